@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db/database.ts';
+import './platform/http/types.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerAccessControl } from './platform/auth/plugin.ts';
+import { registerAuditTrail } from './platform/audit/plugin.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { calendarRoutes } from './platform/calendar/routes.ts';
+import { healthRoutes } from './platform/health/routes.ts';
+import { demoRoutes } from './platform/demo/routes.ts';
+import { venueRoutes } from './modules/venue/routes.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
+
+z.config(z.locales.zhCN());
+
+export type AppDeps = { config: Config; database: Database; logger?: boolean | object; webDist?: string | null };
+
+/** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
+export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie, { secret: config.SESSION_SECRET });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Banshi API', description: '企业政务服务平台接口', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'banshi_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Platform: errors, who is asking and may they, what they changed
+  const deps = { db: database.db, config };
+  const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
+  registerErrorHandler(app, { indexHtml });
+  registerAccessControl(app, deps);
+  registerAuditTrail(app, deps);
+
+  // Routes
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, deps);
+  await app.register(auditRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(demoRoutes, deps);
+  await app.register(venueRoutes, deps);
+  await app.register(staffRoutes, deps);
+
+  // The built web app: assets as files; other paths fall through to index.html (client-side routes).
+  if (webDist) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  return app;
+}

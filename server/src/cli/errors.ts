@@ -1,0 +1,2 @@
+/** A failure the CLI reports in one line, without a stack trace. */
+export class CliError extends Error {}

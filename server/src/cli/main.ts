@@ -1,0 +1,50 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DataDirLockedError } from '../platform/db/pglite.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { createAdminCommand } from './create-admin.ts';
+import { migrateCommand, seedCommand } from './database.ts';
+import { CliError } from './errors.ts';
+import { startCommand } from './start.ts';
+
+const program = new Command('banshi').description('Banshi (办事) 企业政务服务平台');
+
+program.command('start').description('启动服务（需要时先构建网页、执行数据库迁移、载入演示数据）').action(run(startCommand));
+program.command('migrate').description('执行数据库迁移').action(run(migrateCommand));
+program
+  .command('seed')
+  .description('载入数据')
+  .requiredOption('--demo', '载入演示中心（佛山市南海区政务服务中心）')
+  .action(run(seedCommand));
+program
+  .command('create-admin')
+  .description('创建系统管理员账户（密码从终端输入，或非交互时从标准输入读一行）')
+  .option('--username <name>', '用户名')
+  .option('--name <displayName>', '姓名')
+  .action(run(createAdminCommand));
+program
+  .command('backup')
+  .description('备份数据库：PostgreSQL 用 pg_dump，嵌入式数据库导出数据目录')
+  .option('--out <file>', '备份文件路径（默认 DATA_DIR/backups/ 下按时间命名）')
+  .action(run(backupCommand));
+program
+  .command('restore <file>')
+  .description('从备份恢复数据库（会替换现有数据）')
+  .option('--force', '目标数据库已有数据时仍然恢复（嵌入式数据库的旧数据目录会被改名保留）')
+  .action(run(restoreCommand));
+
+function run<A extends unknown[]>(command: (config: ReturnType<typeof loadConfig>, ...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await command(loadConfig(), ...args);
+    } catch (err) {
+      if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof CliError) {
+        console.error(err.message);
+        process.exit(1);
+      }
+      throw err;
+    }
+  };
+}
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Banshi reads, validated once at boot. Nothing else reads `process.env`.
+ * Each key has a description: `banshi config` and ARCHITECTURE.md list them.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const positiveInt = z.coerce.number().int().positive();
+
+const settings = {
+  PORT: {
+    description: 'HTTP port',
+    schema: z.coerce.number().int().min(0).max(65535).default(3000),
+  },
+  HOST: {
+    description: 'address to listen on',
+    schema: z.string().min(1).default('0.0.0.0'),
+  },
+  DATABASE_URL: {
+    description: 'PostgreSQL 15+ connection string; unset selects the embedded PGlite database',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
+  DATA_DIR: {
+    description: 'directory for the embedded database, uploaded files and backups',
+    schema: z.string().min(1).default('./data'),
+  },
+  BANSHI_DEMO: {
+    description: 'load the demo center into an empty database and show demo accounts (1 or 0)',
+    schema: booleanFlag.default(true),
+  },
+  SESSION_SECRET: {
+    description: 'secret (32+ characters) that signs session cookies; required outside demo mode',
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+  },
+  SESSION_IDLE_MINUTES: {
+    description: 'a staff or enterprise session ends after this many idle minutes',
+    schema: positiveInt.default(30),
+  },
+  LOGIN_MAX_FAILURES: {
+    description: 'failed logins in a row that lock an account',
+    schema: positiveInt.default(5),
+  },
+  LOGIN_LOCK_MINUTES: {
+    description: 'how long a locked account stays locked',
+    schema: positiveInt.default(30),
+  },
+  LOG_LEVEL: {
+    description: 'pino log level',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+  COOKIE_SECURE: {
+    description: 'mark cookies Secure (set 1 behind HTTPS)',
+    schema: booleanFlag.default(false),
+  },
+} as const;
+
+type Settings = typeof settings;
+type Raw = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export type Config = Omit<Raw, 'SESSION_SECRET'> & {
+  SESSION_SECRET: string;
+  /** DATA_DIR resolved to an absolute path */
+  dataDir: string;
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`配置错误：环境变量 ${variable} ${detail}`);
+  }
+}
+
+/** A fixed secret for demo and test runs only: outside demo mode SESSION_SECRET is required. */
+const DEMO_SESSION_SECRET = 'banshi-demo-session-secret-not-for-production-use';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings)) {
+    const value = env[name] === '' ? undefined : env[name];
+    const parsed = setting.schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigError(name, `的值 "${value ?? ''}" 无效：${issue?.message ?? ''}`);
+    }
+    raw[name] = parsed.data;
+  }
+  const values = raw as Raw;
+  if (!values.BANSHI_DEMO && !values.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET', '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
+  }
+  const dataDir = path.resolve(values.DATA_DIR);
+  return {
+    ...values,
+    SESSION_SECRET: values.SESSION_SECRET ?? DEMO_SESSION_SECRET,
+    dataDir,
+    database: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL }
+      : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+  };
+}
+
+export function describeSettings(): { name: string; description: string }[] {
+  return Object.entries(settings).map(([name, s]) => ({ name, description: s.description }));
+}

@@ -1,0 +1,52 @@
+/** Chinese names of request fields, so that a validation message names the field a person filled in. */
+const labels: Record<string, string> = {
+  username: '用户名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  uscc: '统一社会信用代码',
+  displayName: '姓名',
+  staffNumber: '工号',
+  roles: '岗位角色',
+  centerId: '所属中心',
+  departmentId: '所属部门',
+  counterId: '所在窗口',
+  zoneId: '所在区域',
+  name: '名称',
+  code: '代码',
+  level: '层级',
+  regionCode: '行政区划代码',
+  parentCode: '上级区划代码',
+  parentId: '上级中心',
+  address: '地址',
+  phone: '电话',
+  openingHours: '办公时间',
+  kind: '类型',
+  floor: '楼层',
+  number: '窗口号',
+  purpose: '窗口用途',
+  settlement: '进驻方式',
+  chiefOfficerId: '首席事务代表',
+  version: '版本号',
+  isActive: '启用状态',
+  from: '起始日期',
+  to: '结束日期',
+  date: '日期',
+  workingDays: '工作日天数',
+  note: '备注',
+  q: '关键词',
+  page: '页码',
+  pageSize: '每页条数',
+  action: '操作',
+  actorId: '操作人',
+  objectType: '对象类型',
+  objectId: '对象编号',
+  outcome: '结果',
+  id: '编号',
+};
+
+export function fieldLabel(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const label = labels[last];
+  return label ? `${label}（${path}）` : path;
+}

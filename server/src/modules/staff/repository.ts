@@ -1,0 +1,170 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import { departments, staff } from './tables.ts';
+
+const chief = alias(staff, 'chief');
+
+const departmentColumns = {
+  id: departments.id,
+  centerId: departments.centerId,
+  name: departments.name,
+  uscc: departments.uscc,
+  settlement: departments.settlement,
+  chiefOfficerId: departments.chiefOfficerId,
+  chiefOfficerName: chief.displayName,
+  phone: departments.phone,
+  isActive: departments.isActive,
+  version: departments.version,
+};
+
+export async function listDepartments(db: DbOrTx, centerId: string) {
+  return db
+    .select(departmentColumns)
+    .from(departments)
+    .leftJoin(chief, eq(chief.id, departments.chiefOfficerId))
+    .where(eq(departments.centerId, centerId))
+    .orderBy(asc(departments.name));
+}
+
+export async function findDepartment(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select(departmentColumns)
+    .from(departments)
+    .leftJoin(chief, eq(chief.id, departments.chiefOfficerId))
+    .where(eq(departments.id, id));
+  return row;
+}
+
+export async function findDepartmentByName(db: DbOrTx, centerId: string, name: string) {
+  const [row] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.centerId, centerId), eq(departments.name, name)));
+  return row;
+}
+
+export type DepartmentFields = {
+  name: string;
+  uscc: string | null;
+  settlement: 'staff' | 'items';
+  chiefOfficerId: string | null;
+  phone: string;
+};
+
+export async function insertDepartment(db: DbOrTx, centerId: string, fields: DepartmentFields): Promise<string> {
+  const [row] = await db.insert(departments).values({ centerId, ...fields }).returning({ id: departments.id });
+  return row!.id;
+}
+
+export async function updateDepartment(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  fields: Partial<DepartmentFields> & { isActive?: boolean },
+): Promise<boolean> {
+  const rows = await db
+    .update(departments)
+    .set({ ...fields, version: sql`${departments.version} + 1` })
+    .where(and(eq(departments.id, id), eq(departments.version, version)))
+    .returning({ id: departments.id });
+  return rows.length === 1;
+}
+
+const staffColumns = {
+  id: staff.id,
+  username: staff.username,
+  displayName: staff.displayName,
+  staffNumber: staff.staffNumber,
+  roles: staff.roles,
+  centerId: staff.centerId,
+  departmentId: staff.departmentId,
+  counterId: staff.counterId,
+  isActive: staff.isActive,
+  isDemo: staff.isDemo,
+  mustChangePassword: staff.mustChangePassword,
+  version: staff.version,
+};
+
+export type StaffFilter = { centerId?: string; departmentId?: string; role?: Role; q?: string };
+
+export async function listStaff(db: DbOrTx, f: StaffFilter) {
+  const conditions: SQL[] = [];
+  if (f.centerId) conditions.push(eq(staff.centerId, f.centerId));
+  if (f.departmentId) conditions.push(eq(staff.departmentId, f.departmentId));
+  if (f.role) conditions.push(sql`${f.role} = any(${staff.roles})`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(staff.username, like), ilike(staff.displayName, like), ilike(staff.staffNumber, like))!);
+  }
+  return db
+    .select(staffColumns)
+    .from(staff)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(staff.username));
+}
+
+export async function findStaff(db: DbOrTx, id: string) {
+  const [row] = await db.select(staffColumns).from(staff).where(eq(staff.id, id));
+  return row;
+}
+
+export async function findStaffByUsername(db: DbOrTx, username: string) {
+  const [row] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(eq(sql`lower(${staff.username})`, username.toLowerCase()));
+  return row;
+}
+
+export type StaffFields = {
+  username: string;
+  displayName: string;
+  staffNumber: string | null;
+  passwordHash: string;
+  roles: Role[];
+  centerId: string | null;
+  departmentId: string | null;
+  counterId: string | null;
+  mustChangePassword: boolean;
+  isDemo?: boolean;
+};
+
+export async function insertStaff(db: DbOrTx, fields: StaffFields): Promise<string> {
+  const [row] = await db.insert(staff).values(fields).returning({ id: staff.id });
+  return row!.id;
+}
+
+export async function updateStaff(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  fields: Partial<Omit<StaffFields, 'username'>> & { isActive?: boolean },
+): Promise<boolean> {
+  const rows = await db
+    .update(staff)
+    .set({ ...fields, version: sql`${staff.version} + 1` })
+    .where(and(eq(staff.id, id), eq(staff.version, version)))
+    .returning({ id: staff.id });
+  return rows.length === 1;
+}
+
+export async function setStaffPassword(db: DbOrTx, id: string, passwordHash: string, mustChangePassword: boolean) {
+  await db
+    .update(staff)
+    .set({ passwordHash, mustChangePassword, version: sql`${staff.version} + 1` })
+    .where(eq(staff.id, id));
+}
+
+export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(staff)
+    .where(and(eq(staff.isActive, true), sql`'administrator' = any(${staff.roles})`));
+  return row?.n ?? 0;
+}
+
+export async function setDemoStaffActive(db: DbOrTx, isActive: boolean) {
+  await db.update(staff).set({ isActive }).where(eq(staff.isDemo, true));
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { idParam, ok } from '../../platform/http/schemas.ts';
+import {
+  department,
+  departmentInput,
+  departmentPatch,
+  resetPasswordBody,
+  staffInput,
+  staffMember,
+  staffPatch,
+  staffQuery,
+} from './contract.ts';
+import * as staff from './service.ts';
+
+/** Clause 5: departments with their chief officers, and staff accounts with their roles. */
+export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
+  const tags = ['staff'];
+
+  app.get(
+    '/api/centers/:id/departments',
+    { config: { access: 'org.read' }, schema: { tags, summary: '进驻本中心的部门', params: idParam, response: { 200: z.array(department) } } },
+    (request) => staff.listDepartments(db, request.params.id),
+  );
+  app.post(
+    '/api/centers/:id/departments',
+    {
+      config: { access: 'org.manage', audit: 'department.create' },
+      schema: { tags, summary: '添加进驻部门', params: idParam, body: departmentInput, response: { 201: department } },
+    },
+    async (request, reply) => {
+      const created = await staff.createDepartment(db, request.params.id, request.body);
+      request.auditObject = { type: 'department', id: created.id };
+      return reply.status(201).send(created);
+    },
+  );
+  app.patch(
+    '/api/departments/:id',
+    {
+      config: { access: 'org.manage', audit: 'department.update' },
+      schema: { tags, summary: '修改进驻部门（含首席事务代表）', params: idParam, body: departmentPatch, response: { 200: department } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'department', id: request.params.id, detail: request.body };
+      return staff.updateDepartment(db, request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/api/staff',
+    { config: { access: 'staff.read' }, schema: { tags, summary: '工作人员列表', querystring: staffQuery, response: { 200: z.array(staffMember) } } },
+    (request) => staff.listStaff(db, request.query),
+  );
+  app.post(
+    '/api/staff',
+    {
+      config: { access: 'staff.manage', audit: 'staff.create' },
+      schema: { tags, summary: '创建工作人员账户（初始密码须在首次登录时修改）', body: staffInput, response: { 201: staffMember } },
+    },
+    async (request, reply) => {
+      const created = await staff.createStaff(db, request.body);
+      request.auditObject = { type: 'staff', id: created.id, detail: { username: created.username, roles: created.roles } };
+      return reply.status(201).send(created);
+    },
+  );
+  app.patch(
+    '/api/staff/:id',
+    {
+      config: { access: 'staff.manage', audit: 'staff.update' },
+      schema: { tags, summary: '修改工作人员（岗位、归属、启用状态）', params: idParam, body: staffPatch, response: { 200: staffMember } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'staff', id: request.params.id, detail: request.body };
+      return staff.updateStaff(db, request.params.id, request.body);
+    },
+  );
+  app.post(
+    '/api/staff/:id/reset-password',
+    {
+      config: { access: 'staff.manage', audit: 'staff.reset_password' },
+      schema: { tags, summary: '重置密码（结束其全部会话并解除锁定）', params: idParam, body: resetPasswordBody, response: { 200: staffMember } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'staff', id: request.params.id };
+      return staff.resetStaffPassword(db, request.params.id, request.body.password);
+    },
+  );
+  app.post(
+    '/api/staff/:id/unlock',
+    {
+      config: { access: 'staff.manage', audit: 'staff.unlock' },
+      schema: { tags, summary: '解除登录锁定', params: idParam, response: { 200: ok } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'staff', id: request.params.id };
+      await staff.unlockStaff(db, request.params.id);
+      return { ok: true as const };
+    },
+  );
+};

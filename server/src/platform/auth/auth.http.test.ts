@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, cookieOf, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_MAX_FAILURES: '5', LOGIN_LOCK_MINUTES: '30' });
+});
+afterAll(() => t.close());
+
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('staff login', () => {
+  it('logs in with a demo account and sets an HttpOnly, SameSite session cookie', async () => {
+    const res = await login('clerk', 'Demo1234');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ type: 'staff', username: 'clerk', roles: ['counter_clerk'] });
+    const cookie = res.cookies.find((c) => c.name === 'banshi_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookieOf(res) } });
+    expect(me.json()).toMatchObject({ username: 'clerk', permissions: ['org.read'] });
+  });
+
+  it('gives one message for a wrong password, an unknown user and a locked account', async () => {
+    const wrong = await login('guide', 'wrong-password1');
+    const unknown = await login('nobody-here', 'wrong-password1');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().code).toBe('LOGIN_FAILED');
+    expect(unknown.json().message).toBe(wrong.json().message);
+  });
+
+  it('locks an account for 30 minutes after 5 failures, even with the right password afterwards', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('talent', `bad-${i}-password`)).statusCode).toBe(401);
+    const locked = await login('talent', 'Demo1234');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().message).toBe((await login('nobody-else', 'x')).json().message);
+    // unknown names lock the same way, so the lock reveals nothing
+    for (let i = 0; i < 5; i++) await login('ghost', `bad-${i}`);
+    const rows = await t.db.execute(`select login_name, locked_until from login_throttle where login_name in ('staff:talent','staff:ghost')`);
+    const locks = (rows as unknown as { rows: { login_name: string; locked_until: Date }[] }).rows;
+    expect(locks).toHaveLength(2);
+    for (const l of locks) {
+      const minutes = (new Date(l.locked_until).getTime() - Date.now()) / 60_000;
+      expect(minutes).toBeGreaterThan(29);
+      expect(minutes).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('an administrator unlocks a locked account', async () => {
+    for (let i = 0; i < 5; i++) await login('policy', `bad-${i}-password`);
+    expect((await login('policy', 'Demo1234')).statusCode).toBe(401);
+    const admin = await t.loginAs('admin');
+    const list = await t.app.inject({ method: 'GET', url: '/api/staff?q=policy', headers: { cookie: admin } });
+    const id = list.json()[0].id;
+    const unlock = await t.app.inject({ method: 'POST', url: `/api/staff/${id}/unlock`, headers: { cookie: admin } });
+    expect(unlock.statusCode).toBe(200);
+    expect((await login('policy', 'Demo1234')).statusCode).toBe(200);
+  });
+
+  it('logout ends the session on the server', async () => {
+    const cookie = await t.loginAs('guide');
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect(out.statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(401);
+    expect(me.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session that has been idle longer than the timeout', async () => {
+    const cookie = await t.loginAs('assistant');
+    await t.db.execute(`update sessions set last_seen_at = now() - interval '31 minutes'`);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(401);
+    expect(me.json().message).toContain('过期');
+  });
+
+  it('rejects a tampered cookie', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'banshi_session=abc.def' } });
+    expect(me.statusCode).toBe(401);
+  });
+});
+
+describe('enterprise login', () => {
+  it('logs an enterprise in by its unified social credit code', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/enterprise-login',
+      payload: { uscc: '91440605MA4W3K7P3K', password: 'Demo1234' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ type: 'enterprise', uscc: '91440605MA4W3K7P3K' });
+    const staffOnly = await t.app.inject({ method: 'GET', url: '/api/centers', headers: { cookie: cookieOf(res) } });
+    expect(staffOnly.statusCode).toBe(403);
+  });
+
+  it('refuses an invalid credit code with a message naming the field', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/enterprise-login',
+      payload: { uscc: '91440605MA4W3K7P3X', password: 'Demo1234' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].field).toBe('uscc');
+    expect(res.json().message).toContain('统一社会信用代码');
+  });
+});
+
+describe('password change', () => {
+  it('an account with an initial password may only change it, then works normally', async () => {
+    const admin = await t.loginAs('admin');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: { cookie: admin },
+      payload: { username: 'newclerk', displayName: '新同事', password: 'Initial123', roles: ['counter_clerk'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const cookie = await t.loginAs('newclerk', 'Initial123');
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/centers', headers: { cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'Initial123', newPassword: 'short' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().fields[0].field).toBe('newPassword');
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'Initial123', newPassword: 'Better12345' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/centers', headers: { cookie } })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { zhCN } from '../../locales/zh-CN.ts';
+import type { Access } from './roles.ts';
+import { resolveSession, type AuthSettings } from './service.ts';
+
+export const SESSION_COOKIE = 'banshi_session';
+
+export function authSettings(config: Config): AuthSettings {
+  return {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+  };
+}
+
+export function sessionCookieOptions(config: Config) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.COOKIE_SECURE,
+    signed: true,
+  };
+}
+
+/**
+ * Deny by default: a route registered without `config.access` stops the app from starting,
+ * and every request is checked against its route's access rule before the handler runs.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: { db: Db; config: Config }): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('auditObject', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (!route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  const settings = authSettings(deps.config);
+  app.addHook('onRequest', async (request) => {
+    const raw = request.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return;
+    const found = await resolveSession(deps.db, settings, unsigned.value);
+    if (found.state === 'active') request.principal = found.principal;
+    if (found.state === 'expired') (request as FastifyRequest & { sessionExpired?: boolean }).sessionExpired = true;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!request.routeOptions.url) return; // the not-found handler
+    if (!access) throw new AppError('FORBIDDEN', zhCN.auth.forbidden);
+    checkAccess(request, access);
+  });
+}
+
+function checkAccess(request: FastifyRequest, access: Access): void {
+  if (access === 'public') return;
+  const principal = request.principal;
+  if (!principal) {
+    const expired = (request as FastifyRequest & { sessionExpired?: boolean }).sessionExpired;
+    throw new AppError('UNAUTHENTICATED', expired ? zhCN.auth.sessionExpired : zhCN.auth.unauthenticated);
+  }
+  if (principal.type === 'staff' && principal.mustChangePassword && !request.routeOptions.url?.startsWith('/api/auth/')) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', zhCN.auth.passwordChangeRequired);
+  }
+  if (access === 'authenticated') return;
+  if (access === 'enterprise') {
+    if (principal.type !== 'enterprise') throw new AppError('FORBIDDEN', zhCN.auth.forbidden);
+    return;
+  }
+  if (principal.type !== 'staff' || !principal.permissions.has(access)) {
+    throw new AppError('FORBIDDEN', zhCN.auth.forbidden);
+  }
+}
+
+/** The staff principal of a request whose route demands a staff permission. */
+export function staffOf(request: FastifyRequest) {
+  const p = request.principal;
+  if (p?.type !== 'staff') throw new AppError('FORBIDDEN', zhCN.auth.forbidden);
+  return p;
+}

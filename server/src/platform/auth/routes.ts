@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../db/database.ts';
+import { ok } from '../http/schemas.ts';
+import type { Principal } from './principal.ts';
+import { changePasswordBody, enterpriseLoginBody, meResponse, staffLoginBody, type Me } from './contract.ts';
+import { authSettings, SESSION_COOKIE, sessionCookieOptions, staffOf } from './plugin.ts';
+import * as auth from './service.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const settings = authSettings(config);
+  const tags = ['auth'];
+
+  const startSession = async (request: FastifyRequest, reply: FastifyReply, input: auth.LoginInput) => {
+    request.auditObject = {
+      type: input.kind === 'staff' ? 'staff' : 'enterprise_account',
+      id: '',
+      detail: { loginName: input.kind === 'staff' ? input.username : input.uscc },
+    };
+    const result = await auth.login(db, settings, input, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+    request.principal = result.principal;
+    request.auditObject.id = result.principal.id;
+    reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(config));
+    return toMe(result.principal);
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', audit: 'auth.login' },
+      schema: { tags, summary: '工作人员登录', body: staffLoginBody, response: { 200: meResponse } },
+    },
+    (request, reply) => startSession(request, reply, { kind: 'staff', ...request.body }),
+  );
+
+  app.post(
+    '/api/auth/enterprise-login',
+    {
+      config: { access: 'public', audit: 'auth.enterprise_login' },
+      schema: { tags, summary: '企业账户登录（门户）', body: enterpriseLoginBody, response: { 200: meResponse } },
+    },
+    (request, reply) => startSession(request, reply, { kind: 'enterprise', ...request.body }),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'public', audit: 'auth.logout' },
+      schema: { tags, summary: '退出登录，并在服务器端结束会话', response: { 200: ok } },
+    },
+    async (request, reply) => {
+      const raw = request.cookies[SESSION_COOKIE];
+      const unsigned = raw ? request.unsignCookie(raw) : null;
+      if (unsigned?.valid && unsigned.value) await auth.logout(db, unsigned.value);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '当前登录的账户、岗位和权限', response: { 200: meResponse } },
+    },
+    async (request) => toMe(request.principal!),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'authenticated', audit: 'auth.change_password' },
+      schema: { tags, summary: '修改自己的密码', body: changePasswordBody, response: { 200: ok } },
+    },
+    async (request) => {
+      const me = staffOf(request);
+      request.auditObject = { type: 'staff', id: me.id };
+      await auth.changeOwnPassword(db, me.id, request.body);
+      return { ok: true as const };
+    },
+  );
+};
+
+function toMe(p: Principal): Me {
+  if (p.type === 'enterprise') return p;
+  return {
+    type: 'staff',
+    id: p.id,
+    username: p.username,
+    displayName: p.displayName,
+    roles: p.roles,
+    permissions: [...p.permissions],
+    centerId: p.centerId,
+    departmentId: p.departmentId,
+    mustChangePassword: p.mustChangePassword,
+  };
+}

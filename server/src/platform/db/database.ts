@@ -1,0 +1,23 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/**
+ * The one database handle every repository receives. The same Drizzle API runs over the
+ * embedded PGlite engine and over a PostgreSQL server; only `openDatabase` knows which.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A transaction or the database itself: repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type Database = {
+  kind: DatabaseKind;
+  db: Db;
+  /** throws when the database does not answer */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Every business date and timestamp is read in this zone, whatever the machine's zone. */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';

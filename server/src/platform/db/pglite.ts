@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import lockfile from 'proper-lockfile';
+import { BUSINESS_TIME_ZONE, type Database, type Db } from './database.ts';
+import { MIGRATIONS_FOLDER } from './migrations.ts';
+
+export class DataDirLockedError extends Error {
+  constructor(readonly dir: string) {
+    super(
+      `数据目录 ${dir} 正被另一个 Banshi 进程使用。嵌入式数据库只允许一个进程打开；` +
+        '请先停止那个进程，或用 DATA_DIR 指定另一个目录，或设置 DATABASE_URL 使用 PostgreSQL。',
+    );
+  }
+}
+
+type PgliteSource = { dir: string } | { memory: true; loadDataDir?: Blob };
+
+/** Opens (and creates when empty) the embedded database, holding a lock on its directory. */
+export async function openPglite(source: PgliteSource): Promise<Database> {
+  let release: (() => Promise<void>) | undefined;
+  let client: PGlite;
+  if ('dir' in source) {
+    fs.mkdirSync(source.dir, { recursive: true });
+    try {
+      release = await lockfile.lock(source.dir, {
+        lockfilePath: path.join(path.dirname(source.dir), `${path.basename(source.dir)}.lock`),
+        stale: 15_000,
+        update: 5_000,
+        onCompromised: (err) => {
+          throw err;
+        },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(source.dir);
+      throw err;
+    }
+    client = new PGlite(source.dir);
+  } else {
+    client = new PGlite({ loadDataDir: source.loadDataDir });
+  }
+  try {
+    await client.waitReady;
+    await client.exec(`SET TIME ZONE '${BUSINESS_TIME_ZONE}'`);
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+  const db = drizzle({ client }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async ping() {
+      await client.query('select 1');
+    },
+    async close() {
+      if (!client.closed) await client.close();
+      await release?.();
+      release = undefined;
+    },
+    ...{ client },
+  };
+}
+
+export async function migratePglite(database: Database): Promise<void> {
+  await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** The embedded engine's own dump of its data directory (a gzipped tarball). */
+export async function dumpPglite(database: Database): Promise<Blob> {
+  const client = (database as unknown as { client: PGlite }).client;
+  const dump = await client.dumpDataDir('gzip');
+  return dump;
+}

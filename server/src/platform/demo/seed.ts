@@ -1,0 +1,92 @@
+import type { Db } from '../db/database.ts';
+import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
+import * as venue from '../../modules/venue/service.ts';
+import * as staff from '../../modules/staff/service.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CENTER,
+  DEMO_COUNTERS,
+  DEMO_DEPARTMENTS,
+  DEMO_ENTERPRISES,
+  DEMO_PASSWORD,
+  DEMO_REGIONS,
+  DEMO_SERVICE_POINTS,
+  DEMO_ZONES,
+} from './data.ts';
+
+/** True when the database holds no organisation yet: the first start. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return (await venue.listCenters(db)).length === 0 && (await staff.listStaff(db, {})).length === 0;
+}
+
+/** Loads the demo center through the same services the product uses. Does nothing when it is already there. */
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  if ((await venue.listCenters(db)).some((c) => c.name === DEMO_CENTER.name)) return { seeded: false };
+  const knownRegions = new Set((await venue.listRegions(db)).map((r) => r.code));
+  for (const region of DEMO_REGIONS) if (!knownRegions.has(region.code)) await venue.createRegion(db, region);
+
+  const center = await venue.createCenter(db, DEMO_CENTER);
+  const centerIds = new Map([[center.name, center.id]]);
+  for (const point of DEMO_SERVICE_POINTS) {
+    const created = await venue.createCenter(db, {
+      name: point.name,
+      level: point.level,
+      regionCode: DEMO_CENTER.regionCode,
+      parentId: centerIds.get(point.parent)!,
+      address: `${point.name}（演示地址）`,
+      phone: '12345',
+      openingHours: DEMO_CENTER.openingHours,
+    });
+    centerIds.set(created.name, created.id);
+  }
+
+  const zoneIds = new Map<string, string>();
+  for (const zone of DEMO_ZONES) zoneIds.set(zone.name, (await venue.createZone(db, center.id, zone)).id);
+
+  const departmentIds = new Map<string, string>();
+  for (const d of DEMO_DEPARTMENTS) {
+    departmentIds.set(d.name, (await staff.createDepartment(db, center.id, { ...d, phone: '12345' })).id);
+  }
+
+  const counterIds = new Map<string, string>();
+  for (const c of DEMO_COUNTERS) {
+    const created = await venue.createCounter(db, center.id, {
+      number: c.number,
+      name: c.name,
+      purpose: c.purpose,
+      zoneId: zoneIds.get(c.zone)!,
+      departmentId: c.department ? departmentIds.get(c.department)! : null,
+    });
+    counterIds.set(c.number, created.id);
+  }
+
+  for (const account of DEMO_ACCOUNTS) {
+    const created = await staff.createStaff(
+      db,
+      {
+        username: account.username,
+        displayName: account.displayName,
+        staffNumber: account.staffNumber,
+        password: DEMO_PASSWORD,
+        roles: account.roles,
+        centerId: center.id,
+        departmentId: account.department ? departmentIds.get(account.department)! : null,
+        counterId: account.counter ? counterIds.get(account.counter)! : null,
+      },
+      { isDemo: true, mustChangePassword: false },
+    );
+    if (account.roles.includes('chief_officer') && account.department) {
+      const department = await staff.getDepartment(db, departmentIds.get(account.department)!);
+      await staff.updateDepartment(db, department.id, { version: department.version, chiefOfficerId: created.id });
+    }
+  }
+
+  for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
+  return { seeded: true };
+}
+
+/** Demo accounts can log in only while demo mode is on. */
+export async function setDemoAccountsActive(db: Db, isActive: boolean): Promise<void> {
+  await staff.setDemoStaffActive(db, isActive);
+  await setDemoEnterprisesActive(db, isActive);
+}

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type FieldError } from '../errors.ts';
+import { zhCN } from '../../locales/zh-CN.ts';
+import { fieldLabel } from '../../locales/fields.zh-CN.ts';
+
+/** Maps every error to the one body shape; 5xx bodies say nothing about the cause. */
+export function registerErrorHandler(app: FastifyInstance, web: { indexHtml: string | null }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, fields: appError.fields }, appError.userMessage);
+    const body: ErrorBody = {
+      code: appError.code,
+      message: appError.userMessage,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      requestId: String(request.id),
+    };
+    return reply.status(appError.status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (web.indexHtml && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(web.indexHtml);
+    }
+    const body: ErrorBody = { code: 'NOT_FOUND', message: zhCN.http.notFound, requestId: String(request.id) };
+    return reply.status(404).send(body);
+  });
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: FieldError[] = error.validation.map((v) => {
+      const path = [error.validationContext, ...v.instancePath.split('/').filter(Boolean)];
+      const field = path.slice(1).join('.') || String(error.validationContext ?? '');
+      const params = v.params as { issue?: { code?: string; keys?: string[] } };
+      if (params.issue?.code === 'unrecognized_keys') {
+        const key = params.issue.keys?.join(', ') ?? '';
+        return { field: key, message: zhCN.validation.unknownField(key) };
+      }
+      return { field, message: `${fieldLabel(field)}：${v.message}` };
+    });
+    const first = fields[0];
+    return new AppError(
+      'VALIDATION_FAILED',
+      first ? `${zhCN.validation.failed}：${first.message}` : zhCN.validation.failed,
+      fields,
+    );
+  }
+  const pgCode = postgresErrorCode(error);
+  if (pgCode === '23505') return new AppError('DUPLICATE', '记录已存在，不能重复创建');
+  if (pgCode === '23503') return new AppError('VALIDATION_FAILED', '引用的记录不存在或仍被其他记录使用');
+  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') return new AppError('VALIDATION_FAILED', zhCN.validation.invalidType);
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', zhCN.validation.unsupportedMediaType);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', zhCN.validation.tooLarge);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('BAD_REQUEST', zhCN.validation.badJson);
+  }
+  if (error.statusCode === 400 && error instanceof SyntaxError) return new AppError('BAD_REQUEST', zhCN.validation.badJson);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('BAD_REQUEST', zhCN.validation.failed, undefined, error.message);
+  }
+  return new AppError('INTERNAL', zhCN.http.internal, undefined, error.message);
+}
+
+/** Drizzle wraps driver errors; the SQLSTATE is on the error or its cause. */
+function postgresErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createTemplate } from './templates.ts';
+
+/**
+ * Builds one migrated database with the demo center once per run; each test file then starts
+ * from a copy (a PGlite data-dir dump, or a PostgreSQL `CREATE DATABASE … TEMPLATE`).
+ */
+export default async function setup(project: TestProject) {
+  const kind = project.config.env?.BANSHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-test-'));
+  const template = await createTemplate(kind, dir);
+  project.provide('banshiTemplate', template);
+  return async () => {
+    await template.dispose?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    banshiTemplate: { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; adminUrl: string; templateName: string };
+  }
+}

@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { Database, Db } from '../src/platform/db/database.ts';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres } from '../src/platform/db/postgres.ts';
+import { DEMO_PASSWORD } from '../src/platform/demo/data.ts';
+import { adminQuery, withDatabase } from './templates.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Db;
+  database: Database;
+  config: Config;
+  /** logs in a staff account (demo password by default) and returns the Cookie header value */
+  loginAs(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/**
+ * A fresh copy of the migrated demo database (PGlite or PostgreSQL, as the test project says)
+ * and the whole app on it, driven through `app.inject()`.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = inject('banshiTemplate');
+  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...env });
+  let database: Database;
+  let drop = async () => {};
+  if (template.kind === 'pglite') {
+    database = await openPglite({ memory: true, loadDataDir: new Blob([fs.readFileSync(template.dumpFile)]) });
+  } else {
+    const name = `banshi_test_${crypto.randomBytes(6).toString('hex')}`;
+    await adminQuery(template.adminUrl, `create database ${name} template ${template.templateName}`);
+    database = openPostgres(withDatabase(template.adminUrl, name));
+    drop = () => adminQuery(template.adminUrl, `drop database if exists ${name} with (force)`);
+  }
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    database,
+    config,
+    async loginAs(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+      return cookieOf(res);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
