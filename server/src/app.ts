@@ -40,6 +40,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only (multipart is added where uploads are).
+  app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -57,6 +59,13 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     },
   });
   await app.register(cookie, { secret: config.SESSION_SECRET });
+
+  // Platform: errors, who is asking and may they, what they changed
+  const deps = { db: database.db, config };
+  const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
+  registerErrorHandler(app, { indexHtml });
+  registerAccessControl(app, deps);
+  registerAuditTrail(app, deps);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Banshi API', description: '企业政务服务平台接口', version: '0.1.0' },
@@ -65,13 +74,6 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
-  // Platform: errors, who is asking and may they, what they changed
-  const deps = { db: database.db, config };
-  const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
-  registerErrorHandler(app, { indexHtml });
-  registerAccessControl(app, deps);
-  registerAuditTrail(app, deps);
 
   // Routes
   await app.register(healthRoutes, { database });

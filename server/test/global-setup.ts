@@ -12,7 +12,8 @@ export default async function setup(project: TestProject) {
   const kind = project.config.env?.BANSHI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-test-'));
   const template = await createTemplate(kind, dir);
-  project.provide('banshiTemplate', template);
+  const { dispose: _, ...serializable } = template;
+  project.provide('banshiTemplate', serializable);
   return async () => {
     await template.dispose?.();
     fs.rmSync(dir, { recursive: true, force: true });

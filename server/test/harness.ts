@@ -24,7 +24,10 @@ export type TestApp = {
  * A fresh copy of the migrated demo database (PGlite or PostgreSQL, as the test project says)
  * and the whole app on it, driven through `app.inject()`.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: object; extend?: (app: FastifyInstance) => void } = {},
+): Promise<TestApp> {
   const template = inject('banshiTemplate');
   const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...env });
   let database: Database;
@@ -37,7 +40,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database = openPostgres(withDatabase(template.adminUrl, name));
     drop = () => adminQuery(template.adminUrl, `drop database if exists ${name} with (force)`);
   }
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: options.logger ?? false });
+  options.extend?.(app);
   await app.ready();
   return {
     app,

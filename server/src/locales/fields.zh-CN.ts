@@ -33,6 +33,7 @@ const labels: Record<string, string> = {
   to: '结束日期',
   date: '日期',
   workingDays: '工作日天数',
+  month: '月份',
   note: '备注',
   q: '关键词',
   page: '页码',

@@ -8,6 +8,15 @@ import { resolveSession, type AuthSettings } from './service.ts';
 
 export const SESSION_COOKIE = 'banshi_session';
 
+export type RouteAccess = { method: string; url: string; access: Access };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every API route with the access rule it declared */
+    routeAccess: readonly RouteAccess[];
+  }
+}
+
 export function authSettings(config: Config): AuthSettings {
   return {
     idleMinutes: config.SESSION_IDLE_MINUTES,
@@ -34,14 +43,19 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; conf
   app.decorateRequest('principal', null);
   app.decorateRequest('auditObject', undefined);
 
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    if (route.url.startsWith('/api/docs')) {
+    // The web app's files and the API documentation are public; every API route must say.
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: 'public' };
       return;
     }
     if (!route.config?.access) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: route.config.access });
     }
   });
 

@@ -34,9 +34,9 @@ function toAppError(error: FastifyError): AppError {
     const fields: FieldError[] = error.validation.map((v) => {
       const path = [error.validationContext, ...v.instancePath.split('/').filter(Boolean)];
       const field = path.slice(1).join('.') || String(error.validationContext ?? '');
-      const params = v.params as { issue?: { code?: string; keys?: string[] } };
-      if (params.issue?.code === 'unrecognized_keys') {
-        const key = params.issue.keys?.join(', ') ?? '';
+      const params = v.params as { keys?: string[] };
+      if (v.keyword === 'unrecognized_keys') {
+        const key = [...path.slice(1), params.keys?.join(', ') ?? ''].join('.');
         return { field: key, message: zhCN.validation.unknownField(key) };
       }
       return { field, message: `${fieldLabel(field)}：${v.message}` };

@@ -1,0 +1,136 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { PERMISSIONS } from '../auth/roles.ts';
+
+const logLines: string[] = [];
+const stream = new Writable({
+  write(chunk, _enc, done) {
+    logLines.push(String(chunk));
+    done();
+  },
+});
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp(
+    {},
+    {
+      logger: { level: 'info', stream },
+      extend: (app) => {
+        app.get('/api/test/explode', { config: { access: 'public' } }, async () => {
+          throw new Error('secret internal detail: password=hunter2 at /srv/banshi/db.ts');
+        });
+      },
+    },
+  );
+});
+afterAll(() => t.close());
+
+describe('every route declares who may call it', () => {
+  it('lists an access rule on every API route', () => {
+    const table = t.app.routeAccess;
+    expect(table.length).toBeGreaterThan(20);
+    const allowed = new Set(['public', 'authenticated', 'enterprise', ...PERMISSIONS]);
+    for (const route of table) expect(allowed.has(route.access), `${route.method} ${route.url}`).toBe(true);
+    const accessOf = (method: string, url: string) => table.find((r) => r.method === method && r.url === url)?.access;
+    expect(accessOf('POST', '/api/centers')).toBe('org.manage');
+    expect(accessOf('POST', '/api/staff')).toBe('staff.manage');
+    expect(accessOf('GET', '/api/audit')).toBe('audit.read');
+    expect(accessOf('GET', '/api/calendar/due-date')).toBe('public');
+    // every state-changing route other than login/logout demands more than 'public'
+    const openWrites = table.filter((r) => r.method !== 'GET' && r.access === 'public').map((r) => r.url);
+    expect(openWrites.sort()).toEqual(['/api/auth/enterprise-login', '/api/auth/login', '/api/auth/logout']);
+  });
+
+  it('refuses to start when a route has no access rule (deny by default)', async () => {
+    await expect(
+      createTestApp({}, {
+        extend: (app) => {
+          app.get('/api/test/forgotten', async () => ({ ok: true }));
+        },
+      }),
+    ).rejects.toThrow(/declares no access rule/);
+  });
+});
+
+describe('errors', () => {
+  it('a 5xx body reveals nothing internal and carries the request id that the log also has', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/test/explode' });
+    expect(res.statusCode).toBe(500);
+    const body = res.json();
+    expect(body.code).toBe('INTERNAL');
+    expect(res.body).not.toMatch(/secret|hunter2|srv|stack/);
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+    expect(logLines.some((l) => l.includes(body.requestId) && l.includes('secret internal detail'))).toBe(true);
+  });
+
+  it('every response carries a request id, also 4xx and unknown paths', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND', requestId: res.headers['x-request-id'] });
+    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('an unsupported content type gets 415 with a Chinese message', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'x' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
+describe('API docs', () => {
+  it('serves OpenAPI 3 generated from the same zod schemas that validate requests', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const body = doc.paths['/api/centers'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['name', 'level', 'regionCode']));
+    expect(body.properties.level.enum).toEqual(['city', 'county', 'town', 'village']);
+    expect(doc.paths['/api/calendar/due-date'].get).toBeDefined();
+    const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+});
+
+describe('audit log', () => {
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    await expect(t.db.execute(`update audit_log set action = 'forged'`)).rejects.toThrow();
+    await expect(t.db.execute(`delete from audit_log`)).rejects.toThrow();
+    await expect(t.db.execute(`truncate audit_log`)).rejects.toThrow();
+    const admin = await t.loginAs('admin');
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit?action=auth.login&outcome=failure', headers: { cookie: admin } });
+    expect(res.json().total).toBeGreaterThan(0);
+    expect(res.json().items[0]).toMatchObject({ actorType: 'anonymous', status: 401, detail: { loginName: 'nobody' } });
+  });
+
+  it('only administrators and auditors (and managers) may search it', async () => {
+    const auditor = await t.loginAs('auditor');
+    const clerk = await t.loginAs('clerk');
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: auditor } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: clerk } })).statusCode).toBe(403);
+  });
+});
+
+describe('health', () => {
+  it('answers ok while the database is reachable and 503 once it is not', async () => {
+    const other = await createTestApp();
+    const ok = await other.app.inject({ method: 'GET', url: '/api/health' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('ok');
+    await other.database.close();
+    const down = await other.app.inject({ method: 'GET', url: '/api/health' });
+    expect(down.statusCode).toBe(503);
+    await other.app.close();
+  });
+});
+
+describe('demo info', () => {
+  it('lists the demo accounts in demo mode only', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/demo' });
+    expect(res.json().enabled).toBe(true);
+    expect(res.json().accounts.map((a: { username: string }) => a.username)).toContain('clerk');
+  });
+});
