@@ -64,8 +64,8 @@ export async function openPglite(source: PgliteSource): Promise<Database> {
   };
 }
 
-export async function migratePglite(database: Database): Promise<void> {
-  await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+export async function migratePglite(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  await migrate(database.db as never, { migrationsFolder });
 }
 
 /** The embedded engine's own dump of its data directory (a gzipped tarball). */

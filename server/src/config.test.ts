@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeSettings, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults for a trial: port 3000, ./data, demo on, embedded database', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.BANSHI_DEMO).toBe(true);
+    expect(config.database.kind).toBe('pglite');
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.SESSION_IDLE_MINUTES).toBe(30);
+    expect(config.LOGIN_MAX_FAILURES).toBe(5);
+    expect(config.LOGIN_LOCK_MINUTES).toBe(30);
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@localhost:5432/banshi' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@localhost:5432/banshi' });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['BANSHI_DEMO', 'maybe'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SESSION_SECRET', 'short'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['LOG_LEVEL', 'loud'],
+  ])('stops on a wrong %s with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('requires a session secret outside demo mode', () => {
+    expect(() => loadConfig({ BANSHI_DEMO: '0' })).toThrow(/SESSION_SECRET/);
+    const config = loadConfig({ BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32) });
+    expect(config.BANSHI_DEMO).toBe(false);
+  });
+
+  it('accepts every valid port and refuses every invalid one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000, max: 200_000 }), (port) => {
+        const valid = port >= 0 && port <= 65535;
+        if (valid) expect(loadConfig({ PORT: String(port) }).PORT).toBe(port);
+        else expect(() => loadConfig({ PORT: String(port) })).toThrow(/PORT/);
+      }),
+    );
+  });
+
+  it('never accepts an arbitrary string as a boolean flag unless it is one of the spellings', () => {
+    const spellings = ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'];
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (value) => {
+        if (spellings.includes(value)) expect(typeof loadConfig({ BANSHI_DEMO: value }).BANSHI_DEMO).toBe('boolean');
+        else expect(() => loadConfig({ BANSHI_DEMO: value })).toThrow(/BANSHI_DEMO/);
+      }),
+    );
+  });
+
+  it('describes every setting', () => {
+    for (const s of describeSettings()) expect(s.description.length).toBeGreaterThan(5);
+  });
+});
