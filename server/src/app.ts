@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -29,8 +29,9 @@ export type AppDeps = { config: Config; database: Database; logger?: boolean | o
 
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
+  const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL } }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();

@@ -9,7 +9,11 @@ import { startCommand } from './start.ts';
 
 const program = new Command('banshi').description('Banshi (办事) 企业政务服务平台');
 
-program.command('start').description('启动服务（需要时先构建网页、执行数据库迁移、载入演示数据）').action(run(startCommand));
+program
+  .command('start')
+  .description('启动服务（需要时先构建网页、执行数据库迁移、载入演示数据）')
+  .option('--no-web', '只提供接口，不构建也不提供网页')
+  .action(run(startCommand));
 program.command('migrate').description('执行数据库迁移').action(run(migrateCommand));
 program
   .command('seed')

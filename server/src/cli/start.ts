@@ -6,9 +6,9 @@ import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /** Builds the web app if needed, opens and migrates the database, loads demo data, serves. */
-export async function startCommand(config: Config): Promise<void> {
+export async function startCommand(config: Config, options: { web?: boolean } = {}): Promise<void> {
   const log = createLogger(config);
-  const webDist = await ensureWebBuild(log);
+  const webDist = options.web === false ? null : await ensureWebBuild(log);
   const database = await openDatabase(config, log);
   if (config.BANSHI_DEMO) {
     if (await isDatabaseEmpty(database.db)) {

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { PERMISSIONS } from '../auth/roles.ts';
+import { setDemoAccountsActive } from '../demo/seed.ts';
 
 const logLines: string[] = [];
 const stream = new Writable({
@@ -132,5 +133,17 @@ describe('demo info', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/demo' });
     expect(res.json().enabled).toBe(true);
     expect(res.json().accounts.map((a: { username: string }) => a.username)).toContain('clerk');
+  });
+
+  it('with demo mode off, the demo accounts cannot log in and are not shown', async () => {
+    const off = await createTestApp({ BANSHI_DEMO: '0', SESSION_SECRET: 'z'.repeat(32) });
+    await setDemoAccountsActive(off.db, false);
+    expect((await off.app.inject({ method: 'GET', url: '/api/demo' })).json()).toEqual({ enabled: false, accounts: [], enterpriseAccounts: [] });
+    const res = await off.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'Demo1234' } });
+    expect(res.statusCode).toBe(401);
+    await setDemoAccountsActive(off.db, true);
+    const back = await off.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'Demo1234' } });
+    expect(back.statusCode).toBe(200);
+    await off.close();
   });
 });
