@@ -1,7 +1,18 @@
 import { defineConfig } from 'drizzle-kit';
 
+/**
+ * The tables of every module, listed one by one: a module's tables join the list when its
+ * migration is generated (`npx drizzle-kit generate --name <module>`), so that a module still
+ * being designed never slips into another module's migration.
+ */
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./server/src/platform/*/tables.ts', './server/src/modules/*/tables.ts'],
+  schema: [
+    './server/src/platform/auth/tables.ts',
+    './server/src/platform/audit/tables.ts',
+    './server/src/platform/calendar/tables.ts',
+    './server/src/modules/venue/tables.ts',
+    './server/src/modules/staff/tables.ts',
+  ],
   out: './server/migrations',
 });

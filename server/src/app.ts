@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -60,6 +61,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     },
   });
   await app.register(cookie, { secret: config.SESSION_SECRET });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
 
   // Platform: errors, who is asking and may they, what they changed
   const deps = { db: database.db, config };

@@ -61,6 +61,7 @@ function toAppError(error: FastifyError): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('BAD_REQUEST', zhCN.validation.badJson);
   }
+  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', zhCN.validation.tooLarge);
   if (error.statusCode === 400 && error instanceof SyntaxError) return new AppError('BAD_REQUEST', zhCN.validation.badJson);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('BAD_REQUEST', zhCN.validation.failed, undefined, error.message);
