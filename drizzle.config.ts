@@ -11,6 +11,7 @@ export default defineConfig({
     './server/src/platform/auth/tables.ts',
     './server/src/platform/audit/tables.ts',
     './server/src/platform/calendar/tables.ts',
+    './server/src/platform/outbox/tables.ts',
     './server/src/modules/venue/tables.ts',
     './server/src/modules/staff/tables.ts',
   ],

@@ -11,7 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import type { Database } from './platform/db/database.ts';
+import type { Database, Db } from './platform/db/database.ts';
+import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
@@ -27,6 +28,9 @@ import { staffRoutes } from './modules/staff/routes.ts';
 z.config(z.locales.zhCN());
 
 export type AppDeps = { config: Config; database: Database; logger?: boolean | object; webDist?: string | null };
+
+/** What every module's routes receive. */
+export type ModuleDeps = { db: Db; config: Config; database: Database; events: EventHub };
 
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
@@ -64,7 +68,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
 
   // Platform: errors, who is asking and may they, what they changed
-  const deps = { db: database.db, config };
+  const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
   registerAccessControl(app, deps);

@@ -16,6 +16,11 @@ export type Database = {
   db: Db;
   /** throws when the database does not answer */
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel: the callback gets each NOTIFY payload, including those sent by other
+   * processes on the same PostgreSQL. Returns the function that stops listening.
+   */
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 

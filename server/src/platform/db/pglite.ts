@@ -55,6 +55,12 @@ export async function openPglite(source: PgliteSource): Promise<Database> {
     async ping() {
       await client.query('select 1');
     },
+    async listen(channel, callback) {
+      const stop = await client.listen(channel, callback);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     async close() {
       if (!client.closed) await client.close();
       await release?.();

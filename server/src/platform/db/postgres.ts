@@ -17,13 +17,16 @@ export function openPostgres(url: string, log?: Logger): Database {
   // An idle client's error would otherwise crash the process.
   pool.on('error', (err) => log?.error({ err }, 'PostgreSQL idle client error'));
   const db = drizzle({ client: pool }) as unknown as Db;
+  const listener = new Listener(url, log);
   return {
     kind: 'postgres',
     db,
     async ping() {
       await pool.query('select 1');
     },
+    listen: (channel, callback) => listener.listen(channel, callback),
     async close() {
+      await listener.close();
       await pool.end();
     },
     ...{ url },
@@ -40,4 +43,82 @@ export async function migratePostgres(url: string, migrationsFolder = MIGRATIONS
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+/**
+ * One dedicated connection per process holds every LISTEN; when it drops, it reconnects and
+ * listens again (subscribers reload their state on the next event, see platform/events).
+ */
+class Listener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly callbacks = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly log?: Logger,
+  ) {}
+
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = await this.connect();
+    let set = this.callbacks.get(channel);
+    if (!set) {
+      set = new Set();
+      this.callbacks.set(channel, set);
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+    }
+    set.add(callback);
+    return async () => {
+      set.delete(callback);
+      if (set.size === 0 && this.callbacks.get(channel) === set) {
+        this.callbacks.delete(channel);
+        await this.client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on('notification', (msg) => {
+        for (const cb of this.callbacks.get(msg.channel) ?? []) cb(msg.payload ?? '');
+      });
+      client.on('error', (err) => {
+        this.log?.warn({ err }, 'LISTEN connection lost; reconnecting');
+        this.client = null;
+        if (!this.closed) setTimeout(() => void this.reconnect(), 1000);
+      });
+      await client.connect();
+      this.client = client;
+      this.connecting = null;
+      return client;
+    })().catch((err) => {
+      this.connecting = null;
+      throw err;
+    });
+    return this.connecting;
+  }
+
+  private async reconnect(): Promise<void> {
+    try {
+      const client = await this.connect();
+      for (const channel of this.callbacks.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (err) {
+      this.log?.warn({ err }, 'LISTEN reconnect failed; retrying');
+      if (!this.closed) setTimeout(() => void this.reconnect(), 2000);
+    }
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
