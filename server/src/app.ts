@@ -61,6 +61,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // centers often serve kiosks and displays over plain HTTP on their own network
+        upgradeInsecureRequests: null,
       },
     },
   });

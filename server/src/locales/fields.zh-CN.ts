@@ -49,5 +49,5 @@ const labels: Record<string, string> = {
 export function fieldLabel(path: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
   const label = labels[last];
-  return label ? `${label}（${path}）` : path;
+  return label ?? path;
 }

@@ -41,6 +41,8 @@ export const staffMember = z.object({
   isActive: z.boolean(),
   isDemo: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** locked out after too many failed logins */
+  isLocked: z.boolean(),
   version: z.number(),
 });
 export type StaffDto = z.infer<typeof staffMember>;

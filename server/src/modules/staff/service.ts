@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { endSessionsOf, unlockStaffLogin } from '../../platform/auth/service.ts';
+import { endSessionsOf, lockedStaffUsernames, unlockStaffLogin } from '../../platform/auth/service.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { getCenter, getCounter, staleVersion } from '../venue/service.ts';
 import type { DepartmentDto, StaffDto } from './contract.ts';
@@ -64,13 +64,15 @@ async function checkChiefOfficer(db: Db, staffId: string | null | undefined) {
 }
 
 export async function listStaff(db: Db, filter: repo.StaffFilter): Promise<StaffDto[]> {
-  return (await repo.listStaff(db, filter)).map(toStaffDto);
+  const rows = await repo.listStaff(db, filter);
+  const locked = await lockedStaffUsernames(db, rows.map((r) => r.username));
+  return rows.map((r) => toStaffDto(r, locked));
 }
 
 export async function getStaff(db: Db, id: string): Promise<StaffDto> {
   const row = await repo.findStaff(db, id);
   if (!row) throw notFound('工作人员');
-  return toStaffDto(row);
+  return toStaffDto(row, await lockedStaffUsernames(db, [row.username]));
 }
 
 type Placement = { centerId?: string | null; departmentId?: string | null; counterId?: string | null };
@@ -151,8 +153,8 @@ async function checkPlacement(db: Db, p: Placement) {
   }
 }
 
-function toStaffDto(row: Awaited<ReturnType<typeof repo.findStaff>> & {}): StaffDto {
-  return { ...row, roles: row.roles as Role[] };
+function toStaffDto(row: Awaited<ReturnType<typeof repo.findStaff>> & {}, locked: Set<string>): StaffDto {
+  return { ...row, roles: row.roles as Role[], isLocked: locked.has(row.username) };
 }
 
 /** Demo accounts exist only while demo mode is on: outside it they are switched off. */

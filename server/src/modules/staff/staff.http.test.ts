@@ -102,6 +102,16 @@ describe('staff accounts', () => {
     expect(audit.json().items[0].action).toBe('staff.reset_password');
   });
 
+  it('shows which accounts are locked out', async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: `wrong-${i}-pw` } });
+    }
+    const [auditor] = (await call('GET', '/api/staff?q=auditor', admin)).json();
+    expect(auditor.isLocked).toBe(true);
+    await call('POST', `/api/staff/${auditor.id}/unlock`, admin);
+    expect((await call('GET', '/api/staff?q=auditor', admin)).json()[0].isLocked).toBe(false);
+  });
+
   it('only staff managers may create accounts', async () => {
     const manager = await t.loginAs('manager');
     expect((await call('GET', '/api/staff', manager)).statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { staff } from '../../modules/staff/tables.ts';
 import { enterpriseAccounts, loginThrottle, sessions } from './tables.ts';
@@ -52,6 +52,15 @@ export async function updateStaffPassword(db: DbOrTx, id: string, passwordHash: 
     .update(staff)
     .set({ passwordHash, mustChangePassword: false, version: sql`${staff.version} + 1` })
     .where(eq(staff.id, id));
+}
+
+export async function lockedLoginNames(db: DbOrTx, loginNames: string[]): Promise<Set<string>> {
+  if (loginNames.length === 0) return new Set();
+  const rows = await db
+    .select({ loginName: loginThrottle.loginName })
+    .from(loginThrottle)
+    .where(and(inArray(loginThrottle.loginName, loginNames), gt(loginThrottle.lockedUntil, sql`now()`)));
+  return new Set(rows.map((r) => r.loginName));
 }
 
 export async function readThrottle(db: DbOrTx, loginName: string) {

@@ -99,6 +99,12 @@ export async function changeOwnPassword(
   await repo.updateStaffPassword(db, staffId, await hashPassword(input.newPassword));
 }
 
+/** Which of these staff usernames are locked out right now. */
+export async function lockedStaffUsernames(db: Db, usernames: string[]): Promise<Set<string>> {
+  const locked = await repo.lockedLoginNames(db, usernames.map((u) => `staff:${u.toLowerCase()}`));
+  return new Set(usernames.filter((u) => locked.has(`staff:${u.toLowerCase()}`)));
+}
+
 /** Clears the lock of a staff login name (administrators, after a locked-out call). */
 export async function unlockStaffLogin(db: Db, username: string): Promise<void> {
   await repo.unlockLoginName(db, `staff:${username.toLowerCase()}`);

@@ -1,15 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/database.ts';
-import { ROLES } from '../auth/roles.ts';
+import { demoInfo } from './contract.ts';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_PASSWORD } from './data.ts';
-
-const demoInfo = z.object({
-  enabled: z.boolean(),
-  accounts: z.array(z.object({ username: z.string(), password: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)) })),
-  enterpriseAccounts: z.array(z.object({ uscc: z.string(), password: z.string(), name: z.string() })),
-});
 
 /** Tells the login page whether this is a demo, and with which accounts one can try it. */
 export const demoRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { config }) => {

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { changePasswordBody, Me, staffLoginBody } from '@server/platform/auth/contract.ts';
+import { api, isApiError } from '../../lib/api.ts';
+
+export type StaffMe = Extract<Me, { type: 'staff' }>;
+export type LoginInput = z.input<typeof staffLoginBody>;
+export type ChangePasswordInput = z.input<typeof changePasswordBody>;
+
+export const login = (input: LoginInput) => api.post<Me>('/api/auth/login', input);
+
+export const logout = () => api.post<{ ok: true }>('/api/auth/logout');
+
+/** The signed-in account, or null when there is none. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/auth/me');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const changePassword = (input: ChangePasswordInput) => api.post<{ ok: true }>('/api/auth/password', input);

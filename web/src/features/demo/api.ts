@@ -1,0 +1,6 @@
+import type { DemoInfo } from '@server/platform/demo/contract.ts';
+import { api } from '../../lib/api.ts';
+
+export type { DemoInfo };
+
+export const fetchDemo = () => api.get<DemoInfo>('/api/demo');

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type {
+  DepartmentDto,
+  departmentInput,
+  departmentPatch,
+  StaffDto,
+  staffInput,
+  staffPatch,
+  staffQuery,
+} from '@server/modules/staff/contract.ts';
+import { api } from '../../lib/api.ts';
+
+export type DepartmentInput = z.input<typeof departmentInput>;
+export type DepartmentPatch = z.input<typeof departmentPatch>;
+export type StaffInput = z.input<typeof staffInput>;
+export type StaffPatch = z.input<typeof staffPatch>;
+export type StaffFilter = z.input<typeof staffQuery>;
+
+export const listDepartments = (centerId: string) => api.get<DepartmentDto[]>(`/api/centers/${centerId}/departments`);
+export const createDepartment = (centerId: string, input: DepartmentInput) =>
+  api.post<DepartmentDto>(`/api/centers/${centerId}/departments`, input);
+export const updateDepartment = (id: string, patch: DepartmentPatch) =>
+  api.patch<DepartmentDto>(`/api/departments/${id}`, patch);
+
+export const listStaff = (filter: StaffFilter) => api.get<StaffDto[]>('/api/staff', filter);
+export const createStaff = (input: StaffInput) => api.post<StaffDto>('/api/staff', input);
+export const updateStaff = (id: string, patch: StaffPatch) => api.patch<StaffDto>(`/api/staff/${id}`, patch);
+export const resetStaffPassword = (id: string, password: string) =>
+  api.post<StaffDto>(`/api/staff/${id}/reset-password`, { password });
+export const unlockStaff = (id: string) => api.post<{ ok: true }>(`/api/staff/${id}/unlock`);

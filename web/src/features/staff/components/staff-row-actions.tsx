@@ -1,0 +1,46 @@
+import { App, Button, Popconfirm, Space } from 'antd';
+import type { StaffDto } from '@server/modules/staff/contract.ts';
+import { ToggleActiveButton } from '../../../components/toggle-active-button.tsx';
+import { useShowError } from '../../../components/use-show-error.ts';
+import { t } from '../../../locales/zh-CN.ts';
+import { useUnlockStaff, useUpdateStaff } from '../queries.ts';
+
+type Props = { member: StaffDto; onEdit: () => void; onResetPassword: () => void };
+
+export function StaffRowActions({ member, onEdit, onResetPassword }: Props) {
+  const update = useUpdateStaff();
+  const unlock = useUnlockStaff();
+  const { message } = App.useApp();
+  const showError = useShowError();
+
+  const doUnlock = async () => {
+    try {
+      await unlock.mutateAsync(member.id);
+      message.success(t.staff.unlocked);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  return (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={onEdit}>
+        {t.common.edit}
+      </Button>
+      <Button type="link" size="small" onClick={onResetPassword}>
+        {t.staff.resetPassword}
+      </Button>
+      {member.isLocked && (
+        <Popconfirm title={t.staff.unlockConfirm} onConfirm={doUnlock}>
+          <Button type="link" size="small">
+            {t.staff.unlock}
+          </Button>
+        </Popconfirm>
+      )}
+      <ToggleActiveButton
+        isActive={member.isActive}
+        onToggle={(isActive) => update.mutateAsync({ id: member.id, version: member.version, isActive })}
+      />
+    </Space>
+  );
+}

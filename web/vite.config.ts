@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: webDir,
+  plugins: [react()],
+  resolve: {
+    // Only types are imported from the server; the alias keeps editors and tools agreeing with tsconfig.
+    alias: { '@server': fileURLToPath(new URL('../server/src', import.meta.url)) },
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+});
