@@ -24,6 +24,7 @@ import { healthRoutes } from './platform/health/routes.ts';
 import { demoRoutes } from './platform/demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
+import { notificationRoutes } from './platform/notifications/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(demoRoutes, deps);
   await app.register(venueRoutes, deps);
   await app.register(staffRoutes, deps);
+  await app.register(notificationRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   if (webDist) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });

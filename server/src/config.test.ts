@@ -32,10 +32,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
+  const personalDataKeys = { PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+
   it('requires a session secret outside demo mode', () => {
-    expect(() => loadConfig({ BANSHI_DEMO: '0' })).toThrow(/SESSION_SECRET/);
-    const config = loadConfig({ BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32) });
+    expect(() => loadConfig({ BANSHI_DEMO: '0', ...personalDataKeys })).toThrow(/SESSION_SECRET/);
+    const config = loadConfig({ BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32), ...personalDataKeys });
     expect(config.BANSHI_DEMO).toBe(false);
+  });
+
+  it('requires both personal-data keys outside demo mode, 64 hex characters each and not the same', () => {
+    const base = { BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(base)).toThrow(/PERSONAL_DATA_KEY/);
+    expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: personalDataKeys.PERSONAL_DATA_KEY })).toThrow(/PERSONAL_DATA_HASH_KEY/);
+    expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'ab'.repeat(31) })).toThrow(/PERSONAL_DATA_KEY/);
+    expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'zz'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY/);
+    expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
+    expect(loadConfig({ ...base, ...personalDataKeys })).toMatchObject(personalDataKeys);
+    // demo mode has fixed demo keys, different from each other
+    const demo = loadConfig({});
+    expect(demo.PERSONAL_DATA_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(demo.PERSONAL_DATA_HASH_KEY).not.toBe(demo.PERSONAL_DATA_KEY);
   });
 
   it('accepts every valid port and refuses every invalid one', () => {

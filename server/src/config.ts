@@ -11,6 +11,8 @@ const booleanFlag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)');
+
 const settings = {
   PORT: {
     description: 'HTTP port',
@@ -55,17 +57,36 @@ const settings = {
     description: 'pino log level',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   },
+  SMS_TRANSPORT: {
+    description: 'how SMS messages leave: log (written to the log with the number masked; connect a gateway by adding a transport)',
+    schema: z.enum(['log']).default('log'),
+  },
   COOKIE_SECURE: {
     description: 'mark cookies Secure (set 1 behind HTTPS)',
     schema: booleanFlag.default(false),
+  },
+  COMMITMENT_VERIFICATION_DAYS: {
+    description: 'working days after a decision on a commitment (告知承诺) within which the department verifies the promise',
+    schema: positiveInt.max(250).default(20),
+  },
+  PERSONAL_DATA_KEY: {
+    description:
+      'key (64 hex characters) that encrypts ID and phone numbers: the first half is the SM4 key, the second the HMAC-SM3 integrity key; required outside demo mode',
+    schema: hexKey.optional(),
+  },
+  PERSONAL_DATA_HASH_KEY: {
+    description: 'key (64 hex characters, different from PERSONAL_DATA_KEY) of the HMAC-SM3 hash that finds an ID or phone number exactly; required outside demo mode',
+    schema: hexKey.optional(),
   },
 } as const;
 
 type Settings = typeof settings;
 type Raw = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
-export type Config = Omit<Raw, 'SESSION_SECRET'> & {
+export type Config = Omit<Raw, 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'> & {
   SESSION_SECRET: string;
+  PERSONAL_DATA_KEY: string;
+  PERSONAL_DATA_HASH_KEY: string;
   /** DATA_DIR resolved to an absolute path */
   dataDir: string;
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
@@ -79,6 +100,15 @@ export class ConfigError extends Error {
 
 /** A fixed secret for demo and test runs only: outside demo mode SESSION_SECRET is required. */
 const DEMO_SESSION_SECRET = 'banshi-demo-session-secret-not-for-production-use';
+
+/**
+ * Fixed personal-data keys for demo and test runs only (the demo data is encrypted with them);
+ * outside demo mode both keys are required.
+ */
+export const DEMO_PERSONAL_DATA_KEYS = {
+  PERSONAL_DATA_KEY: '44ecba7ad0eae54306cb32c702d66669365c9b96a79e9596c485bc924a983ad9',
+  PERSONAL_DATA_HASH_KEY: 'd0bb9275c118208c1dd58811edb679e392fa9829ee739ca2fbf7ad7de16fc4df',
+} as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {};
@@ -95,10 +125,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!values.BANSHI_DEMO && !values.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
   }
+  for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const) {
+    if (!values.BANSHI_DEMO && !values[name]) {
+      throw new ConfigError(name, '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供 64 位十六进制密钥（例如 openssl rand -hex 32 生成）');
+    }
+  }
+  const personalDataKey = values.PERSONAL_DATA_KEY ?? DEMO_PERSONAL_DATA_KEYS.PERSONAL_DATA_KEY;
+  const personalDataHashKey = values.PERSONAL_DATA_HASH_KEY ?? DEMO_PERSONAL_DATA_KEYS.PERSONAL_DATA_HASH_KEY;
+  if (personalDataKey.toLowerCase() === personalDataHashKey.toLowerCase()) {
+    throw new ConfigError('PERSONAL_DATA_HASH_KEY', '不能与 PERSONAL_DATA_KEY 相同');
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   return {
     ...values,
     SESSION_SECRET: values.SESSION_SECRET ?? DEMO_SESSION_SECRET,
+    PERSONAL_DATA_KEY: personalDataKey,
+    PERSONAL_DATA_HASH_KEY: personalDataHashKey,
     dataDir,
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }

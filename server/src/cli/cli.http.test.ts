@@ -18,6 +18,8 @@ const env: Record<string, string> = {
   DATA_DIR: path.join(tmp, 'data'),
   BANSHI_DEMO: '0',
   SESSION_SECRET: 's'.repeat(40),
+  PERSONAL_DATA_KEY: 'a1'.repeat(32),
+  PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32),
   LOG_LEVEL: 'warn',
   ...(template.kind === 'postgres' ? { DATABASE_URL: withDatabase(template.adminUrl, dbName) } : {}),
 };
@@ -80,7 +82,8 @@ beforeAll(async () => {
   if (template.kind === 'postgres') await adminQuery(template.adminUrl, `create database ${dbName}`);
 });
 
-describe('npx banshi', () => {
+// Each step starts real processes that open a database: give them time on a busy 2-core machine.
+describe('npx banshi', { timeout: 180_000 }, () => {
   it('stops on a bad setting with a message naming the variable', async () => {
     const noSecret = await banshi(['migrate'], { env: { SESSION_SECRET: '' } });
     expect(noSecret.code).toBe(1);

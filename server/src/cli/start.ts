@@ -4,6 +4,8 @@ import { openDatabase } from '../platform/db/open.ts';
 import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../platform/demo/seed.ts';
 import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { serverJobs } from '../jobs.ts';
+import { startJobs } from '../platform/jobs/scheduler.ts';
 
 /** Builds the web app if needed, opens and migrates the database, loads demo data, serves. */
 export async function startCommand(config: Config, options: { web?: boolean } = {}): Promise<void> {
@@ -20,6 +22,7 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
     await setDemoAccountsActive(database.db, false);
   }
   const app = await buildApp({ config, database, logger: log, webDist });
+  const stopJobs = startJobs(database, serverJobs(config, log), log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -27,6 +30,7 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
     closing = true;
     log.info({ signal }, '正在关闭');
     await app.close().catch((err) => log.error({ err }, 'close failed'));
+    await stopJobs().catch((err) => log.error({ err }, 'jobs stop failed'));
     await database.close().catch((err) => log.error({ err }, 'database close failed'));
     process.exit(0);
   };

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'staff.manage',
   'audit.read',
   'calendar.manage',
+  'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,10 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_agent: ALL_STAFF,
   policy_officer: ALL_STAFF,
   talent_officer: ALL_STAFF,
-  center_manager: [...ALL_STAFF, 'staff.read', 'audit.read', 'calendar.manage'],
+  center_manager: [...ALL_STAFF, 'staff.read', 'audit.read', 'calendar.manage', 'notification.read'],
   chief_officer: [...ALL_STAFF, 'staff.read'],
-  administrator: [...ALL_STAFF, 'org.manage', 'staff.read', 'staff.manage', 'audit.read', 'calendar.manage'],
-  auditor: [...ALL_STAFF, 'staff.read', 'audit.read'],
+  administrator: [...ALL_STAFF, 'org.manage', 'staff.read', 'staff.manage', 'audit.read', 'calendar.manage', 'notification.read'],
+  auditor: [...ALL_STAFF, 'staff.read', 'audit.read', 'notification.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

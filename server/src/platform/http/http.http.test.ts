@@ -136,7 +136,12 @@ describe('demo info', () => {
   });
 
   it('with demo mode off, the demo accounts cannot log in and are not shown', async () => {
-    const off = await createTestApp({ BANSHI_DEMO: '0', SESSION_SECRET: 'z'.repeat(32) });
+    const off = await createTestApp({
+      BANSHI_DEMO: '0',
+      SESSION_SECRET: 'z'.repeat(32),
+      PERSONAL_DATA_KEY: 'a1'.repeat(32),
+      PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32),
+    });
     await setDemoAccountsActive(off.db, false);
     expect((await off.app.inject({ method: 'GET', url: '/api/demo' })).json()).toEqual({ enabled: false, accounts: [], enterpriseAccounts: [] });
     const res = await off.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'Demo1234' } });

@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from '../db/database.ts';
+import type { Db, DbOrTx, Tx } from '../db/database.ts';
 import { publishEvent } from '../events/bus.ts';
 import * as repo from './repository.ts';
 
@@ -18,7 +18,11 @@ export async function enqueue(
   return added;
 }
 
-export type OutboxHandler = (payload: Record<string, unknown>, entry: { id: number; dedupeKey: string; attempts: number }) => Promise<void>;
+/** Runs inside the transaction that claimed the entry (`entry.tx`): what it writes there commits with the entry's outcome. */
+export type OutboxHandler = (
+  payload: Record<string, unknown>,
+  entry: { id: number; dedupeKey: string; attempts: number; tx: Tx },
+) => Promise<void>;
 
 /**
  * Carries out due entries: each in its own transaction, so a crash re-delivers at most the
@@ -33,7 +37,7 @@ export async function dispatchOutbox(db: Db, handlers: Record<string, OutboxHand
       const [entry] = await repo.claimDueEntries(tx, topics, 1);
       if (!entry) return false;
       try {
-        await handlers[entry.topic]!(entry.payload as Record<string, unknown>, entry);
+        await handlers[entry.topic]!(entry.payload as Record<string, unknown>, { ...entry, tx });
         await repo.markDone(tx, entry.id);
       } catch (err) {
         const attempts = entry.attempts + 1;

@@ -1,0 +1,28 @@
+/**
+ * SMS texts, with {placeholders}. Each begins with the sender's signature as carriers require.
+ * Modules add their templates here so that every text a person receives is in one place.
+ */
+export const SMS_TEMPLATES = {
+  test: '【{center}】这是一条测试短信。',
+  appointment_confirmed: '【{center}】您已预约{date} {time}办理“{item}”，预约码 {code}。请于{checkIn}凭预约码或手机号到中心自助取号机签到取号。',
+  appointment_rescheduled: '【{center}】您的预约（预约码 {code}）已改为{date} {time}办理“{item}”。请于{checkIn}到中心自助取号机签到取号。',
+  appointment_cancelled: '【{center}】您{date} {time}办理“{item}”的预约（预约码 {code}）已取消。',
+  appointment_reminder: '【{center}】提醒：您预约了{date} {time}办理“{item}”，预约码 {code}，请于{checkIn}到中心签到取号；如不能前来请提前取消。',
+  appointment_blocked: '【{center}】您在 {days} 天内有 {count} 次预约未按时签到，{until}前不能在本中心预约。',
+  ticket_almost_called: '【{center}】您的 {ticket} 号前面还有 {ahead} 位，请留意叫号屏并到候办区等候。',
+  application_accepted: '【{center}】您申请的“{item}”已受理，办件编号 {number}，承诺 {due} 前办结。可在中心网站“办件进度”查询。',
+  application_supplement: '【{center}】您申请的“{item}”（办件编号 {number}）需补正材料，请于 {deadline} 前按《补正材料告知书》一次性补齐。',
+  application_declined: '【{center}】您申请的“{item}”（办件编号 {number}）不予受理，理由见《不予受理通知书》。',
+  application_decided: '【{center}】您申请的“{item}”（办件编号 {number}）已办结：{result}。{pickup}',
+  application_deferral_due: '【{center}】您申请的“{item}”（办件编号 {number}）为容缺受理，请于 {deadline} 前补齐容缺材料，逾期将终止办理并列入失信名单。',
+  application_stopped: '【{center}】您申请的“{item}”（办件编号 {number}）因容缺材料逾期未补齐已终止办理，并依规列入失信名单。',
+  application_mailed: '【{center}】您申请的“{item}”（办件编号 {number}）的结果已由{carrier}寄出，运单号 {tracking}。',
+} as const;
+export type SmsTemplate = keyof typeof SMS_TEMPLATES;
+
+export function renderSms(template: SmsTemplate, params: Record<string, string | number>): string {
+  return SMS_TEMPLATES[template].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in params)) throw new Error(`SMS template ${template} lacks ${key}`);
+    return String(params[key]);
+  });
+}
