@@ -1,0 +1,81 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../platform/errors.ts';
+
+/** A sheet as text: the heading row and every non-empty row with its row number in the file. */
+export type Sheet = { headings: string[]; rows: { rowNumber: number; cells: string[] }[] };
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 10_000;
+
+/** Reads an .xlsx workbook (first sheet) or a CSV file (UTF-8, or GBK as Excel saves it on Chinese Windows). */
+export async function readSheet(file: { filename: string; content: Buffer }): Promise<Sheet> {
+  if (file.content.length === 0) throw unreadable('文件是空的');
+  if (file.content.length > MAX_IMPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '导入文件不能超过 5 MB');
+  const isZip = file.content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (isZip) return readWorkbook(file.content);
+  if (/\.xls$/i.test(file.filename) || file.content.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw unreadable('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
+  }
+  return readCsv(file.content);
+}
+
+async function readWorkbook(content: Buffer): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('无法读取该 Excel 文件，请确认是 .xlsx 格式');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw unreadable('工作簿中没有工作表');
+  const all: { rowNumber: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as unknown[];
+    const cells = values.slice(1).map(cellText);
+    if (cells.some((c) => c !== '')) all.push({ rowNumber, cells });
+  });
+  return split(all);
+}
+
+function readCsv(content: Buffer): Sheet {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    text = new TextDecoder('gbk').decode(content);
+  }
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    throw unreadable(`CSV 格式有误：${(error as Error).message}`);
+  }
+  return split(records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })).filter((r) => r.cells.some((c) => c !== '')));
+}
+
+function split(all: { rowNumber: number; cells: string[] }[]): Sheet {
+  const [head, ...rows] = all;
+  if (!head) throw unreadable('文件中没有内容');
+  if (rows.length > MAX_IMPORT_ROWS) throw unreadable(`一次最多导入 ${MAX_IMPORT_ROWS} 行，文件有 ${rows.length} 行`);
+  return { headings: head.cells.map((c) => c.trim()), rows };
+}
+
+/** A cell as text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string };
+    if ('result' in v) return cellText(v.result);
+    if (v.richText) return v.richText.map((r) => r.text).join('').trim();
+    if (typeof v.text === 'string') return v.text.trim();
+  }
+  return String(value).trim();
+}
+
+function unreadable(message: string): AppError {
+  return new AppError('IMPORT_INVALID', message, [{ field: 'file', message }]);
+}

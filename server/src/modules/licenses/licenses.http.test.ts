@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { issueLicense } from './service.ts';
+
+let t: TestApp;
+let admin: string;
+let chief: string;
+let clerk: string;
+let types: { id: string; code: string; name: string }[];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-licenses-'));
+const USCC = '91440605MA4W3K7P3K';
+
+beforeAll(async () => {
+  t = await createTestApp({ DATA_DIR: dataDir });
+  admin = await t.loginAs('admin');
+  chief = await t.loginAs('chief');
+  clerk = await t.loginAs('clerk');
+  types = (await t.app.inject({ method: 'GET', url: '/api/license-types', headers: { cookie: admin } })).json();
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const typeId = (code: string) => types.find((x) => x.code === code)!.id;
+const issue = (payload: object, cookie = admin) => t.app.inject({ method: 'POST', url: '/api/licenses', headers: { cookie }, payload });
+
+function multipart(filename: string, content: Buffer) {
+  const boundary = '----banshi-license-boundary';
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
+/** The smallest valid PNG: one transparent pixel. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+describe('the e-license library', () => {
+  it('has the demo license types and the demo holders’ licenses', async () => {
+    expect(types.map((x) => x.name)).toEqual(expect.arrayContaining(['营业执照', '食品经营许可证', '公共场所卫生许可证', '排污许可证']));
+    const page = (await t.app.inject({ method: 'GET', url: `/api/licenses?q=91440605MA51XQ2D77`, headers: { cookie: chief } })).json();
+    expect(page.items.map((l: { type: { name: string }; status: string }) => [l.type.name, l.status]).sort()).toEqual(
+      [['营业执照', 'valid'], ['食品经营许可证', 'expired'], ['食品经营许可证', 'valid']].sort(),
+    );
+  });
+
+  it('issues manually with the type’s usual issuer and validity; refuses a future start or a reused number', async () => {
+    const res = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'valid', issuer: '佛山市南海区卫生健康局', validTo: '2030-02-28', holder: { uscc: USCC } });
+    expect(res.json().number).toMatch(/^20260301\d{6}$/);
+    const future = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2999-01-01' });
+    expect(future.json()).toMatchObject({ code: 'DATE_INVALID', fields: [{ field: 'validFrom' }] });
+    const reused = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01', licenseNumber: res.json().number });
+    expect(reused.statusCode).toBe(409);
+    expect((await issue({ typeId: typeId('public_health'), uscc: '914403001922038216', validFrom: '2026-03-01' })).statusCode).toBe(404);
+  });
+
+  it('computes expiry from the dates: a license past its end date is expired', async () => {
+    const res = await issue({ typeId: typeId('road_transport'), uscc: USCC, validFrom: '2020-01-01', validTo: '2023-12-31' });
+    expect(res.json()).toMatchObject({ status: 'expired' });
+  });
+
+  it('is what the applications module calls to deliver a result as an e-license', async () => {
+    const issued = await issueLicense(t.db, { type: { code: 'industrial_product' }, holder: { uscc: USCC }, validFrom: '2026-05-01', applicationRef: 'NH-2026-000001' });
+    expect(issued).toMatchObject({ status: 'valid', applicationRef: 'NH-2026-000001', type: { code: 'industrial_product' }, validTo: '2031-04-30' });
+  });
+
+  it('revokes once, with a reason and the optimistic version', async () => {
+    const created = (await issue({ typeId: typeId('human_resources_service'), uscc: USCC, validFrom: '2025-01-01' })).json();
+    const revoked = await t.app.inject({ method: 'POST', url: `/api/licenses/${created.id}/revoke`, headers: { cookie: chief }, payload: { reason: '以欺骗手段取得许可', version: created.version } });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedReason: '以欺骗手段取得许可' });
+    const again = await t.app.inject({ method: 'POST', url: `/api/licenses/${created.id}/revoke`, headers: { cookie: chief }, payload: { reason: '再次', version: created.version + 1 } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('renders the document from the record, or serves an uploaded file from DATA_DIR/files', async () => {
+    const created = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-01-05' })).json();
+    const rendered = await t.app.inject({ method: 'GET', url: `/api/licenses/${created.id}/document`, headers: { cookie: admin } });
+    expect(rendered.statusCode).toBe(200);
+    expect(rendered.headers['content-type']).toContain('image/svg+xml');
+    expect(rendered.headers['content-security-policy']).toContain('sandbox');
+    expect(rendered.body).toContain(created.number);
+    expect(rendered.body).toContain('佛山市南海区示例智造科技有限公司');
+
+    const text = multipart('note.txt', Buffer.from('not a license'));
+    const refused = await t.app.inject({ method: 'PUT', url: `/api/licenses/${created.id}/document`, headers: { ...text.headers, cookie: admin }, payload: text.payload });
+    expect(refused.statusCode).toBe(415);
+    const form = multipart('许可证.png', PNG);
+    const uploaded = await t.app.inject({ method: 'PUT', url: `/api/licenses/${created.id}/document`, headers: { ...form.headers, cookie: admin }, payload: form.payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    expect(uploaded.json().document).toEqual({ isUploaded: true, name: '许可证.png', mediaType: 'image/png' });
+    const files = fs.readdirSync(path.join(dataDir, 'files', 'licenses'));
+    expect(files.some((f) => f.startsWith(created.id))).toBe(true);
+    const served = await t.app.inject({ method: 'GET', url: `/api/licenses/${created.id}/document`, headers: { cookie: admin } });
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(PNG)).toBe(true);
+  });
+
+  it('is not open to counter staff, who reach licenses only through a holder’s grant', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/licenses', headers: { cookie: clerk } })).statusCode).toBe(403);
+    expect((await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-01-05' }, clerk)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,150 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { insertJsonRows } from '../enterprises/bulk-insert.ts';
+import { licenses, licenseTypes } from './tables.ts';
+import type { LicenseStatus } from './contract.ts';
+
+// License types
+
+const typeColumns = {
+  id: licenseTypes.id,
+  code: licenseTypes.code,
+  name: licenseTypes.name,
+  defaultIssuer: licenseTypes.defaultIssuer,
+  validityYears: licenseTypes.validityYears,
+  isActive: licenseTypes.isActive,
+  version: licenseTypes.version,
+};
+
+export type LicenseTypeRow = Awaited<ReturnType<typeof listTypes>>[number];
+export type LicenseTypeWrite = { name: string; defaultIssuer: string; validityYears: number | null };
+
+export async function listTypes(db: DbOrTx) {
+  return db.select(typeColumns).from(licenseTypes).orderBy(asc(licenseTypes.createdAt), asc(licenseTypes.name));
+}
+
+export async function findType(db: DbOrTx, id: string) {
+  const [row] = await db.select(typeColumns).from(licenseTypes).where(eq(licenseTypes.id, id));
+  return row;
+}
+
+export async function findTypeByCode(db: DbOrTx, code: string) {
+  const [row] = await db.select(typeColumns).from(licenseTypes).where(eq(licenseTypes.code, code));
+  return row;
+}
+
+export async function insertType(db: DbOrTx, fields: LicenseTypeWrite & { code: string }): Promise<string | undefined> {
+  const [row] = await db.insert(licenseTypes).values(fields).onConflictDoNothing().returning({ id: licenseTypes.id });
+  return row?.id;
+}
+
+export async function updateType(db: DbOrTx, id: string, version: number, fields: Partial<LicenseTypeWrite> & { isActive?: boolean }): Promise<boolean> {
+  const rows = await db
+    .update(licenseTypes)
+    .set({ ...fields, version: sql`${licenseTypes.version} + 1` })
+    .where(and(eq(licenseTypes.id, id), eq(licenseTypes.version, version)))
+    .returning({ id: licenseTypes.id });
+  return rows.length === 1;
+}
+
+// Licenses
+
+const licenseColumns = {
+  id: licenses.id,
+  typeId: licenses.typeId,
+  enterpriseId: licenses.enterpriseId,
+  number: licenses.number,
+  issuer: licenses.issuer,
+  validFrom: licenses.validFrom,
+  validTo: licenses.validTo,
+  applicationRef: licenses.applicationRef,
+  revokedAt: licenses.revokedAt,
+  revokedReason: licenses.revokedReason,
+  documentPath: licenses.documentPath,
+  documentMediaType: licenses.documentMediaType,
+  documentName: licenses.documentName,
+  version: licenses.version,
+  createdAt: licenses.createdAt,
+};
+
+export type LicenseRow = Awaited<ReturnType<typeof findLicense>> & {};
+
+export type LicenseWrite = {
+  typeId: string;
+  enterpriseId: string;
+  number: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string | null;
+  applicationRef: string;
+};
+
+export async function findLicense(db: DbOrTx, id: string) {
+  const [row] = await db.select(licenseColumns).from(licenses).where(eq(licenses.id, id));
+  return row;
+}
+
+export async function findLicensesByIds(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select(licenseColumns).from(licenses).where(inArray(licenses.id, ids));
+}
+
+/** Returns undefined when the type already has a license with that number. */
+export async function insertLicense(db: DbOrTx, fields: LicenseWrite): Promise<string | undefined> {
+  const [row] = await db.insert(licenses).values(fields).onConflictDoNothing().returning({ id: licenses.id });
+  return row?.id;
+}
+
+export async function insertLicenses(db: DbOrTx, rows: (LicenseWrite & { revokedAt?: Date; revokedReason?: string })[]) {
+  await insertJsonRows(db, licenses, rows.map((r) => ({ ...r, revokedAt: r.revokedAt ?? null, revokedReason: r.revokedReason ?? '' })));
+}
+
+/** A holder's licenses, optionally only of some types and only those valid on `validOn`. */
+export async function licensesOf(db: DbOrTx, enterpriseId: string, filter: { typeIds?: string[]; validOn?: string } = {}) {
+  const conditions: SQL[] = [eq(licenses.enterpriseId, enterpriseId)];
+  if (filter.typeIds) conditions.push(inArray(licenses.typeId, filter.typeIds));
+  if (filter.validOn) conditions.push(...validOn(filter.validOn));
+  return db
+    .select(licenseColumns)
+    .from(licenses)
+    .where(and(...conditions))
+    .orderBy(asc(licenses.typeId), desc(licenses.validFrom));
+}
+
+export async function searchLicenses(db: DbOrTx, f: { enterpriseId?: string; numberPrefix?: string; typeId?: string; status?: LicenseStatus; today: string; page: number; pageSize: number }) {
+  const conditions: SQL[] = [];
+  if (f.enterpriseId && f.numberPrefix) conditions.push(or(eq(licenses.enterpriseId, f.enterpriseId), like(licenses.number, `${f.numberPrefix}%`))!);
+  else if (f.numberPrefix) conditions.push(like(licenses.number, `${f.numberPrefix}%`));
+  if (f.typeId) conditions.push(eq(licenses.typeId, f.typeId));
+  if (f.status === 'revoked') conditions.push(isNotNull(licenses.revokedAt));
+  if (f.status === 'valid') conditions.push(...validOn(f.today));
+  if (f.status === 'expired') conditions.push(isNull(licenses.revokedAt), lt(licenses.validTo, f.today));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select(licenseColumns).from(licenses).where(where).orderBy(desc(licenses.createdAt), asc(licenses.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(licenses).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function revokeLicense(db: DbOrTx, id: string, version: number, reason: string, by: string): Promise<boolean> {
+  const rows = await db
+    .update(licenses)
+    .set({ revokedAt: sql`now()`, revokedReason: reason, revokedBy: by, version: sql`${licenses.version} + 1` })
+    .where(and(eq(licenses.id, id), eq(licenses.version, version), isNull(licenses.revokedAt)))
+    .returning({ id: licenses.id });
+  return rows.length === 1;
+}
+
+export async function setDocument(
+  db: DbOrTx,
+  id: string,
+  doc: { documentPath: string; documentMediaType: string; documentName: string; documentSize: number; documentSha256: string },
+) {
+  await db.update(licenses).set({ ...doc, version: sql`${licenses.version} + 1` }).where(eq(licenses.id, id));
+}
+
+/** Not revoked, started, and not past its end date (long-term licenses have none). */
+function validOn(date: string): SQL[] {
+  return [isNull(licenses.revokedAt), sql`${licenses.validFrom} <= ${date}`, or(isNull(licenses.validTo), gte(licenses.validTo, date))!];
+}
