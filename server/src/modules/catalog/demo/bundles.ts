@@ -1,0 +1,167 @@
+import type { DemoBundle } from './build.ts';
+
+const skipIfNo = (key: string, text: string, codes: string[], noConditions: string[] = []) => ({
+  key,
+  text,
+  options: [
+    { key: 'yes', label: '是', skipsMembers: [], addsConditions: [] },
+    { key: 'no', label: '否', skipsMembers: codes, addsConditions: noConditions },
+  ],
+});
+
+/** The bundles (一件事, clause 6.3.1) of the demo center, as listed in CATALOG.md. */
+export const DEMO_BUNDLES: DemoBundle[] = [
+  {
+    code: 'NH-YJS-001',
+    name: '开办企业一件事',
+    lifeStage: 'start',
+    lead: '市场监督管理局',
+    description: '企业设立登记、公章刻制、税务报到、发票申领、社保医保和公积金开户一次申请、一窗办结，1 个工作日内完成。',
+    keywords: ['开公司', '注册公司', '开办企业', '新办企业', '公司开业'],
+    members: [
+      { code: 'NH-SCJG-001', stage: 1 },
+      { code: 'NH-GA-001', stage: 2 },
+      { code: 'NH-SW-002', stage: 2 },
+      { code: 'NH-RS-001', stage: 2 },
+      { code: 'NH-YB-001', stage: 2 },
+      { code: 'NH-GJJ-001', stage: 2 },
+      { code: 'NH-SW-001', stage: 3 },
+    ],
+    situations: [
+      skipIfNo('needs_invoices', '是否需要申领发票？', ['NH-SW-001']),
+      skipIfNo('hires_staff', '是否招用员工？', ['NH-RS-001', 'NH-YB-001', 'NH-GJJ-001']),
+    ],
+  },
+  {
+    code: 'NH-YJS-002',
+    name: '开办餐饮店一件事',
+    lifeStage: 'start',
+    lead: '市场监督管理局',
+    description: '开饭店、小吃店、奶茶店、咖啡店等餐饮店，营业执照、食品经营许可、排水许可、招牌设置和开业前消防安全检查一表申请、并联审批。',
+    keywords: ['开饭店', '开餐馆', '开餐厅', '开奶茶店', '开小吃店', '开咖啡店', '餐饮开店'],
+    members: [
+      { code: 'NH-SCJG-001', stage: 1 },
+      { code: 'NH-SCJG-006', stage: 2 },
+      { code: 'NH-SWU-001', stage: 2 },
+      { code: 'NH-CG-001', stage: 2 },
+      { code: 'NH-XF-001', stage: 2 },
+    ],
+    situations: [
+      skipIfNo('outdoor_sign', '是否设置户外招牌或广告？', ['NH-CG-001']),
+      skipIfNo('large_venue', '营业场所建筑面积是否在 300 平方米以上？', ['NH-XF-001'], [
+        '建筑面积 300 平方米以下的餐饮场所，无需办理投入使用、营业前消防安全检查，但须落实消防安全主体责任',
+      ]),
+    ],
+  },
+  {
+    code: 'NH-YJS-003',
+    name: '开办运输企业一件事',
+    lifeStage: 'start',
+    lead: '交通运输局',
+    description: '成立货运物流企业：营业执照、道路货物运输经营许可、公章刻制、发票申领一次办。',
+    keywords: ['开物流公司', '开货运公司', '运输公司', '物流企业开办'],
+    members: [
+      { code: 'NH-SCJG-001', stage: 1 },
+      { code: 'NH-JT-001', stage: 2 },
+      { code: 'NH-GA-001', stage: 2 },
+      { code: 'NH-SW-001', stage: 2 },
+    ],
+  },
+  {
+    code: 'NH-YJS-004',
+    name: '员工招聘一件事',
+    lifeStage: 'operation',
+    lead: '人力资源和社会保障局',
+    description: '企业招用员工后，就业登记、社保参保和医保参保一次申报。',
+    keywords: ['招聘员工', '招人', '员工入职', '新员工参保'],
+    members: [
+      { code: 'NH-RS-002', stage: 1 },
+      { code: 'NH-RS-001', stage: 1 },
+      { code: 'NH-YB-001', stage: 1 },
+    ],
+  },
+  {
+    code: 'NH-YJS-005',
+    name: '企业信息变更一件事',
+    lifeStage: 'operation',
+    lead: '市场监督管理局',
+    description: '企业名称、地址、法定代表人等信息变更后，税务、社保、公积金信息同步变更。',
+    keywords: ['公司信息变更', '变更法人', '变更地址', '信息同步变更'],
+    members: [
+      { code: 'NH-SCJG-002', stage: 1 },
+      { code: 'NH-SW-002', stage: 2 },
+      { code: 'NH-RS-001', stage: 2 },
+      { code: 'NH-GJJ-001', stage: 2 },
+    ],
+  },
+  {
+    code: 'NH-YJS-006',
+    name: '水电气网联合报装一件事',
+    lifeStage: 'construction',
+    lead: '住房和城乡建设局',
+    description: '用水、用电、用气、宽带及有线电视一次申请、联合踏勘、并联办理。',
+    keywords: ['水电气报装', '联合报装', '接水接电', '水电气网'],
+    members: [
+      { code: 'NH-GS-001', stage: 1 },
+      { code: 'NH-GD-001', stage: 1 },
+      { code: 'NH-RQ-001', stage: 1 },
+      { code: 'NH-TX-001', stage: 1 },
+    ],
+    situations: [skipIfNo('needs_gas', '是否需要接入管道燃气？', ['NH-RQ-001']), skipIfNo('needs_broadband', '是否需要宽带及有线电视？', ['NH-TX-001'])],
+  },
+  {
+    code: 'NH-YJS-007',
+    name: '工程建设项目开工一件事',
+    lifeStage: 'construction',
+    lead: '住房和城乡建设局',
+    description: '建设工程规划许可、消防设计审查并联审批，完成后核发施工许可证，实现“拿地即开工”。',
+    keywords: ['项目开工', '拿地即开工', '开工审批', '报建开工'],
+    members: [
+      { code: 'NH-ZR-003', stage: 1 },
+      { code: 'NH-ZJ-002', stage: 1 },
+      { code: 'NH-ZJ-001', stage: 2 },
+    ],
+  },
+  {
+    code: 'NH-YJS-008',
+    name: '不动产登记一件事',
+    lifeStage: 'real_estate',
+    lead: '自然资源局',
+    description: '二手房过户与水、电、燃气过户联动办理，一次申请、同步完成。',
+    keywords: ['过户联办', '房屋过户', '水电气过户', '二手房'],
+    members: [
+      { code: 'NH-ZR-005', stage: 1 },
+      { code: 'NH-GS-001', stage: 1 },
+      { code: 'NH-GD-001', stage: 1 },
+      { code: 'NH-RQ-001', stage: 1 },
+    ],
+    situations: [skipIfNo('has_gas', '房屋是否已接通管道燃气？', ['NH-RQ-001'])],
+  },
+  {
+    code: 'NH-YJS-009',
+    name: '信用修复一件事',
+    lifeStage: 'operation',
+    lead: '发展和改革局',
+    description: '行政处罚信息信用修复“一口受理”，修复结果在“信用中国”等平台同步更新。',
+    keywords: ['信用修复', '失信修复', '移出黑名单'],
+    members: [{ code: 'NH-FG-002', stage: 1 }],
+  },
+  {
+    code: 'NH-YJS-010',
+    name: '经营主体注销登记一件事',
+    lifeStage: 'exit',
+    lead: '市场监督管理局',
+    description: '清税、社保注销、公积金账户注销和企业注销登记一网申请、同步办理。',
+    keywords: ['企业注销', '公司注销', '关闭公司', '注销一件事'],
+    members: [
+      { code: 'NH-SW-005', stage: 1 },
+      { code: 'NH-RS-003', stage: 1 },
+      { code: 'NH-GJJ-002', stage: 1 },
+      { code: 'NH-SCJG-003', stage: 2 },
+    ],
+    situations: [
+      skipIfNo('has_fund_account', '是否开设过住房公积金单位账户？', ['NH-GJJ-002']),
+      skipIfNo('has_social_insurance', '是否办理过社会保险单位登记？', ['NH-RS-003']),
+    ],
+  },
+];

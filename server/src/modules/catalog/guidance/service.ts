@@ -1,0 +1,9 @@
+import type { Db } from '../../../platform/db/database.ts';
+import { loadPublishedCatalog } from '../published/cache.ts';
+import type { SearchResponse } from './contract.ts';
+
+/** Smart guidance: the published items and bundles of a center that best match what someone typed. */
+export async function searchCatalog(db: Db, centerId: string, query: string, limit: number): Promise<SearchResponse> {
+  const catalog = await loadPublishedCatalog(db, centerId);
+  return { results: catalog.searchIndex().search(query, limit) };
+}
