@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../../app.ts';
+import { centerIdParam } from '../contract.ts';
+import { ticketStatus } from '../tickets/contract.ts';
+import { kioskSnapshot, kioskTicketInput } from './contract.ts';
+import { getKioskSnapshot, takeKioskTicket } from './service.ts';
+
+/** The kiosk (取号机): public, as the device in the hall is; taking a ticket is limited per client. */
+export const kioskRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+  const tags = ['queue-devices'];
+  app.get(
+    '/api/queue/kiosk/:centerId',
+    { config: { access: 'public' }, schema: { tags, summary: '取号机首页：各队列等候人数、热门事项、能否取号', params: centerIdParam, response: { 200: kioskSnapshot } } },
+    (request) => getKioskSnapshot(db, request.params.centerId),
+  );
+  app.post(
+    '/api/queue/kiosk/:centerId/tickets',
+    {
+      config: { access: 'public', audit: 'ticket.take' },
+      schema: { tags, summary: '在取号机取号', params: centerIdParam, body: kioskTicketInput, response: { 201: ticketStatus } },
+    },
+    async (request, reply) => {
+      const taken = await takeKioskTicket(db, request.params.centerId, request.body, request.ip);
+      request.auditObject = { type: 'ticket', id: taken.ticketId };
+      return reply.status(201).send(taken.status);
+    },
+  );
+};

@@ -1,0 +1,71 @@
+import { Alert, Card, Empty, Flex, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../../../components/query-error.tsx';
+import { tq } from '../../../locales/queue.zh-CN.ts';
+import { useAuth } from '../../../app/auth-context.tsx';
+import { useMyCounters } from '../queries.ts';
+import { WorkbenchPanel } from './workbench-panel.tsx';
+
+const STORAGE = 'banshi.workbench.counter';
+
+/** The clerk's workbench (叫号): pick the counter, then open it and call. */
+export function WorkbenchPage() {
+  const { me } = useAuth();
+  const counters = useMyCounters();
+  const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(STORAGE));
+
+  if (counters.isPending) return <Spin />;
+  if (counters.isError) return <QueryError error={counters.error} onRetry={() => void counters.refetch()} />;
+  const list = counters.data;
+  if (list.length === 0) return <Empty description={tq.workbench.noCounters} />;
+  const mine = list.find((c) => c.session?.isMine);
+  const counterId = list.some((c) => c.id === picked) ? picked! : (mine ?? list[0]!).id;
+  const counter = list.find((c) => c.id === counterId)!;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small">
+        <Flex justify="space-between" align="center" wrap gap={12}>
+          <Space>
+            <Typography.Text strong>{tq.workbench.counter}</Typography.Text>
+            <Select
+              data-testid="workbench-counter"
+              style={{ minWidth: 340 }}
+              value={counterId}
+              onChange={(id) => {
+                window.localStorage.setItem(STORAGE, id);
+                setPicked(id);
+              }}
+              options={list.map((c) => ({
+                value: c.id,
+                label: (
+                  <Space>
+                    <span>
+                      {tq.common.counterLabel(c.number)} {c.name}
+                      {c.isHome ? tq.workbench.home : ''}
+                    </span>
+                    {c.session && !c.session.isMine && <Tag>{tq.workbench.occupied(c.session.staffName)}</Tag>}
+                  </Space>
+                ),
+              }))}
+            />
+          </Space>
+          <Space>
+            <Typography.Text type="secondary">{tq.workbench.links}</Typography.Text>
+            {me.centerId && (
+              <Link to={`/display/${me.centerId}/${counter.zoneId}`} target="_blank" data-testid="link-display">
+                {tq.workbench.displayLink}
+              </Link>
+            )}
+            <Link to={`/evaluator/${counter.id}`} target="_blank" data-testid="link-evaluator">
+              {tq.workbench.evaluatorLink}
+            </Link>
+          </Space>
+        </Flex>
+      </Card>
+      {counter.queueIds.length === 0 && <Alert type="info" showIcon title={tq.workbench.noQueues(counter.number)} />}
+      <WorkbenchPanel key={counterId} counterId={counterId} />
+    </Flex>
+  );
+}
