@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../../app.ts';
+import { staffOf } from '../../platform/auth/plugin.ts';
+import { personalDataKeys } from '../../platform/personal-data/personal-data.ts';
+import { idParam } from '../../platform/http/schemas.ts';
+import { applicationDetail, applicationListQuery, applicationPage, figuresDto, figuresQuery, materialParams, noticeParams, progressDto, progressQuery } from './contract.ts';
+import { deliveryRoutes } from './delivery/routes.ts';
+import { getFigures } from './figures/service.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { noticePdf } from './notices/service.ts';
+import { getProgress } from './progress/service.ts';
+import { reviewRoutes } from './review/routes.ts';
+import { getApplicationDetail, listApplications, materialFile } from './service.ts';
+
+/** Applications (6.1.3, 6.1.4, Annex A): lists and detail, notices, progress on the portal, figures; intake, review and delivery in their folders. */
+export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
+  const tags = ['applications'];
+
+  app.get(
+    '/api/applications',
+    { config: { access: 'authenticated' }, schema: { tags, summary: '办件列表（本中心）', querystring: applicationListQuery, response: { 200: applicationPage } } },
+    (request) => listApplications(deps, staffOf(request), request.query),
+  );
+  app.get(
+    '/api/applications/:id',
+    { config: { access: 'authenticated' }, schema: { tags, summary: '办件详情：材料、告知书、时间线、审查任务', params: idParam, response: { 200: applicationDetail } } },
+    (request) => getApplicationDetail(deps, staffOf(request), request.params.id),
+  );
+  app.get(
+    '/api/applications/:id/notices/:noticeId/pdf',
+    { config: { access: 'authenticated' }, schema: { tags, summary: '下载或打印告知书（PDF）', params: noticeParams } },
+    async (request, reply) => {
+      await getApplicationDetail(deps, staffOf(request), request.params.id);
+      const pdf = await noticePdf(deps.db, request.params.id, request.params.noticeId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf.content);
+    },
+  );
+  app.get(
+    '/api/applications/:id/materials/:key/file',
+    { config: { access: 'authenticated' }, schema: { tags, summary: '查看上传的申请材料', params: materialParams } },
+    async (request, reply) => {
+      const file = await materialFile(deps, staffOf(request), request.params.id, request.params.key);
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `inline; filename="material"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/api/portal/progress',
+    { config: { access: 'public' }, schema: { tags, summary: '办件进度查询（办件编号＋统一社会信用代码或手机号码）', querystring: progressQuery, response: { 200: progressDto } } },
+    (request) => getProgress(deps.db, personalDataKeys(deps.config), request.query),
+  );
+
+  app.get(
+    '/api/application-figures',
+    { config: { access: 'application.figures' }, schema: { tags, summary: '办件统计：按时办结率、一次性受理率、各状态与部门、超期清单', querystring: figuresQuery, response: { 200: figuresDto } } },
+    (request) => getFigures(deps.db, staffOf(request), request.query),
+  );
+
+  await app.register(intakeRoutes, deps);
+  await app.register(reviewRoutes, deps);
+  await app.register(deliveryRoutes, deps);
+};

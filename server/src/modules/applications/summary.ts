@@ -1,0 +1,46 @@
+import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts';
+import { businessToday } from '../../platform/calendar/working-days.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { listDepartments } from '../staff/service.ts';
+import type { ApplicationSummary } from './contract.ts';
+import type * as repo from './repository.ts';
+import { dueStatusOf } from './review/due.ts';
+import { STATES, type ApplicationState } from './workflow/definition.ts';
+
+/** An application as a list shows it: state, department and the due-date colour of today. */
+
+export type Names = Map<string, string>;
+export type View = { names: Names; today: string; calendar: Calendar };
+
+export async function viewOf(db: Db, centerId: string, now = new Date()): Promise<View> {
+  return { names: new Map((await listDepartments(db, centerId)).map((d) => [d.id, d.name])), today: businessToday(now), calendar: await loadCalendar(db) };
+}
+
+export function toSummary(app: repo.ApplicationRow, view: View): ApplicationSummary {
+  const state = app.state as ApplicationState;
+  return {
+    id: app.id,
+    number: app.number,
+    kind: app.kind,
+    parentId: app.parentId,
+    code: app.code,
+    name: app.name,
+    state,
+    stateLabel: STATES[state].label,
+    applicantName: app.applicantName,
+    uscc: app.uscc,
+    departmentId: app.departmentId,
+    departmentName: view.names.get(app.departmentId) ?? '',
+    isJoint: app.leadDepartmentId !== null,
+    channel: app.channel,
+    receivedAt: app.receivedAt.toISOString(),
+    acceptedAt: app.acceptedAt?.toISOString() ?? null,
+    dueDate: app.dueDate,
+    due: dueStatusOf({ ...app, state }, view.today, view.calendar.countWorkingDays),
+    isDeemedAccepted: app.isDeemedAccepted,
+    isCommitment: app.isCommitment,
+    deferralState: app.deferralState,
+    version: app.version,
+  };
+}
+

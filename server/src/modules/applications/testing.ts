@@ -1,0 +1,79 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+import type { ApplicationDetail } from './contract.ts';
+
+/** Shared steps of the applications' HTTP tests. */
+
+export const CATERING = '91440605MA51XQ2D77';
+export const MANUFACTURING = '91440605MA4W3K7P3K';
+export const FOOD_BUSINESS = 'NH-SCJG-006';
+
+/** A 1×1 PNG and the smallest PDF file-type recognises. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+export type Api = {
+  call(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object): Promise<LightMyRequestResponse>;
+  ok<T = ApplicationDetail>(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object): Promise<T>;
+  upload(cookie: string, id: string, key: string, file: { filename: string; content: Buffer; type?: string }): Promise<LightMyRequestResponse>;
+};
+
+export function apiOf(t: TestApp): Api {
+  const call: Api['call'] = (method, url, cookie, payload) => t.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
+  return {
+    call,
+    async ok(method, url, cookie, payload) {
+      const res = await call(method, url, cookie, payload);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      return (res.statusCode === 204 ? null : res.json()) as never;
+    },
+    upload(cookie, id, key, file) {
+      const boundary = '----banshi-test-boundary';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+      const payload = Buffer.concat([Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/applications/${id}/materials/${key}/file`,
+        payload,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+    },
+  };
+}
+
+/** Receives 食品经营许可 for the demo catering enterprise (no online sales, not only pre-packaged food). */
+export function foodIntake(overrides: Record<string, unknown> = {}) {
+  return {
+    source: { kind: 'item', code: FOOD_BUSINESS },
+    answers: { prepackaged_only: 'no', online_sales: 'no' },
+    applicant: { uscc: CATERING },
+    contactPhone: '13800138000',
+    ...overrides,
+  };
+}
+
+/** Marks every material seen on paper except the ones named. */
+export async function provideAllBut(api: Api, cookie: string, app: ApplicationDetail, except: string[] = []): Promise<ApplicationDetail> {
+  let current = app;
+  for (const m of app.materials) {
+    if (except.includes(m.key) || m.status === 'committed') continue;
+    current = await api.ok('PUT', `/api/applications/${app.id}/materials/${m.key}`, cookie, { status: 'paper_seen' });
+  }
+  return current;
+}
+
+/** Reads a PDF's text back (pdf.js), as a person would see it printed. */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join('');
+  }
+  return text;
+}
+
+/** Shanghai wall-clock time as a Date: at('2026-09-28', '10:00'). */
+export const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);

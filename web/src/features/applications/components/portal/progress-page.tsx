@@ -1,0 +1,73 @@
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, List, Radio, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { describeError } from '../../../../components/use-show-error.ts';
+import { formatDateTime } from '../../../../lib/time.ts';
+import { ta } from '../../../../locales/applications.zh-CN.ts';
+import { useProgress } from '../../queries.ts';
+
+type Query = { number: string; uscc?: string; phone?: string };
+
+/** 办件进度 (portal): by application number and the USCC or the phone given at intake; a timeline in plain Chinese. */
+export function ProgressPage() {
+  const [params] = useSearchParams();
+  const [by, setBy] = useState<'uscc' | 'phone'>('uscc');
+  const [query, setQuery] = useState<Query | null>(null);
+  const progress = useProgress(query);
+  const p = progress.data;
+  return (
+    <Flex vertical gap="middle">
+      <Card title={ta.progress.title}>
+        <Form<{ number: string; key: string }>
+          layout="inline"
+          style={{ rowGap: 8 }}
+          initialValues={{ number: params.get('number') ?? '' }}
+          onFinish={(v) => setQuery({ number: v.number.trim(), ...(by === 'uscc' ? { uscc: v.key.trim().toUpperCase() } : { phone: v.key.trim() }) })}
+        >
+          <Form.Item name="number" label={ta.progress.number} rules={[{ required: true }]}>
+            <Input placeholder={ta.progress.numberPlaceholder} style={{ width: 220 }} data-testid="progress-number" />
+          </Form.Item>
+          <Form.Item label={ta.progress.by}>
+            <Radio.Group value={by} onChange={(e) => setBy(e.target.value as typeof by)} options={[{ value: 'uscc', label: ta.progress.byUscc }, { value: 'phone', label: ta.progress.byPhone }]} />
+          </Form.Item>
+          <Form.Item name="key" rules={[{ required: true }]}>
+            <Input style={{ width: 220 }} data-testid="progress-key" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={progress.isFetching} data-testid="progress-submit">
+            {ta.progress.query}
+          </Button>
+        </Form>
+      </Card>
+      {progress.isError && <Alert type="warning" showIcon title={describeError(progress.error)} />}
+      {p && (
+        <Card title={`${p.name}（${p.number}）`} data-testid="progress-result">
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={ta.fields.applicant}>{p.applicantName}</Descriptions.Item>
+            <Descriptions.Item label={ta.fields.state}>{p.stateLabel}</Descriptions.Item>
+            {p.dueDate && <Descriptions.Item label={ta.fields.dueDate}>{p.dueDate}</Descriptions.Item>}
+          </Descriptions>
+          <Typography.Paragraph strong>{p.summary}</Typography.Paragraph>
+          <Timeline
+            data-testid="progress-steps"
+            items={p.steps.map((s, i) => ({
+              key: i,
+              content: (
+                <>
+                  <Typography.Text strong>{s.title}</Typography.Text>
+                  <Typography.Text type="secondary">{`　${formatDateTime(s.at)}`}</Typography.Text>
+                  <div>{s.text}</div>
+                </>
+              ),
+            }))}
+          />
+          {p.children.length > 0 && (
+            <List size="small" header={ta.progress.children} dataSource={p.children} renderItem={(c) => <List.Item>{`${c.name}：${c.stateLabel}`}</List.Item>} />
+          )}
+          {p.notices.length > 0 && (
+            <List size="small" header={ta.progress.notices} dataSource={p.notices} renderItem={(n) => <List.Item>{`${n.title}　${n.number}`}</List.Item>} />
+          )}
+        </Card>
+      )}
+    </Flex>
+  );
+}
