@@ -25,6 +25,12 @@ import { demoRoutes } from './platform/demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { enterpriseRoutes } from './modules/enterprises/routes.ts';
+import { licenseRoutes } from './modules/licenses/routes.ts';
+import { queueRoutes } from './modules/queue/routes.ts';
+import { appointmentRoutes } from './modules/appointments/routes.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -94,6 +100,12 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(venueRoutes, deps);
   await app.register(staffRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(catalogRoutes, deps);
+  await app.register(enterpriseRoutes, deps);
+  await app.register(licenseRoutes, deps);
+  await app.register(queueRoutes, deps);
+  await app.register(appointmentRoutes, deps);
+  await app.register(applicationRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   if (webDist) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });

@@ -4,6 +4,9 @@ import type { Db } from './platform/db/database.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { dispatchOutbox, OUTBOX_CHANNEL, type OutboxHandler } from './platform/outbox/service.ts';
 import { notificationHandlers } from './platform/notifications/service.ts';
+import { closeEarlierDays } from './modules/queue/service.ts';
+import { runApplicationTimers } from './modules/applications/service.ts';
+import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
 
 /** Everything the outbox carries out after commit, by topic. */
 export function outboxHandlers(config: Config, log: Logger): Record<string, OutboxHandler> {
@@ -22,5 +25,14 @@ export function serverJobs(config: Config, log: Logger): Job[] {
         while ((await dispatchOutbox(db, handlers)) > 0);
       },
     },
+    // Tickets and counter sessions left open when a business day ends are closed; numbers restart.
+    { name: 'queue.day-end', everyMs: 60_000, run: async (db: Db) => void (await closeEarlierDays(db)) },
+    // Applications: the 5-day notice rule, special procedures at their maximum, deferred materials past due, commitment checks due.
+    { name: 'applications.timers', everyMs: 10 * 60_000, run: async (db: Db) => void (await runApplicationTimers({ db, config })) },
+    // Appointments (A.6): no-shows after the check-in window (and blocks), reminders, the 3-working-day guarantee.
+    { name: 'appointments.no-shows', everyMs: 60_000, run: async (db: Db) => void (await markNoShows(db, config)) },
+    { name: 'appointments.day-before', everyMs: 5 * 60_000, run: async (db: Db) => void (await sendDayBeforeReminders(db, config)) },
+    { name: 'appointments.almost-called', everyMs: 15_000, run: async (db: Db) => void (await sendAlmostCalledReminders(db, config)) },
+    { name: 'appointments.guarantee', everyMs: 30 * 60_000, run: async (db: Db) => void (await runGuaranteeCheck(db)) },
   ];
 }

@@ -21,12 +21,88 @@ const RegionsPage = lazyPage(() => import('../features/venue/components/regions-
 const StaffPage = lazyPage(() => import('../features/staff/components/staff-page.tsx'), 'StaffPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
+const EnterpriseListPage = lazyPage(() => import('../features/enterprises/components/enterprise-list-page.tsx'), 'EnterpriseListPage');
+const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/components/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
+const PeoplePage = lazyPage(() => import('../features/enterprises/components/people-page.tsx'), 'PeoplePage');
+const LicenseLibraryPage = lazyPage(() => import('../features/licenses/components/license-library-page.tsx'), 'LicenseLibraryPage');
+const RedeemPage = lazyPage(() => import('../features/licenses/components/redeem-page.tsx'), 'RedeemPage');
+const PortalLayout = lazyPage(() => import('./portal-layout.tsx'), 'PortalLayout');
+// service catalog, portal pages and the guidance desk
+const catalogPortal = () => import('../features/catalog/components/portal/portal-notice-pages.tsx');
+const PortalHomePage = lazyPage(() => import('../features/catalog/components/portal/portal-home-page.tsx'), 'PortalHomePage');
+const PortalItemsPage = lazyPage(() => import('../features/catalog/components/portal/portal-items-page.tsx'), 'PortalItemsPage');
+const PortalBundlesPage = lazyPage(() => import('../features/catalog/components/portal/portal-bundles-page.tsx'), 'PortalBundlesPage');
+const PortalSearchPage = lazyPage(() => import('../features/catalog/components/portal/portal-search-page.tsx'), 'PortalSearchPage');
+const PortalItemPage = lazyPage(catalogPortal, 'PortalItemPage');
+const PortalBundlePage = lazyPage(catalogPortal, 'PortalBundlePage');
+const DeskItemPage = lazyPage(catalogPortal, 'DeskItemPage');
+const DeskBundlePage = lazyPage(catalogPortal, 'DeskBundlePage');
+const GuidanceDeskPage = lazyPage(() => import('../features/guidance/components/guidance-desk-page.tsx'), 'GuidanceDeskPage');
+const CatalogPage = lazyPage(() => import('../features/catalog/components/admin/catalog-page.tsx'), 'CatalogPage');
+const ItemEditorPage = lazyPage(() => import('../features/catalog/components/admin/item-editor-page.tsx'), 'ItemEditorPage');
+const BundleEditorPage = lazyPage(() => import('../features/catalog/components/admin/bundle-editor-page.tsx'), 'BundleEditorPage');
+const PortalLoginPage = lazyPage(() => import('../features/enterprises/components/portal/portal-login-page.tsx'), 'PortalLoginPage');
+const PortalAccountPage = lazyPage(() => import('../features/enterprises/components/portal/portal-account-page.tsx'), 'PortalAccountPage');
+const RequireEnterprise = lazyPage(() => import('../features/enterprises/components/portal/require-enterprise.tsx'), 'RequireEnterprise');
+const ToolsPage = lazyPage(() => import('../features/enterprises/components/portal/tools-page.tsx'), 'ToolsPage');
+
+// the front desk: public device pages and the staff's queue pages
+const queuePages = {
+  kiosk: () => import('../features/queue/components/kiosk-page.tsx'),
+  display: () => import('../features/queue/components/display-page.tsx'),
+  evaluator: () => import('../features/queue/components/evaluator-page.tsx'),
+  status: () => import('../features/queue/components/ticket-status-page.tsx'),
+};
+const KioskPage = lazyPage(queuePages.kiosk, 'KioskPage');
+const DisplayPage = lazyPage(queuePages.display, 'DisplayPage');
+const EvaluatorPage = lazyPage(queuePages.evaluator, 'EvaluatorPage');
+const TicketStatusPage = lazyPage(queuePages.status, 'TicketStatusPage');
+const WorkbenchPage = lazyPage(() => import('../features/queue/components/workbench-page.tsx'), 'WorkbenchPage');
+const ReceptionPage = lazyPage(() => import('../features/queue/components/reception-page.tsx'), 'ReceptionPage');
+const QueueFiguresPage = lazyPage(() => import('../features/queue/components/figures-page.tsx'), 'FiguresPage');
+const QueueSettingsPage = lazyPage(() => import('../features/queue/components/settings-page.tsx'), 'QueueSettingsPage');
+
+// applications: intake, back office, delivery, figures; the portal's progress page
+const applicationPages = {
+  list: () => import('../features/applications/components/application-list-page.tsx'),
+  detail: () => import('../features/applications/components/application-detail-page.tsx'),
+};
+const ApplicationListPage = lazyPage(applicationPages.list, 'ApplicationListPage');
+const ApplicationDetailPage = lazyPage(applicationPages.detail, 'ApplicationDetailPage');
+const IntakePage = lazyPage(() => import('../features/applications/components/intake-page.tsx'), 'IntakePage');
+const ReviewQueuePage = lazyPage(() => import('../features/applications/components/review-queue-page.tsx'), 'ReviewQueuePage');
+const DeliveriesPage = lazyPage(() => import('../features/applications/components/deliveries-page.tsx'), 'DeliveriesPage');
+const ApplicationFiguresPage = lazyPage(() => import('../features/applications/components/figures-page.tsx'), 'FiguresPage');
+const ProgressPage = lazyPage(() => import('../features/applications/components/portal/progress-page.tsx'), 'ProgressPage');
 
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // devices in the hall and the phone's ticket page: public, no staff login
+      { path: '/kiosk/:centerId', element: <KioskPage /> },
+      { path: '/display/:centerId/:zoneId', element: <DisplayPage /> },
+      { path: '/evaluator/:counterId', element: <EvaluatorPage /> },
+      { path: '/t/:token', element: <TicketStatusPage /> },
+      {
+        // The public portal; the enterprise account's pages sit behind its own login.
+        path: '/portal',
+        element: <PortalLayout />,
+        children: [
+          // the service catalog: browse, search, one-time notices
+          { index: true, element: <PortalHomePage /> },
+          { path: 'search', element: <PortalSearchPage /> },
+          { path: 'items', element: <PortalItemsPage /> },
+          { path: 'items/:code', element: <PortalItemPage /> },
+          { path: 'bundles', element: <PortalBundlesPage /> },
+          { path: 'bundles/:code', element: <PortalBundlePage /> },
+          { path: 'login', element: <PortalLoginPage /> },
+          { path: 'tools', element: <ToolsPage /> },
+          { path: 'progress', element: <ProgressPage /> },
+          { element: <RequireEnterprise />, children: [{ path: 'account', element: <PortalAccountPage /> }] },
+        ],
+      },
       {
         element: <RequireStaff />,
         children: [
@@ -35,6 +111,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+              { path: 'workbench', element: <RequirePermission permission="queue.serve" />, children: [{ index: true, element: <WorkbenchPage /> }] },
+              { path: 'reception', element: <RequirePermission permission="queue.issue" />, children: [{ index: true, element: <ReceptionPage /> }] },
+              { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
+              { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {
                 path: 'org',
                 element: <RequirePermission permission="org.read" />,
@@ -60,6 +140,72 @@ export const router = createBrowserRouter([
                 path: 'audit',
                 element: <RequirePermission permission="audit.read" />,
                 children: [{ index: true, element: <AuditPage /> }],
+              },
+              {
+                path: 'enterprises',
+                element: <RequirePermission permission="enterprise.read" />,
+                children: [
+                  { index: true, element: <EnterpriseListPage /> },
+                  { path: ':enterpriseId', element: <EnterpriseDetailPage /> },
+                ],
+              },
+              {
+                path: 'people',
+                element: <RequirePermission permission="enterprise.read" />,
+                children: [{ index: true, element: <PeoplePage /> }],
+              },
+              {
+                path: 'licenses',
+                element: <RequirePermission permission="license.manage" />,
+                children: [{ index: true, element: <LicenseLibraryPage /> }],
+              },
+              {
+                path: 'applications',
+                children: [
+                  { index: true, element: <ApplicationListPage /> },
+                  { path: ':id', element: <ApplicationDetailPage /> },
+                  { element: <RequirePermission permission="application.intake" />, children: [{ path: 'new', element: <IntakePage /> }] },
+                ],
+              },
+              {
+                path: 'review',
+                element: <RequirePermission permission="application.review" />,
+                children: [{ index: true, element: <ReviewQueuePage /> }],
+              },
+              {
+                path: 'deliveries',
+                element: <RequirePermission permission="application.deliver" />,
+                children: [{ index: true, element: <DeliveriesPage /> }],
+              },
+              {
+                path: 'application-figures',
+                element: <RequirePermission permission="application.figures" />,
+                children: [{ index: true, element: <ApplicationFiguresPage /> }],
+              },
+              {
+                path: 'license-redeem',
+                element: <RequirePermission permission="license.redeem" />,
+                children: [{ index: true, element: <RedeemPage /> }],
+              },
+              {
+                path: 'guidance',
+                element: <RequirePermission permission="org.read" />,
+                children: [
+                  { index: true, element: <GuidanceDeskPage /> },
+                  { path: 'items/:code', element: <DeskItemPage /> },
+                  { path: 'bundles/:code', element: <DeskBundlePage /> },
+                ],
+              },
+              {
+                path: 'catalog',
+                element: <RequirePermission permission="catalog.manage" />,
+                children: [
+                  { index: true, element: <CatalogPage /> },
+                  { path: 'items/new', element: <ItemEditorPage /> },
+                  { path: 'items/:id', element: <ItemEditorPage /> },
+                  { path: 'bundles/new', element: <BundleEditorPage /> },
+                  { path: 'bundles/:id', element: <BundleEditorPage /> },
+                ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],

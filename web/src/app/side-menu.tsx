@@ -1,8 +1,33 @@
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AreaChartOutlined,
+  AuditOutlined as ReviewOutlined,
+  FileDoneOutlined,
+  SendOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CompassOutlined,
+  ControlOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  NotificationOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
+import { ta } from '../locales/applications.zh-CN.ts';
+import { tc } from '../locales/catalog.zh-CN.ts';
+import { te } from '../locales/enterprises.zh-CN.ts';
+import { tl } from '../locales/licenses.zh-CN.ts';
+import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -22,8 +47,22 @@ const ENTRIES: Entry[] = [
     label: (can) => (can('org.manage') ? t.menu.orgManage : t.menu.orgDirectory),
     permission: 'org.read',
   },
+  { path: '/workbench', icon: <NotificationOutlined />, label: () => tq.menu.workbench, permission: 'queue.serve' },
+  { path: '/reception', icon: <FormOutlined />, label: () => tq.menu.reception, permission: 'queue.issue' },
+  { path: '/guidance', icon: <CompassOutlined />, label: () => tc.menu.guidance, permission: 'org.read' },
+  { path: '/catalog', icon: <BookOutlined />, label: () => tc.menu.catalog, permission: 'catalog.manage' },
   { path: '/staff', icon: <TeamOutlined />, label: () => t.menu.staff, permission: 'staff.read' },
   { path: '/calendar', icon: <CalendarOutlined />, label: () => t.menu.calendar },
+  { path: '/enterprises', icon: <ShopOutlined />, label: () => te.menu.enterprises, permission: 'enterprise.read' },
+  { path: '/people', icon: <IdcardOutlined />, label: () => te.menu.people, permission: 'enterprise.read' },
+  { path: '/applications', icon: <FileDoneOutlined />, label: () => ta.menu.applications, permission: 'application.intake' },
+  { path: '/review', icon: <ReviewOutlined />, label: () => ta.menu.review, permission: 'application.review' },
+  { path: '/deliveries', icon: <SendOutlined />, label: () => ta.menu.deliveries, permission: 'application.deliver' },
+  { path: '/application-figures', icon: <AreaChartOutlined />, label: () => ta.menu.figures, permission: 'application.figures' },
+  { path: '/license-redeem', icon: <QrcodeOutlined />, label: () => tl.menu.redeem, permission: 'license.redeem' },
+  { path: '/licenses', icon: <SafetyCertificateOutlined />, label: () => tl.menu.library, permission: 'license.manage' },
+  { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
+  { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
 ];
 

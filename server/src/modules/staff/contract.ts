@@ -20,14 +20,16 @@ export const department = z.object({
   version: z.number(),
 });
 export type DepartmentDto = z.infer<typeof department>;
-export const departmentInput = z.strictObject({
+/** Fields as sent; defaults only on creation, so that a patch never blanks what it does not name. */
+const departmentFields = {
   name,
   uscc: uscc.nullable().optional(),
   settlement: z.enum(SETTLEMENTS),
   chiefOfficerId: z.uuid().nullable().optional(),
-  phone: z.string().trim().max(50).default(''),
-});
-export const departmentPatch = departmentInput.partial().extend({ version, isActive: z.boolean().optional() }).strict();
+  phone: z.string().trim().max(50),
+};
+export const departmentInput = z.strictObject({ ...departmentFields, phone: departmentFields.phone.default('') });
+export const departmentPatch = z.strictObject(departmentFields).partial().extend({ version, isActive: z.boolean().optional() }).strict();
 
 export const staffMember = z.object({
   id: z.string(),

@@ -48,16 +48,23 @@ export const center = z.object({
 });
 export type CenterDto = z.infer<typeof center>;
 
-export const centerInput = z.strictObject({
+/** Fields as sent; defaults only on creation, so that a patch never blanks what it does not name. */
+const centerFields = {
   name,
   level: z.enum(CENTER_LEVELS),
   regionCode,
   parentId: z.uuid().nullable().optional(),
-  address: text(200).default(''),
-  phone: text(50).default(''),
-  openingHours: text(200).default(''),
+  address: text(200),
+  phone: text(50),
+  openingHours: text(200),
+};
+export const centerInput = z.strictObject({
+  ...centerFields,
+  address: centerFields.address.default(''),
+  phone: centerFields.phone.default(''),
+  openingHours: centerFields.openingHours.default(''),
 });
-export const centerPatch = centerInput.partial().extend({ version, isActive: z.boolean().optional() }).strict();
+export const centerPatch = z.strictObject(centerFields).partial().extend({ version, isActive: z.boolean().optional() }).strict();
 
 export const zone = z.object({
   id: z.string(),
@@ -69,8 +76,9 @@ export const zone = z.object({
   version: z.number(),
 });
 export type ZoneDto = z.infer<typeof zone>;
-export const zoneInput = z.strictObject({ kind: z.enum(ZONE_KINDS), name, floor: text(20).default('') });
-export const zonePatch = zoneInput.partial().extend({ version, isActive: z.boolean().optional() }).strict();
+const zoneFields = { kind: z.enum(ZONE_KINDS), name, floor: text(20) };
+export const zoneInput = z.strictObject({ ...zoneFields, floor: zoneFields.floor.default('') });
+export const zonePatch = z.strictObject(zoneFields).partial().extend({ version, isActive: z.boolean().optional() }).strict();
 
 export const counter = z.object({
   id: z.string(),

@@ -38,6 +38,10 @@ describe('centers', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ phone: '0757-12345', version: 2 });
 
+    const deactivated = await call('PATCH', `/api/centers/${center.id}`, admin, { version: 2, isActive: false });
+    expect(deactivated.json()).toMatchObject({ isActive: false, phone: '0757-12345', address: '顺德区大良街道', version: 3 });
+    await call('PATCH', `/api/centers/${center.id}`, admin, { version: 3, isActive: true });
+
     const stale = await call('PATCH', `/api/centers/${center.id}`, admin, { version: 1, phone: '0757-00000' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('STALE_VERSION');
@@ -46,9 +50,9 @@ describe('centers', () => {
     const actions = (audit.json().items as { action: string; outcome: string; actorName: string; requestId: string }[]).map(
       (r) => `${r.action}:${r.outcome}`,
     );
-    expect(actions).toEqual(['center.update:failure', 'center.update:success', 'center.create:success']);
-    expect(audit.json().items[2].actorName).toContain('admin');
-    expect(audit.json().items[2].requestId).toBe(created.headers['x-request-id']);
+    expect(actions).toEqual(['center.update:failure', 'center.update:success', 'center.update:success', 'center.update:success', 'center.create:success']);
+    expect(audit.json().items[4].actorName).toContain('admin');
+    expect(audit.json().items[4].requestId).toBe(created.headers['x-request-id']);
   });
 
   it('a counter clerk may read but not change the organisation, and the refusal is audited', async () => {

@@ -2,6 +2,12 @@ import type { Db } from '../db/database.ts';
 import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
 import * as venue from '../../modules/venue/service.ts';
 import * as staff from '../../modules/staff/service.ts';
+import { seedCatalogDemo } from '../../modules/catalog/demo.ts';
+import { seedEnterprisesDemo } from '../../modules/enterprises/demo.ts';
+import { seedLicensesDemo } from '../../modules/licenses/demo.ts';
+import { seedQueueDemo } from '../../modules/queue/demo.ts';
+import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
+import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -81,6 +87,12 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     }
   }
 
+  await seedCatalogDemo(db, center.id);
+  await seedEnterprisesDemo(db);
+  await seedLicensesDemo(db);
+  await seedQueueDemo(db, center.id);
+  await seedAppointmentsDemo(db, center.id);
+  await seedApplicationsDemo(db, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

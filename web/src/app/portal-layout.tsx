@@ -1,0 +1,72 @@
+import { Flex, Layout, Menu, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { usePortalOverview } from '../features/catalog/queries.ts';
+import { GuidanceSearchBox } from '../features/guidance/components/search-box.tsx';
+import { tc } from '../locales/catalog.zh-CN.ts';
+import { te } from '../locales/enterprises.zh-CN.ts';
+import { ta } from '../locales/applications.zh-CN.ts';
+
+/**
+ * The public portal's frame (no login): the center's name and the guidance search box above,
+ * navigation by theme, department and 一件事, the center's contacts below. Portal sections of
+ * other modules add their entry to PORTAL_NAV and render inside this layout.
+ */
+export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
+  { key: 'home', to: '/portal', label: tc.portal.navHome },
+  { key: 'themes', to: '/portal/items', label: tc.portal.navThemes },
+  { key: 'departments', to: '/portal/items?by=department', label: tc.portal.navDepartments },
+  { key: 'bundles', to: '/portal/bundles', label: tc.portal.navBundles },
+  { key: 'progress', to: '/portal/progress', label: ta.menu.progress },
+  { key: 'tools', to: '/portal/tools', label: te.portal.tools },
+  { key: 'account', to: '/portal/account', label: te.portal.account },
+];
+
+export function PortalLayout() {
+  const overview = usePortalOverview();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  const center = overview.data?.center;
+  const selected = PORTAL_NAV.filter((e) => {
+    const [path, query] = e.to.split('?');
+    return pathname === path && (query ? params.toString().includes(query) : !params.get('by'));
+  }).map((e) => e.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }} data-testid="portal-layout">
+      <Layout.Header style={{ background: '#fff', height: 'auto', lineHeight: 'normal', padding: '12px 24px 0' }}>
+        <Flex justify="space-between" align="center" wrap gap={16}>
+          <Link to="/portal">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="portal-center">
+              {center?.name ?? '…'}
+            </Typography.Title>
+            <Typography.Text type="secondary">{tc.portal.title}</Typography.Text>
+          </Link>
+          <GuidanceSearchBox initial={params.get('q') ?? ''} onSearch={(q) => navigate(`/portal/search?q=${encodeURIComponent(q)}`)} />
+        </Flex>
+        <Menu
+          mode="horizontal"
+          selectedKeys={selected}
+          items={PORTAL_NAV.map((e) => ({ key: e.key, label: <Link to={e.to}>{e.label}</Link> }))}
+          style={{ borderBottom: 'none', marginTop: 8 }}
+        />
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        {center && (
+          <Flex orientation="vertical" gap={4}>
+            <Typography.Text type="secondary">{tc.portal.footerAddress(center.address)}</Typography.Text>
+            <Typography.Text type="secondary">{tc.portal.footerHours(center.openingHours)}</Typography.Text>
+            <Typography.Text type="secondary">{tc.portal.footerPhone(center.phone)}</Typography.Text>
+          </Flex>
+        )}
+        <Link to="/login">{tc.portal.staffLogin}</Link>
+      </Layout.Footer>
+    </Layout>
+  );
+}
