@@ -6,6 +6,7 @@ import { GuidanceSearchBox } from '../features/guidance/components/search-box.ts
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
+import { ty } from '../locales/appointments.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -18,6 +19,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'departments', to: '/portal/items?by=department', label: tc.portal.navDepartments },
   { key: 'bundles', to: '/portal/bundles', label: tc.portal.navBundles },
   { key: 'progress', to: '/portal/progress', label: ta.menu.progress },
+  { key: 'appointments', to: '/portal/appointments', label: ty.nav.book },
   { key: 'tools', to: '/portal/tools', label: te.portal.tools },
   { key: 'account', to: '/portal/account', label: te.portal.account },
 ];

@@ -75,6 +75,21 @@ const DeliveriesPage = lazyPage(() => import('../features/applications/component
 const ApplicationFiguresPage = lazyPage(() => import('../features/applications/components/figures-page.tsx'), 'FiguresPage');
 const ProgressPage = lazyPage(() => import('../features/applications/components/portal/progress-page.tsx'), 'ProgressPage');
 
+// appointments (A.6): portal booking and my bookings; staff views, capacity, the 3-working-day guarantee
+const appointmentPages = {
+  section: () => import('../features/appointments/components/staff-section.tsx'),
+  portalBook: () => import('../features/appointments/components/portal-book-page.tsx'),
+  portalMine: () => import('../features/appointments/components/portal-my-bookings-page.tsx'),
+};
+const PortalBookPage = lazyPage(appointmentPages.portalBook, 'PortalBookPage');
+const PortalMyBookingsPage = lazyPage(appointmentPages.portalMine, 'PortalMyBookingsPage');
+const AppointmentsSection = lazyPage(appointmentPages.section, 'AppointmentsSection');
+const AppointmentDayPage = lazyPage(() => import('../features/appointments/components/day-page.tsx'), 'AppointmentDayPage');
+const CapacityPage = lazyPage(() => import('../features/appointments/components/capacity-page.tsx'), 'CapacityPage');
+const GuaranteePage = lazyPage(() => import('../features/appointments/components/guarantee-page.tsx'), 'GuaranteePage');
+const BlocksPage = lazyPage(() => import('../features/appointments/components/blocks-page.tsx'), 'BlocksPage');
+const AppointmentSettingsPage = lazyPage(() => import('../features/appointments/components/settings-page.tsx'), 'AppointmentSettingsPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -100,6 +115,8 @@ export const router = createBrowserRouter([
           { path: 'login', element: <PortalLoginPage /> },
           { path: 'tools', element: <ToolsPage /> },
           { path: 'progress', element: <ProgressPage /> },
+          { path: 'appointments', element: <PortalBookPage /> },
+          { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { element: <RequireEnterprise />, children: [{ path: 'account', element: <PortalAccountPage /> }] },
         ],
       },
@@ -194,6 +211,22 @@ export const router = createBrowserRouter([
                   { index: true, element: <GuidanceDeskPage /> },
                   { path: 'items/:code', element: <DeskItemPage /> },
                   { path: 'bundles/:code', element: <DeskBundlePage /> },
+                ],
+              },
+              {
+                path: 'appointments',
+                element: <RequirePermission permission="appointment.view" />,
+                children: [
+                  {
+                    element: <AppointmentsSection />,
+                    children: [
+                      { index: true, element: <AppointmentDayPage /> },
+                      { path: 'capacity', element: <CapacityPage /> },
+                      { path: 'guarantee', element: <GuaranteePage /> },
+                      { path: 'blocks', element: <BlocksPage /> },
+                      { path: 'settings', element: <RequirePermission permission="appointment.capacity" />, children: [{ index: true, element: <AppointmentSettingsPage /> }] },
+                    ],
+                  },
                 ],
               },
               {

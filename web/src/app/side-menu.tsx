@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ScheduleOutlined,
   AreaChartOutlined,
   AuditOutlined as ReviewOutlined,
   FileDoneOutlined,
@@ -24,6 +25,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
+import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
@@ -49,6 +51,7 @@ const ENTRIES: Entry[] = [
   },
   { path: '/workbench', icon: <NotificationOutlined />, label: () => tq.menu.workbench, permission: 'queue.serve' },
   { path: '/reception', icon: <FormOutlined />, label: () => tq.menu.reception, permission: 'queue.issue' },
+  { path: '/appointments', icon: <ScheduleOutlined />, label: () => ty.menu.appointments, permission: 'appointment.view' },
   { path: '/guidance', icon: <CompassOutlined />, label: () => tc.menu.guidance, permission: 'org.read' },
   { path: '/catalog', icon: <BookOutlined />, label: () => tc.menu.catalog, permission: 'catalog.manage' },
   { path: '/staff', icon: <TeamOutlined />, label: () => t.menu.staff, permission: 'staff.read' },

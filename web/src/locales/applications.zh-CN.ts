@@ -35,6 +35,8 @@ export const ta = {
     decision: '审批决定',
     opinion: '审查意见',
     ticket: '排队号',
+    license: '电子证照',
+    licenseIssued: '已同步归集至电子证照库',
   },
   days: (n: number) => `${n} 个工作日`,
   channels: { counter: '窗口', online: '网上', kiosk: '自助终端', video: '视频办', cross_region: '跨域通办', nearby: '就近办' } satisfies Record<Channel, string>,
@@ -78,6 +80,7 @@ export const ta = {
   },
   materials: {
     title: '申请材料',
+    name: '材料',
     core: '主件',
     secondary: '非主件',
     deferrable: '可容缺',
@@ -153,8 +156,9 @@ export const ta = {
     dueFilter: '期限',
     empty: '没有审查任务',
     held: (d: number | null) => (d === null ? '' : `${d} 个工作日`),
+    alerts: (overdue: number, warning: number) => `超期 ${overdue} 件，预警 ${warning} 件（已用时限 80% 以上）`,
   },
-  tasks: { title: '审查任务（联审时各部门并行）', department: '部门', lead: '牵头', state: '状态', assignee: '审查人', held: '持有时长', opinion: '意见' },
+  tasks: { title: '审查任务（联审时各部门并行）', task: '审查任务', department: '部门', lead: '牵头', state: '状态', assignee: '审查人', held: '持有时长', opinion: '意见' },
   taskStates: { waiting: '待前序完成', open: '待领取', taken: '审查中', approved: '通过', rejected: '不通过', closed: '已关闭' },
   delivery: {
     title: '综合出件',

@@ -1,7 +1,7 @@
 import type { AppointmentState, BookingChannel } from '@server/modules/appointments/contract.ts';
 
 /** The appointments' texts (A.6): portal booking, my bookings, kiosk check-in, staff views, capacity, the guarantee. */
-export const ta = {
+export const ty = {
   menu: { appointments: '预约管理' },
   nav: { book: '预约办事' },
   states: {

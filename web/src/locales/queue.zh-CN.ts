@@ -99,7 +99,6 @@ export const tq = {
     waiting: '等候人数',
     noCalls: '暂无叫号',
     enableSound: '点击开启语音播报',
-    soundOn: '语音播报已开启',
   },
   evaluator: {
     title: '服务评价',
@@ -221,6 +220,8 @@ export const tq = {
     range: '日期范围',
     group: '统计维度',
     tickets: '号数',
+    doneShort: '办结',
+    noShowShort: '过号',
     cancelled: '取消',
     maxWait: '最长等候',
     refreshed: (time: string) => `更新于 ${time}，每 5 秒自动刷新`,

@@ -142,7 +142,7 @@ function planApplications(random: () => number, items: DemoItem[], applicants: D
           break;
         case 'in_review':
           // From fresh to a few days past the promised limit: normal, warning and overdue.
-          plan.age = Math.floor(random() * (promised() + 4));
+          plan.age = Math.floor(random() * (promised() + 2));
           if (n % 9 === 0 && plan.item.guide.deferral.isAllowed) {
             plan.deferred = 'pending';
             plan.age = Math.min(plan.age, 2);

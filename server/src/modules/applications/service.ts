@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { readFile } from '../../platform/files/service.ts';
 import { getGuideVersion } from '../catalog/service.ts';
 import { actorsOf, type ServiceDeps } from './actions.ts';
-import type { ApplicationDetail, ApplicationPage, ApplicationSummary, EventDto, MaterialDto, QueueEntry, SupplementDto, TaskDto } from './contract.ts';
+import type { ApplicationDetail, ApplicationPage, ApplicationSummary, DueStatus, EventDto, MaterialDto, QueueEntry, SupplementDto, TaskDto } from './contract.ts';
 import { noticeDeadlineOf } from './decisions/common.ts';
 import * as deliveryRepo from './delivery/repository.ts';
 import { toDeliveryDto } from './delivery/service.ts';
@@ -179,10 +179,14 @@ export async function reviewQueue(deps: ServiceDeps, principal: StaffPrincipal, 
     assigneeId: q.scope === 'mine' ? principal.id : undefined,
   });
   const entries = rows
-    .filter((r) => q.scope === 'department' || ['in_review', 'special_procedure', 'review_supplement', 'lead_decision', 'supplement_approval'].includes(r.application.state))
-    .map((r) => ({ task: toTaskDto(r.task, view), application: toSummary(r.application, view) }));
+    .filter((r) => ['in_review', 'special_procedure', 'review_supplement', 'lead_decision', 'supplement_approval'].includes(r.application.state))
+    .map((r) => ({ task: toTaskDto(r.task, view), application: toSummary(r.application, view) }))
+    // Overdue first, then warnings, then by due date.
+    .sort((a, b) => DUE_ORDER[a.application.due.status] - DUE_ORDER[b.application.due.status] || (a.application.dueDate ?? '').localeCompare(b.application.dueDate ?? ''));
   return q.due ? entries.filter((e) => e.application.due.status === q.due) : entries;
 }
+
+const DUE_ORDER: Record<DueStatus, number> = { overdue: 0, warning: 1, normal: 2, paused: 3, none: 4, done_late: 5, done_on_time: 6 };
 
 /** Rejections in joint review waiting for this (lead) department's decision. */
 export async function leadDecisions(deps: ServiceDeps, principal: StaffPrincipal, now = new Date()): Promise<ApplicationSummary[]> {

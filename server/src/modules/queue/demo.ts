@@ -19,10 +19,10 @@ type DemoQueue = { prefix: string; name: string; themes: Theme[]; counters: stri
 /** The demo center's queues: one per theme (6.1.3), plus delivery and the specialised desks. */
 export const DEMO_QUEUES: DemoQueue[] = [
   { prefix: 'A', name: '企业开办', themes: ['start_up'], counters: ['1', '2', '3', '4', '5', '6'], dailyTickets: 70, serviceMinutes: 12 },
-  { prefix: 'B', name: '经营许可', themes: ['operating_permits'], counters: ['6', '7', '8', '9'], dailyTickets: 45, serviceMinutes: 15 },
-  { prefix: 'C', name: '涉税业务', themes: ['tax'], counters: ['12', '13'], dailyTickets: 50, serviceMinutes: 8 },
+  { prefix: 'B', name: '经营许可', themes: ['operating_permits'], counters: ['6', '7', '8', '9'], dailyTickets: 35, serviceMinutes: 12 },
+  { prefix: 'C', name: '涉税业务', themes: ['tax'], counters: ['12', '13'], dailyTickets: 35, serviceMinutes: 7 },
   { prefix: 'D', name: '工程建设', themes: ['construction'], counters: ['21', '22', '23', '24'], dailyTickets: 25, serviceMinutes: 20, quota: 120 },
-  { prefix: 'E', name: '不动产登记', themes: ['real_estate'], counters: ['25'], dailyTickets: 30, serviceMinutes: 10 },
+  { prefix: 'E', name: '不动产登记', themes: ['real_estate'], counters: ['25'], dailyTickets: 25, serviceMinutes: 9 },
   { prefix: 'F', name: '水电气网报装', themes: ['utilities'], counters: ['26'], dailyTickets: 15, serviceMinutes: 9 },
   { prefix: 'G', name: '人才服务', themes: ['talent'], counters: ['15'], dailyTickets: 10, serviceMinutes: 10 },
   { prefix: 'H', name: '证照领取', themes: [], counters: ['10', '11', '27'], dailyTickets: 35, serviceMinutes: 4 },

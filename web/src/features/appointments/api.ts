@@ -14,7 +14,7 @@ export type AppointmentSettingsInput = z.input<typeof appointmentSettingsInput>;
 export type { AppointmentBlockDto, AppointmentDetailDto, AppointmentDto, AppointmentSettingsDto, AppointmentWithQrDto, AvailabilityDto, BookableItemDto, CapacityDayDto, CheckInResultDto, DayViewDto, GuaranteeViewDto };
 
 // portal (public; a signed-in enterprise books under its USCC)
-export const listBookableItems = () => api.get<BookableItemDto[]>('/api/portal/appointments/items');
+export const listBookableItems = (centerId?: string) => api.get<BookableItemDto[]>('/api/portal/appointments/items', { centerId });
 export const getAvailability = (itemId: string, centerId?: string, days = 14) => api.get<AvailabilityDto>('/api/portal/appointments/availability', { itemId, centerId, days });
 export const bookOnPortal = (input: { itemId: string; date: string; start: string; phone: string }) => api.post<AppointmentWithQrDto>('/api/portal/appointments', input);
 export const lookupOnPortal = (input: { code: string; phone?: string }) => api.post<AppointmentWithQrDto>('/api/portal/appointments/lookup', input);

@@ -3,7 +3,7 @@ import * as a from './api.ts';
 
 export const appointmentKeys = {
   all: ['appointments'] as const,
-  items: ['appointments', 'portal-items'] as const,
+  items: (centerId: string | undefined) => ['appointments', 'portal-items', centerId ?? ''] as const,
   availability: (itemId: string, centerId: string | undefined) => ['appointments', 'availability', itemId, centerId ?? ''] as const,
   mine: ['appointments', 'mine'] as const,
   day: (centerId: string, date: string | undefined) => ['appointments', 'day', centerId, date ?? ''] as const,
@@ -14,7 +14,7 @@ export const appointmentKeys = {
   blocks: (centerId: string) => ['appointments', 'blocks', centerId] as const,
 };
 
-export const useBookableItems = () => useQuery({ queryKey: appointmentKeys.items, queryFn: a.listBookableItems, staleTime: 30_000 });
+export const useBookableItems = (centerId?: string) => useQuery({ queryKey: appointmentKeys.items(centerId), queryFn: () => a.listBookableItems(centerId), staleTime: 30_000 });
 export const useAvailability = (itemId: string | null, centerId?: string) =>
   useQuery({ queryKey: appointmentKeys.availability(itemId ?? '', centerId), queryFn: () => a.getAvailability(itemId!, centerId), enabled: itemId !== null, staleTime: 0 });
 export const useMine = (isEnterprise: boolean) => useQuery({ queryKey: appointmentKeys.mine, queryFn: a.listMine, enabled: isEnterprise });

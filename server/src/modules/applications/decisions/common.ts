@@ -6,7 +6,7 @@ import type { ActionContext } from '../actions.ts';
 import { PRESENT_STATUSES, type MaterialStatus, type NoticeKind } from '../contract.ts';
 import type { NoticeContent, NoticeFacts } from '../notices/documents.ts';
 import { issueNotice, noticeFacts } from '../notices/service.ts';
-import * as repo from '../repository.ts';
+import type * as repo from '../repository.ts';
 import { dueDateOf } from '../review/schedule.ts';
 import { NOTICE_WORKING_DAYS } from '../workflow/definition.ts';
 

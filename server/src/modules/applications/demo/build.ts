@@ -160,6 +160,7 @@ export function buildApplication(ctx: DemoContext, plan: DemoPlan): void {
   };
   rows.applications.push(app);
   event('receive', null, 'received', receivedOn, clerk);
+  app.receivedAt = app.createdAt = rows.events.at(-1)!.at;
 
   if (!accepted) {
     if (plan.state === 'received') {
@@ -206,6 +207,7 @@ export function buildApplication(ctx: DemoContext, plan: DemoPlan): void {
   } else {
     event('accept', 'received', 'in_review', acceptedOn, clerk);
   }
+  app.acceptedAt = rows.events.filter((e) => e.applicationId === id).at(-1)!.at;
 
   const departments = lead ? [departmentId, lead] : [departmentId];
   const task = (dept: string, state: 'open' | 'taken' | 'approved' | 'rejected' | 'closed', decidedOn?: string) => {

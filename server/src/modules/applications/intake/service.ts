@@ -204,7 +204,6 @@ export async function uploadMaterial(
 
 /** A material seen on paper, taken from the e-license library through a grant, found defective, or reset. */
 export async function markMaterial(deps: ServiceDeps, clerk: StaffPrincipal, input: { applicationId: string; key: string; mark: MaterialMark; now?: Date }): Promise<void> {
-  const { db } = deps;
   await runAction(deps, { applicationId: input.applicationId, action: 'record_material', performer: { kind: 'staff', principal: clerk }, now: input.now }, async (ctx) => {
     const material = await materialOf(ctx.tx, input.applicationId, input.key);
     assertChangeable(ctx.app.state, material.status);

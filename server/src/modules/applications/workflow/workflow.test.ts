@@ -72,7 +72,11 @@ describe('the application workflow', () => {
           const info = ACTIONS[action];
           if (!info.kinds.includes(kind) || info.from === null || info.to === 'unchanged') continue;
           if (!info.from.some((s) => seen.has(s))) continue;
-          for (const to of info.to) if (!seen.has(to)) (seen.add(to), (grew = true));
+          for (const to of info.to) {
+            if (seen.has(to)) continue;
+            seen.add(to);
+            grew = true;
+          }
         }
       }
       const expectedStates = REACHABLE[kind];

@@ -40,7 +40,13 @@ export async function getCapacityDay(db: Db, centerId: string, date: string, now
         rule: rule && { capacityPerSlot: rule.capacityPerSlot, overflowPerSlot: rule.overflowPerSlot, version: rule.version },
         items: entries
           .filter((e) => e.source.scope === p.scope && e.source.scopeId === p.scopeId)
-          .map((e) => ({ id: e.item.id, name: e.item.name, appointmentMode: e.item.appointmentMode, overflowPerSlot: e.plan.overflowPerSlot })),
+          .map((e) => ({
+            id: e.item.id,
+            name: e.item.name,
+            appointmentMode: e.item.appointmentMode,
+            overflowPerSlot: e.plan.overflowPerSlot,
+            ruleVersion: ruleOf.get(`item:${e.item.id}`)?.version ?? 0,
+          })),
         slots: isWorkingDay
           ? plan.window.slots.map((s) => ({
               start: hhmmOf(s.startMinute),

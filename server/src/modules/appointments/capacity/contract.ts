@@ -67,7 +67,9 @@ export const capacityPool = z.object({
   counters: z.number(),
   rule: z.object({ capacityPerSlot: z.number().nullable(), overflowPerSlot: z.number().nullable(), version: z.number() }).nullable(),
   /** the items taking their places from this pool */
-  items: z.array(z.object({ id: z.string(), name: z.string(), appointmentMode: z.enum(APPOINTMENT_MODES), overflowPerSlot: z.number().nullable() })),
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), appointmentMode: z.enum(APPOINTMENT_MODES), overflowPerSlot: z.number().nullable(), ruleVersion: z.number() }),
+  ),
   slots: z.array(z.object({ start: z.string(), end: z.string(), capacity: z.number(), booked: z.number() })),
   adjustments: z.array(capacityAdjustment),
 });

@@ -8,6 +8,8 @@ export const dayView = z.object({
   centerId: z.string(),
   date: z.string(),
   isToday: z.boolean(),
+  /** the first working day after today (the staff's "tomorrow") */
+  nextWorkingDay: z.string(),
   queues: z.array(
     z.object({
       queueId: z.string(),

@@ -1,6 +1,7 @@
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { invalidField } from '../../../platform/errors.ts';
+import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { listQueues } from '../../queue/service.ts';
 import { businessMoment } from '../clock.ts';
 import { APPOINTMENT_STATES, type AppointmentState } from '../contract.ts';
@@ -26,6 +27,7 @@ export async function getDayView(db: Db, centerId: string, date: string | undefi
     centerId,
     date: day,
     isToday: day === today,
+    nextWorkingDay: (await loadCalendar(db)).nextWorkingDay(today),
     queues: queues.map((q) => {
       const mine = dtos.filter((d) => d.queueId === q.id);
       const counts = zeroCounts();

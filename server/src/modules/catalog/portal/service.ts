@@ -237,10 +237,19 @@ function listBundleCardsOf(catalog: PublishedCatalog): BundleCard[] {
     leadDepartmentName: catalog.departmentNames.get(b.guide.leadDepartmentId) ?? '',
     description: b.guide.description,
     memberCount: b.guide.members.length,
-    promisedLimitDays: promisedDaysOf(
-      b.guide.members.map((m) => ({ stage: m.stage, promisedDays: catalog.items.get(m.code)?.guide.promisedLimitDays ?? 0 })),
-    ),
+    promisedLimitDays: bundleDays(catalog, b.guide, new Set([b.code])),
   }));
+}
+
+/** A bundle's promised days with no answers given; a sub-bundle counts as its own promised days. */
+function bundleDays(catalog: PublishedCatalog, guide: BundleGuide, visiting: Set<string>): number {
+  return promisedDaysOf(
+    guide.members.map((m) => {
+      const sub = m.kind === 'bundle' && !visiting.has(m.code) ? catalog.bundles.get(m.code) : undefined;
+      const days = sub ? bundleDays(catalog, sub.guide, new Set([...visiting, m.code])) : (catalog.items.get(m.code)?.guide.promisedLimitDays ?? 0);
+      return { stage: m.stage, promisedDays: days };
+    }),
+  );
 }
 
 /** Channels every active member offers: the bundle can be handled that way as a whole. */

@@ -88,19 +88,6 @@ export async function insertTicketEvent(tx: DbOrTx, e: TicketEventRow): Promise<
   await tx.insert(ticketEvents).values(e);
 }
 
-/**
- * The event row and its real-time notification in one statement (the notification, like
- * publishEvent's, is delivered only if and when the transaction commits).
- */
-export async function recordTicketEvent(tx: DbOrTx, e: TicketEventRow, notify: { channel: string; payload: Record<string, unknown> }): Promise<void> {
-  await tx.execute(sql`
-    with e as (
-      insert into ${ticketEvents} (ticket_id, action, from_state, to_state, staff_id, counter_id, queue_id, detail)
-      values (${e.ticketId}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.staffId ?? null}, ${e.counterId ?? null}, ${e.queueId ?? null}, ${e.detail ? JSON.stringify(e.detail) : null}::jsonb)
-      returning id)
-    select pg_notify(${notify.channel}, ${JSON.stringify(notify.payload)}) from e`);
-}
-
 export type AtomicIssue = {
   centerId: string;
   queueId: string;
@@ -120,6 +107,8 @@ export type AtomicIssue = {
   issuedBy: string | null;
   notifyChannel: string;
   eventId: string;
+  /** a caller's own clock (demo data, tests); otherwise the database's, taken after the number */
+  issuedAt: Date | null;
 };
 
 /**
@@ -156,7 +145,8 @@ export async function issueAtomically(db: DbOrTx, t: AtomicIssue): Promise<{ id:
       select ${t.centerId}::uuid, ${t.queueId}::uuid, ${t.queueId}::uuid, ${t.businessDate}::date, n.value,
         ${t.prefix} || case when n.value < 100 then lpad(n.value::text, 3, '0') else n.value::text end,
         ${t.token}, 'waiting', ${t.channel}, ${t.priorityClass}, ${t.greenReason}, ${t.theme}, ${t.itemId}::uuid, ${t.uscc}, ${t.phone},
-        ${t.appointmentId}::uuid, ${t.issuedBy}::uuid, clock_timestamp(), clock_timestamp()
+        ${t.appointmentId}::uuid, ${t.issuedBy}::uuid,
+        coalesce(${t.issuedAt?.toISOString() ?? null}::timestamptz, clock_timestamp()), coalesce(${t.issuedAt?.toISOString() ?? null}::timestamptz, clock_timestamp())
       from n
       returning id, number, display_number),
     e as (

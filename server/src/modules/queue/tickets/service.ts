@@ -33,6 +33,7 @@ export type IssueTicketInput = {
   issuedBy?: string | null;
   /** beyond the daily walk-in quota: only for holders of `queue.override_quota` */
   overrideQuota?: boolean;
+  /** the time of issue, for demo data and tests; otherwise the database's clock */
   now?: Date;
 };
 
@@ -79,6 +80,7 @@ export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<
     issuedBy: input.issuedBy ?? null,
     notifyChannel: queueChannel(center.id),
     eventId: crypto.randomUUID(),
+    issuedAt: input.now ?? null,
   });
   if (!issued) throw await quotaRefusal(db, { queue, item, businessDate: date });
   const id = issued.id;

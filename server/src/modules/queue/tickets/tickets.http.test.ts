@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { caller, demoCenter, kioskTake, periodExcludingNow, type Call } from '../testing.ts';
 import type { QueueDto, QueueSettingsDto } from '../settings/contract.ts';
 import type { IssuedTicketDto, TicketDto, TicketStatusDto } from './contract.ts';
+import { listPublishedItemFacts } from '../../catalog/published/items.ts';
+import { issueTicket } from './service.ts';
 
 let t: TestApp;
 let call: Call;
@@ -122,6 +124,31 @@ describe('taking tickets', () => {
     expect(byItem.json()).toMatchObject({ queueName: queueA.name, itemName: served.name });
     const unknown = await kioskTake(call, centerId, { itemId: '00000000-0000-4000-8000-000000000000' }, '10.6.0.1');
     expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('the item’s walk-in quota (A.6)', () => {
+  it('lets exactly the quota through when many take the same item at once, and refuses full-appointment items unless overridden', async () => {
+    const facts = await listPublishedItemFacts(t.db, centerId);
+    const limited = facts.find((i) => i.theme === 'construction' && i.walkInDailyQuota === 30)!;
+    const results = await Promise.all(
+      Array.from({ length: 35 }, () => call('POST', `/api/queue/centers/${centerId}/tickets`, guide, { itemId: limited.id })),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(30);
+    const refused = results.filter((r) => r.statusCode !== 201);
+    expect(refused.map((r) => r.json().code)).toEqual(Array(5).fill('QUOTA_EXCEEDED'));
+    expect(refused[0]!.json().fields[0].field).toBe('itemId');
+    const numbers = numbersOf(results.filter((r) => r.statusCode === 201).map((r) => (r.json() as IssuedTicketDto).ticket));
+    expect(numbers.at(-1)! - numbers[0]!).toBe(29);
+
+    const bookedOnly = facts.find((i) => i.appointmentMode === 'appointment_only')!;
+    const kiosk = await kioskTake(call, centerId, { itemId: bookedOnly.id }, '10.8.0.1');
+    expect(kiosk.statusCode).toBe(409);
+    expect(kiosk.json().message).toContain('预约');
+    const urgent = await call('POST', `/api/queue/centers/${centerId}/tickets`, guide, { itemId: bookedOnly.id, overrideQuota: true });
+    expect(urgent.statusCode, urgent.body).toBe(201);
+    const checkIn = await issueTicket(t.db, { centerId, itemId: bookedOnly.id, channel: 'appointment', priorityClass: 'appointment' });
+    expect(checkIn.ticket).toMatchObject({ channel: 'appointment', priorityClass: 'appointment', itemId: bookedOnly.id });
   });
 });
 

@@ -52,6 +52,11 @@ export function ApplicationDetailPage() {
           {app.pausedDays > 0 && <Descriptions.Item label={ta.fields.pausedDays}>{ta.days(app.pausedDays)}</Descriptions.Item>}
           {app.deferredUntil && <Descriptions.Item label={ta.fields.deferredUntil}>{app.deferredUntil}</Descriptions.Item>}
           {app.decisionOpinion && <Descriptions.Item label={ta.fields.opinion}>{app.decisionOpinion}</Descriptions.Item>}
+          {app.licenseId && (
+            <Descriptions.Item label={ta.fields.license}>
+              <span data-testid="license-issued">{ta.fields.licenseIssued}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {app.closedReason && <Alert type="warning" showIcon title={app.closedReason} style={{ marginBottom: 12 }} />}
         <DecisionBar app={app} />

@@ -64,7 +64,7 @@ export function ApplicationListPage() {
           locale={{ emptyText: ta.list.empty }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: ta.fields.number, dataIndex: 'number', render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link> },
+            { title: ta.fields.number, dataIndex: 'number', render: (n: string, a) => <Link to={`/applications/${a.id}`} style={{ whiteSpace: 'nowrap' }}>{n}</Link> },
             {
               title: ta.fields.name,
               render: (_, a) => (
@@ -78,7 +78,7 @@ export function ApplicationListPage() {
             { title: ta.fields.department, dataIndex: 'departmentName' },
             { title: ta.fields.state, render: (_, a) => <StateTag state={a.state} label={a.stateLabel} /> },
             { title: ta.fields.receivedAt, render: (_, a) => <Typography.Text type="secondary">{formatDateTime(a.receivedAt)}</Typography.Text> },
-            { title: ta.fields.dueDate, render: (_, a) => <DueTag due={a.due} dueDate={a.dueDate} /> },
+            { title: ta.fields.dueDate, width: 170, render: (_, a) => <DueTag due={a.due} dueDate={a.dueDate} /> },
           ]}
         />
       )}

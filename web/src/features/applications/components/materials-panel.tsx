@@ -18,6 +18,9 @@ export function MaterialsPanel({ app, canEdit }: { app: ApplicationDetail; canEd
   const isBusy = mark.isPending || upload.isPending;
   const owner = app.parentId ?? app.id;
   const run = (p: Promise<unknown>) => p.catch(showError);
+  // Before acceptance every material may change; after it, only what is still owed (deferred, defective, missing).
+  const isIntake = ['received', 'awaiting_supplement', 'review_supplement'].includes(app.state);
+  const mayChange = (m: MaterialDto) => m.status !== 'committed' && (isIntake || ['deferred', 'defective', 'missing'].includes(m.status));
 
   return (
     <Card title={ta.materials.title} size="small">
@@ -28,7 +31,7 @@ export function MaterialsPanel({ app, canEdit }: { app: ApplicationDetail; canEd
         dataSource={app.materials}
         columns={[
           {
-            title: ta.fields.name,
+            title: ta.materials.name,
             render: (_, m) => (
               <Flex vertical gap={2}>
                 <span>
@@ -61,7 +64,7 @@ export function MaterialsPanel({ app, canEdit }: { app: ApplicationDetail; canEd
                   title: '',
                   width: 330,
                   render: (_: unknown, m: MaterialDto) =>
-                    m.status === 'committed' ? null : (
+                    !mayChange(m) ? null : (
                       <Space size={4} wrap>
                         <Upload
                           accept=".pdf,.jpg,.jpeg,.png"

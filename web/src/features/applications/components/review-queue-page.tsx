@@ -1,4 +1,4 @@
-import { Button, Card, Select, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApplicationSummary, QueueEntry } from '@server/modules/applications/contract.ts';
@@ -15,6 +15,7 @@ export function ReviewQueuePage() {
   const { can } = useAuth();
   const [tab, setTab] = useState<QueueScope | 'lead' | 'verifications'>('open');
   const [due, setDue] = useState<'warning' | 'overdue' | undefined>();
+  const [q, setQ] = useState('');
   const scopes: QueueScope[] = can('application.department') ? ['open', 'mine', 'department'] : ['open', 'mine'];
   return (
     <Card title={ta.review.title}>
@@ -28,6 +29,8 @@ export function ReviewQueuePage() {
         ]}
         tabBarExtraContent={
           tab !== 'lead' && tab !== 'verifications' ? (
+            <Space>
+              <Input.Search allowClear placeholder={ta.list.q} style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} data-testid="queue-search" />
             <Select
               allowClear
               placeholder={ta.review.dueFilter}
@@ -39,26 +42,32 @@ export function ReviewQueuePage() {
                 { value: 'overdue', label: ta.list.dueOverdue },
               ]}
             />
+            </Space>
           ) : null
         }
       />
-      {tab === 'lead' ? <SummaryTable query={useLeadDecisions()} /> : tab === 'verifications' ? <VerificationTable /> : <QueueTable scope={tab} due={due} />}
+      {tab === 'lead' ? <LeadTable /> : tab === 'verifications' ? <VerificationTable /> : <QueueTable scope={tab} due={due} q={q} />}
     </Card>
   );
 }
 
-function QueueTable({ scope, due }: { scope: QueueScope; due?: 'warning' | 'overdue' }) {
+function QueueTable({ scope, due, q }: { scope: QueueScope; due?: 'warning' | 'overdue'; q: string }) {
   const query = useReviewQueue(scope, due);
+  const rows = q ? query.data?.filter((e) => [e.application.number, e.application.name, e.application.applicantName, e.application.uscc].some((x) => x.includes(q))) : query.data;
   const showError = useShowError();
   const [taking, setTaking] = useState<string | null>(null);
   const take = useTaskAction(taking ?? '');
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const overdue = query.data?.filter((e) => e.application.due.status === 'overdue').length ?? 0;
+  const warning = query.data?.filter((e) => e.application.due.status === 'warning').length ?? 0;
   return (
+    <>
+      {(overdue > 0 || warning > 0) && <Alert type={overdue > 0 ? 'error' : 'warning'} showIcon style={{ marginBottom: 12 }} title={ta.review.alerts(overdue, warning)} data-testid="due-alert" />}
     <Table<QueueEntry>
       rowKey={(e) => e.task.id}
       size="middle"
       loading={query.isPending}
-      dataSource={query.data}
+      dataSource={rows}
       locale={{ emptyText: ta.review.empty }}
       data-testid="review-queue"
       columns={[
@@ -66,7 +75,7 @@ function QueueTable({ scope, due }: { scope: QueueScope; due?: 'warning' | 'over
         { title: ta.fields.name, render: (_, e) => <>{e.application.name} <ApplicationBadges app={e.application} /></> },
         { title: ta.fields.applicant, render: (_, e) => e.application.applicantName },
         { title: ta.fields.state, render: (_, e) => <StateTag state={e.application.state} label={e.application.stateLabel} /> },
-        { title: ta.tasks.state, render: (_, e) => <Tag>{ta.taskStates[e.task.state]}</Tag> },
+        { title: ta.tasks.task, render: (_, e) => <Tag>{ta.taskStates[e.task.state]}</Tag> },
         { title: ta.tasks.assignee, render: (_, e) => e.task.assigneeName },
         { title: ta.fields.dueDate, render: (_, e) => <DueTag due={e.application.due} dueDate={e.application.dueDate} /> },
         {
@@ -87,10 +96,12 @@ function QueueTable({ scope, due }: { scope: QueueScope; due?: 'warning' | 'over
         },
       ]}
     />
+    </>
   );
 }
 
-function SummaryTable({ query }: { query: { data?: ApplicationSummary[]; isPending: boolean } }) {
+function LeadTable() {
+  const query = useLeadDecisions();
   return (
     <Table<ApplicationSummary>
       rowKey="id"

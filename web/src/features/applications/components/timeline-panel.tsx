@@ -39,7 +39,7 @@ export function TimelinePanel({ app }: { app: ApplicationDetail }) {
           content: (
             <>
               <Typography.Text strong>{e.actionLabel}</Typography.Text>
-              <Typography.Text type="secondary">{`　${formatDateTime(e.at)} · ${e.actorName}${e.departmentName ? `（${e.departmentName}）` : ''}`}</Typography.Text>
+              <Typography.Text type="secondary">{`\u3000${formatDateTime(e.at)} · ${e.actorName}${e.departmentName ? `（${e.departmentName}）` : ''}`}</Typography.Text>
               {e.note && <div>{e.note}</div>}
             </>
           ),

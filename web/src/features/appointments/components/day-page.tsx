@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Flex, Input, Popconfirm, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Popconfirm, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth-context.tsx';
@@ -6,7 +6,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { nowInShanghai, toIsoDate } from '../../../lib/time.ts';
 import { APPOINTMENT_STATES } from '@server/modules/appointments/contract.ts';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { lookupAppointments, type AppointmentDto } from '../api.ts';
 import { useCancelForApplicant, useCheckInAtDesk, useDayView, useRescheduleForApplicant } from '../queries.ts';
 import { AppointmentDetailModal } from './detail-modal.tsx';
@@ -20,24 +20,12 @@ export function AppointmentDayPage() {
   const [which, setWhich] = useState<'today' | 'next' | 'other'>('today');
   const [other, setOther] = useState<string>(toIsoDate(nowInShanghai().add(1, 'day')));
   const today = useDayView(centerId, undefined);
-  const [nextDate, setNextDate] = useState<string | null>(null);
-  const date = which === 'today' ? undefined : which === 'next' ? (nextDate ?? undefined) : other;
+  const date = which === 'today' ? undefined : which === 'next' ? today.data?.nextWorkingDay : other;
   const view = useDayView(centerId, date);
   const [isBooking, setBooking] = useState(false);
   const [found, setFound] = useState<AppointmentDto[] | null>(null);
   const showError = useShowError();
 
-  const pickNext = async () => {
-    // the next working day: the first later date with bookable slots, asked of the server's calendar through the day view
-    setWhich('next');
-    if (!nextDate) {
-      let d = nowInShanghai().add(1, 'day');
-      for (let i = 0; i < 10; i++, d = d.add(1, 'day')) {
-        if (d.day() !== 0 && d.day() !== 6) break;
-      }
-      setNextDate(toIsoDate(d));
-    }
-  };
   const search = async (text: string) => {
     const q = text.trim();
     if (!q) return setFound(null);
@@ -55,48 +43,47 @@ export function AppointmentDayPage() {
     <Flex vertical gap={16} data-testid="appointments-day">
       <Flex justify="space-between" wrap gap={12}>
         <Space wrap>
-          <Radio.Group value={which} onChange={(e) => (e.target.value === 'next' ? void pickNext() : setWhich(e.target.value))} optionType="button">
-            <Radio.Button value="today">{ta.staff.today}</Radio.Button>
-            <Radio.Button value="next" data-testid="day-next">
-              {ta.staff.tomorrow}
+          <Radio.Group value={which} onChange={(e) => setWhich(e.target.value)} optionType="button">
+            <Radio.Button value="today">{ty.staff.today}</Radio.Button>
+            <Radio.Button value="next">
+              {ty.staff.tomorrow}
             </Radio.Button>
-            <Radio.Button value="other">{ta.staff.pickDate}</Radio.Button>
+            <Radio.Button value="other">{ty.staff.pickDate}</Radio.Button>
           </Radio.Group>
           {which === 'other' && <DatePicker allowClear={false} value={dayjs(other)} onChange={(d) => d && setOther(toIsoDate(d))} />}
-          {which === 'next' && nextDate && <DatePicker allowClear={false} value={dayjs(nextDate)} onChange={(d) => d && setNextDate(toIsoDate(d))} />}
         </Space>
         <Space wrap>
-          <Input.Search placeholder={ta.staff.lookupPlaceholder} allowClear onSearch={(v) => void search(v)} style={{ width: 320 }} data-testid="appointments-lookup" />
+          <Input.Search placeholder={ty.staff.lookupPlaceholder} allowClear onSearch={(v) => void search(v)} style={{ width: 320 }} data-testid="appointments-lookup" />
           {can('appointment.book_for') && (
             <Button type="primary" onClick={() => setBooking(true)} data-testid="appointments-book">
-              {ta.staff.book}
+              {ty.staff.book}
             </Button>
           )}
         </Space>
       </Flex>
       {found && (
-        <Card size="small" title={ta.staff.lookup} extra={<Button type="link" onClick={() => setFound(null)}>×</Button>}>
+        <Card size="small" title={ty.staff.lookup} extra={<Button type="link" onClick={() => setFound(null)}>×</Button>}>
           <BookingTable rows={found} showDate />
         </Card>
       )}
       {data && (
         <Flex gap={12} wrap>
           <Card size="small">
-            <Statistic title={`${data.date}${data.isToday ? `（${ta.staff.today}）` : ''}`} value={APPOINTMENT_STATES.reduce((n, s) => n + data.totals[s], 0)} />
+            <Statistic title={`${data.date}${data.isToday ? `（${ty.staff.today}）` : ''}`} value={APPOINTMENT_STATES.reduce((n, s) => n + data.totals[s], 0)} />
           </Card>
           {APPOINTMENT_STATES.map((s) => (
             <Card key={s} size="small">
-              <Statistic title={ta.states[s]} value={data.totals[s]} />
+              <Statistic title={ty.states[s]} value={data.totals[s]} />
             </Card>
           ))}
         </Flex>
       )}
-      {data?.queues.map((q) => (
-        <Card key={q.queueId} size="small" title={q.queueName} extra={<Typography.Text type="secondary">{APPOINTMENT_STATES.filter((s) => q.counts[s] > 0).map((s) => `${ta.states[s]} ${q.counts[s]}`).join(' · ')}</Typography.Text>}>
+      {data && data.queues.every((q) => q.appointments.length === 0) && <Empty description={ty.portal.empty} />}
+      {data?.queues.filter((q) => q.appointments.length > 0).map((q) => (
+        <Card key={q.queueId} size="small" title={q.queueName} extra={<Typography.Text type="secondary">{APPOINTMENT_STATES.filter((s) => q.counts[s] > 0).map((s) => `${ty.states[s]} ${q.counts[s]}`).join(' · ')}</Typography.Text>}>
           <BookingTable rows={q.appointments} />
         </Card>
       ))}
-      {today.isError && null}
       {isBooking && <DeskBookingModal centerId={centerId} onClose={() => setBooking(false)} />}
     </Flex>
   );
@@ -119,16 +106,16 @@ function BookingTable({ rows, showDate = false }: { rows: AppointmentDto[]; show
         size="small"
         pagination={false}
         dataSource={rows}
-        locale={{ emptyText: ta.portal.empty }}
+        locale={{ emptyText: ty.portal.empty }}
         columns={[
-          ...(showDate ? [{ title: ta.common.date, dataIndex: 'date' }] : []),
-          { title: ta.common.time, render: (_, r) => `${r.start}–${r.end}`, width: 110 },
-          { title: ta.common.item, dataIndex: 'itemName' },
-          { title: ta.common.applicant, render: (_, r) => r.uscc ?? ta.common.person },
-          { title: ta.common.phone, dataIndex: 'phone', width: 120 },
-          { title: ta.common.code, dataIndex: 'code', width: 110, render: (c: string, r) => <Typography.Link onClick={() => setDetail(r.id)}>{c}</Typography.Link> },
-          { title: ta.common.channel, render: (_, r) => ta.channels[r.channel], width: 100 },
-          { title: ta.common.state, render: (_, r) => <Tag color={ta.stateColors[r.state]}>{ta.states[r.state]}</Tag>, width: 110 },
+          ...(showDate ? [{ title: ty.common.date, dataIndex: 'date' }] : []),
+          { title: ty.common.time, render: (_, r) => `${r.start}–${r.end}`, width: 110 },
+          { title: ty.common.item, dataIndex: 'itemName' },
+          { title: ty.common.applicant, render: (_, r) => r.uscc ?? ty.common.person },
+          { title: ty.common.phone, dataIndex: 'phone', width: 120 },
+          { title: ty.common.code, dataIndex: 'code', width: 110, render: (c: string, r) => <Typography.Link onClick={() => setDetail(r.id)}>{c}</Typography.Link> },
+          { title: ty.common.channel, render: (_, r) => ty.channels[r.channel], width: 100 },
+          { title: ty.common.state, render: (_, r) => <Tag color={ty.stateColors[r.state]}>{ty.states[r.state]}</Tag>, width: 110 },
           ...(mayAct
             ? [
                 {
@@ -142,14 +129,14 @@ function BookingTable({ rows, showDate = false }: { rows: AppointmentDto[]; show
                           type="primary"
                           onClick={() => checkIn.mutate(r.id, { onSuccess: (res) => void message.success(res.message), onError: showError })}
                         >
-                          {ta.staff.checkIn}
+                          {ty.staff.checkIn}
                         </Button>
                         <Button size="small" onClick={() => setMoving(r)}>
-                          {ta.common.reschedule}
+                          {ty.common.reschedule}
                         </Button>
-                        <Popconfirm title={ta.common.confirmCancel} onConfirm={() => cancel.mutate({ id: r.id, reason: '' }, { onSuccess: () => void message.success(ta.common.cancelled), onError: showError })}>
+                        <Popconfirm title={ty.common.confirmCancel} onConfirm={() => cancel.mutate({ id: r.id, reason: '' }, { onSuccess: () => void message.success(ty.common.cancelled), onError: showError })}>
                           <Button size="small" danger>
-                            {ta.common.cancel}
+                            {ty.common.cancel}
                           </Button>
                         </Popconfirm>
                       </Space>
@@ -165,7 +152,7 @@ function BookingTable({ rows, showDate = false }: { rows: AppointmentDto[]; show
           onClose={() => setMoving(null)}
           onSave={async (slot) => {
             await reschedule.mutateAsync({ id: moving.id, date: slot.date, start: slot.start });
-            void message.success(ta.common.rescheduled);
+            void message.success(ty.common.rescheduled);
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Input, Result, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../components/use-show-error.ts';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { Receipt } from '../../queue/components/receipt.tsx';
 import { checkInAtKiosk, type CheckInResultDto } from '../api.ts';
@@ -39,7 +39,7 @@ export function KioskCheckIn({ centerId, size, onDone }: { centerId: string; siz
       <Flex vertical align="center" gap={24 * size} style={{ marginTop: 32 }} data-testid="kiosk-check-in-result">
         <Result
           status={result.isLate ? 'warning' : 'success'}
-          title={<span style={{ fontSize: 32 * size }}>{result.isLate ? ta.kiosk.late : ta.kiosk.done}</span>}
+          title={<span style={{ fontSize: 32 * size }}>{result.isLate ? ty.kiosk.late : ty.kiosk.done}</span>}
           subTitle={
             <span style={{ fontSize: 22 * size }} data-testid="kiosk-check-in-message">
               {result.message}
@@ -47,7 +47,7 @@ export function KioskCheckIn({ centerId, size, onDone }: { centerId: string; siz
           }
         />
         <Receipt ticket={result.ticket} large={size > 1} />
-        {result.otherBookingsToday > 0 && <Alert type="info" showIcon title={<span style={{ fontSize: 20 * size }}>{ta.kiosk.more(result.otherBookingsToday)}</span>} />}
+        {result.otherBookingsToday > 0 && <Alert type="info" showIcon title={<span style={{ fontSize: 20 * size }}>{ty.kiosk.more(result.otherBookingsToday)}</span>} />}
         <Flex gap={24}>
           <Button size="large" type="primary" onClick={() => window.print()} style={big}>
             {tq.common.print}
@@ -63,7 +63,7 @@ export function KioskCheckIn({ centerId, size, onDone }: { centerId: string; siz
   return (
     <Flex vertical gap={24 * size} style={{ marginTop: 24, maxWidth: 720 }} data-testid="kiosk-check-in">
       <Typography.Title level={2} style={{ fontSize: 32 * size, margin: 0 }}>
-        {ta.kiosk.title}
+        {ty.kiosk.title}
       </Typography.Title>
       <Segmented
         size="large"
@@ -74,18 +74,18 @@ export function KioskCheckIn({ centerId, size, onDone }: { centerId: string; siz
           setError(null);
         }}
         options={[
-          { value: 'code', label: <span style={{ fontSize: 22 * size, padding: 8, display: 'inline-block' }}>{ta.kiosk.byCode}</span> },
-          { value: 'phone', label: <span style={{ fontSize: 22 * size, padding: 8, display: 'inline-block' }}>{ta.kiosk.byPhone}</span> },
+          { value: 'code', label: <span style={{ fontSize: 22 * size, padding: 8, display: 'inline-block' }}>{ty.kiosk.byCode}</span> },
+          { value: 'phone', label: <span style={{ fontSize: 22 * size, padding: 8, display: 'inline-block' }}>{ty.kiosk.byPhone}</span> },
         ]}
       />
-      <Typography.Text style={{ fontSize: 20 * size }}>{mode === 'code' ? ta.kiosk.scanHint : ta.kiosk.phonePlaceholder}</Typography.Text>
+      <Typography.Text style={{ fontSize: 20 * size }}>{mode === 'code' ? ty.kiosk.scanHint : ty.kiosk.phonePlaceholder}</Typography.Text>
       <Input
         autoFocus
         size="large"
         value={value}
         inputMode={mode === 'phone' ? 'tel' : 'text'}
         maxLength={mode === 'code' ? 8 : 13}
-        placeholder={mode === 'code' ? ta.kiosk.codePlaceholder : ta.kiosk.phonePlaceholder}
+        placeholder={mode === 'code' ? ty.kiosk.codePlaceholder : ty.kiosk.phonePlaceholder}
         onChange={(e) => setValue(mode === 'code' ? e.target.value.toUpperCase() : e.target.value)}
         onPressEnter={() => void submit()}
         style={{ height: 80 * size, fontSize: 36 * size, letterSpacing: mode === 'code' ? 6 : 2 }}
@@ -94,10 +94,10 @@ export function KioskCheckIn({ centerId, size, onDone }: { centerId: string; siz
       {error && <Alert type="error" showIcon title={<span style={{ fontSize: 22 * size }} data-testid="kiosk-check-in-error">{error}</span>} />}
       <Flex gap={24}>
         <Button type="primary" size="large" loading={isBusy} disabled={!value.trim()} onClick={() => void submit()} style={big} data-testid="kiosk-check-in-submit">
-          {ta.kiosk.submit}
+          {ty.kiosk.submit}
         </Button>
         <Button size="large" onClick={onDone} style={big}>
-          {ta.kiosk.back}
+          {ty.kiosk.back}
         </Button>
       </Flex>
     </Flex>
@@ -116,8 +116,8 @@ export function KioskCheckInEntry({ size, disabled, onOpen }: { size: number; di
       style={{ height: 96 * size, fontSize: 26 * size, width: '100%', background: disabled ? undefined : '#389e0d', whiteSpace: 'normal' }}
     >
       <Flex vertical align="center">
-        <span>{ta.kiosk.entry}</span>
-        <span style={{ fontSize: 18 * size, opacity: 0.9 }}>{ta.kiosk.entryHint}</span>
+        <span>{ty.kiosk.entry}</span>
+        <span style={{ fontSize: 18 * size, opacity: 0.9 }}>{ty.kiosk.entryHint}</span>
       </Flex>
     </Button>
   );

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
 import { applyFieldErrors } from '../../../lib/forms.ts';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { meQuery } from '../../auth/queries.ts';
 import type { AppointmentWithQrDto, BookableItemDto } from '../api.ts';
@@ -16,12 +16,16 @@ import { SlotPicker, type SlotChoice } from './slot-picker.tsx';
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-/** The portal's booking (/portal/appointments): item → date and slot → phone number → booking code and QR code. */
+/**
+ * The portal's booking (/portal/appointments; `?item=<id>` or `?code=<item code>` chooses the item):
+ * item → date and slot → phone number → booking code and QR code.
+ */
 export function PortalBookPage() {
   const [params, setParams] = useSearchParams();
   const items = useBookableItems();
   const me = useQuery(meQuery);
-  const itemId = params.get('item');
+  const code = params.get('code');
+  const itemId = params.get('item') ?? (code ? (items.data?.find((i) => i.code === code)?.id ?? null) : null);
   const [slot, setSlot] = useState<SlotChoice | null>(null);
   const [booked, setBooked] = useState<AppointmentWithQrDto | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,15 +57,15 @@ export function PortalBookPage() {
   if (items.isError) return <QueryError error={items.error} onRetry={() => void items.refetch()} />;
   return (
     <Flex vertical gap={24} data-testid="portal-book">
-      <Typography.Title level={3}>{ta.portal.bookTitle}</Typography.Title>
-      <Steps current={step} items={[{ title: ta.portal.step1 }, { title: ta.portal.step2 }, { title: ta.portal.step3 }, { title: ta.portal.success }]} />
+      <Typography.Title level={3}>{ty.portal.bookTitle}</Typography.Title>
+      <Steps current={step} items={[{ title: ty.portal.step1 }, { title: ty.portal.step2 }, { title: ty.portal.step3 }, { title: ty.portal.success }]} />
       {booked ? (
         <Flex vertical gap={16}>
-          <Result status="success" title={ta.portal.success} subTitle={ta.portal.successHint} />
+          <Result status="success" title={ty.portal.success} subTitle={ty.portal.successHint} />
           <BookingCard booking={booked} />
           <Flex gap={12} justify="center">
             <Link to="/portal/appointments/mine">
-              <Button type="primary">{ta.portal.toMine}</Button>
+              <Button type="primary">{ty.portal.toMine}</Button>
             </Link>
             <Button
               onClick={() => {
@@ -69,7 +73,7 @@ export function PortalBookPage() {
                 choose(null);
               }}
             >
-              {ta.portal.again}
+              {ty.portal.again}
             </Button>
           </Flex>
         </Flex>
@@ -80,7 +84,7 @@ export function PortalBookPage() {
           title={item.name}
           extra={
             <Button type="link" onClick={() => choose(null)}>
-              {ta.portal.back}
+              {ty.portal.back}
             </Button>
           }
         >
@@ -88,21 +92,21 @@ export function PortalBookPage() {
             <SlotPicker itemId={item.id} value={slot} onChange={setSlot} />
             {slot && (
               <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 480 }}>
-                <Alert type="info" showIcon style={{ marginBottom: 16 }} title={enterprise ? ta.portal.asEnterprise(enterprise.name) : ta.portal.asPerson} />
+                <Alert type="info" showIcon style={{ marginBottom: 16 }} title={enterprise ? ty.portal.asEnterprise(enterprise.name) : ty.portal.asPerson} />
                 <Form.Item
                   name="phone"
-                  label={ta.common.phone}
-                  extra={ta.portal.phoneHelp}
+                  label={ty.common.phone}
+                  extra={ty.portal.phoneHelp}
                   rules={[
-                    { required: true, message: ta.common.required },
-                    { pattern: PHONE, message: ta.common.phoneRule },
+                    { required: true, message: ty.common.required },
+                    { pattern: PHONE, message: ty.common.phoneRule },
                   ]}
                 >
                   <Input size="large" inputMode="tel" maxLength={13} data-testid="book-phone" />
                 </Form.Item>
                 {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="book-error" />}
                 <Button type="primary" size="large" htmlType="submit" loading={book.isPending} data-testid="book-submit">
-                  {ta.portal.submit}
+                  {ty.portal.submit}
                 </Button>
               </Form>
             )}
@@ -118,7 +122,7 @@ function ItemChooser({ items, onChoose }: { items: BookableItemDto[]; onChoose: 
   const shown = useMemo(() => items.filter((i) => !q.trim() || i.name.includes(q.trim()) || i.code.includes(q.trim().toUpperCase())), [items, q]);
   return (
     <Flex vertical gap={16}>
-      <Input.Search placeholder={ta.portal.search} allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 360 }} data-testid="book-search" />
+      <Input.Search placeholder={ty.portal.search} allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 360 }} data-testid="book-search" />
       {shown.length === 0 ? (
         <Empty />
       ) : (
@@ -130,11 +134,11 @@ function ItemChooser({ items, onChoose }: { items: BookableItemDto[]; onChoose: 
                 <Flex gap={4} wrap>
                   <Tag>{tq.themes[i.theme]}</Tag>
                   <Tag color={i.appointmentMode === 'appointment_only' ? 'purple' : 'default'}>
-                    {i.appointmentMode === 'appointment_only' ? ta.portal.appointmentOnly : ta.portal.both}
+                    {i.appointmentMode === 'appointment_only' ? ty.portal.appointmentOnly : ty.portal.both}
                   </Tag>
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {ta.portal.earliest(i.earliestDate, i.earliestStart)}
+                  {ty.portal.earliest(i.earliestDate, i.earliestStart)}
                 </Typography.Text>
               </Flex>
             </Card>

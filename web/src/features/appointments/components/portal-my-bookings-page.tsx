@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import { describeError, useShowError } from '../../../components/use-show-error.ts';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { meQuery } from '../../auth/queries.ts';
 import { lookupOnPortal, type AppointmentDto } from '../api.ts';
 import { appointmentKeys, useCancelOnPortal, useMine, useRescheduleOnPortal } from '../queries.ts';
@@ -39,10 +39,10 @@ export function PortalMyBookingsPage() {
     <Flex vertical gap={24} data-testid="portal-mine">
       <Flex justify="space-between" align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {ta.portal.mineTitle}
+          {ty.portal.mineTitle}
         </Typography.Title>
         <Link to="/portal/appointments">
-          <Button type="primary">{ta.portal.bookTitle}</Button>
+          <Button type="primary">{ty.portal.bookTitle}</Button>
         </Link>
       </Flex>
       <Lookup
@@ -53,15 +53,15 @@ export function PortalMyBookingsPage() {
       />
       {isEnterprise && (
         <section>
-          <Typography.Title level={4}>{ta.portal.enterpriseList}</Typography.Title>
+          <Typography.Title level={4}>{ty.portal.enterpriseList}</Typography.Title>
           {mine.isPending ? <Spin /> : mine.isError ? <QueryError error={mine.error} onRetry={() => void mine.refetch()} /> : <BookingList bookings={mine.data} />}
         </section>
       )}
       <section>
-        <Typography.Title level={4}>{ta.portal.onDevice}</Typography.Title>
-        <Typography.Paragraph type="secondary">{ta.portal.onDeviceHint}</Typography.Paragraph>
+        <Typography.Title level={4}>{ty.portal.onDevice}</Typography.Title>
+        <Typography.Paragraph type="secondary">{ty.portal.onDeviceHint}</Typography.Paragraph>
         {remembered.length === 0 ? (
-          <Empty description={ta.portal.empty} />
+          <Empty description={ty.portal.empty} />
         ) : (
           <Flex vertical gap={16}>
             {onDevice.map((q, i) => {
@@ -76,7 +76,7 @@ export function PortalMyBookingsPage() {
                     title={`${r.code}：${describeError(q.error)}`}
                     action={
                       <Button size="small" onClick={() => forget(r.code)}>
-                        {ta.portal.forget}
+                        {ty.portal.forget}
                       </Button>
                     }
                   />
@@ -91,7 +91,7 @@ export function PortalMyBookingsPage() {
 }
 
 function BookingList({ bookings }: { bookings: AppointmentDto[] }) {
-  if (bookings.length === 0) return <Empty description={ta.portal.empty} />;
+  if (bookings.length === 0) return <Empty description={ty.portal.empty} />;
   return (
     <Flex vertical gap={16}>
       {bookings.map((b) => (
@@ -117,22 +117,22 @@ function Booking({ booking, phone, onForget }: { booking: AppointmentDto; phone?
           <>
             {canChange && (
               <Button data-testid="booking-reschedule" onClick={() => setMoving(true)}>
-                {ta.common.reschedule}
+                {ty.common.reschedule}
               </Button>
             )}
             {canChange && (
               <Popconfirm
-                title={ta.common.confirmCancel}
+                title={ty.common.confirmCancel}
                 onConfirm={() =>
-                  cancel.mutate({ code: booking.code, phone }, { onSuccess: () => void message.success(ta.common.cancelled), onError: showError })
+                  cancel.mutate({ code: booking.code, phone }, { onSuccess: () => void message.success(ty.common.cancelled), onError: showError })
                 }
               >
                 <Button danger data-testid="booking-cancel" loading={cancel.isPending}>
-                  {ta.common.cancel}
+                  {ty.common.cancel}
                 </Button>
               </Popconfirm>
             )}
-            {onForget && <Button onClick={onForget}>{ta.portal.forget}</Button>}
+            {onForget && <Button onClick={onForget}>{ty.portal.forget}</Button>}
           </>
         }
       />
@@ -142,7 +142,7 @@ function Booking({ booking, phone, onForget }: { booking: AppointmentDto; phone?
           onClose={() => setMoving(false)}
           onSave={async (slot) => {
             await reschedule.mutateAsync({ code: booking.code, date: slot.date, start: slot.start, phone });
-            void message.success(ta.common.rescheduled);
+            void message.success(ty.common.rescheduled);
           }}
         />
       )}
@@ -168,17 +168,17 @@ function Lookup({ onFound }: { onFound: (r: Remembered) => void }) {
     }
   };
   return (
-    <Card title={ta.portal.lookupTitle} size="small">
-      <Typography.Paragraph type="secondary">{ta.portal.lookupHint}</Typography.Paragraph>
+    <Card title={ty.portal.lookupTitle} size="small">
+      <Typography.Paragraph type="secondary">{ty.portal.lookupHint}</Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
-        <Form.Item name="code" rules={[{ required: true, message: ta.common.required }]}>
-          <Input placeholder={ta.common.code} maxLength={8} style={{ width: 160, textTransform: 'uppercase' }} data-testid="lookup-code" />
+        <Form.Item name="code" rules={[{ required: true, message: ty.common.required }]}>
+          <Input placeholder={ty.common.code} maxLength={8} style={{ width: 160, textTransform: 'uppercase' }} data-testid="lookup-code" />
         </Form.Item>
-        <Form.Item name="phone" rules={[{ required: true, message: ta.common.required }]}>
-          <Input placeholder={ta.common.phone} inputMode="tel" maxLength={13} style={{ width: 180 }} data-testid="lookup-phone" />
+        <Form.Item name="phone" rules={[{ required: true, message: ty.common.required }]}>
+          <Input placeholder={ty.common.phone} inputMode="tel" maxLength={13} style={{ width: 180 }} data-testid="lookup-phone" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={isLooking} data-testid="lookup-submit">
-          {ta.portal.lookup}
+          {ty.portal.lookup}
         </Button>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}

@@ -1,7 +1,7 @@
 import { Alert, Modal } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../components/use-show-error.ts';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import type { AppointmentDto } from '../api.ts';
 import { SlotPicker, type SlotChoice } from './slot-picker.tsx';
 
@@ -24,7 +24,7 @@ export function RescheduleModal({ booking, onClose, onSave }: { booking: Appoint
     }
   };
   return (
-    <Modal open title={`${ta.common.reschedule} · ${booking.itemName}`} width={860} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !slot, loading: isSaving }}>
+    <Modal open title={`${ty.common.reschedule} · ${booking.itemName}`} width={860} onCancel={onClose} onOk={() => void save()} okButtonProps={{ disabled: !slot, loading: isSaving }}>
       <SlotPicker itemId={booking.itemId} centerId={booking.centerId} value={slot} onChange={setSlot} />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
     </Modal>

@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { QueryError } from '../../../components/query-error.tsx';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { useAvailability } from '../queries.ts';
 
 export type SlotChoice = { date: string; start: string; end: string };
@@ -27,9 +27,9 @@ export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: stri
   const day = days.find((d) => d.date === date);
   return (
     <Flex vertical gap={16} data-testid="slot-picker">
-      <Typography.Text type="secondary">{ta.picker.deadline(data.deadline)}</Typography.Text>
+      <Typography.Text type="secondary">{ty.picker.deadline(data.deadline)}</Typography.Text>
       <div>
-        <Typography.Title level={5}>{ta.picker.chooseDate}</Typography.Title>
+        <Typography.Title level={5}>{ty.picker.chooseDate}</Typography.Title>
         <Flex gap={8} wrap>
           {days.map((d) => {
             const free = d.slots.reduce((n, s) => n + s.remaining, 0);
@@ -45,7 +45,7 @@ export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: stri
               >
                 <Flex vertical align="center">
                   <span>{label}</span>
-                  <span style={{ fontSize: 12 }}>{!d.isWorkingDay ? ta.picker.closed : free === 0 ? ta.picker.none : ta.common.remaining(free)}</span>
+                  <span style={{ fontSize: 12 }}>{!d.isWorkingDay ? ty.picker.closed : free === 0 ? ty.picker.none : ty.common.remaining(free)}</span>
                 </Flex>
               </Button>
             );
@@ -54,9 +54,9 @@ export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: stri
       </div>
       {day && (
         <div>
-          <Typography.Title level={5}>{ta.picker.chooseTime}</Typography.Title>
+          <Typography.Title level={5}>{ty.picker.chooseTime}</Typography.Title>
           {day.slots.length === 0 ? (
-            <Empty description={ta.picker.noSlots} />
+            <Empty description={ty.picker.noSlots} />
           ) : (
             <Flex gap={8} wrap>
               {day.slots.map((s) => {
@@ -75,10 +75,10 @@ export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: stri
                         {s.start}–{s.end}
                       </span>
                       <span style={{ fontSize: 12 }}>
-                        {s.remaining === 0 ? ta.common.full : ta.common.remaining(s.remaining)}
+                        {s.remaining === 0 ? ty.common.full : ty.common.remaining(s.remaining)}
                         {s.isOverflow && (
                           <Tag color="orange" style={{ marginInlineStart: 4 }}>
-                            {ta.common.overflow}
+                            {ty.common.overflow}
                           </Tag>
                         )}
                       </span>
@@ -90,7 +90,7 @@ export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: stri
           )}
         </div>
       )}
-      {value && <Alert type="info" showIcon title={ta.portal.selectedSlot(dayjs(value.date).format('YYYY年M月D日 dddd'), `${value.start}–${value.end}`)} />}
+      {value && <Alert type="info" showIcon title={ty.portal.selectedSlot(dayjs(value.date).format('YYYY年M月D日 dddd'), `${value.start}–${value.end}`)} />}
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import { Empty, Tabs } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/auth-context.tsx';
-import { ta } from '../../../locales/appointments.zh-CN.ts';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 
 /** 预约管理: the day's bookings, capacity, the 3-working-day guarantee, no-show blocks, settings. */
 export function AppointmentsSection() {
@@ -10,11 +10,11 @@ export function AppointmentsSection() {
   const { me, can } = useAuth();
   if (!me.centerId) return <Empty />;
   const tabs = [
-    { key: '/appointments', label: ta.staff.tabs.day },
-    { key: '/appointments/capacity', label: ta.staff.tabs.capacity },
-    { key: '/appointments/guarantee', label: ta.staff.tabs.guarantee },
-    { key: '/appointments/blocks', label: ta.staff.tabs.blocks },
-    ...(can('appointment.capacity') ? [{ key: '/appointments/settings', label: ta.staff.tabs.settings }] : []),
+    { key: '/appointments', label: ty.staff.tabs.day },
+    { key: '/appointments/capacity', label: ty.staff.tabs.capacity },
+    { key: '/appointments/guarantee', label: ty.staff.tabs.guarantee },
+    { key: '/appointments/blocks', label: ty.staff.tabs.blocks },
+    ...(can('appointment.capacity') ? [{ key: '/appointments/settings', label: ty.staff.tabs.settings }] : []),
   ];
   return (
     <>

@@ -37,11 +37,25 @@ export function DisplayPage() {
 
   return (
     <div data-testid="display" style={{ minHeight: '100vh', background: BG, color: '#fff', padding: '2vw', display: 'flex', flexDirection: 'column', gap: '2vw' }}>
-      <Flex justify="space-between" align="center">
-        <div style={{ fontSize: big(2.6), fontWeight: 700 }}>
+      <Flex justify="space-between" align="center" gap="2vw">
+        <div style={{ fontSize: big(2.6), fontWeight: 700, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
           {snapshot.centerName} · {snapshot.zoneName}
         </div>
-        <Clock withDate style={{ fontSize: big(2) }} />
+        <Flex align="center" gap="1.5vw" style={{ whiteSpace: 'nowrap' }}>
+          {!isConnected && <span style={{ fontSize: big(1.4), color: '#ff7875' }}>{tq.common.connectionLost}</span>}
+          {canSpeak() && !isSoundOn && (
+            <Button
+              data-testid="display-sound"
+              onClick={() => {
+                unlockSpeech();
+                setSoundOn(true);
+              }}
+            >
+              {tq.display.enableSound}
+            </Button>
+          )}
+          <Clock withDate style={{ fontSize: big(1.8) }} />
+        </Flex>
       </Flex>
 
       <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: '2vw', flex: 1 }}>
@@ -96,24 +110,6 @@ export function DisplayPage() {
         </div>
       </div>
 
-      <Flex justify="space-between" align="center" style={{ fontSize: big(1.6), opacity: 0.9 }}>
-        <span>{isConnected ? '' : tq.common.connectionLost}</span>
-        {canSpeak() &&
-          (isSoundOn ? (
-            <span>{tq.display.soundOn}</span>
-          ) : (
-            <Button
-              size="large"
-              data-testid="display-sound"
-              onClick={() => {
-                unlockSpeech();
-                setSoundOn(true);
-              }}
-            >
-              {tq.display.enableSound}
-            </Button>
-          ))}
-      </Flex>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { HistoryGroup } from '@server/modules/queue/figures/contract.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
+import { GuaranteePanel } from '../../appointments/components/guarantee-page.tsx';
+import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { optionsOf } from '../../../lib/options.ts';
 import { formatDateTime, nowInShanghai, toIsoDate } from '../../../lib/time.ts';
@@ -14,7 +16,7 @@ const minutes = (n: number | null) => tq.common.minutes(n);
 
 /** Figures for managers: the center now, and history per day, queue, counter and clerk. */
 export function FiguresPage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   if (!me.centerId) return <Empty />;
   return (
     <Card title={tq.figures.title}>
@@ -22,6 +24,8 @@ export function FiguresPage() {
         items={[
           { key: 'live', label: tq.figures.live, children: <Live centerId={me.centerId} /> },
           { key: 'history', label: tq.figures.history, children: <History centerId={me.centerId} /> },
+          // A.6: the appointments' 3-working-day guarantee (features/appointments)
+          ...(can('appointment.view') ? [{ key: 'guarantee', label: ty.staff.tabs.guarantee, children: <GuaranteePanel centerId={me.centerId} /> }] : []),
         ]}
       />
     </Card>
@@ -125,8 +129,8 @@ function History({ centerId }: { centerId: string }) {
         columns={[
           { title: tq.historyGroups[by], dataIndex: 'label', render: (v: string, r) => (r.key === 'total' ? <strong>{v}</strong> : v) },
           { title: tq.figures.tickets, dataIndex: 'tickets' },
-          { title: tq.figures.done, dataIndex: 'done' },
-          { title: tq.figures.noShow, dataIndex: 'noShow' },
+          { title: tq.figures.doneShort, dataIndex: 'done' },
+          { title: tq.figures.noShowShort, dataIndex: 'noShow' },
           { title: tq.figures.cancelled, dataIndex: 'cancelled' },
           { title: tq.figures.avgWait, dataIndex: 'averageWaitMinutes', render: minutes },
           { title: tq.figures.maxWait, dataIndex: 'maxWaitMinutes', render: minutes },

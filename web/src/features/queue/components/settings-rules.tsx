@@ -79,10 +79,10 @@ function RulesForm({ centerId, settings }: { centerId: string; settings: QueueSe
           dataSource={order}
           renderItem={(c, i) => (
             <List.Item
-              extra={
-                i > 0 && (
-                  <Button size="small" icon={<ArrowUpOutlined />} aria-label={tq.settings.up} onClick={() => setOrder(order.map((x, j) => (j === i - 1 ? c : j === i ? order[i - 1]! : x)))} />
-                )
+              actions={
+                i > 0
+                  ? [<Button key="up" size="small" icon={<ArrowUpOutlined />} aria-label={tq.settings.up} onClick={() => setOrder(order.map((x, j) => (j === i - 1 ? c : j === i ? order[i - 1]! : x)))} />]
+                  : []
               }
             >
               {i + 1}. {tq.priorityClasses[c]}

@@ -119,7 +119,12 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
               dataSource={data.queues}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
               renderItem={(q) => (
-                <List.Item extra={tq.common.people(q.waiting)}>{tq.common.queueLabel(q.prefix, q.name)}</List.Item>
+                <List.Item>
+                  <Flex justify="space-between" style={{ width: '100%' }}>
+                    <span>{tq.common.queueLabel(q.prefix, q.name)}</span>
+                    <span>{tq.common.people(q.waiting)}</span>
+                  </Flex>
+                </List.Item>
               )}
             />
           </Card>
@@ -130,11 +135,14 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
               dataSource={data.next}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
               renderItem={(n) => (
-                <List.Item extra={tq.workbench.waited(Math.max(0, dayjs().diff(dayjs(n.issuedAt), 'minute')))}>
-                  <Space>
-                    <Typography.Text strong>{n.displayNumber}</Typography.Text>
-                    {n.priorityClass !== 'ordinary' && <Tag color={PRIORITY_COLOURS[n.priorityClass]}>{tq.priorityClasses[n.priorityClass]}</Tag>}
-                  </Space>
+                <List.Item>
+                  <Flex justify="space-between" style={{ width: '100%' }}>
+                    <Space>
+                      <Typography.Text strong>{n.displayNumber}</Typography.Text>
+                      {n.priorityClass !== 'ordinary' && <Tag color={PRIORITY_COLOURS[n.priorityClass]}>{tq.priorityClasses[n.priorityClass]}</Tag>}
+                    </Space>
+                    <span>{tq.workbench.waited(Math.max(0, dayjs().diff(dayjs(n.issuedAt), 'minute')))}</span>
+                  </Flex>
                 </List.Item>
               )}
             />

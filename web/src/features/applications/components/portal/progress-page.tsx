@@ -54,7 +54,7 @@ export function ProgressPage() {
               content: (
                 <>
                   <Typography.Text strong>{s.title}</Typography.Text>
-                  <Typography.Text type="secondary">{`　${formatDateTime(s.at)}`}</Typography.Text>
+                  <Typography.Text type="secondary">{`\u3000${formatDateTime(s.at)}`}</Typography.Text>
                   <div>{s.text}</div>
                 </>
               ),
@@ -64,7 +64,7 @@ export function ProgressPage() {
             <List size="small" header={ta.progress.children} dataSource={p.children} renderItem={(c) => <List.Item>{`${c.name}：${c.stateLabel}`}</List.Item>} />
           )}
           {p.notices.length > 0 && (
-            <List size="small" header={ta.progress.notices} dataSource={p.notices} renderItem={(n) => <List.Item>{`${n.title}　${n.number}`}</List.Item>} />
+            <List size="small" header={ta.progress.notices} dataSource={p.notices} renderItem={(n) => <List.Item>{`${n.title}\u3000${n.number}`}</List.Item>} />
           )}
         </Card>
       )}
