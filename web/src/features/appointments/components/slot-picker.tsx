@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ty } from '../../../locales/appointments.zh-CN.ts';
 import { useAvailability } from '../queries.ts';
@@ -13,14 +13,10 @@ export type SlotChoice = { date: string; start: string; end: string };
  */
 export function SlotPicker({ itemId, centerId, value, onChange }: { itemId: string; centerId?: string; value: SlotChoice | null; onChange: (choice: SlotChoice) => void }) {
   const availability = useAvailability(itemId, centerId);
-  const [date, setDate] = useState<string | null>(value?.date ?? null);
+  const [chosenDate, setDate] = useState<string | null>(value?.date ?? null);
   const days = availability.data?.days ?? [];
-  useEffect(() => {
-    if (date === null) {
-      const first = days.find((d) => d.slots.some((s) => s.remaining > 0));
-      if (first) setDate(first.date);
-    }
-  }, [date, days]);
+  // until one is chosen, the first day with a free place
+  const date = chosenDate ?? days.find((d) => d.slots.some((s) => s.remaining > 0))?.date ?? null;
   if (availability.isPending) return <Spin />;
   if (availability.isError) return <QueryError error={availability.error} onRetry={() => void availability.refetch()} />;
   const data = availability.data;
