@@ -36,7 +36,7 @@ describe('the done-when flow (A.6)', () => {
 
     // On the day: two walk-ins take ordinary tickets of the same queue first.
     const walkIns = [];
-    for (const at of ['09:20', '09:25']) {
+    for (const at of ['09:40', '09:45']) {
       walkIns.push(await issueTicket(t.db, { centerId: f.centerId, itemId: f.item('NH-SCJG-002').id, channel: 'kiosk', priorityClass: 'ordinary', now: f.at(day, at) }));
     }
     const checked = await checkIn(t.db, t.config, { centerId: f.centerId, code: booking.code.toLowerCase(), actor: 'kiosk', now: f.at(day, '09:50') });
