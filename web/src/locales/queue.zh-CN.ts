@@ -169,6 +169,8 @@ export const tq = {
     links: '本窗口设备',
     displayLink: '叫号屏',
     evaluatorLink: '评价器',
+    photo: '上传本人照片',
+    photoSaved: '照片已更新，评价器将显示新照片',
     notOpen: '开启服务后才能叫号',
     noQueues: (n: string) => `${n} 号窗口未分配队列，只能接待无号办事人`,
   },

@@ -70,8 +70,8 @@ export async function expireDeferrals(deps: ServiceDeps, now = new Date()): Prom
       await applyAction(tx, deps, { applicationId: id, action: TIMERS.deferral_deadline.action, performer: SYSTEM, now }, async (ctx) => {
         const owed = (await repo.listMaterials(tx, id)).filter((m) => !isPresent(m.status)).map((m) => m.name);
         await issue(ctx, 'termination', (f) => terminationNotice(f, { materials: owed, deadline: ctx.app.deferredUntil!, stoppedOn: ctx.today }));
-        const center = await getCenter(tx as never, ctx.app.centerId);
-        await recordCreditEntry(tx as never, { uscc: ctx.app.uscc }, {
+        const center = await getCenter(tx, ctx.app.centerId);
+        await recordCreditEntry(tx, { uscc: ctx.app.uscc }, {
           kind: 'dishonesty_list',
           source: `${center.name}容缺受理`,
           sourceReference: ctx.app.number,

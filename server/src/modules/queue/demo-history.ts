@@ -1,5 +1,5 @@
 import { GREEN_REASONS, type GreenReason, type PriorityClass, type TicketChannel } from './contract.ts';
-import type { PastTicket } from './tickets/history.ts';
+import type { PastTicket } from './history/service.ts';
 
 /**
  * A deterministic day of a center's queue, for the demo's figures: arrivals in the morning and

@@ -12,7 +12,7 @@ import { generateDay, type HistoryQueue } from './demo-history.ts';
 import { setDemoPhoto } from './photos/service.ts';
 import { createDevices } from './settings/devices.ts';
 import { createQueue, saveSettings } from './settings/service.ts';
-import { loadPastTickets } from './tickets/history.ts';
+import { loadPastTickets } from './history/service.ts';
 
 type DemoQueue = { prefix: string; name: string; themes: Theme[]; counters: string[]; dailyTickets: number; serviceMinutes: number; quota?: number };
 
@@ -61,7 +61,7 @@ export async function seedQueueDemo(db: Db, centerId: string, now = new Date()):
     openingPeriods: [{ start: '00:00', end: '24:00' }],
     lastTicketMinutes: 0,
     classOrder: ['appointment', 'green_channel', 'ordinary'],
-    maxExtraWaitMinutes: 20,
+    maxExtraWaitMinutes: 30,
     greenReasons: [...GREEN_REASONS],
     recallsBeforeNoShow: 2,
     ratingWindowMinutes: 10,

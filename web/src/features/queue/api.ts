@@ -18,7 +18,7 @@ import type {
 } from '@server/modules/queue/settings/contract.ts';
 import type { IssuedTicketDto, TicketDto, TicketStatusDto, deskTicketInput } from '@server/modules/queue/tickets/contract.ts';
 import type { TicketState } from '@server/modules/queue/contract.ts';
-import { api } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 
 export type KioskTicketInput = z.input<typeof kioskTicketInput>;
 export type InquiryInput = z.input<typeof inquiryInput>;
@@ -84,3 +84,13 @@ export const renewDeviceKey = (id: string, version: number) => api.post<DeviceWi
 export const getLiveFigures = (centerId: string) => api.get<LiveFigures>(`/api/queue/centers/${centerId}/figures/live`);
 export const getHistoryFigures = (centerId: string, q: { from: string; to: string; by: HistoryGroup }) =>
   api.get<HistoryFigures>(`/api/queue/centers/${centerId}/figures/history`, q);
+
+/** The staff member's own photo, shown on the evaluator (JPG, PNG or WebP, up to 512 KB). */
+export async function uploadStaffPhoto(staffId: string, file: File): Promise<{ updatedAt: string }> {
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch(`/api/queue/staff/${staffId}/photo`, { method: 'PUT', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError({ status: response.status, code: payload.code ?? `HTTP_${response.status}`, message: payload.message ?? `HTTP ${response.status}`, fields: payload.fields, requestId: payload.requestId });
+  return payload as { updatedAt: string };
+}

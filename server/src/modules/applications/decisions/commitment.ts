@@ -33,8 +33,8 @@ export async function verifyCommitment(deps: ServiceDeps, reviewer: StaffPrincip
       licenseNumber = license.number;
       if (license.status !== 'revoked') await revokeLicense(ctx.tx, license.id, { reason: `虚假承诺，撤销许可（办件 ${ctx.app.number}）`, version: license.version, by: reviewer.displayName });
     }
-    const department = await getDepartment(ctx.tx as never, ctx.app.departmentId);
-    await recordCreditEntry(ctx.tx as never, { uscc: ctx.app.uscc }, {
+    const department = await getDepartment(ctx.tx, ctx.app.departmentId);
+    await recordCreditEntry(ctx.tx, { uscc: ctx.app.uscc }, {
       kind: 'false_commitment',
       source: department.name,
       sourceReference: ctx.app.number,

@@ -95,10 +95,10 @@ async function acceptWith(ctx: ActionContext, input: { deferred: { key: string; 
 
 /** The guide's deferral deadline in working days (a bundle: the shortest of its members'). */
 async function supplementDaysOf(ctx: ActionContext): Promise<number> {
-  if (ctx.app.guideVersionId) return (await getGuideVersion(ctx.tx as never, ctx.app.guideVersionId)).guide.deferral.supplementDays ?? ctx.app.promisedDays;
+  if (ctx.app.guideVersionId) return (await getGuideVersion(ctx.tx, ctx.app.guideVersionId)).guide.deferral.supplementDays ?? ctx.app.promisedDays;
   let days = Infinity;
   for (const child of await repo.listChildren(ctx.tx, ctx.app.id)) {
-    const guide = (await getGuideVersion(ctx.tx as never, child.guideVersionId!)).guide;
+    const guide = (await getGuideVersion(ctx.tx, child.guideVersionId!)).guide;
     days = Math.min(days, guide.deferral.supplementDays ?? guide.promisedLimitDays);
   }
   return Number.isFinite(days) ? days : ctx.app.promisedDays;

@@ -6,10 +6,7 @@ import { applyAction, runAction, SYSTEM, type ActionContext, type ServiceDeps } 
 import type { DeliveryDto } from '../contract.ts';
 import { notifyApplicant } from '../decisions/common.ts';
 import * as repo from '../repository.ts';
-import { toSummary } from '../summary.ts';
-import { loadCalendar } from '../../../platform/calendar/service.ts';
-import { businessToday } from '../../../platform/calendar/working-days.ts';
-import { listDepartments } from '../../staff/service.ts';
+import { toSummary, viewOf } from '../summary.ts';
 import * as deliveryRepo from './repository.ts';
 
 /**
@@ -98,11 +95,7 @@ async function cascade(ctx: ActionContext, to: 'delivering' | 'delivered') {
 /** What the delivery counter has to hand over (awaiting pickup) or track (mailed). */
 export async function listDeliveries(deps: ServiceDeps, clerk: StaffPrincipal, state?: 'awaiting_pickup' | 'mailed', now = new Date()) {
   if (!clerk.centerId) return [];
-  const view = {
-    names: new Map((await listDepartments(deps.db, clerk.centerId)).map((d) => [d.id, d.name])),
-    today: businessToday(now),
-    calendar: await loadCalendar(deps.db),
-  };
+  const view = await viewOf(deps.db, clerk.centerId, now);
   const rows = await deliveryRepo.listOpenDeliveries(deps.db, clerk.centerId, state ? [state] : ['awaiting_pickup', 'mailed']);
   return rows.map((r) => ({ delivery: toDeliveryDto(r.delivery, { showCode: true }), application: toSummary(r.application, view) }));
 }

@@ -20,8 +20,8 @@ type Issuable = Pick<repo.ApplicationRow, 'id' | 'number' | 'centerId' | 'applic
 /** The facts every notice of an application prints. */
 export async function noticeFacts(db: DbOrTx, app: Issuable): Promise<NoticeFacts> {
   // One after the other: inside a transaction both run on its one connection.
-  const center = await getCenter(db as Db, app.centerId);
-  const department = await getDepartment(db as Db, app.departmentId);
+  const center = await getCenter(db, app.centerId);
+  const department = await getDepartment(db, app.departmentId);
   return {
     number: app.number,
     applicantName: app.applicantName,

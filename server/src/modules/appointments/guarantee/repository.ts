@@ -5,10 +5,18 @@ import { appointmentAlerts } from '../tables.ts';
 export type AlertRow = typeof appointmentAlerts.$inferSelect;
 export type AlertKind = AlertRow['kind'];
 
-/** One alert per item, kind and business day: a repeat is ignored (returns false). */
-export async function raiseAlert(tx: DbOrTx, row: typeof appointmentAlerts.$inferInsert): Promise<boolean> {
-  const rows = await tx.insert(appointmentAlerts).values(row).onConflictDoNothing().returning({ id: appointmentAlerts.id });
-  return rows.length === 1;
+/**
+ * One alert per item, kind and business day: a repeat brings the day's alert up to date (the
+ * earliest date found now) and opens it again if it had been resolved.
+ */
+export async function raiseAlert(tx: DbOrTx, row: typeof appointmentAlerts.$inferInsert): Promise<void> {
+  await tx
+    .insert(appointmentAlerts)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [appointmentAlerts.centerId, appointmentAlerts.itemId, appointmentAlerts.kind, appointmentAlerts.businessDate],
+      set: { earliestDate: sql`excluded.earliest_date`, deadline: sql`excluded.deadline`, resolvedAt: null },
+    });
 }
 
 /** Marks the item's open guarantee alerts resolved (the guarantee holds again). */

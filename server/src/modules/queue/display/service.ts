@@ -5,7 +5,7 @@ import { businessClock } from '../clock.ts';
 import type { QueueEvent } from '../events.ts';
 import { getCenterOrThrow, listQueues } from '../settings/service.ts';
 import { announcementText } from '../tickets/estimate.ts';
-import { lastCalls, waitingByQueue } from '../tickets/repository.ts';
+import { lastCalls, waitingByQueue } from '../live/repository.ts';
 import type { Announcement, DisplaySnapshot } from './contract.ts';
 
 const CALLS_SHOWN = 8;

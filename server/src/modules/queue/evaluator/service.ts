@@ -8,7 +8,8 @@ import { publishQueueEvent } from '../events.ts';
 import { findPhotoStamp } from '../photos/service.ts';
 import { getCenterOrThrow, loadSettings } from '../settings/service.ts';
 import { requireEvaluator } from '../settings/devices.ts';
-import { findTicket, lastFinishedAtCounter } from '../tickets/repository.ts';
+import { lastFinishedAtCounter } from '../live/repository.ts';
+import { findTicket } from '../tickets/repository.ts';
 import type { EvaluatorSnapshot } from './contract.ts';
 
 /**

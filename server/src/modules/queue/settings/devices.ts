@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { getCenter, listCounters, listZones } from '../../venue/service.ts';
 import type { CounterDto, ZoneDto } from '../../venue/contract.ts';
-import type { DeviceKind } from '../contract.ts';
+import { DEVICE_KINDS, type DeviceKind } from '../contract.ts';
 import type { DeviceDto, DeviceWithKey } from './contract.ts';
 import * as repo from './repository.ts';
 
@@ -17,9 +17,12 @@ const newKey = () => crypto.randomBytes(24).toString('base64url');
 /** Demo devices have a public, derivable key so the demo can be tried from the settings page. */
 export const demoKeyOf = (deviceId: string) => `demo-${crypto.createHash('sha256').update(`banshi-demo-device:${deviceId}`).digest('hex').slice(0, 24)}`;
 
+/** Kiosks first, then displays, then evaluators in counter order. */
 export async function listDevices(db: Db, centerId: string): Promise<DeviceDto[]> {
   await getCenter(db, centerId);
-  return (await repo.listDevices(db, centerId)).map(toDto);
+  const rows = await repo.listDevices(db, centerId);
+  rows.sort((a, b) => DEVICE_KINDS.indexOf(a.kind) - DEVICE_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+  return rows.map(toDto);
 }
 
 export type DeviceInput = { kind: DeviceKind; name: string; zoneId: string | null; counterId: string | null };

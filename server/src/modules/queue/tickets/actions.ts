@@ -13,6 +13,7 @@ import { getQueue, loadSettings, priorityRuleOf, queueIdsOfCounter } from '../se
 import type { TicketDto } from './contract.ts';
 import { orderForCalling } from './priority.ts';
 import * as repo from './repository.ts';
+import { incrementDaily } from '../numbering/repository.ts';
 import { createTicket, toTicketDto } from './service.ts';
 import { nextState, type TicketActor } from './workflow.ts';
 
@@ -142,7 +143,7 @@ export async function serveWalkIn(
   const id = await db.transaction(async (tx) => {
     const session = await requireOpenSession(tx, counter, clerk);
     if (session.currentTicketId) throw new AppError('INVALID_STATE', '请先办结、过号或转移当前的号');
-    const number = (await repo.incrementDaily(tx, { scope: 'number', scopeId: queue.id, businessDate }, null))!;
+    const number = (await incrementDaily(tx, { scope: 'number', scopeId: queue.id, businessDate }, null))!;
     const ticketId = await createTicket(tx, {
       centerId: counter.centerId,
       queue,

@@ -13,6 +13,8 @@ import { ShortCache } from '../cache.ts';
 import { isCallable } from './workflow.ts';
 import type { IssuedTicketDto, TicketDto, TicketStatusDto } from './contract.ts';
 import * as repo from './repository.ts';
+import * as numbering from '../numbering/repository.ts';
+import * as live from '../live/repository.ts';
 import { findLiveSessionOfStaff as findLiveSessionOfStaffForIntake } from '../counters/repository.ts';
 
 /** What the kiosk, the guidance desk and appointment check-in give to get a ticket. */
@@ -60,7 +62,7 @@ export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<
   }
 
   const override = input.overrideQuota === true;
-  const issued = await repo.issueAtomically(db, {
+  const issued = await numbering.issueAtomically(db, {
     centerId: center.id,
     queueId: queue.id,
     prefix: queue.prefix,
@@ -125,7 +127,7 @@ export async function createTicket(tx: DbOrTx, t: CreateTicket): Promise<string>
 
 /** Which quota refused a walk-in: the queue's, else the item's. */
 async function quotaRefusal(db: DbOrTx, f: { queue: QueueDto; item: PublishedItemFacts | null; businessDate: string }): Promise<AppError> {
-  const used = await repo.readDaily(db, { scope: 'queue_walk_in', scopeId: f.queue.id, businessDate: f.businessDate });
+  const used = await numbering.readDaily(db, { scope: 'queue_walk_in', scopeId: f.queue.id, businessDate: f.businessDate });
   if (f.queue.dailyWalkInQuota !== null && used >= f.queue.dailyWalkInQuota) {
     return new AppError('QUOTA_EXCEEDED', `“${f.queue.name}”今日现场取号已满（${f.queue.dailyWalkInQuota} 个），请预约其他日期或到咨询导办台`, [
       { field: 'queueId', message: '今日现场号已取完' },
@@ -208,8 +210,8 @@ const paceCache = new ShortCache<{ recent: number[]; open: number }>(5000);
 export function paceOf(db: Db, centerId: string, queueId: string, now = new Date()) {
   return paceCache.get(db, queueId, async () => {
     const [recent, open] = await Promise.all([
-      repo.recentServiceSeconds(db, queueId, new Date(now.getTime() - 7 * 24 * 3600_000)),
-      repo.countOpenCountersByQueue(db, centerId),
+      live.recentServiceSeconds(db, queueId, new Date(now.getTime() - 7 * 24 * 3600_000)),
+      live.countOpenCountersByQueue(db, centerId),
     ]);
     return { recent, open: open.get(queueId) ?? 0 };
   });

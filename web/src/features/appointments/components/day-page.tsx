@@ -63,7 +63,7 @@ export function AppointmentDayPage() {
       </Flex>
       {found && (
         <Card size="small" title={ty.staff.lookup} extra={<Button type="link" onClick={() => setFound(null)}>×</Button>}>
-          <BookingTable rows={found} showDate />
+          <BookingTable rows={found} showDate today={today.data?.date} />
         </Card>
       )}
       {data && (
@@ -81,7 +81,7 @@ export function AppointmentDayPage() {
       {data && data.queues.every((q) => q.appointments.length === 0) && <Empty description={ty.portal.empty} />}
       {data?.queues.filter((q) => q.appointments.length > 0).map((q) => (
         <Card key={q.queueId} size="small" title={q.queueName} extra={<Typography.Text type="secondary">{APPOINTMENT_STATES.filter((s) => q.counts[s] > 0).map((s) => `${ty.states[s]} ${q.counts[s]}`).join(' · ')}</Typography.Text>}>
-          <BookingTable rows={q.appointments} />
+          <BookingTable rows={q.appointments} today={today.data?.date} />
         </Card>
       ))}
       {isBooking && <DeskBookingModal centerId={centerId} onClose={() => setBooking(false)} />}
@@ -89,7 +89,8 @@ export function AppointmentDayPage() {
   );
 }
 
-function BookingTable({ rows, showDate = false }: { rows: AppointmentDto[]; showDate?: boolean }) {
+/** `today`: check-in is offered only for today's bookings (other days' would be refused). */
+function BookingTable({ rows, showDate = false, today }: { rows: AppointmentDto[]; showDate?: boolean; today: string | undefined }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -124,13 +125,15 @@ function BookingTable({ rows, showDate = false }: { rows: AppointmentDto[]; show
                   render: (_: unknown, r: AppointmentDto) =>
                     r.state === 'booked' && (
                       <Space size={4}>
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() => checkIn.mutate(r.id, { onSuccess: (res) => void message.success(res.message), onError: showError })}
-                        >
-                          {ty.staff.checkIn}
-                        </Button>
+                        {r.date === today && (
+                          <Button
+                            size="small"
+                            type="primary"
+                            onClick={() => checkIn.mutate(r.id, { onSuccess: (res) => void message.success(res.message), onError: showError })}
+                          >
+                            {ty.staff.checkIn}
+                          </Button>
+                        )}
                         <Button size="small" onClick={() => setMoving(r)}>
                           {ty.common.reschedule}
                         </Button>

@@ -1,10 +1,13 @@
-import { Alert, Card, Empty, Flex, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { useMyCounters } from '../queries.ts';
+import { uploadStaffPhoto } from '../api.ts';
+import { useShowError } from '../../../components/use-show-error.ts';
 import { WorkbenchPanel } from './workbench-panel.tsx';
 
 const STORAGE = 'banshi.workbench.counter';
@@ -14,6 +17,8 @@ export function WorkbenchPage() {
   const { me } = useAuth();
   const counters = useMyCounters();
   const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(STORAGE));
+  const { message } = App.useApp();
+  const showError = useShowError();
 
   if (counters.isPending) return <Spin />;
   if (counters.isError) return <QueryError error={counters.error} onRetry={() => void counters.refetch()} />;
@@ -61,6 +66,17 @@ export function WorkbenchPage() {
             <Link to={`/evaluator/${counter.id}`} target="_blank" data-testid="link-evaluator">
               {tq.workbench.evaluatorLink}
             </Link>
+            <Upload
+              accept="image/jpeg,image/png,image/webp"
+              showUploadList={false}
+              customRequest={({ file }) =>
+                void uploadStaffPhoto(me.id, file as File).then(() => message.success(tq.workbench.photoSaved), showError)
+              }
+            >
+              <Button size="small" icon={<CameraOutlined />}>
+                {tq.workbench.photo}
+              </Button>
+            </Upload>
           </Space>
         </Flex>
       </Card>

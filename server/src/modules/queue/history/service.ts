@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/database.ts';
 import type { GreenReason, PriorityClass, TicketChannel, TicketState } from '../contract.ts';
-import { displayNumberOf } from './estimate.ts';
+import { displayNumberOf } from '../tickets/estimate.ts';
 import * as repo from './repository.ts';
+import { raiseDaily } from '../numbering/repository.ts';
 
 /** A finished ticket of an earlier time, as the demo's history generator (or an import) gives it. */
 export type PastTicket = {
@@ -75,7 +76,7 @@ export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<strin
   }
   await db.transaction(async (tx) => {
     await repo.insertTicketRecords(tx, records);
-    await repo.raiseDaily(tx, [...counters.values()]);
+    await raiseDaily(tx, [...counters.values()]);
   });
   return records.map((r) => r.id);
 }
