@@ -9,6 +9,7 @@ export type RatingFields = {
   applicationId: string | null;
   level: number;
   channel: RatingChannel;
+  questionSet: 'in_person' | 'online';
   isRealName: boolean;
   staffId: string | null;
   counterId: string | null;

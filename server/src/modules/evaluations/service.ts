@@ -31,6 +31,7 @@ export async function rateVisit(
     applicationId: input.applicationId ?? null,
     level: input.level,
     channel: input.channel,
+    questionSet: 'in_person',
     isRealName: input.isRealName,
     staffId: input.staffId,
     counterId: input.counterId,
@@ -48,5 +49,5 @@ export async function ratingsOfTickets(db: DbOrTx, ticketIds: string[]): Promise
 export { insertRatings } from './repository.ts';
 
 function toDto(row: NonNullable<Awaited<ReturnType<typeof repo.findRating>>>): RatingDto {
-  return { ...row, channel: row.channel as RatingChannel, ratedAt: row.ratedAt.toISOString() };
+  return { id: row.id, centerId: row.centerId, ticketId: row.ticketId, applicationId: row.applicationId, level: row.level, channel: row.channel as RatingChannel, isRealName: row.isRealName, ratedAt: row.ratedAt.toISOString(), staffId: row.staffId, counterId: row.counterId, comment: row.comment };
 }

@@ -148,6 +148,7 @@ export async function seedQueueDemo(db: Db, centerId: string, now = new Date()):
         applicationId: null,
         level: r.level,
         channel: 'evaluator' as const,
+        questionSet: 'in_person' as const,
         isRealName: t.uscc !== null,
         staffId: t.staffId,
         counterId: t.counterId,
