@@ -44,6 +44,20 @@ export const PERMISSIONS = [
   'appointment.book_for',
   'appointment.view',
   'appointment.capacity',
+  /** staff type in a rating taken by phone (电话回访评价) */
+  'evaluation.enter',
+  /** handle the callbacks and rectifications of the own department's bad reviews (9.1.2) */
+  'evaluation.callback',
+  /** see and handle the callbacks and rectifications of every department of the center */
+  'evaluation.callback_all',
+  /** appeal a review as mistaken or malicious (申诉) */
+  'evaluation.appeal',
+  /** decide appeals (复核) */
+  'evaluation.decide_appeal',
+  /** figures, the ratings list and the export */
+  'evaluation.figures',
+  /** the center's evaluation rules */
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,13 +76,13 @@ const ALL_STAFF: Permission[] = ['org.read'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   guide: [...ALL_STAFF, 'queue.issue', 'queue.override_quota', 'appointment.book_for', 'appointment.view'],
   filing_assistant: [...ALL_STAFF, 'enterprise.read', 'license.redeem'],
-  counter_clerk: [...ALL_STAFF, 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view'],
+  counter_clerk: [...ALL_STAFF, 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
   back_office_reviewer: [...ALL_STAFF, 'enterprise.read', 'person.unmask', 'application.review'],
   agency_agent: [...ALL_STAFF, 'enterprise.read', 'license.redeem', 'queue.serve'],
   policy_officer: [...ALL_STAFF, 'enterprise.read', 'queue.serve'],
   talent_officer: [...ALL_STAFF, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity'],
-  chief_officer: [...ALL_STAFF, 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view'],
+  center_manager: [...ALL_STAFF, 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
+  chief_officer: [...ALL_STAFF, 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',
@@ -86,8 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'queue.figures',
     'queue.manage',
     'appointment.capacity',
+    'evaluation.manage',
   ],
-  auditor: [...ALL_STAFF, 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures'],
+  auditor: [...ALL_STAFF, 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
