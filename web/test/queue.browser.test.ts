@@ -150,6 +150,7 @@ describe('the front desk (demo)', () => {
     await dialog.getByTestId('transfer-queue').click();
     await workbench.getByTitle('B 经营许可').click();
     await dialog.getByRole('button', { name: /转\s*移/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await workbench.getByTestId('call-next').waitFor();
     const status = await clerkContext.request.get(`${baseUrl}/api/queue/centers/${centerId}/tickets?q=${taken[0]}`);
     const [moved] = (await status.json()) as { displayNumber: string; state: string; queueName: string }[];

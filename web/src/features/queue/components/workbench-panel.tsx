@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../lib/time.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
-import { callNext, changeSession, ticketAction, type TicketDto, type WorkbenchDto, workbenchStreamUrl } from '../api.ts';
+import { callNext, changeSession, getWorkbench, ticketAction, type TicketDto, type WorkbenchDto, workbenchStreamUrl } from '../api.ts';
 import { useEventStream } from '../use-event-stream.ts';
 import { FinishModal, TransferModal, WalkInModal } from './workbench-modals.tsx';
 
@@ -25,10 +25,17 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
   const isOpen = isMine && session?.state === 'open';
   const current = data.current;
 
+  // The stream brings every change, but the clerk's own action shows at once without waiting for it.
+  const refresh = () => void getWorkbench(counterId).then(setData, () => undefined);
+  const closeModal = () => {
+    setModal(null);
+    refresh();
+  };
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
       await work();
+      refresh();
     } catch (e) {
       showError(e);
     } finally {
@@ -149,9 +156,9 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
           </Card>
         </Flex>
       </Col>
-      {modal === 'transfer' && current && <TransferModal ticket={current} workbench={data} onClose={() => setModal(null)} />}
-      {modal === 'finish' && current && <FinishModal ticket={current} workbench={data} onClose={() => setModal(null)} />}
-      {modal === 'walk-in' && <WalkInModal workbench={data} onClose={() => setModal(null)} />}
+      {modal === 'transfer' && current && <TransferModal ticket={current} workbench={data} onClose={closeModal} />}
+      {modal === 'finish' && current && <FinishModal ticket={current} workbench={data} onClose={closeModal} />}
+      {modal === 'walk-in' && <WalkInModal workbench={data} onClose={closeModal} />}
     </Row>
   );
 }

@@ -18,11 +18,13 @@ export function useUrlAnswers(): AnswersState {
   const [params, setParams] = useSearchParams();
   const param = params.get('answers') ?? '';
   const answers = useMemo(() => fromParam(param), [param]);
-  // Each change starts from the address as it is now, so quick successive answers all count.
+  // Each change starts from the address as it is now (not as it was at the last render: the
+  // router hands the updater the params of the last render), so quick successive answers all count.
   const update = useCallback(
     (change: (answers: Map<string, string>) => void) =>
       setParams(
-        (prev) => {
+        () => {
+          const prev = new URLSearchParams(window.location.search);
           const next = fromParam(prev.get('answers') ?? '');
           change(next);
           const p = new URLSearchParams(prev);
