@@ -156,4 +156,23 @@ describe('the front desk (demo)', () => {
     const [moved] = (await status.json()) as { displayNumber: string; state: string; queueName: string }[];
     expect(moved).toMatchObject({ displayNumber: taken[0], state: 'transferred', queueName: '经营许可' });
   });
+  it("shows today's numbers on the manager's figures page: counter 1 open, its clerk, the visit done", async () => {
+    const managerContext = await browser.newContext(CONTEXT);
+    const figures = await managerContext.newPage();
+    await figures.goto(`${baseUrl}/login`);
+    await figures.getByTestId('login-username').fill('manager');
+    await figures.getByTestId('login-password').fill('Demo1234');
+    await figures.getByTestId('login-submit').click();
+    await figures.getByTestId('side-menu').waitFor();
+    await figures.goto(`${baseUrl}/queue-figures`);
+    const live = figures.getByTestId('figures-live');
+    const row = live.locator('tr').filter({ has: figures.getByRole('cell', { name: /^1 号窗口/ }) });
+    await row.getByText('李晓彤').waitFor();
+    expect(await row.innerText()).toContain('服务中');
+    const stats = await live.locator('.ant-statistic').allInnerTexts();
+    const done = stats.find((text) => text.startsWith('今日办结'));
+    expect(done, stats.join(' | ')).toBeDefined();
+    expect(Number(done!.replace(/\D+/g, ' ').trim().split(' ').pop())).toBeGreaterThanOrEqual(1);
+    await managerContext.close();
+  });
 });
