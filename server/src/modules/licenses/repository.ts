@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { insertJsonRows } from '../enterprises/bulk-insert.ts';
+import { insertJsonRows } from '../../platform/db/bulk-insert.ts';
 import { licenses, licenseTypes } from './tables.ts';
 import type { LicenseStatus } from './contract.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import type { CreditKind } from '../contract.ts';
-import { insertJsonRows } from '../bulk-insert.ts';
+import { insertJsonRows } from '../../../platform/db/bulk-insert.ts';
 import { creditRecords } from '../tables.ts';
 
 const columns = {

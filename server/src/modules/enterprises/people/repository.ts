@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import type { ContactRole } from '../contract.ts';
-import { insertJsonRows } from '../bulk-insert.ts';
+import { insertJsonRows } from '../../../platform/db/bulk-insert.ts';
 import { enterpriseContacts, enterprises, people } from '../tables.ts';
 
 const masked = {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import type { EnterpriseSearch, EnterpriseType, SizeClass } from '../contract.ts';
-import { insertJsonRows } from '../bulk-insert.ts';
+import { insertJsonRows } from '../../../platform/db/bulk-insert.ts';
 import { enterprises } from '../tables.ts';
 
 const columns = {

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../platform/db/database.ts';
+import type { DbOrTx } from './database.ts';
 
 /**
  * Inserts many rows in one statement whose only parameter is a JSON array, unpacked by
