@@ -65,6 +65,10 @@ const settings = {
     description: 'mark cookies Secure (set 1 behind HTTPS)',
     schema: booleanFlag.default(false),
   },
+  PUBLIC_URL: {
+    description: 'the address people open Banshi at, e.g. https://banshi.example.gov.cn (links in SMS messages)',
+    schema: z.url().default('http://localhost:3000'),
+  },
   COMMITMENT_VERIFICATION_DAYS: {
     description: 'working days after a decision on a commitment (告知承诺) within which the department verifies the promise',
     schema: positiveInt.max(250).default(20),

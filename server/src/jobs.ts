@@ -6,6 +6,7 @@ import { dispatchOutbox, OUTBOX_CHANNEL, type OutboxHandler } from './platform/o
 import { notificationHandlers } from './platform/notifications/service.ts';
 import { closeEarlierDays } from './modules/queue/service.ts';
 import { runApplicationTimers } from './modules/applications/service.ts';
+import { recordDefaultRatings } from './modules/evaluations/service.ts';
 import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
 
 /** Everything the outbox carries out after commit, by topic. */
@@ -34,5 +35,7 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     { name: 'appointments.day-before', everyMs: 5 * 60_000, run: async (db: Db) => void (await sendDayBeforeReminders(db, config)) },
     { name: 'appointments.almost-called', everyMs: 15_000, run: async (db: Db) => void (await sendAlmostCalledReminders(db, config)) },
     { name: 'appointments.guarantee', everyMs: 30 * 60_000, run: async (db: Db) => void (await runGuaranteeCheck(db)) },
+    // Evaluations (9.1): a visit or application not rated within the period is recorded as 基本满意.
+    { name: 'evaluations.default-ratings', everyMs: 30 * 60_000, run: async (db: Db) => void (await recordDefaultRatings(db)) },
   ];
 }

@@ -32,6 +32,13 @@ export const ERROR_STATUS = {
   COUNTER_BUSY: 409,
   NOT_YOUR_TICKET: 403,
   RATING_CLOSED: 409,
+  // evaluations: one rating per visit or application, of a finished service, through a valid link
+  ALREADY_RATED: 409,
+  SERVICE_NOT_FINISHED: 409,
+  RATING_LINK_INVALID: 400,
+  RATING_LINK_USED: 409,
+  RATING_LINK_EXPIRED: 410,
+  ADDITION_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // enterprises, people and licenses: well-formed requests that break a domain rule

@@ -5,6 +5,7 @@ import { businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/outbox/service.ts';
+import { inviteToRateApplication } from '../evaluations/service.ts';
 import * as repo from './repository.ts';
 import { ACTIONS, type Actor, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { requireTransition, workflowKindOf } from './workflow/transition.ts';
@@ -95,6 +96,8 @@ export async function applyAction<T>(
   const to = checkTarget(outcome.to === 'unchanged' ? state : outcome.to);
   await repo.updateApplication(tx, app.id, { ...outcome.patch, state: to, updatedAt: now });
   await recordEvent(ctx, { action: input.action, from: state, to, note: outcome.note, detail: outcome.detail, departmentId: outcome.departmentId });
+  // 一事一评: a finished application (delivered, or declined) invites its rating; a bundle's members are rated with it.
+  if (to !== state && (to === 'delivered' || to === 'declined') && kind !== 'child') await inviteToRateApplication(tx, deps.config, { ...app, finishedAt: now });
   return outcome.result;
 }
 

@@ -1,44 +1,41 @@
-import type { DbOrTx } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { RatingChannel, RatingDto, RatingLevel } from './contract.ts';
+import type { Config } from '../../config.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/database.ts';
+import { decryptField, personalDataKeys } from '../../platform/personal-data/personal-data.ts';
+import type { RatingChannel, RatingDto } from './contract.ts';
 import * as repo from './repository.ts';
+import { toRatingDto } from './ratings/dto.ts';
+import { createInvitation, inviteBySms } from './ratings/invitations.ts';
+import { ratingUntil, recordRating, subjectFacts } from './ratings/service.ts';
+import { loadEvaluationSettings } from './settings/service.ts';
 
 /**
- * Records one five-level rating of a visit (a ticket) or of an application. The caller has
- * established that the rater may rate it (the queue checks the evaluator's key and the ticket).
+ * What other modules use of evaluations (clause 9.1): the counter's evaluator rates a visit, the
+ * queue and applications invite a rating by SMS when they finish a service, the job records the
+ * default 基本满意, and the other parts of evaluations read the center's rules.
+ */
+
+export { loadEvaluationSettings } from './settings/service.ts';
+export { recordDefaultRatings } from './ratings/defaults.ts';
+export { questionSetsForForms } from './ratings/questions.ts';
+export { toRatingDto } from './ratings/dto.ts';
+
+/**
+ * A rating of a visit from a device in the hall (the counter's evaluator): real-name when the
+ * visit carried an enterprise code or a phone. `inTransaction` runs in the rating's transaction.
  */
 export async function rateVisit(
-  db: DbOrTx,
-  input: {
-    centerId: string;
-    ticketId: string | null;
-    applicationId?: string | null;
-    level: RatingLevel;
-    channel: RatingChannel;
-    isRealName: boolean;
-    staffId: string | null;
-    counterId: string | null;
-    comment?: string;
-  },
+  db: Db,
+  config: Config,
+  input: { ticketId: string; channel: Extract<RatingChannel, 'evaluator' | 'kiosk'>; level: number; tags: string[]; comment: string; now?: Date },
+  inTransaction?: (tx: Tx) => Promise<void>,
 ): Promise<RatingDto> {
-  if (!input.ticketId && !input.applicationId) throw new AppError('VALIDATION_FAILED', '评价须针对一次办事或一件办件');
-  if (!Number.isInteger(input.level) || input.level < 1 || input.level > 5) {
-    throw new AppError('VALIDATION_FAILED', '评价等级为 1–5', [{ field: 'level', message: '评价等级为 1–5' }]);
-  }
-  const row = await repo.insertRating(db, {
-    centerId: input.centerId,
-    ticketId: input.ticketId,
-    applicationId: input.applicationId ?? null,
-    level: input.level,
-    channel: input.channel,
-    questionSet: 'in_person',
-    isRealName: input.isRealName,
-    staffId: input.staffId,
-    counterId: input.counterId,
-    comment: input.comment?.trim() ?? '',
+  const facts = await subjectFacts(db, config, { kind: 'visit', id: input.ticketId });
+  const row = await db.transaction(async (tx) => {
+    const saved = await recordRating(tx, config, { facts, channel: input.channel, level: input.level, tags: input.tags, comment: input.comment, isAnonymous: false, now: input.now ?? new Date() });
+    await inTransaction?.(tx);
+    return saved;
   });
-  if (!row) throw new AppError('DUPLICATE', '本次服务已经评价过了，谢谢！');
-  return toDto(row);
+  return toRatingDto(row);
 }
 
 /** Which of these tickets have been rated, and how. */
@@ -46,8 +43,38 @@ export async function ratingsOfTickets(db: DbOrTx, ticketIds: string[]): Promise
   return new Map((await repo.findRatingsOfTickets(db, ticketIds)).map((r) => [r.ticketId!, r.level]));
 }
 
-export { insertRatings } from './repository.ts';
-
-function toDto(row: NonNullable<Awaited<ReturnType<typeof repo.findRating>>>): RatingDto {
-  return { id: row.id, centerId: row.centerId, ticketId: row.ticketId, applicationId: row.applicationId, level: row.level, channel: row.channel as RatingChannel, isRealName: row.isRealName, ratedAt: row.ratedAt.toISOString(), staffId: row.staffId, counterId: row.counterId, comment: row.comment };
+/** A one-use link to rate a finished visit from a phone (the QR code the evaluator shows after the service). */
+export async function createVisitQrInvitation(db: Db, config: Config, visit: { ticketId: string; centerId: string; finishedAt: Date }) {
+  const { ratingPeriodDays } = await loadEvaluationSettings(db, visit.centerId);
+  return createInvitation(db, config, { subject: { kind: 'visit', id: visit.ticketId }, channel: 'qr', expiresAt: ratingUntil(visit.finishedAt, ratingPeriodDays) });
 }
+
+/** Called in the transaction that finishes a visit: an SMS with a rating link when the ticket carries a phone. */
+export async function inviteToRateVisit(tx: DbOrTx, config: Config, visit: { ticketId: string; centerId: string; displayNumber: string; phone: string | null; finishedAt: Date }) {
+  if (!visit.phone) return;
+  await inviteBySms(tx, config, {
+    subject: { kind: 'visit', id: visit.ticketId },
+    centerId: visit.centerId,
+    phone: visit.phone,
+    subjectText: `${visit.displayNumber} 号业务`,
+    finishedAt: visit.finishedAt,
+  });
+}
+
+/** Called in the transaction that delivers (or declines) an application: an SMS with a rating link when it has a phone. */
+export async function inviteToRateApplication(
+  tx: DbOrTx,
+  config: Config,
+  app: { id: string; centerId: string; number: string; name: string; phoneCipher: string | null; finishedAt: Date },
+) {
+  if (!app.phoneCipher) return;
+  await inviteBySms(tx, config, {
+    subject: { kind: 'application', id: app.id },
+    centerId: app.centerId,
+    phone: decryptField(personalDataKeys(config), 'phone', app.phoneCipher),
+    subjectText: `“${app.name}”（办件编号 ${app.number}）`,
+    finishedAt: app.finishedAt,
+  });
+}
+
+export { insertRatings } from './repository.ts';

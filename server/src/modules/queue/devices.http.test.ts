@@ -185,10 +185,11 @@ describe('the evaluator', () => {
     const elsewhere = await call('POST', `/api/queue/evaluator/${counter('2')}/ratings`, undefined, { ticketId: ticket.id, level: 5 }, { 'x-device-key': evaluatorKey });
     expect(elsewhere.statusCode).toBe(403);
     expect((await rate(evaluatorKey, { ticketId: ticket.id, level: 6 })).statusCode).toBe(400);
-    const rated = await rate(evaluatorKey, { ticketId: ticket.id, level: 4, comment: '办理很快' });
+    expect((await rate(evaluatorKey, { ticketId: ticket.id, level: 4, tags: ['attitude.rude'] })).json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'tags' }] });
+    const rated = await rate(evaluatorKey, { ticketId: ticket.id, level: 4, tags: ['efficiency.fast'], comment: '办理很快' });
     expect(rated.statusCode, rated.body).toBe(201);
     expect(rated.json()).toMatchObject({ level: 4 });
-    expect((await rate(evaluatorKey, { ticketId: ticket.id, level: 1 })).json().code).toBe('DUPLICATE');
+    expect((await rate(evaluatorKey, { ticketId: ticket.id, level: 1 })).json().code).toBe('ALREADY_RATED');
     expect(((await call('GET', `/api/queue/evaluator/${counter('1')}`)).json() as EvaluatorSnapshot).ratingRequest).toBeNull();
   });
 

@@ -17,11 +17,15 @@ const PUBLIC_WRITES = [
   'POST /api/auth/enterprise-login',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // rating links (signed, one use) and the kiosk's rating by ticket number and receipt
+  'POST /api/evaluations/invitations/:token/rating',
+  'POST /api/evaluations/kiosk/:centerId/ratings',
   // people book without an account, with their phone number and the booking code
   'POST /api/portal/appointments',
   'POST /api/portal/appointments/:code/cancel',
   'POST /api/portal/appointments/:code/reschedule',
   'POST /api/portal/appointments/lookup',
+  'POST /api/queue/evaluator/:counterId/invitation',
   'POST /api/queue/evaluator/:counterId/ratings',
   'POST /api/queue/kiosk/:centerId/tickets',
   'POST /api/queue/t/:token/cancel',

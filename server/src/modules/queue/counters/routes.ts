@@ -14,7 +14,7 @@ import { changeSession, counterForClerk, type SessionAction } from './service.ts
 import { getWorkbench, listClerkCounters } from './workbench.ts';
 
 /** The clerk's workbench (叫号): the counter's session, calling, and the ticket in hand. */
-export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, events }) => {
+export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config, events }) => {
   const tags = ['queue'];
   const serve = (audit: string) => ({ access: 'queue.serve' as const, audit });
 
@@ -100,7 +100,7 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
     { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项', params: idParam, body: finishInput, response: { 200: ticket } } },
     async (request) => {
       request.auditObject = { type: 'ticket', id: request.params.id, detail: { itemIds: request.body.itemIds } };
-      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds);
+      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds, new Date(), config);
     },
   );
 };

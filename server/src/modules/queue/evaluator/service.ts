@@ -1,7 +1,7 @@
+import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { ratingsOfTickets, rateVisit } from '../../evaluations/service.ts';
-import type { RatingLevel } from '../../evaluations/contract.ts';
+import { createVisitQrInvitation, ratingsOfTickets, rateVisit } from '../../evaluations/service.ts';
 import { getCounter } from '../../venue/service.ts';
 import { findLiveSession } from '../counters/service.ts';
 import { publishQueueEvent } from '../events.ts';
@@ -50,15 +50,30 @@ export async function getEvaluatorSnapshot(db: Db, counterId: string, now = new 
  * been finished here within the rating window and not yet rated.
  */
 export async function rateAtEvaluator(
-  db: Db,
+  deps: { db: Db; config: Config },
   counterId: string,
   deviceKey: string | undefined,
-  input: { ticketId: string; level: number; comment: string },
+  input: { ticketId: string; level: number; tags: string[]; comment: string },
   now = new Date(),
 ) {
+  const { ticket, counter } = await ratableHere(deps.db, counterId, deviceKey, input.ticketId, now);
+  const rating = await rateVisit(deps.db, deps.config, { ticketId: ticket.id, channel: 'evaluator', level: input.level, tags: input.tags, comment: input.comment, now }, (tx) =>
+    publishQueueEvent(tx, counter.centerId, { kind: 'ticket', action: 'rated', ticketId: ticket.id, counterId, zoneId: counter.zoneId }),
+  );
+  return { ratingId: rating.id, level: rating.level };
+}
+
+/** The QR code for the visitor's phone, shown with the rating request: a one-use link to the same rating. */
+export async function inviteFromEvaluator(deps: { db: Db; config: Config }, counterId: string, deviceKey: string | undefined, ticketId: string, now = new Date()) {
+  const { ticket } = await ratableHere(deps.db, counterId, deviceKey, ticketId, now);
+  const invitation = await createVisitQrInvitation(deps.db, deps.config, { ticketId: ticket.id, centerId: ticket.centerId, finishedAt: ticket.serviceEndedAt! });
+  return { ...invitation, qrUrl: `/api/evaluations/invitations/${encodeURIComponent(invitation.token)}/qr.svg` };
+}
+
+async function ratableHere(db: Db, counterId: string, deviceKey: string | undefined, ticketId: string, now: Date) {
   const counter = await getCounter(db, counterId);
   await requireEvaluator(db, counterId, deviceKey);
-  const ticket = await findTicket(db, input.ticketId);
+  const ticket = await findTicket(db, ticketId);
   const { ratingWindowMinutes } = await loadSettings(db, counter.centerId);
   const isRatable =
     ticket &&
@@ -67,19 +82,5 @@ export async function rateAtEvaluator(
     ticket.serviceEndedAt &&
     now.getTime() - ticket.serviceEndedAt.getTime() <= ratingWindowMinutes * 60_000;
   if (!isRatable) throw new AppError('RATING_CLOSED', '这次服务已不在评价时间内，或不是在本窗口办理的');
-  const rating = await db.transaction(async (tx) => {
-    const saved = await rateVisit(tx, {
-      centerId: counter.centerId,
-      ticketId: ticket.id,
-      level: input.level as RatingLevel,
-      channel: 'evaluator',
-      isRealName: ticket.uscc !== null || ticket.phone !== null,
-      staffId: ticket.staffId,
-      counterId,
-      comment: input.comment,
-    });
-    await publishQueueEvent(tx, counter.centerId, { kind: 'ticket', action: 'rated', ticketId: ticket.id, counterId, zoneId: counter.zoneId });
-    return saved;
-  });
-  return { ratingId: rating.id, level: rating.level };
+  return { ticket, counter };
 }

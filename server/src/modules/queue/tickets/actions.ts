@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
+import type { Config } from '../../../config.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
+import { inviteToRateVisit } from '../../evaluations/service.ts';
 import { getCounter } from '../../venue/service.ts';
 import type { CounterDto } from '../../venue/contract.ts';
 import type { TicketAction } from '../contract.ts';
@@ -105,8 +107,11 @@ export async function transfer(db: Db, ticketId: string, clerk: StaffPrincipal, 
   });
 }
 
-/** Ends the service, recording the items handled (the ticket's own item when none are named). */
-export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now = new Date()): Promise<TicketDto> {
+/**
+ * Ends the service, recording the items handled (the ticket's own item when none are named); a
+ * ticket with a phone gets an SMS inviting its rating, in the same transaction (with `config`).
+ */
+export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now = new Date(), config?: Config): Promise<TicketDto> {
   const checkItems = async (before: repo.TicketRow) => {
     if (itemIds.length === 0) return;
     const published = new Set((await listPublishedItemFacts(db, before.centerId)).map((i) => i.id));
@@ -117,10 +122,10 @@ export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, it
     ticketId,
     clerk,
     'finish',
-    async (_tx, ticket) => ({
-      change: { state: 'done', serviceEndedAt: now, handledItemIds: itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [] },
-      releases: true,
-    }),
+    async (tx, ticket) => {
+      if (config) await inviteToRateVisit(tx, config, { ticketId: ticket.id, centerId: ticket.centerId, displayNumber: ticket.displayNumber, phone: ticket.phone, finishedAt: now });
+      return { change: { state: 'done', serviceEndedAt: now, handledItemIds: itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [] }, releases: true };
+    },
     checkItems,
   );
 }
