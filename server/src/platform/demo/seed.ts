@@ -8,6 +8,7 @@ import { seedLicensesDemo } from '../../modules/licenses/demo.ts';
 import { seedQueueDemo } from '../../modules/queue/demo.ts';
 import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
 import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
+import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -93,6 +94,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   await seedQueueDemo(db, center.id);
   await seedAppointmentsDemo(db, center.id);
   await seedApplicationsDemo(db, center.id);
+  await seedEvaluationsDemo(db, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

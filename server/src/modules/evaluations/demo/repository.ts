@@ -1,0 +1,135 @@
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { applications } from '../../applications/tables.ts';
+import { catalogItems, catalogItemVersions } from '../../catalog/tables.ts';
+import { tickets } from '../../queue/tables.ts';
+import { counters } from '../../venue/tables.ts';
+import { appeals, callbackContacts, callbacks, ratingAdditions, ratings, rectifications } from '../tables.ts';
+
+/**
+ * Bulk loads for the demo's evaluation history and for the figures' tests: one statement per
+ * thousand rows (a JSON record set), so that months of ratings seed in well under a second.
+ */
+
+export type NewRating = typeof ratings.$inferInsert;
+export type NewCallback = typeof callbacks.$inferInsert;
+export type NewContact = typeof callbackContacts.$inferInsert;
+export type NewRectification = typeof rectifications.$inferInsert;
+export type NewAddition = typeof ratingAdditions.$inferInsert;
+export type NewAppeal = typeof appeals.$inferInsert;
+
+export const insertRatingRows = (db: DbOrTx, rows: NewRating[]) => insertJsonRows(db, ratings, rows);
+export const insertCallbackRows = (db: DbOrTx, rows: NewCallback[]) => insertJsonRows(db, callbacks, rows);
+export const insertContactRows = (db: DbOrTx, rows: NewContact[]) => insertJsonRows(db, callbackContacts, rows);
+export const insertRectificationRows = (db: DbOrTx, rows: NewRectification[]) => insertJsonRows(db, rectifications, rows);
+export const insertAdditionRows = (db: DbOrTx, rows: NewAddition[]) => insertJsonRows(db, ratingAdditions, rows);
+export const insertAppealRows = (db: DbOrTx, rows: NewAppeal[]) => insertJsonRows(db, appeals, rows);
+
+/** A visit or application finished and not yet rated, with what a rating records about it. */
+export type UnratedSubject = {
+  ticketId: string | null;
+  applicationId: string | null;
+  departmentId: string | null;
+  counterId: string | null;
+  staffId: string | null;
+  itemId: string | null;
+  itemCode: string;
+  itemName: string;
+  uscc: string | null;
+  applicantName: string;
+  phoneCipher: string | null;
+  phoneMasked: string | null;
+  endedAt: Date;
+};
+
+/** Finished tickets and top-level applications of the center that have no rating yet. */
+export async function unratedSubjects(db: DbOrTx, centerId: string): Promise<UnratedSubject[]> {
+  const result = (await db.execute(sql`
+    select t.id as "ticketId", null as "applicationId", coalesce(v.department_id, k.department_id) as "departmentId", t.counter_id as "counterId",
+      t.staff_id as "staffId", t.item_id as "itemId", coalesce(ci.code, '') as "itemCode", coalesce(v.name, '') as "itemName",
+      t.uscc, '' as "applicantName", null as "phoneCipher", null as "phoneMasked", t.service_ended_at as "endedAt"
+    from ${tickets} t
+    left join ${counters} k on k.id = t.counter_id
+    left join ${catalogItems} ci on ci.id = t.item_id
+    left join ${catalogItemVersions} v on v.id = ci.published_version_id
+    where t.center_id = ${centerId}::uuid and t.state = 'done' and t.service_ended_at is not null
+      and not exists (select 1 from ${ratings} r where r.ticket_id = t.id)
+    union all
+    select null, a.id, a.department_id, ta.counter_id, a.first_handler_id, iv.item_id, a.code, a.name,
+      a.uscc, a.applicant_name, a.phone_cipher, a.phone_masked, coalesce(a.delivered_at, a.decided_at)
+    from ${applications} a
+    left join ${tickets} ta on ta.id = a.ticket_id
+    left join ${catalogItemVersions} iv on iv.id = a.guide_version_id
+    where a.center_id = ${centerId}::uuid and a.parent_id is null and coalesce(a.delivered_at, a.decided_at) is not null
+      and not exists (select 1 from ${ratings} r where r.application_id = a.id)
+    order by "endedAt"`)) as unknown as { rows: (Omit<UnratedSubject, 'endedAt'> & { endedAt: Date | string })[] };
+  return result.rows.map((r) => ({ ...r, endedAt: new Date(r.endedAt) }));
+}
+
+/**
+ * Fills in what the evaluator's earlier ratings of the demo did not record: the department (the
+ * item's, else the counter's), the item and the end of the service rated.
+ */
+export async function completeTicketRatings(db: DbOrTx, centerId: string): Promise<void> {
+  await db.execute(sql`
+    update ${ratings} r set
+      department_id = coalesce(r.department_id, v.department_id, k.department_id),
+      item_id = coalesce(r.item_id, t.item_id),
+      item_code = case when r.item_code = '' then coalesce(ci.code, '') else r.item_code end,
+      item_name = case when r.item_name = '' then coalesce(v.name, '') else r.item_name end,
+      service_ended_at = coalesce(r.service_ended_at, t.service_ended_at),
+      rater_uscc = coalesce(r.rater_uscc, t.uscc)
+    from ${tickets} t
+    left join ${counters} k on k.id = t.counter_id
+    left join ${catalogItems} ci on ci.id = t.item_id
+    left join ${catalogItemVersions} v on v.id = ci.published_version_id
+    where r.ticket_id = t.id and r.center_id = ${centerId}::uuid and (r.department_id is null or r.service_ended_at is null)`);
+}
+
+/** Marks ratings excluded (an upheld appeal of the demo or a test). */
+export async function markExcluded(db: DbOrTx, ratingIds: string[], at: Date): Promise<void> {
+  if (ratingIds.length > 0) await db.update(ratings).set({ excludedAt: at }).where(inArray(ratings.id, ratingIds));
+}
+
+/** Whether the center already has evaluation history beyond the evaluator's ratings (seeding twice does nothing). */
+export async function hasCallbacks(db: DbOrTx, centerId: string): Promise<boolean> {
+  const result = (await db.execute(sql`select exists (select 1 from ${callbacks} where center_id = ${centerId}::uuid) as "has"`)) as unknown as { rows: { has: boolean }[] };
+  return result.rows[0]?.has ?? false;
+}
+
+async function insertJsonRows(db: DbOrTx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  // Rows that leave a column out get its default: rows are grouped by the columns they give.
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const keys = Object.keys(row).filter((k) => row[k] !== undefined).sort().join(',');
+    const group = groups.get(keys);
+    if (group) group.push(row);
+    else groups.set(keys, [row]);
+  }
+  const config = getTableConfig(table);
+  const columnsOf = table as unknown as Record<string, { name?: string }>;
+  for (const [keys, group] of groups) {
+    const columns = keys
+      .split(',')
+      .filter((key) => config.columns.some((c) => c === (columnsOf[key] as never)))
+      .map((key) => ({ key, name: columnsOf[key]!.name! }));
+    const list = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
+    for (let i = 0; i < group.length; i += 1000) {
+      const json = JSON.stringify(group.slice(i, i + 1000).map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.key] ?? null]))));
+      await db.execute(sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`);
+    }
+  }
+}
+
+/** The first business date of the center's ticket history (the queue demo's days), or null. */
+export async function earliestTicketDate(db: DbOrTx, centerId: string): Promise<string | null> {
+  const result = (await db.execute(sql`select min(business_date)::text as "d" from ${tickets} where center_id = ${centerId}::uuid`)) as unknown as { rows: { d: string | null }[] };
+  return result.rows[0]?.d ?? null;
+}
+
+/** Marks a rectification done and its callback closed (tests of the figures moving). */
+export async function finishDemoRectification(db: DbOrTx, callbackId: string, at: Date): Promise<void> {
+  await db.update(rectifications).set({ doneAt: at, result: '整改完成' }).where(eq(rectifications.callbackId, callbackId));
+  await db.update(callbacks).set({ state: 'closed', closedAt: at }).where(eq(callbacks.id, callbackId));
+}
