@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { listDepartments } from '../../staff/service.ts';
-import type { BundleGuide, CatalogStatus, ItemGuide } from '../contract.ts';
+import type { CatalogStatus } from '../contract.ts';
 import { assertCanEdit, type Editor } from '../editor.ts';
 import { findFiles } from '../files/service.ts';
-import * as bundleRepo from '../bundles/repository.ts';
-import * as itemRepo from '../items/repository.ts';
+import { bundleRepository } from '../bundles/repository.ts';
+import { itemRepository } from '../items/repository.ts';
 import { invalidatePublished } from '../published/cache.ts';
 import { bumpRevision } from '../repository.ts';
+import type { EntryPointers, VersionedRepository } from '../versions/repository.ts';
 import { planCatalogLoad, type CatalogData, type EntryAction, type EntryProblem, type ExistingEntry } from './plan.ts';
 
 export type LoadSummary = { created: number; updated: number; unchanged: number };
@@ -32,8 +33,8 @@ export async function loadCatalog(
     const early = (await options.beforeCheck?.(tx)) ?? [];
     // one query at a time: a transaction is one connection
     const departments = await listDepartments(tx, centerId);
-    const items = await itemRepo.listExportGuides(tx, centerId);
-    const bundles = await bundleRepo.listExportGuides(tx, centerId);
+    const items = await itemRepository.listExportGuides(tx, centerId);
+    const bundles = await bundleRepository.listExportGuides(tx, centerId);
     const fileIds = data.items.flatMap((i) => (i.guide.materials ?? []).flatMap((m) => [m.templateFileId, m.sampleFileId]));
     const files = await findFiles(tx, fileIds.filter((id): id is string => typeof id === 'string'));
     const { problems, plan } = planCatalogLoad(data, {
@@ -50,10 +51,10 @@ export async function loadCatalog(
       items: plan.items.flatMap((a) => (a.kind === 'create' ? [newRow(a.input)] : [])),
       bundles: plan.bundles.flatMap((a) => (a.kind === 'create' ? [newRow(a.input)] : [])),
     };
-    await itemRepo.insertItemsBulk(tx, centerId, created.items, editor);
-    await bundleRepo.insertBundlesBulk(tx, centerId, created.bundles, editor);
-    for (const a of plan.items) if (a.kind === 'update') await applyUpdate(tx, a, ITEM_ADAPTER, editor);
-    for (const a of plan.bundles) if (a.kind === 'update') await applyUpdate(tx, a, BUNDLE_ADAPTER, editor);
+    await itemRepository.insertBulk(tx, centerId, created.items, editor);
+    await bundleRepository.insertBulk(tx, centerId, created.bundles, editor);
+    for (const a of plan.items) if (a.kind === 'update') await applyUpdate(tx, a, itemRepository, editor);
+    for (const a of plan.bundles) if (a.kind === 'update') await applyUpdate(tx, a, bundleRepository, editor);
     await bumpRevision(tx, centerId);
     const all = [...plan.items, ...plan.bundles] as EntryAction<unknown>[];
     return {
@@ -91,64 +92,36 @@ function newRow<G>(input: { code: string; status: CatalogStatus; guide: G }) {
   return { id: crypto.randomUUID(), versionId: crypto.randomUUID(), code: input.code, status: input.status, guide: input.guide };
 }
 
-type Pointers = { status: CatalogStatus; publishedVersionId: string | null; draftVersionId: string | null; withdrawnReason: string };
-type Adapter<G> = {
-  insertVersion(tx: DbOrTx, v: { entryId: string; number: number; state: 'draft' | 'published'; guide: G; editor: Editor }): Promise<string>;
-  updateDraft(tx: DbOrTx, id: string, guide: G, editor: Editor): Promise<void>;
-  publish(tx: DbOrTx, id: string, editor: Editor): Promise<void>;
-  supersede(tx: DbOrTx, id: string): Promise<void>;
-  nextNumber(tx: DbOrTx, entryId: string): Promise<number>;
-  setPointers(tx: DbOrTx, id: string, version: number, p: Pointers): Promise<boolean>;
-};
-
 const IMPORT_NOTE = '通过目录导入';
 
-const ITEM_ADAPTER: Adapter<ItemGuide> = {
-  insertVersion: (tx, v) =>
-    itemRepo.insertItemVersion(tx, { itemId: v.entryId, number: v.number, state: v.state, guide: v.guide, note: IMPORT_NOTE, actor: v.editor, isPublished: v.state === 'published' }),
-  updateDraft: (tx, id, guide, editor) => itemRepo.updateDraftVersion(tx, id, guide, IMPORT_NOTE, editor),
-  publish: (tx, id, editor) => itemRepo.publishVersion(tx, id, editor),
-  supersede: (tx, id) => itemRepo.supersedeVersion(tx, id),
-  nextNumber: (tx, id) => itemRepo.nextVersionNumber(tx, id),
-  setPointers: (tx, id, version, p) => itemRepo.updateItemPointers(tx, id, version, p),
-};
-
-const BUNDLE_ADAPTER: Adapter<BundleGuide> = {
-  insertVersion: (tx, v) =>
-    bundleRepo.insertBundleVersion(tx, { bundleId: v.entryId, number: v.number, state: v.state, guide: v.guide, note: IMPORT_NOTE, actor: v.editor, isPublished: v.state === 'published' }),
-  updateDraft: (tx, id, guide, editor) => bundleRepo.updateDraftVersion(tx, id, guide, IMPORT_NOTE, editor),
-  publish: (tx, id, editor) => bundleRepo.publishVersion(tx, id, editor),
-  supersede: (tx, id) => bundleRepo.supersedeVersion(tx, id),
-  nextNumber: (tx, id) => bundleRepo.nextVersionNumber(tx, id),
-  setPointers: (tx, id, version, p) => bundleRepo.updateBundlePointers(tx, id, version, p),
-};
-
 /** One existing entry brought to the imported state, through the same version rules as an edit. */
-async function applyUpdate<G>(tx: DbOrTx, action: Extract<EntryAction<G>, { kind: 'update' }>, repo: Adapter<G>, editor: Editor) {
+async function applyUpdate<G>(tx: DbOrTx, action: Extract<EntryAction<G>, { kind: 'update' }>, repo: VersionedRepository<G>, editor: Editor) {
   const existing = action.existing as ExistingEntry<G> & { publishedVersionId: string | null; draftVersionId: string | null };
   const { input } = action;
-  let p: Pointers = { status: existing.status, publishedVersionId: existing.publishedVersionId, draftVersionId: existing.draftVersionId, withdrawnReason: '' };
+  let p: EntryPointers = { status: existing.status, publishedVersionId: existing.publishedVersionId, draftVersionId: existing.draftVersionId, withdrawnReason: '' };
   if (!existing.publishedVersionId) {
     // never published: the draft takes the imported content, and is published if asked
     const draftId = existing.draftVersionId!;
-    if (action.isContentChanged) await repo.updateDraft(tx, draftId, input.guide, editor);
+    if (action.isContentChanged) await repo.updateDraftVersion(tx, draftId, input.guide, IMPORT_NOTE, editor);
     if (input.status !== 'draft') {
-      await repo.publish(tx, draftId, editor);
+      await repo.publishVersion(tx, draftId, editor);
       p = { ...p, status: input.status, publishedVersionId: draftId, draftVersionId: null };
     }
   } else if (action.isContentChanged && input.status === 'draft') {
-    const number = await repo.nextNumber(tx, existing.id);
-    p = { ...p, draftVersionId: await repo.insertVersion(tx, { entryId: existing.id, number, state: 'draft', guide: input.guide, editor }) };
+    const number = await repo.nextVersionNumber(tx, existing.id);
+    const draft = { entryId: existing.id, number, state: 'draft' as const, guide: input.guide, note: IMPORT_NOTE, actor: editor };
+    p = { ...p, draftVersionId: await repo.insertVersion(tx, draft) };
   } else {
     if (action.isContentChanged) {
-      const number = await repo.nextNumber(tx, existing.id);
-      await repo.supersede(tx, existing.publishedVersionId);
-      p = { ...p, publishedVersionId: await repo.insertVersion(tx, { entryId: existing.id, number, state: 'published', guide: input.guide, editor }) };
+      const number = await repo.nextVersionNumber(tx, existing.id);
+      await repo.supersedeVersion(tx, existing.publishedVersionId);
+      const published = { entryId: existing.id, number, state: 'published' as const, guide: input.guide, note: IMPORT_NOTE, actor: editor, isPublished: true };
+      p = { ...p, publishedVersionId: await repo.insertVersion(tx, published) };
     }
     p = { ...p, status: input.status };
   }
   if (p.status === 'withdrawn') p.withdrawnReason = IMPORT_NOTE;
-  if (!(await repo.setPointers(tx, existing.id, existing.version, p))) {
+  if (!(await repo.updatePointers(tx, existing.id, existing.version, p))) {
     throw new AppError('STALE_VERSION', `“${existing.code}”在导入期间被他人修改，请重新导入`);
   }
 }

@@ -3,8 +3,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { createDepartment, listDepartments } from '../../staff/service.ts';
 import { getCenter } from '../../venue/service.ts';
 import { assertCanEdit, type Editor } from '../editor.ts';
-import * as bundleRepo from '../bundles/repository.ts';
-import * as itemRepo from '../items/repository.ts';
+import { bundleRepository } from '../bundles/repository.ts';
+import { itemRepository } from '../items/repository.ts';
 import { loadCatalog, type LoadSummary } from './apply.ts';
 import { BUNDLE_COLUMNS, ITEM_COLUMNS, MATERIAL_COLUMNS, MEMBER_COLUMNS, README_LINES, SHEETS, SITUATION_COLUMNS, type Column } from './columns.ts';
 import { bundleRow, COLUMN_LISTS, itemRow, materialRow, MEMBER_KIND_LABELS, situationRows } from './convert.ts';
@@ -18,8 +18,8 @@ export const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 export async function exportCatalog(db: Db, centerId: string): Promise<{ filename: string; content: Buffer }> {
   const center = await getCenter(db, centerId);
   const [items, bundles, departments] = await Promise.all([
-    itemRepo.listExportGuides(db, centerId),
-    bundleRepo.listExportGuides(db, centerId),
+    itemRepository.listExportGuides(db, centerId),
+    bundleRepository.listExportGuides(db, centerId),
     listDepartments(db, centerId),
   ]);
   const names = new Map(departments.map((d) => [d.id, d.name]));

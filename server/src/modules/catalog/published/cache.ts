@@ -1,8 +1,8 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { listDepartments } from '../../staff/service.ts';
 import type { BundleGuide, ItemGuide } from '../contract.ts';
-import { listPublishedGuides as listPublishedBundles } from '../bundles/repository.ts';
-import { listPublishedGuides as listPublishedItems } from '../items/repository.ts';
+import { bundleRepository } from '../bundles/repository.ts';
+import { itemRepository } from '../items/repository.ts';
 import { readRevision } from '../repository.ts';
 import { LIFE_STAGE_LABELS, THEME_LABELS } from '../labels.ts';
 import { buildSearchIndex, type SearchDoc, type SearchIndex } from '../guidance/search-index.ts';
@@ -93,8 +93,8 @@ function startRebuild(db: Db, centerId: string, entry: Entry, base: Promise<Publ
 async function readCatalog(db: Db, centerId: string, previousIndex: SearchIndex | null): Promise<PublishedCatalog> {
   const revision = await readRevision(db, centerId);
   const [items, bundles, departments] = await Promise.all([
-    listPublishedItems(db, centerId),
-    listPublishedBundles(db, centerId),
+    itemRepository.listPublishedGuides(db, centerId),
+    bundleRepository.listPublishedGuides(db, centerId),
     listDepartments(db, centerId),
   ]);
   const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
