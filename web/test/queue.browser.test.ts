@@ -138,7 +138,10 @@ describe('the front desk (demo)', () => {
     const request = evaluator.getByTestId('evaluator-request');
     await request.waitFor({ timeout: 5000 });
     expect(await request.innerText()).toContain(`请您对本次服务（${taken[2]} 号）作出评价`);
+    await evaluator.getByTestId('evaluator-qr').waitFor();
     await evaluator.getByTestId('rate-5').click();
+    await evaluator.getByTestId('tag-attitude.friendly').click();
+    await evaluator.getByTestId('rating-submit').click();
     await evaluator.getByText('感谢您的评价！').waitFor();
   });
 

@@ -90,6 +90,18 @@ const GuaranteePage = lazyPage(() => import('../features/appointments/components
 const BlocksPage = lazyPage(() => import('../features/appointments/components/blocks-page.tsx'), 'BlocksPage');
 const AppointmentSettingsPage = lazyPage(() => import('../features/appointments/components/settings-page.tsx'), 'AppointmentSettingsPage');
 
+// evaluations — ratings: the phone's link page, the kiosk's entry, the portal's 我的评价, staff entry of a phone rating
+const ratingPages = {
+  link: () => import('../features/evaluations/rating/components/rate-link-page.tsx'),
+  kiosk: () => import('../features/evaluations/rating/components/kiosk-rating-page.tsx'),
+  portal: () => import('../features/evaluations/rating/components/portal-evaluations-page.tsx'),
+  phone: () => import('../features/evaluations/rating/components/phone-rating-page.tsx'),
+};
+const RateLinkPage = lazyPage(ratingPages.link, 'RateLinkPage');
+const KioskRatingPage = lazyPage(ratingPages.kiosk, 'KioskRatingPage');
+const PortalEvaluationsPage = lazyPage(ratingPages.portal, 'PortalEvaluationsPage');
+const PhoneRatingPage = lazyPage(ratingPages.phone, 'PhoneRatingPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -100,6 +112,8 @@ export const router = createBrowserRouter([
       { path: '/display/:centerId/:zoneId', element: <DisplayPage /> },
       { path: '/evaluator/:counterId', element: <EvaluatorPage /> },
       { path: '/t/:token', element: <TicketStatusPage /> },
+      { path: '/rate/:token', element: <RateLinkPage /> },
+      { path: '/kiosk/:centerId/rate', element: <KioskRatingPage /> },
       {
         // The public portal; the enterprise account's pages sit behind its own login.
         path: '/portal',
@@ -117,7 +131,13 @@ export const router = createBrowserRouter([
           { path: 'progress', element: <ProgressPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
-          { element: <RequireEnterprise />, children: [{ path: 'account', element: <PortalAccountPage /> }] },
+          {
+            element: <RequireEnterprise />,
+            children: [
+              { path: 'account', element: <PortalAccountPage /> },
+              { path: 'evaluations', element: <PortalEvaluationsPage /> },
+            ],
+          },
         ],
       },
       {
@@ -130,6 +150,7 @@ export const router = createBrowserRouter([
               { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
               { path: 'workbench', element: <RequirePermission permission="queue.serve" />, children: [{ index: true, element: <WorkbenchPage /> }] },
               { path: 'reception', element: <RequirePermission permission="queue.issue" />, children: [{ index: true, element: <ReceptionPage /> }] },
+              { path: 'phone-ratings', element: <RequirePermission permission="evaluation.enter" />, children: [{ index: true, element: <PhoneRatingPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

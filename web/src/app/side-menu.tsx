@@ -1,22 +1,23 @@
 import {
   ApartmentOutlined,
-  ScheduleOutlined,
   AreaChartOutlined,
-  AuditOutlined as ReviewOutlined,
-  FileDoneOutlined,
-  SendOutlined,
   AuditOutlined,
+  AuditOutlined as ReviewOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CompassOutlined,
   ControlOutlined,
+  FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  PhoneOutlined,
   QrcodeOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SendOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
+import { trating } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -64,6 +66,7 @@ const ENTRIES: Entry[] = [
   { path: '/application-figures', icon: <AreaChartOutlined />, label: () => ta.menu.figures, permission: 'application.figures' },
   { path: '/license-redeem', icon: <QrcodeOutlined />, label: () => tl.menu.redeem, permission: 'license.redeem' },
   { path: '/licenses', icon: <SafetyCertificateOutlined />, label: () => tl.menu.library, permission: 'license.manage' },
+  { path: '/phone-ratings', icon: <PhoneOutlined />, label: () => trating.menu.phone, permission: 'evaluation.enter' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },

@@ -1,6 +1,6 @@
 import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
-import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { readFile } from '../../platform/files/service.ts';
 import { getGuideVersion } from '../catalog/service.ts';

@@ -39,7 +39,7 @@ export const qrUrl = (token: string) => `/api/queue/t/${token}/qr.svg`;
 export const displayStreamUrl = (centerId: string, zoneId: string) => `/api/queue/display/${centerId}/${zoneId}/stream`;
 export const evaluatorStreamUrl = (counterId: string) => `/api/queue/evaluator/${counterId}/stream`;
 export const evaluatorPhotoUrl = (counterId: string, version: string | null) => `/api/queue/evaluator/${counterId}/photo?v=${encodeURIComponent(version ?? '')}`;
-export async function rateAtEvaluator(counterId: string, key: string, input: { ticketId: string; level: number; comment: string }) {
+export async function rateAtEvaluator(counterId: string, key: string, input: { ticketId: string; level: number; tags: string[]; comment: string }) {
   const response = await fetch(`/api/queue/evaluator/${counterId}/ratings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', 'x-device-key': key },

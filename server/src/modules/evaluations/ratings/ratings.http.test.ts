@@ -240,7 +240,7 @@ describe('the portal', () => {
 describe('the kiosk', () => {
   it('rates a visit of today by its number and receipt', async () => {
     const ticket = await visit();
-    const [{ token }] = await rows<{ token: string }>(`select token from tickets where id = '${ticket.id}'`);
+    const { token } = (await rows<{ token: string }>(`select token from tickets where id = '${ticket.id}'`))[0]!;
     const wrong = await call('GET', `/api/evaluations/kiosk/${centerId}/visit?displayNumber=${ticket.displayNumber}&receiptToken=nottheone`);
     expect(wrong.statusCode).toBe(404);
     const found = await call('GET', `/api/evaluations/kiosk/${centerId}/visit?displayNumber=${ticket.displayNumber}&receiptToken=${encodeURIComponent(`https://x/t/${token}`)}`);

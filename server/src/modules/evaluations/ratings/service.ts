@@ -11,7 +11,7 @@ import { openCallbackIfDue } from '../callbacks/service.ts';
 import type { RatingChannel } from '../contract.ts';
 import * as ratingsRepo from '../repository.ts';
 import { loadEvaluationSettings } from '../settings/service.ts';
-import type { RatingSubject, SubjectKind } from './contract.ts';
+import type { SubjectKind } from './contract.ts';
 import { checkTags, questionSetOf } from './questions.ts';
 
 /**

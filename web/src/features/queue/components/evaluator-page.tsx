@@ -1,12 +1,14 @@
-import { Alert, Avatar, Button, Flex, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Avatar, Flex, Result, Spin, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
+import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
+import { createEvaluatorInvitation } from '../../evaluations/rating/api.ts';
+import { RatingForm } from '../../evaluations/rating/components/rating-form.tsx';
 import { evaluatorPhotoUrl, evaluatorStreamUrl, rateAtEvaluator, type EvaluatorSnapshot } from '../api.ts';
 import { useStreamedState } from '../use-event-stream.ts';
 
-const LEVEL_COLOURS: Record<number, string> = { 5: '#389e0d', 4: '#7cb305', 3: '#d4b106', 2: '#d46b08', 1: '#cf1322' };
 const storageKey = (counterId: string) => `banshi.evaluator.${counterId}`;
 
 /** The device key arrives once in the link (?key=…) and is kept on the tablet, out of the address bar. */
@@ -103,24 +105,19 @@ function RatingRequest(props: {
   onRated: () => void;
 }) {
   const { counterId, deviceKey, request } = props;
-  const [level, setLevel] = useState<number | null>(null);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isSending, setSending] = useState(false);
+  const [qr, setQr] = useState<{ ticketId: string; url: string } | null>(null);
 
-  const send = async (chosen: number, text: string) => {
+  // The QR code for the visitor's phone: a one-use link to the same rating.
+  useEffect(() => {
     if (!deviceKey) return;
-    setSending(true);
-    setError(null);
-    try {
-      await rateAtEvaluator(counterId, deviceKey, { ticketId: request.ticketId, level: chosen, comment: text });
-      props.onRated();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSending(false);
-    }
-  };
+    let isCurrent = true;
+    createEvaluatorInvitation(counterId, deviceKey, request.ticketId)
+      .then((i) => isCurrent && setQr({ ticketId: request.ticketId, url: i.qrUrl }))
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [counterId, deviceKey, request.ticketId]);
 
   return (
     <div data-testid="evaluator-request" style={{ marginTop: 40, textAlign: 'center' }}>
@@ -128,32 +125,27 @@ function RatingRequest(props: {
       {!deviceKey ? (
         <Alert type="info" showIcon title={tq.evaluator.unbound} />
       ) : (
-        <>
-          <Flex gap={16} justify="center" wrap style={{ marginTop: 24 }}>
-            {[5, 4, 3, 2, 1].map((l) => (
-              <Button
-                key={l}
-                size="large"
-                data-testid={`rate-${l}`}
-                disabled={isSending}
-                type={level === l ? 'primary' : 'default'}
-                onClick={() => (l <= 2 ? setLevel(l) : void send(l, ''))}
-                style={{ height: 96, minWidth: 150, fontSize: 24, borderColor: LEVEL_COLOURS[l], color: level === l ? '#fff' : LEVEL_COLOURS[l], background: level === l ? LEVEL_COLOURS[l] : undefined }}
-              >
-                {tq.ratingLevels[l]}
-              </Button>
-            ))}
-          </Flex>
-          {level !== null && level <= 2 && (
-            <Flex vertical gap={12} style={{ maxWidth: 640, margin: '24px auto 0' }}>
-              <Input.TextArea rows={3} maxLength={200} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={tq.evaluator.commentPlaceholder} style={{ fontSize: 20 }} />
-              <Button size="large" type="primary" loading={isSending} onClick={() => void send(level, comment)} style={{ height: 64, fontSize: 22 }}>
-                {tq.evaluator.submit}
-              </Button>
+        <Flex gap={32} justify="center" align="flex-start" wrap style={{ marginTop: 24, textAlign: 'left' }}>
+          <div style={{ flex: '1 1 560px', maxWidth: 760 }}>
+            <RatingForm
+              questionSet="in_person"
+              isLarge
+              onSubmit={async (answer) => {
+                await rateAtEvaluator(counterId, deviceKey, { ticketId: request.ticketId, level: answer.level, tags: answer.tags, comment: answer.comment });
+                props.onRated();
+              }}
+            />
+          </div>
+          {qr?.ticketId === request.ticketId && (
+            <Flex vertical align="center" gap={8} data-testid="evaluator-qr" style={{ width: 220 }}>
+              <img src={qr.url} alt={trating.evaluator.scan} width={200} height={200} style={{ background: '#fff', padding: 8 }} />
+              <Typography.Text strong>{trating.evaluator.scan}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                {trating.evaluator.scanHint}
+              </Typography.Text>
             </Flex>
           )}
-          {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
-        </>
+        </Flex>
       )}
     </div>
   );

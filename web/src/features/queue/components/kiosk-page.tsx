@@ -1,10 +1,11 @@
 import { Alert, Button, Flex, Result, Segmented, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { GreenReason } from '@server/modules/queue/contract.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
+import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { getKiosk, takeKioskTicket, type KioskSnapshot, type TicketStatusDto } from '../api.ts';
 import { KioskCheckIn, KioskCheckInEntry } from '../../appointments/components/kiosk-check-in.tsx';
@@ -97,6 +98,11 @@ export function KioskPage() {
         </div>
         <Flex align="center" gap={16}>
           <Clock style={{ fontSize: 28 * size }} />
+          <Link to={`/kiosk/${centerId}/rate`}>
+            <Button size="large" data-testid="kiosk-rate" style={{ height: 56, fontSize: 20, marginRight: 12 }}>
+              {trating.kiosk.entry}
+            </Button>
+          </Link>
           <Button size="large" data-testid="kiosk-large" onClick={() => setLarge(!isLarge)} style={{ height: 56, fontSize: 20 }}>
             {isLarge ? tq.kiosk.normalType : tq.kiosk.largeType}
           </Button>
