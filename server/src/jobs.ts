@@ -8,6 +8,7 @@ import { closeEarlierDays } from './modules/queue/service.ts';
 import { runApplicationTimers } from './modules/applications/service.ts';
 import { recordDefaultRatings } from './modules/evaluations/service.ts';
 import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
+import { runCallbackOverdueCheck } from './modules/evaluations/callbacks/service.ts';
 
 /** Everything the outbox carries out after commit, by topic. */
 export function outboxHandlers(config: Config, log: Logger): Record<string, OutboxHandler> {
@@ -35,6 +36,8 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     { name: 'appointments.day-before', everyMs: 5 * 60_000, run: async (db: Db) => void (await sendDayBeforeReminders(db, config)) },
     { name: 'appointments.almost-called', everyMs: 15_000, run: async (db: Db) => void (await sendAlmostCalledReminders(db, config)) },
     { name: 'appointments.guarantee', everyMs: 30 * 60_000, run: async (db: Db) => void (await runGuaranteeCheck(db)) },
+    // Evaluations (9.1.2): a callback past its contact or finish deadline alerts the department's chief officer, once.
+    { name: 'evaluations.callback-overdue', everyMs: 15 * 60_000, run: async (db: Db) => void (await runCallbackOverdueCheck({ db, config })) },
     // Evaluations (9.1): a visit or application not rated within the period is recorded as 基本满意.
     { name: 'evaluations.default-ratings', everyMs: 30 * 60_000, run: async (db: Db) => void (await recordDefaultRatings(db)) },
   ];

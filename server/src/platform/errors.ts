@@ -77,6 +77,12 @@ export const ERROR_STATUS = {
   CHECK_IN_TOO_EARLY: 409,
   BOOKING_EXPIRED: 409,
   RATE_LIMITED: 429,
+  // evaluations (9.1): callbacks, rectification and appeals refuse what the rules do not allow
+  MEASURES_REQUIRED: 422,
+  RECTIFICATION_NOT_DONE: 409,
+  RATING_NOT_APPEALABLE: 422,
+  APPEAL_PENDING: 409,
+  SELF_DECISION: 403,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

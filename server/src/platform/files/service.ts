@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -54,6 +54,17 @@ export async function readFile(db: DbOrTx, id: string): Promise<StoredFileInfo &
   const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
   if (!row) throw new AppError('NOT_FOUND', '文件不存在');
   return { ...toInfo(row), content: Buffer.from(row.content) };
+}
+
+/** What these stored files are (name, type, size), without reading their content; in the order of `ids`. */
+export async function describeFiles(db: DbOrTx, ids: readonly string[]): Promise<StoredFileInfo[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: storedFiles.id, filename: storedFiles.filename, mediaType: storedFiles.mediaType, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
+    .from(storedFiles)
+    .where(inArray(storedFiles.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.id, { ...r, createdAt: r.createdAt.toISOString() }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function cleanFilename(name: string, kind: FileKind): string {

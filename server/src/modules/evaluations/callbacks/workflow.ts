@@ -1,0 +1,87 @@
+import { AppError } from '../../../platform/errors.ts';
+
+/**
+ * The callback of a real-name bad review (9.1.2), declared as data: its states, the actions on
+ * it, and where each may lead. The service changes a state only through `requireTransition`.
+ *
+ *   open ──contact reached──▶ contacted ──verify──▶ verified ──rectify──▶ rectifying ──close──▶ closed
+ *     (unreached attempts keep it open)    └─ unfounded ──────────────────────────────────────▶ closed
+ *   an upheld appeal closes it from any state (the rating is excluded from the figures).
+ */
+
+export const CALLBACK_STATES = ['open', 'contacted', 'verified', 'rectifying', 'closed'] as const;
+export type CallbackState = (typeof CALLBACK_STATES)[number];
+
+export const VERDICTS = ['founded', 'partly_founded', 'unfounded'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const CALLBACK_ACTIONS = ['record_contact', 'verify', 'rectify', 'add_evidence', 'mark_done', 're_rate', 'close', 'exclude'] as const;
+export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
+
+export type ActionInfo = {
+  label: string;
+  from: readonly CallbackState[];
+  /** every state the action may lead to (the service picks one by the facts); 'unchanged': the state stays */
+  to: readonly CallbackState[] | 'unchanged';
+  /** staff take it from the callback page; system actions come from another part (an appeal) */
+  isStaffAction: boolean;
+};
+
+export const STATE_LABELS: Record<CallbackState, string> = {
+  open: '待回访',
+  contacted: '已回访待核实',
+  verified: '已核实待整改',
+  rectifying: '整改中',
+  closed: '已办结',
+};
+
+export const VERDICT_LABELS: Record<Verdict, string> = { founded: '属实', partly_founded: '部分属实', unfounded: '不属实' };
+
+const NOT_CLOSED: readonly CallbackState[] = ['open', 'contacted', 'verified', 'rectifying'];
+
+export const ACTIONS: Record<CallbackAction, ActionInfo> = {
+  // Further calls after the first are kept too (the timeline shows every attempt).
+  record_contact: { label: '登记回访', from: NOT_CLOSED, to: ['open', 'contacted', 'verified', 'rectifying'], isStaffAction: true },
+  verify: { label: '核实', from: ['contacted'], to: ['verified', 'closed'], isStaffAction: true },
+  rectify: { label: '登记整改', from: ['verified'], to: ['rectifying'], isStaffAction: true },
+  add_evidence: { label: '上传整改佐证', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
+  mark_done: { label: '整改完成', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
+  re_rate: { label: '登记整改后再评价', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
+  close: { label: '办结', from: ['rectifying'], to: ['closed'], isStaffAction: true },
+  exclude: { label: '申诉成立，评价剔除', from: NOT_CLOSED, to: ['closed'], isStaffAction: false },
+};
+
+/** Where a reached or unreached contact leaves the callback: the first reached one moves an open callback on. */
+export function stateAfterContact(state: CallbackState, isReached: boolean): CallbackState {
+  return state === 'open' && isReached ? 'contacted' : state;
+}
+
+/** An unfounded review needs no rectification: the callback ends at verification. */
+export function stateAfterVerdict(verdict: Verdict): CallbackState {
+  return verdict === 'unfounded' ? 'closed' : 'verified';
+}
+
+export function checkTransition(state: CallbackState, action: CallbackAction): { ok: true } | { ok: false; message: string } {
+  const info = ACTIONS[action];
+  if (!info.from.includes(state)) return { ok: false, message: `回访当前为“${STATE_LABELS[state]}”，不能${info.label}` };
+  return { ok: true };
+}
+
+/**
+ * Throws INVALID_STATE (409) when the action is not open in this state; otherwise returns a
+ * check that the state the service chose is one the action may reach.
+ */
+export function requireTransition(state: CallbackState, action: CallbackAction) {
+  const check = checkTransition(state, action);
+  if (!check.ok) throw new AppError('INVALID_STATE', check.message, [{ field: 'state', message: check.message }]);
+  const to = ACTIONS[action].to;
+  return (target: CallbackState): CallbackState => {
+    if (to === 'unchanged' ? target !== state : !to.includes(target)) throw new Error(`callback workflow: ${action} cannot lead from ${state} to ${target}`);
+    return target;
+  };
+}
+
+/** The staff actions open in a state (the buttons the detail page shows; the service still checks the facts). */
+export function availableActions(state: CallbackState): CallbackAction[] {
+  return CALLBACK_ACTIONS.filter((a) => ACTIONS[a].isStaffAction && checkTransition(state, a).ok);
+}
