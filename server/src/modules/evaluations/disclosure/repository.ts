@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { callbacks, ratings, rectifications } from '../tables.ts';
+
+const localDate = (column: unknown) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+
+export type RectifiedRow = {
+  ratedOn: string;
+  rectifiedOn: string;
+  departmentId: string | null;
+  itemName: string;
+  level: number;
+  tags: string[];
+  questionSet: 'in_person' | 'online';
+  publicSummary: string;
+};
+
+/**
+ * Bad reviews whose rectification was marked done in the period, excluded ones left out. Only
+ * what the disclosure page may show is selected: no rater, comment, measures text or staff.
+ */
+export async function rectifiedBetween(db: DbOrTx, centerId: string, from: string, to: string): Promise<RectifiedRow[]> {
+  const result = (await db.execute(sql`
+    select to_char(${localDate(sql`r.rated_at`)}, 'YYYY-MM-DD') as "ratedOn", to_char(${localDate(sql`x.done_at`)}, 'YYYY-MM-DD') as "rectifiedOn",
+      r.department_id as "departmentId", r.item_name as "itemName", r.level, r.tags, r.question_set as "questionSet", x.public_summary as "publicSummary"
+    from ${rectifications} x
+    join ${callbacks} c on c.id = x.callback_id
+    join ${ratings} r on r.id = c.rating_id
+    where c.center_id = ${centerId}::uuid and x.done_at is not null and r.excluded_at is null
+      and ${localDate(sql`x.done_at`)} between ${from}::date and ${to}::date
+    order by x.done_at`)) as unknown as { rows: RectifiedRow[] };
+  return result.rows;
+}
+
+/** The months (YYYY-MM) in which the center has ratings, newest first. */
+export async function monthsWithRatings(db: DbOrTx, centerId: string, limit: number): Promise<string[]> {
+  const result = (await db.execute(sql`
+    select distinct to_char(${localDate(sql`rated_at`)}, 'YYYY-MM') as "month" from ${ratings}
+    where center_id = ${centerId}::uuid order by 1 desc limit ${limit}`)) as unknown as { rows: { month: string }[] };
+  return result.rows.map((r) => r.month);
+}
