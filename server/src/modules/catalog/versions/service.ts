@@ -2,12 +2,12 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { listDepartments } from '../../staff/service.ts';
 import type { CatalogEntrySummary, CatalogStatus, HistoryEntry, VersionMeta } from '../contract.ts';
-import { assertCanEdit, toVersionMeta, type Editor } from '../editor.ts';
+import { assertCanEdit, type Editor } from '../editor.ts';
 import { invalidatePublished } from '../published/cache.ts';
 import { bumpRevision, findCodeOwner } from '../repository.ts';
 import { diffGuides } from './diff.ts';
 import { requireTransition } from './lifecycle.ts';
-import type { EntryListFilter, EntryPointers, EntryRow, VersionedRepository } from './repository.ts';
+import type { EntryListFilter, EntryPointers, EntryRow, VersionedRepository, VersionRow } from './repository.ts';
 
 /** An item or bundle with its published version and its draft (ItemDetail, BundleDetail). */
 export type EntryDetail<G> = {
@@ -213,3 +213,15 @@ const pointersOf = (entry: EntryRow): EntryPointers => ({
   draftVersionId: entry.draftVersionId,
   withdrawnReason: entry.withdrawnReason,
 });
+
+function toVersionMeta(v: VersionRow<unknown>): VersionMeta {
+  return {
+    id: v.id,
+    number: v.number,
+    state: v.state,
+    note: v.note,
+    created: { id: v.createdById, name: v.createdByName, at: v.createdAt.toISOString() },
+    updated: { id: v.updatedById, name: v.updatedByName, at: v.updatedAt.toISOString() },
+    published: v.publishedAt ? { id: v.publishedById, name: v.publishedByName ?? '', at: v.publishedAt.toISOString() } : null,
+  };
+}

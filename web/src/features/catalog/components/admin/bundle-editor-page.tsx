@@ -6,10 +6,10 @@ import { describeError } from '../../../../components/use-show-error.ts';
 import { tc } from '../../../../locales/catalog.zh-CN.ts';
 import { useDepartments } from '../../../staff/queries.ts';
 import type { BundleDetail, BundleGuide } from '../../api.ts';
-import { useBundle, useCreateBundle, useDiscardDraft, useEntries, usePublish, useSaveBundleDraft } from '../../queries.ts';
+import { useBundle, useCreateBundle, useEntries, useSaveBundleDraft } from '../../queries.ts';
 import { BundleBasics, BundleMembers } from './bundle-fields.tsx';
 import { bundleGuideOf, newBundleGuide } from './defaults.ts';
-import { EditorBar } from './editor-bar.tsx';
+import { EntryEditorBar } from './entry-editor-bar.tsx';
 import { applyGuideErrors } from './field-errors.ts';
 import { SituationsField } from './situations-field.tsx';
 
@@ -35,8 +35,6 @@ function BundleEditor({ bundle, centerId }: { bundle: BundleDetail | null; cente
   const bundles = useEntries('bundle', centerId || null, {});
   const create = useCreateBundle();
   const save = useSaveBundleDraft();
-  const publish = usePublish();
-  const discard = useDiscardDraft();
   const [note, setNote] = useState(bundle?.draft?.meta.note ?? '');
   const [errors, setErrors] = useState<string[]>([]);
   const members = (Form.useWatch('members', form) ?? []) as BundleGuide['members'];
@@ -76,40 +74,7 @@ function BundleEditor({ bundle, centerId }: { bundle: BundleDetail | null; cente
 
   return (
     <Card>
-      <EditorBar
-        title={bundle ? `${bundle.code} ${base?.name ?? ''}` : tc.admin.newBundle}
-        status={bundle?.status ?? null}
-        hasDraft={!!bundle?.draft && !!bundle.published}
-        draftNumber={bundle?.draft?.meta.number ?? (bundle?.published ? bundle.published.meta.number + 1 : 1)}
-        isExistingDraft={!!bundle?.draft}
-        note={note}
-        onNote={setNote}
-        errors={errors}
-        portalLink={bundle?.status === 'published' ? `/portal/bundles/${bundle.code}` : null}
-        onSave={async () => (await saveDraft()) !== null}
-        onPublish={async () => {
-          const saved = await saveDraft();
-          if (!saved) return false;
-          try {
-            await publish.mutateAsync({ kind: 'bundle', id: saved.id, version: saved.version });
-            return true;
-          } catch (error) {
-            return fail(error) !== null;
-          }
-        }}
-        onDiscard={
-          bundle
-            ? async () => {
-                try {
-                  await discard.mutateAsync({ kind: 'bundle', id: bundle.id, version: bundle.version });
-                  return true;
-                } catch (error) {
-                  return fail(error) !== null;
-                }
-              }
-            : null
-        }
-      />
+      <EntryEditorBar kind="bundle" entry={bundle} newTitle={tc.admin.newBundle} name={base?.name} note={note} onNote={setNote} errors={errors} saveDraft={saveDraft} fail={fail} />
       <Form form={form} layout="vertical" initialValues={initial}>
         <Tabs
           items={[

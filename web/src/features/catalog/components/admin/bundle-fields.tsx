@@ -1,26 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { optionsOf } from '../../../../lib/options.ts';
-import { t } from '../../../../locales/zh-CN.ts';
-import { FIELD_LABELS, tc } from '../../../../locales/catalog.zh-CN.ts';
+import { tc } from '../../../../locales/catalog.zh-CN.ts';
+import { CodeAndName, ContactFields, KeywordsField, required } from './guide-fields.tsx';
 
-const required = [{ required: true, message: t.common.required }];
 type Option = { value: string; label: string };
 
 export function BundleBasics({ departments, isNew }: { departments: Option[]; isNew: boolean }) {
   return (
     <>
       <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item name="code" label={tc.admin.code} rules={required} extra={isNew ? tc.form.codeHint : undefined}>
-            <Input disabled={!isNew} maxLength={40} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={16}>
-          <Form.Item name="name" label={tc.form.bundleName} rules={required}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
+        <CodeAndName isNew={isNew} nameLabel={tc.form.bundleName} />
         <Col xs={24} md={8}>
           <Form.Item name="lifeStage" label={tc.form.lifeStage} rules={required}>
             <Select options={optionsOf(tc.lifeStages)} />
@@ -35,31 +25,8 @@ export function BundleBasics({ departments, isNew }: { departments: Option[]; is
       <Form.Item name="description" label={tc.form.description}>
         <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="keywords" label={tc.form.keywordsLabel}>
-        <Select mode="tags" open={false} suffixIcon={null} />
-      </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="place" label={FIELD_LABELS.place}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="hours" label={FIELD_LABELS.hours}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="enquiryPhone" label={FIELD_LABELS.enquiryPhone}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="complaintPhone" label={FIELD_LABELS.complaintPhone}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <KeywordsField />
+      <ContactFields />
     </>
   );
 }

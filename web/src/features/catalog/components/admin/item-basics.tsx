@@ -3,24 +3,14 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { optionsOf } from '../../../../lib/options.ts';
 import { t } from '../../../../locales/zh-CN.ts';
 import { FIELD_LABELS, tc } from '../../../../locales/catalog.zh-CN.ts';
-
-const required = [{ required: true, message: t.common.required }];
+import { CodeAndName, ContactFields, KeywordsField, required } from './guide-fields.tsx';
 
 /** Name, department, theme, time limits, fees, where and how: the guide's fixed fields. */
 export function ItemBasics({ departments, isNew }: { departments: { value: string; label: string }[]; isNew: boolean }) {
   return (
     <>
       <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item name="code" label={tc.admin.code} rules={required} extra={isNew ? tc.form.codeHint : undefined}>
-            <Input disabled={!isNew} maxLength={40} data-testid="item-code" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={16}>
-          <Form.Item name="name" label={tc.form.itemName} rules={required}>
-            <Input maxLength={100} data-testid="item-name" />
-          </Form.Item>
-        </Col>
+        <CodeAndName isNew={isNew} nameLabel={tc.form.itemName} testIds={{ code: 'item-code', name: 'item-name' }} />
         <Col xs={24} md={8}>
           <Form.Item name="basicCode" label={FIELD_LABELS.basicCode}>
             <Input maxLength={50} />
@@ -95,36 +85,14 @@ export function ItemBasics({ departments, isNew }: { departments: { value: strin
       <Form.Item name="channels" label={FIELD_LABELS.channels} rules={required}>
         <Checkbox.Group options={optionsOf(tc.channels)} />
       </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="place" label={FIELD_LABELS.place}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="hours" label={FIELD_LABELS.hours}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="enquiryPhone" label={FIELD_LABELS.enquiryPhone}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="complaintPhone" label={FIELD_LABELS.complaintPhone}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
+      <ContactFields>
         <Col xs={24} md={12}>
           <Form.Item name="onlineUrl" label={FIELD_LABELS.onlineUrl}>
             <Input maxLength={300} placeholder={tc.form.urlPlaceholder} />
           </Form.Item>
         </Col>
-      </Row>
-      <Form.Item name="keywords" label={tc.form.keywordsLabel}>
-        <Select mode="tags" open={false} suffixIcon={null} />
-      </Form.Item>
+      </ContactFields>
+      <KeywordsField />
       <TextList name="conditions" label={FIELD_LABELS.conditions!} addLabel={tc.form.addCondition} />
       <Form.Item label={FIELD_LABELS.steps}>
         <Form.List name="steps">

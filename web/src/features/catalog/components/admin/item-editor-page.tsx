@@ -6,9 +6,9 @@ import { describeError } from '../../../../components/use-show-error.ts';
 import { tc } from '../../../../locales/catalog.zh-CN.ts';
 import { useDepartments } from '../../../staff/queries.ts';
 import type { ItemDetail, ItemGuide } from '../../api.ts';
-import { useCreateItem, useDiscardDraft, useItem, usePublish, useSaveItemDraft } from '../../queries.ts';
+import { useCreateItem, useItem, useSaveItemDraft } from '../../queries.ts';
 import { itemGuideOf, newItemGuide } from './defaults.ts';
-import { EditorBar } from './editor-bar.tsx';
+import { EntryEditorBar } from './entry-editor-bar.tsx';
 import { applyGuideErrors } from './field-errors.ts';
 import { ItemBasics } from './item-basics.tsx';
 import { ItemMaterials } from './item-materials.tsx';
@@ -36,8 +36,6 @@ function ItemEditor({ item, centerId }: { item: ItemDetail | null; centerId: str
   const departments = useDepartments(centerId || null);
   const create = useCreateItem();
   const save = useSaveItemDraft();
-  const publish = usePublish();
-  const discard = useDiscardDraft();
   const [note, setNote] = useState(item?.draft?.meta.note ?? '');
   const [errors, setErrors] = useState<string[]>([]);
   const materials = (Form.useWatch('materials', form) ?? []) as ItemGuide['materials'];
@@ -76,40 +74,7 @@ function ItemEditor({ item, centerId }: { item: ItemDetail | null; centerId: str
 
   return (
     <Card>
-      <EditorBar
-        title={item ? `${item.code} ${base?.name ?? ''}` : tc.admin.newItem}
-        status={item?.status ?? null}
-        hasDraft={!!item?.draft && !!item.published}
-        draftNumber={item?.draft?.meta.number ?? (item?.published ? item.published.meta.number + 1 : 1)}
-        isExistingDraft={!!item?.draft}
-        note={note}
-        onNote={setNote}
-        errors={errors}
-        portalLink={item?.status === 'published' ? `/portal/items/${item.code}` : null}
-        onSave={async () => (await saveDraft()) !== null}
-        onPublish={async () => {
-          const saved = await saveDraft();
-          if (!saved) return false;
-          try {
-            await publish.mutateAsync({ kind: 'item', id: saved.id, version: saved.version });
-            return true;
-          } catch (error) {
-            return fail(error) !== null;
-          }
-        }}
-        onDiscard={
-          item
-            ? async () => {
-                try {
-                  await discard.mutateAsync({ kind: 'item', id: item.id, version: item.version });
-                  return true;
-                } catch (error) {
-                  return fail(error) !== null;
-                }
-              }
-            : null
-        }
-      />
+      <EntryEditorBar kind="item" entry={item} newTitle={tc.admin.newItem} name={base?.name} note={note} onNote={setNote} errors={errors} saveDraft={saveDraft} fail={fail} />
       <Form form={form} layout="vertical" initialValues={initial} data-testid="item-form">
         <Tabs
           items={[
