@@ -65,6 +65,8 @@ const ratingView = z.object({
   channel: z.string(),
   questionSet: z.string(),
   tags: z.array(z.string()),
+  /** the tags as the rater saw them */
+  tagLabels: z.array(z.string()),
   comment: z.string(),
   isRealName: z.boolean(),
   raterName: z.string(),

@@ -6,15 +6,16 @@ import { describeFiles, readFile } from '../../../platform/files/service.ts';
 import { listCounters } from '../../venue/service.ts';
 import { listDepartments, listStaff } from '../../staff/service.ts';
 import type { CallbackAlertDto, CallbackDetail, CallbackPage, CallbackSummary } from './contract.ts';
+import { labelOfTag } from '../ratings/questions.ts';
 import * as repo from './repository.ts';
 import { callbackFor, scopeOf, type ServiceDeps } from './scope.ts';
 import { ACTIONS, STATE_LABELS, VERDICT_LABELS, availableActions, type CallbackState } from './workflow.ts';
 
 /** Reading callbacks: the list (scoped, filtered), the detail with its ledger and timeline, the overdue alerts. */
 
-type Names = { departments: Map<string, string>; counters: Map<string, string>; staff: Map<string, string>; today: string };
+export type Names = { departments: Map<string, string>; counters: Map<string, string>; staff: Map<string, string>; today: string };
 
-async function namesOf(db: Db, centerId: string, now: Date): Promise<Names> {
+export async function namesOf(db: Db, centerId: string, now: Date): Promise<Names> {
   const [departments, counters, people] = await Promise.all([listDepartments(db, centerId), listCounters(db, centerId), listStaff(db, { centerId })]);
   return {
     departments: new Map(departments.map((d) => [d.id, d.name])),
@@ -147,6 +148,7 @@ function toSummary(c: repo.CallbackRow, r: repo.RatingRow, names: Names): Callba
       channel: r.channel,
       questionSet: r.questionSet,
       tags: r.tags,
+      tagLabels: r.tags.map((code) => labelOfTag(r.questionSet, code)),
       comment: r.comment,
       isRealName: r.isRealName,
       raterName: r.raterName,
