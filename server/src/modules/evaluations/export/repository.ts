@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import { applications } from '../../applications/tables.ts';
+import { catalogItems, catalogItemVersions } from '../../catalog/tables.ts';
+import { tickets } from '../../queue/tables.ts';
+import { departments, staff } from '../../staff/tables.ts';
+import { centers, counters } from '../../venue/tables.ts';
+import { ratings } from '../tables.ts';
+
+export type ExportRow = {
+  ratingId: string;
+  level: number;
+  channel: string;
+  questionSet: 'in_person' | 'online';
+  tags: string[];
+  comment: string;
+  isRealName: boolean;
+  isDefault: boolean;
+  excludedAt: string | null;
+  ratedAt: string;
+  raterName: string;
+  raterUscc: string | null;
+  raterPhoneCipher: string | null;
+  raterPhoneMasked: string | null;
+  itemCode: string;
+  itemName: string;
+  serviceEndedAt: string | null;
+  departmentUscc: string | null;
+  departmentName: string | null;
+  regionCode: string;
+  counterNumber: string | null;
+  counterName: string | null;
+  staffNumber: string | null;
+  ticketNumber: string | null;
+  ticketDate: string | null;
+  ticketIssuedAt: string | null;
+  ticketStartedAt: string | null;
+  applicationNumber: string | null;
+  applicationReceivedAt: string | null;
+  processingKind: string | null;
+};
+
+const scopeOf = (departmentIds: string[] | null) =>
+  departmentIds === null ? sql`true` : departmentIds.length === 0 ? sql`false` : sql`r.department_id in (${sql.join(departmentIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+
+/**
+ * The ratings given in the period (Asia/Shanghai dates), excluded ones too (they are marked),
+ * with what the evaluator record needs from the visit or application, the counter, the clerk
+ * and the department. Read-only joins; times come back as ISO strings.
+ */
+export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: string; to: string; departmentIds: string[] | null }): Promise<ExportRow[]> {
+  const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+  const result = (await db.execute(sql`
+    select r.id as "ratingId", r.level, r.channel, r.question_set as "questionSet", r.tags, r.comment, r.is_real_name as "isRealName",
+      r.is_default as "isDefault", ${iso('r.excluded_at')} as "excludedAt", ${iso('r.rated_at')} as "ratedAt", r.rater_name as "raterName",
+      r.rater_uscc as "raterUscc", r.rater_phone_cipher as "raterPhoneCipher", r.rater_phone_masked as "raterPhoneMasked",
+      coalesce(nullif(r.item_code, ''), a.code, ci.code, '') as "itemCode", coalesce(nullif(r.item_name, ''), a.name, v.name, '') as "itemName",
+      ${iso('coalesce(r.service_ended_at, t.service_ended_at, a.delivered_at, a.decided_at)')} as "serviceEndedAt",
+      d.uscc as "departmentUscc", d.name as "departmentName", ce.region_code as "regionCode",
+      k.number as "counterNumber", k.name as "counterName", s.staff_number as "staffNumber",
+      t.display_number as "ticketNumber", to_char(t.business_date, 'YYYYMMDD') as "ticketDate", ${iso('t.issued_at')} as "ticketIssuedAt",
+      ${iso('t.service_started_at')} as "ticketStartedAt", a.number as "applicationNumber", ${iso('a.received_at')} as "applicationReceivedAt",
+      coalesce(v.processing_kind, av.processing_kind) as "processingKind"
+    from ${ratings} r
+    join ${centers} ce on ce.id = r.center_id
+    left join ${departments} d on d.id = r.department_id
+    left join ${counters} k on k.id = r.counter_id
+    left join ${staff} s on s.id = r.staff_id
+    left join ${tickets} t on t.id = r.ticket_id
+    left join ${applications} a on a.id = r.application_id
+    left join ${catalogItems} ci on ci.id = coalesce(r.item_id, t.item_id)
+    left join ${catalogItemVersions} v on v.id = ci.published_version_id
+    left join ${catalogItemVersions} av on av.id = a.guide_version_id
+    where r.center_id = ${p.centerId}::uuid
+      and (r.rated_at at time zone 'Asia/Shanghai')::date between ${p.from}::date and ${p.to}::date
+      and ${scopeOf(p.departmentIds)}
+    order by r.rated_at, r.id`)) as unknown as { rows: ExportRow[] };
+  return result.rows;
+}
