@@ -218,7 +218,8 @@ export async function seedEvaluationsDemo(db: Db, centerId: string, now = new Da
 
   // One appeal upheld (an older bad review, excluded from the figures), one pending (on the contacted callback).
   const appeals: demoRepo.NewAppeal[] = [];
-  const upheld = bad.find((x) => !staged.has(x.id!) && x.staffId && x.staffId !== manager?.id && (x.ratedAt as Date).getTime() < now.getTime() - 20 * DAY_MS);
+  const ageOf = (x: demoRepo.NewRating) => (now.getTime() - (x.ratedAt as Date).getTime()) / DAY_MS;
+  const upheld = bad.find((x) => !staged.has(x.id!) && x.staffId && x.staffId !== manager?.id && ageOf(x) > 20 && ageOf(x) < 60);
   if (upheld && manager) {
     const decidedAt = new Date((upheld.ratedAt as Date).getTime() + 3 * DAY_MS);
     appeals.push({ ratingId: upheld.id!, centerId, reason: 'malicious', statement: '评价人当日因不符合受理条件被告知补正后恶意差评，附窗口录像截图及办件记录。', appellantId: upheld.staffId!, state: 'upheld', decidedBy: manager.id, decidedAt, decisionNote: '经调阅录像和办件记录，窗口办理符合规定，评价与事实不符，申诉成立。', createdAt: new Date(decidedAt.getTime() - DAY_MS) });

@@ -133,3 +133,24 @@ export async function finishDemoRectification(db: DbOrTx, callbackId: string, at
   await db.update(rectifications).set({ doneAt: at, result: '整改完成' }).where(eq(rectifications.callbackId, callbackId));
   await db.update(callbacks).set({ state: 'closed', closedAt: at }).where(eq(callbacks.id, callbackId));
 }
+
+/** How many callbacks of the center are in each stage of the demo's story (the demo's test reads it). */
+export async function callbackStageCounts(db: DbOrTx, centerId: string, today: string): Promise<Record<string, number>> {
+  const result = (await db.execute(sql`
+    select case
+        when c.state = 'open' and c.contact_due_on >= ${today}::date then 'open'
+        when c.state = 'open' then 'open_overdue'
+        when c.state = 'contacted' then 'contacted'
+        when c.state = 'verified' then 'founded_verified'
+        when c.state = 'rectifying' and x.done_at is null then 'rectifying'
+        when c.state = 'rectifying' then 'rectified_awaiting'
+        when c.state = 'closed' and r.excluded_at is not null then 'closed_by_appeal'
+        when c.state = 'closed' and c.verdict = 'unfounded' then 'unfounded_closed'
+        when c.state = 'closed' and exists (select 1 from ${ratingAdditions} a where a.rating_id = r.id and a.kind = 're_rating') then 'closed_re_rated'
+        else 'closed_other' end as "stage", count(*)::int as "n"
+    from ${callbacks} c join ${ratings} r on r.id = c.rating_id left join ${rectifications} x on x.callback_id = c.id
+    where c.center_id = ${centerId}::uuid group by 1
+    union all
+    select 'appeal_' || p.state, count(*)::int from ${appeals} p where p.center_id = ${centerId}::uuid group by p.state`)) as unknown as { rows: { stage: string; n: number }[] };
+  return Object.fromEntries(result.rows.map((r) => [r.stage, r.n]));
+}
