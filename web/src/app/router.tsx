@@ -102,6 +102,16 @@ const KioskRatingPage = lazyPage(ratingPages.kiosk, 'KioskRatingPage');
 const PortalEvaluationsPage = lazyPage(ratingPages.portal, 'PortalEvaluationsPage');
 const PhoneRatingPage = lazyPage(ratingPages.phone, 'PhoneRatingPage');
 
+// evaluations — callbacks of bad reviews (差评回访) and appeals (申诉, 申诉复核)
+const callbackPages = {
+  list: () => import('../features/evaluations/callbacks/components/callback-list-page.tsx'),
+  detail: () => import('../features/evaluations/callbacks/components/callback-detail-page.tsx'),
+};
+const CallbackListPage = lazyPage(callbackPages.list, 'CallbackListPage');
+const CallbackDetailPage = lazyPage(callbackPages.detail, 'CallbackDetailPage');
+const AppealsPage = lazyPage(() => import('../features/evaluations/appeals/components/appeals-page.tsx'), 'AppealsPage');
+const AppealReviewPage = lazyPage(() => import('../features/evaluations/appeals/components/appeal-review-page.tsx'), 'AppealReviewPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -151,6 +161,16 @@ export const router = createBrowserRouter([
               { path: 'workbench', element: <RequirePermission permission="queue.serve" />, children: [{ index: true, element: <WorkbenchPage /> }] },
               { path: 'reception', element: <RequirePermission permission="queue.issue" />, children: [{ index: true, element: <ReceptionPage /> }] },
               { path: 'phone-ratings', element: <RequirePermission permission="evaluation.enter" />, children: [{ index: true, element: <PhoneRatingPage /> }] },
+              {
+                path: 'callbacks',
+                element: <RequirePermission permission="evaluation.callback" />,
+                children: [
+                  { index: true, element: <CallbackListPage /> },
+                  { path: ':id', element: <CallbackDetailPage /> },
+                ],
+              },
+              { path: 'appeals', element: <RequirePermission permission="evaluation.appeal" />, children: [{ index: true, element: <AppealsPage /> }] },
+              { path: 'appeal-review', element: <RequirePermission permission="evaluation.decide_appeal" />, children: [{ index: true, element: <AppealReviewPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

@@ -8,6 +8,8 @@ import {
   CalendarOutlined,
   CompassOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
+  ExceptionOutlined,
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
@@ -19,6 +21,7 @@ import {
   ScheduleOutlined,
   SendOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -30,7 +33,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
-import { trating } from '../locales/evaluations.zh-CN.ts';
+import { tappeal, tcallback, trating } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -67,6 +70,9 @@ const ENTRIES: Entry[] = [
   { path: '/license-redeem', icon: <QrcodeOutlined />, label: () => tl.menu.redeem, permission: 'license.redeem' },
   { path: '/licenses', icon: <SafetyCertificateOutlined />, label: () => tl.menu.library, permission: 'license.manage' },
   { path: '/phone-ratings', icon: <PhoneOutlined />, label: () => trating.menu.phone, permission: 'evaluation.enter' },
+  { path: '/callbacks', icon: <CustomerServiceOutlined />, label: () => tcallback.menu, permission: 'evaluation.callback' },
+  { path: '/appeals', icon: <ExceptionOutlined />, label: () => tappeal.menu.appeal, permission: 'evaluation.appeal' },
+  { path: '/appeal-review', icon: <SolutionOutlined />, label: () => tappeal.menu.review, permission: 'evaluation.decide_appeal' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
