@@ -7,7 +7,7 @@ import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
-import { trating } from '../locales/evaluations.zh-CN.ts';
+import { tdisclosure, trating } from '../locales/evaluations.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -23,6 +23,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'appointments', to: '/portal/appointments', label: ty.nav.book },
   { key: 'tools', to: '/portal/tools', label: te.portal.tools },
   { key: 'evaluations', to: '/portal/evaluations', label: trating.menu.portal },
+  { key: 'evaluation-disclosure', to: '/portal/evaluation-disclosure', label: tdisclosure.nav },
   { key: 'account', to: '/portal/account', label: te.portal.account },
 ];
 

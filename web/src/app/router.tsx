@@ -112,6 +112,10 @@ const CallbackDetailPage = lazyPage(callbackPages.detail, 'CallbackDetailPage');
 const AppealsPage = lazyPage(() => import('../features/evaluations/appeals/components/appeals-page.tsx'), 'AppealsPage');
 const AppealReviewPage = lazyPage(() => import('../features/evaluations/appeals/components/appeal-review-page.tsx'), 'AppealReviewPage');
 
+// evaluations — the 好差评 dashboard with the export, and the portal's 评价公示
+const EvaluationFiguresPage = lazyPage(() => import('../features/evaluations/figures/components/figures-page.tsx'), 'EvaluationFiguresPage');
+const DisclosurePage = lazyPage(() => import('../features/evaluations/disclosure/components/disclosure-page.tsx'), 'DisclosurePage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -139,6 +143,7 @@ export const router = createBrowserRouter([
           { path: 'login', element: <PortalLoginPage /> },
           { path: 'tools', element: <ToolsPage /> },
           { path: 'progress', element: <ProgressPage /> },
+          { path: 'evaluation-disclosure', element: <DisclosurePage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           {
@@ -171,6 +176,7 @@ export const router = createBrowserRouter([
               },
               { path: 'appeals', element: <RequirePermission permission="evaluation.appeal" />, children: [{ index: true, element: <AppealsPage /> }] },
               { path: 'appeal-review', element: <RequirePermission permission="evaluation.decide_appeal" />, children: [{ index: true, element: <AppealReviewPage /> }] },
+              { path: 'evaluation-figures', element: <RequirePermission permission="evaluation.figures" />, children: [{ index: true, element: <EvaluationFiguresPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

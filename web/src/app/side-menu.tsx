@@ -13,6 +13,7 @@ import {
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
+  LikeOutlined,
   IdcardOutlined,
   NotificationOutlined,
   PhoneOutlined,
@@ -33,7 +34,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
-import { tappeal, tcallback, trating } from '../locales/evaluations.zh-CN.ts';
+import { tappeal, tcallback, tfigures, trating } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -73,6 +74,7 @@ const ENTRIES: Entry[] = [
   { path: '/callbacks', icon: <CustomerServiceOutlined />, label: () => tcallback.menu, permission: 'evaluation.callback' },
   { path: '/appeals', icon: <ExceptionOutlined />, label: () => tappeal.menu.appeal, permission: 'evaluation.appeal' },
   { path: '/appeal-review', icon: <SolutionOutlined />, label: () => tappeal.menu.review, permission: 'evaluation.decide_appeal' },
+  { path: '/evaluation-figures', icon: <LikeOutlined />, label: () => tfigures.menu, permission: 'evaluation.figures' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
