@@ -112,7 +112,7 @@ export async function getAppeal(deps: ServiceDeps, principal: StaffPrincipal, id
   if (!appeal || appeal.centerId !== principal.centerId || !(appeal.appellantId === principal.id || principal.permissions.has('evaluation.decide_appeal'))) throw notFound('申诉');
   const rating = (await repo.findRating(deps.db, appeal.ratingId))!;
   const names = await namesOf(deps.db, appeal.centerId, new Date());
-  return toDto(deps.db, principal, appeal, rating, names);
+  return toDto(principal, appeal, rating, names, await filesOf(deps.db, [appeal]));
 }
 
 /** The appeals a manager decides (state filter), or the ones a staff member made. */
@@ -120,7 +120,8 @@ export async function listAppeals(deps: ServiceDeps, principal: StaffPrincipal, 
   if (!principal.centerId) return [];
   const rows = await repo.listAppeals(deps.db, principal.centerId, { state: q.state, appellantId: q.mine ? principal.id : undefined });
   const names = await namesOf(deps.db, principal.centerId, new Date());
-  return Promise.all(rows.map((r) => toDto(deps.db, principal, r.appeal, r.rating, names)));
+  const files = await filesOf(deps.db, rows.map((r) => r.appeal));
+  return rows.map((r) => toDto(principal, r.appeal, r.rating, names, files));
 }
 
 /** Bad reviews of the staff member's department, counter or self from the last 90 days that have not been appealed. */
@@ -137,14 +138,20 @@ export async function appealEvidenceFile(deps: ServiceDeps, principal: StaffPrin
   return readFile(deps.db, fileId);
 }
 
-async function toDto(db: Db, principal: StaffPrincipal, a: repo.AppealRow, r: repo.RatingRow, names: Names): Promise<AppealDto> {
-  const evidence = await describeFiles(db, a.evidenceFileIds);
+type Files = Map<string, AppealDto['evidence'][number]>;
+
+async function filesOf(db: Db, rows: repo.AppealRow[]): Promise<Files> {
+  const infos = await describeFiles(db, rows.flatMap((a) => a.evidenceFileIds));
+  return new Map(infos.map((f) => [f.id, { id: f.id, filename: f.filename, mediaType: f.mediaType, size: f.size }]));
+}
+
+function toDto(principal: StaffPrincipal, a: repo.AppealRow, r: repo.RatingRow, names: Names, files: Files): AppealDto {
   return {
     id: a.id,
     ratingId: a.ratingId,
     reason: a.reason,
     statement: a.statement,
-    evidence: evidence.map((f) => ({ id: f.id, filename: f.filename, mediaType: f.mediaType, size: f.size })),
+    evidence: a.evidenceFileIds.flatMap((id) => files.get(id) ?? []),
     appellantId: a.appellantId,
     appellantName: names.staff.get(a.appellantId) ?? '',
     state: a.state,

@@ -24,7 +24,9 @@ export async function runCallbackOverdueCheck(deps: ServiceDeps, now = new Date(
       const department = found.departmentId ? await getDepartment(tx as Db, found.departmentId) : null;
       const phone = department ? normalizePhone(department.phone) : null;
       if (department && phone && /^1\d{10}$/.test(phone)) {
-        const [center, rating] = await Promise.all([getCenter(tx as Db, found.centerId), repo.findRating(tx, found.ratingId)]);
+        // One connection per transaction: its queries go one after the other.
+        const center = await getCenter(tx as Db, found.centerId);
+        const rating = await repo.findRating(tx, found.ratingId);
         await queueSms(tx, deps.config, {
           phone,
           template: 'callback_overdue',

@@ -112,7 +112,7 @@ export function CallbackListPage() {
               { title: tcallback.fields.contactDueOn, dataIndex: 'contactDueOn' },
               { title: tcallback.fields.finishDueOn, dataIndex: 'finishDueOn' },
               { title: tcallback.fields.assignee, render: (_, c) => c.assigneeName ?? '' },
-              { title: '', render: (_, c) => <Link to={`/callbacks/${c.id}`}>{tcallback.detail}</Link> },
+              { title: '', render: (_, c) => <Link to={`/callbacks/${c.id}`} data-testid="callback-detail-link">{tcallback.detail}</Link> },
             ]}
           />
         )}
