@@ -7,7 +7,7 @@
 export const trating = {
   menu: { phone: '电话评价录入', portal: '我的评价' },
   levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as Record<number, string>,
-  channels: { evaluator: '评价器', qr: '扫码评价', sms: '短信评价', portal: '网上评价', kiosk: '自助机评价', phone: '电话评价', default: '默认好评' } as Record<string, string>,
+  channels: { evaluator: '评价器', qr: '扫码评价', sms: '短信评价', portal: '网上评价', kiosk: '自助机评价', phone: '电话评价', default: '默认基本满意' } as Record<string, string>,
   form: {
     chooseLevel: '请选择满意程度',
     tagsTitle: '请选择评价选项（可多选）',
@@ -134,6 +134,7 @@ export const tcallback = {
     notReached: '未联系上',
     note: '回访情况',
     notePlaceholder: '记录与评价人沟通的情况；未联系上也请登记，留存每次尝试',
+    unreachedRule: '三次联系未果视为已回访，可继续核实',
     staff: '回访人',
     at: '时间',
     empty: '尚未回访',

@@ -38,12 +38,14 @@ async function runCallbackAction(deps: ServiceDeps, principal: StaffPrincipal, i
   });
 }
 
-/** 回访: each attempt is kept; the first that reaches the rater marks the callback contacted. */
+/** 回访: each attempt is kept; the first that reaches the rater (or the third that does not) marks the callback contacted. */
 export async function recordContact(deps: ServiceDeps, principal: StaffPrincipal, input: Input & { method: repo.ContactRow['method']; isReached: boolean; note: string }) {
   await runCallbackAction(deps, principal, input, 'record_contact', async (ctx) => {
     await repo.insertContact(ctx.tx, { callbackId: ctx.callback.id, method: input.method, isReached: input.isReached, note: input.note, staffId: principal.id, contactedAt: ctx.now });
-    const isFirstReach = input.isReached && !ctx.callback.contactedAt;
-    return { to: stateAfterContact(ctx.callback.state as CallbackState, input.isReached), patch: isFirstReach ? { contactedAt: ctx.now } : {} };
+    const unreached = (await repo.listContacts(ctx.tx, ctx.callback.id)).filter((c) => !c.isReached).length;
+    const to = stateAfterContact(ctx.callback.state as CallbackState, input.isReached, unreached);
+    const isFirstContact = to === 'contacted' && !ctx.callback.contactedAt;
+    return { to, patch: isFirstContact ? { contactedAt: ctx.now } : {} };
   });
 }
 

@@ -59,6 +59,18 @@ describe('opening a callback', () => {
 });
 
 describe('the life of a callback', () => {
+  it('counts the callback as made after three unreached attempts, so verification can go on', async () => {
+    const id = (await callbackIdOf(t, await insertRating(t, { level: 1 })))!;
+    let d = await api.ok<CallbackDetail>('GET', url(id), chief);
+    for (const [i, expected] of (['open', 'open', 'contacted'] as const).entries()) {
+      d = await api.ok<CallbackDetail>('POST', url(id, '/contacts'), chief, { version: d.version, method: 'phone', isReached: false, note: `第 ${i + 1} 次拨打，无人接听` });
+      expect(d.state).toBe(expected);
+    }
+    expect(d.contactedAt).not.toBeNull();
+    d = await api.ok<CallbackDetail>('POST', url(id, '/verify'), chief, { version: d.version, verdict: 'unfounded', note: '调阅录像，窗口服务规范' });
+    expect(d.state).toBe('closed');
+  });
+
   it('goes from the call to the closed rectification with the re-rating, and shows each step', async () => {
     const ratingId = await insertRating(t, { level: 2 });
     const id = (await callbackIdOf(t, ratingId))!;

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, CALLBACK_ACTIONS, CALLBACK_STATES, availableActions, requireTransition, stateAfterContact, stateAfterVerdict, VERDICTS } from './workflow.ts';
+import { ACTIONS, CALLBACK_ACTIONS, CALLBACK_STATES, availableActions, requireTransition, stateAfterContact, stateAfterVerdict, UNREACHED_ATTEMPTS_LIMIT, VERDICTS } from './workflow.ts';
 
 describe('the callback workflow', () => {
-  it('moves an open callback on only with a reached contact', () => {
+  it('moves an open callback on with a reached contact, or with the third unreached attempt', () => {
     expect(stateAfterContact('open', false)).toBe('open');
+    expect(stateAfterContact('open', false, 1)).toBe('open');
+    expect(stateAfterContact('open', false, UNREACHED_ATTEMPTS_LIMIT - 1)).toBe('open');
+    expect(stateAfterContact('open', false, UNREACHED_ATTEMPTS_LIMIT)).toBe('contacted');
     expect(stateAfterContact('open', true)).toBe('contacted');
     for (const state of ['contacted', 'verified', 'rectifying'] as const) expect(stateAfterContact(state, true)).toBe(state);
   });

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
  * The callback of a real-name bad review (9.1.2), declared as data: its states, the actions on
  * it, and where each may lead. The service changes a state only through `requireTransition`.
  *
- *   open ──contact reached──▶ contacted ──verify──▶ verified ──rectify──▶ rectifying ──close──▶ closed
+ *   open ──contact reached (or the 3rd unreached attempt)──▶ contacted ──verify──▶ verified ──rectify──▶ rectifying ──close──▶ closed
  *     (unreached attempts keep it open)    └─ unfounded ──────────────────────────────────────▶ closed
  *   an upheld appeal closes it from any state (the rating is excluded from the figures).
  */
@@ -51,9 +51,20 @@ export const ACTIONS: Record<CallbackAction, ActionInfo> = {
   exclude: { label: '申诉成立，评价剔除', from: NOT_CLOSED, to: ['closed'], isStaffAction: false },
 };
 
-/** Where a reached or unreached contact leaves the callback: the first reached one moves an open callback on. */
-export function stateAfterContact(state: CallbackState, isReached: boolean): CallbackState {
-  return state === 'open' && isReached ? 'contacted' : state;
+/**
+ * After this many unreached attempts the callback counts as made (三次联系未果视为已回访): a rater
+ * who never answers must not hold the department's rectification rate below 100 % for ever; the
+ * department then verifies the review from its own records.
+ */
+export const UNREACHED_ATTEMPTS_LIMIT = 3;
+
+/**
+ * Where a contact leaves the callback: the first reached one moves an open callback on, and so
+ * does the last of UNREACHED_ATTEMPTS_LIMIT unreached ones (`unreachedSoFar` counts this one too).
+ */
+export function stateAfterContact(state: CallbackState, isReached: boolean, unreachedSoFar = 0): CallbackState {
+  if (state !== 'open') return state;
+  return isReached || unreachedSoFar >= UNREACHED_ATTEMPTS_LIMIT ? 'contacted' : state;
 }
 
 /** An unfounded review needs no rectification: the callback ends at verification. */

@@ -55,7 +55,7 @@ export function ContactsPanel({ d }: Props) {
           <Form.Item name="method" label={tcallback.contacts.method} rules={[{ required: true }]}>
             <Radio.Group options={Object.entries(tcallback.methods).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="isReached" label={tcallback.contacts.isReached} rules={[{ required: true }]}>
+          <Form.Item name="isReached" label={tcallback.contacts.isReached} rules={[{ required: true }]} extra={tcallback.contacts.unreachedRule}>
             <Radio.Group
               options={[
                 { value: true, label: tcallback.contacts.reached },
