@@ -114,6 +114,7 @@ const AppealReviewPage = lazyPage(() => import('../features/evaluations/appeals/
 
 // evaluations — the 好差评 dashboard with the export, and the portal's 评价公示
 const EvaluationFiguresPage = lazyPage(() => import('../features/evaluations/figures/components/figures-page.tsx'), 'EvaluationFiguresPage');
+const EvaluationSettingsPage = lazyPage(() => import('../features/evaluations/settings/components/settings-page.tsx'), 'EvaluationSettingsPage');
 const DisclosurePage = lazyPage(() => import('../features/evaluations/disclosure/components/disclosure-page.tsx'), 'DisclosurePage');
 
 export const router = createBrowserRouter([
@@ -177,6 +178,7 @@ export const router = createBrowserRouter([
               { path: 'appeals', element: <RequirePermission permission="evaluation.appeal" />, children: [{ index: true, element: <AppealsPage /> }] },
               { path: 'appeal-review', element: <RequirePermission permission="evaluation.decide_appeal" />, children: [{ index: true, element: <AppealReviewPage /> }] },
               { path: 'evaluation-figures', element: <RequirePermission permission="evaluation.figures" />, children: [{ index: true, element: <EvaluationFiguresPage /> }] },
+              { path: 'evaluation-settings', element: <RequirePermission permission="evaluation.manage" />, children: [{ index: true, element: <EvaluationSettingsPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

@@ -34,7 +34,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
-import { tappeal, tcallback, tfigures, trating } from '../locales/evaluations.zh-CN.ts';
+import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -75,6 +75,7 @@ const ENTRIES: Entry[] = [
   { path: '/appeals', icon: <ExceptionOutlined />, label: () => tappeal.menu.appeal, permission: 'evaluation.appeal' },
   { path: '/appeal-review', icon: <SolutionOutlined />, label: () => tappeal.menu.review, permission: 'evaluation.decide_appeal' },
   { path: '/evaluation-figures', icon: <LikeOutlined />, label: () => tfigures.menu, permission: 'evaluation.figures' },
+  { path: '/evaluation-settings', icon: <ControlOutlined />, label: () => tsettings.menu, permission: 'evaluation.manage' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },

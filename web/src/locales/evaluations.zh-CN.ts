@@ -300,3 +300,25 @@ export const tdisclosure = {
   measures: '整改措施',
   empty: '本月暂无评价',
 };
+
+/** The center's evaluation rules. */
+export const tsettings = {
+  menu: '评价规则',
+  title: '本中心的评价规则',
+  note: '广东省规则：办事后 7 个自然日内未评价的，默认“基本满意”；实名差评须回访、核实并整改（目标 100%）。以下期限可按本地规定调整。',
+  fields: {
+    ratingPeriodDays: '评价期限（自然日）',
+    additionPeriodDays: '追评期限（自然日）',
+    callbackContactWorkingDays: '差评联系期限（工作日）',
+    callbackFinishWorkingDays: '差评办结期限（工作日）',
+  },
+  extra: {
+    ratingPeriodDays: '办结后超过此期限仍未评价的，记为默认基本满意',
+    additionPeriodDays: '评价后可在此期限内追评一次',
+    callbackContactWorkingDays: '差评后须在此期限内联系评价人',
+    callbackFinishWorkingDays: '差评后须在此期限内核实并完成整改',
+  },
+  required: '请填写',
+  save: '保存',
+  saved: '评价规则已保存',
+};
