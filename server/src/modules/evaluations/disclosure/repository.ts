@@ -27,15 +27,14 @@ export async function rectifiedBetween(db: DbOrTx, centerId: string, from: strin
     join ${callbacks} c on c.id = x.callback_id
     join ${ratings} r on r.id = c.rating_id
     where c.center_id = ${centerId}::uuid and x.done_at is not null and r.excluded_at is null
-      and ${localDate(sql`x.done_at`)} between ${from}::date and ${to}::date
+      and x.done_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and x.done_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
     order by x.done_at`)) as unknown as { rows: RectifiedRow[] };
   return result.rows;
 }
 
-/** The months (YYYY-MM) in which the center has ratings, newest first. */
-export async function monthsWithRatings(db: DbOrTx, centerId: string, limit: number): Promise<string[]> {
+/** The month of the center's first rating (YYYY-MM), or null: read from the (center, rated_at) index. */
+export async function firstRatedMonth(db: DbOrTx, centerId: string): Promise<string | null> {
   const result = (await db.execute(sql`
-    select distinct to_char(${localDate(sql`rated_at`)}, 'YYYY-MM') as "month" from ${ratings}
-    where center_id = ${centerId}::uuid order by 1 desc limit ${limit}`)) as unknown as { rows: { month: string }[] };
-  return result.rows.map((r) => r.month);
+    select to_char(${localDate(sql`min(rated_at)`)}, 'YYYY-MM') as "month" from ${ratings} where center_id = ${centerId}::uuid`)) as unknown as { rows: { month: string | null }[] };
+  return result.rows[0]?.month ?? null;
 }

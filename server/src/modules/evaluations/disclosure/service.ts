@@ -22,12 +22,11 @@ export async function getDisclosure(db: Db, centerId: string, q: { month?: strin
   const from = `${month}-01`;
   const to = lastDayOf(month);
   const period = { centerId, from, to, departmentIds: null };
-  const [byDepartment, byCounter, total, rectified, months, departments, counters] = await Promise.all([
+  const [byDepartment, byCounter, rectified, first, departments, counters] = await Promise.all([
     figuresRepo.ratingCounts(db, period, 'department'),
     figuresRepo.ratingCounts(db, period, 'counter'),
-    figuresRepo.ratingCounts(db, period, 'center'),
     repo.rectifiedBetween(db, centerId, from, to),
-    repo.monthsWithRatings(db, centerId, 24),
+    repo.firstRatedMonth(db, centerId),
     listDepartments(db, centerId),
     listCounters(db, centerId),
   ]);
@@ -36,8 +35,8 @@ export async function getDisclosure(db: Db, centerId: string, q: { month?: strin
   return {
     center: { id: center.id, name: center.name },
     month,
-    months,
-    totals: monthlyOf(total[0]),
+    months: monthsBetween(first, businessToday(now).slice(0, 7), 24),
+    totals: monthlyOf(totalOf(byDepartment)),
     departments: byDepartment
       .filter((r) => r.key !== null && r.rated > 0)
       .map((r) => ({ name: departmentNames.get(r.key!) ?? '', ...monthlyOf(r) }))
@@ -66,6 +65,27 @@ function monthlyOf(r: figuresRepo.RatingCounts | undefined) {
     levels: { 5: r?.l5 ?? 0, 4: r?.l4 ?? 0, 3: r?.l3 ?? 0, 2: r?.l2 ?? 0, 1: r?.l1 ?? 0 },
     goodRate: rated > 0 ? Math.round((good / rated) * 1000) / 1000 : null,
   };
+}
+
+/** Departments are disjoint (ratings without one form their own group), so the month's totals are their sum. */
+function totalOf(rows: figuresRepo.RatingCounts[]): figuresRepo.RatingCounts | undefined {
+  if (rows.length === 0) return undefined;
+  const sum = (key: 'rated' | 'l5' | 'l4' | 'l3' | 'l2' | 'l1') => rows.reduce((n, r) => n + r[key], 0);
+  return { ...rows[0]!, rated: sum('rated'), l5: sum('l5'), l4: sum('l4'), l3: sum('l3'), l2: sum('l2'), l1: sum('l1') };
+}
+
+/** The months from the first rated one to this one, newest first, at most `limit`. */
+function monthsBetween(first: string | null, current: string, limit: number): string[] {
+  if (!first) return [];
+  const months: string[] = [];
+  let [y, m] = current.split('-').map(Number) as [number, number];
+  while (months.length < limit) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month < first) break;
+    months.push(month);
+    if (--m === 0) [y, m] = [y - 1, 12];
+  }
+  return months;
 }
 
 function lastDayOf(month: string): string {

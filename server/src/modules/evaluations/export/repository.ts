@@ -72,7 +72,7 @@ export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: 
     left join ${catalogItemVersions} v on v.id = ci.published_version_id
     left join ${catalogItemVersions} av on av.id = a.guide_version_id
     where r.center_id = ${p.centerId}::uuid
-      and (r.rated_at at time zone 'Asia/Shanghai')::date between ${p.from}::date and ${p.to}::date
+      and r.rated_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and r.rated_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
       and ${scopeOf(p.departmentIds)}
     order by r.rated_at, r.id`)) as unknown as { rows: ExportRow[] };
   return result.rows;

@@ -17,7 +17,9 @@ import type { FiguresGroup } from './contract.ts';
 export type Period = { centerId: string; from: string; to: string; departmentIds: string[] | null };
 
 const localDate = (column: unknown) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
-const inPeriod = (column: unknown, p: Period) => sql`${localDate(column)} between ${p.from}::date and ${p.to}::date`;
+/** Between the start of `from` and the end of `to` in Shanghai, as instants, so that the (center, time) indexes serve. */
+const inPeriod = (column: unknown, p: Period) =>
+  sql`${column} >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and ${column} < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 const inScope = (column: unknown, p: Period) =>
   p.departmentIds === null ? sql`true` : p.departmentIds.length === 0 ? sql`false` : sql`${column} in (${sql.join(p.departmentIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
 

@@ -51,11 +51,9 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: FiguresQu
   const period: repo.Period = { centerId: scope.centerId, from, to, departmentIds: scope.departmentIds };
   const groupBy = q.groupBy;
   const periodDays = await repo.ratingPeriodDays(db, scope.centerId);
-  const [byRating, byService, totalRating, totalService, pendingRows, labels] = await Promise.all([
+  const [byRating, byService, pendingRows, labels] = await Promise.all([
     repo.ratingCounts(db, period, groupBy),
     repo.serviceCounts(db, period, groupBy, periodDays, now),
-    repo.ratingCounts(db, period, 'center'),
-    repo.serviceCounts(db, period, 'center', periodDays, now),
     repo.pendingCallbacks(db, period, PENDING_LIMIT),
     labelsOf(db, scope.centerId, groupBy),
   ]);
@@ -96,7 +94,8 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: FiguresQu
     departments: scope.departments,
     ratingPeriodDays: periodDays,
     target: 1,
-    totals: rowOf(totalRating[0], totalService[0]),
+    // Every group is disjoint, so the totals are the sums of the groups (the channel grouping has no services).
+    totals: rowOf(sumOf(byRating), groupBy === 'channel' ? (await repo.serviceCounts(db, period, 'center', periodDays, now))[0] : sumOf(byService)),
     rows,
     pending,
   };
@@ -131,6 +130,19 @@ function rowOf(r: repo.RatingCounts | undefined, s: repo.ServiceCounts | undefin
     awaitingRating: s?.awaitingRating ?? 0,
     unratedRate: s ? ratio(defaulted + unratedPastPeriod, finished) : null,
   };
+}
+
+/** Adds up the numeric fields of grouped counts (undefined when there is no group). */
+function sumOf<T extends { key: string | null; label: string | null }>(rows: T[]): T | undefined {
+  if (rows.length === 0) return undefined;
+  const sum: Record<string, unknown> = { key: null, label: null };
+  for (const row of rows) {
+    for (const [k, v] of Object.entries(row)) {
+      if (typeof v === 'number') sum[k] = ((sum[k] as number | undefined) ?? 0) + v;
+      else if (v === null && !(k in sum)) sum[k] = null;
+    }
+  }
+  return sum as T;
 }
 
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
