@@ -241,7 +241,7 @@ export function RectificationPanel({ d }: Props) {
             <DatePicker />
           </Form.Item>
           <Form.Item name="publicSummary" label={tcallback.rectification.publicSummary} extra={tcallback.rectification.publicSummaryHelp}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} maxLength={500} data-testid="public-summary" />
           </Form.Item>
         </FormModal>
       )}
