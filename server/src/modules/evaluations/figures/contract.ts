@@ -36,7 +36,7 @@ export const figuresRow = z.object({
   callbackRate: rate,
   rectified: z.number(),
   rectificationRate: rate,
-  /** rating → first contact that reached the rater, in hours, over the real-name bad reviews called back */
+  /** rating → first contact that reached the rater (else the attempt that counted as the callback made), in hours */
   avgCallbackHours: rate,
   /** services finished in the period (tickets done; applications delivered or decided) */
   finished: z.number(),

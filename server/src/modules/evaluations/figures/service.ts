@@ -33,11 +33,13 @@ const PENDING_LIMIT = 500;
  *   未评价率 = (recorded 基本满意 by default + still unrated although the rating period is over) /
  *   finished. Services still inside their rating period are counted as awaiting, so that
  *   主动评价率 + 未评价率 + awaiting share + excluded share = 100 %;
- * - the callback rate = real-name bad reviews whose callback reached the rater / real-name bad
+ * - the callback rate = real-name bad reviews whose callback is made (the rater reached, or the
+ *   attempts the callbacks part counts as enough) / real-name bad
  *   reviews; the rectification rate = real-name bad reviews whose callback is finished (verified
  *   unfounded, rectification done, or closed) / real-name bad reviews; target 100 %, and every
  *   review that keeps either below it is listed;
- * - average time to callback = rating → first contact that reached the rater, in hours;
+ * - average time to callback = rating → first contact that reached the rater, in hours (for a rater
+ *   never reached, the attempt the callbacks part counts as the callback made);
  * - ratings excluded by an upheld appeal are left out of every rate and counted on their own.
  * Figures by channel have no 主动评价率 (a service not rated has no channel).
  */
