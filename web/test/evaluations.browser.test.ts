@@ -189,9 +189,9 @@ describe('a bad review at the counter, called back and rectified', () => {
     const disclosure = page.getByTestId('evaluation-disclosure');
     await disclosure.waitFor();
     const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
-    expect(await page.getByTestId('disclosure-month').innerText()).toContain(month);
     const rectified = page.getByTestId('disclosure-rectified');
     await rectified.getByText(SUMMARY).waitFor();
+    await expect.poll(() => page.getByTestId('disclosure-month').innerText()).toContain(month);
     const text = await disclosure.innerText();
     expect(text).not.toContain('13822223333');
     expect(text).not.toContain('3333');
