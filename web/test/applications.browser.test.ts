@@ -1,5 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, openPage, saveDialog, signIn } from './support.ts';
 
 /**
  * The issue's "done when", as far as the pages take it (the ticket and the 2026 National Day due
@@ -8,33 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * application is accepted with a due date; the reviewer approves; the e-license is issued; the
  * portal shows each step.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 const CATERING = '91440605MA51XQ2D77';
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-  return { context, page };
-}
 
 const stateOf = (page: Page) => page.getByTestId('state-tag').first().innerText();
 
@@ -42,7 +26,7 @@ describe('an application from the counter to the portal', () => {
   let number = '';
 
   it('receives 食品经营许可, prints the supplement notice, and accepts it when the applicant returns', async () => {
-    const { context, page } = await signIn('clerk');
+    const { context, page } = await signIn(browser, 'clerk');
     await page.getByTestId('menu-applications').click();
     await page.getByTestId('new-intake').click();
     await page.getByTestId('intake-code').click();
@@ -64,13 +48,13 @@ describe('an application from the counter to the portal', () => {
       await expect.poll(() => page.getByTestId(`material-${key}-status`).innerText()).toBe('纸质已核验');
     }
     await page.getByTestId('action-supplement').click();
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await saveDialog(page);
     await expect.poll(() => stateOf(page)).toBe('待补正');
 
     // The notice opens as a PDF to print.
     const link = page.getByTestId('notice-supplement');
     const href = await link.getAttribute('href');
-    const pdf = await page.request.get(`${baseUrl}${href}`);
+    const pdf = await page.request.get(`${baseUrl()}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -87,7 +71,7 @@ describe('an application from the counter to the portal', () => {
   });
 
   it('is approved by the reviewer from the back-office queue, with the e-license issued', async () => {
-    const { context, page } = await signIn('reviewer');
+    const { context, page } = await signIn(browser, 'reviewer');
     await page.getByTestId('menu-review').click();
     await page.getByPlaceholder('办件编号、申请人或事项').fill(number);
     await page.keyboard.press('Enter');
@@ -95,7 +79,7 @@ describe('an application from the counter to the portal', () => {
     await page.getByTestId('application-detail').waitFor();
     await page.getByTestId('action-approve').click();
     await page.getByTestId('approve-opinion').fill('经审查，符合食品经营许可条件，准予许可。');
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await saveDialog(page);
     await expect.poll(() => stateOf(page)).toBe('准予许可（待出件）');
     expect(await page.getByTestId('notices').innerText()).toContain('准予行政许可决定书');
     expect(await page.getByTestId('license-issued').innerText()).toContain('电子证照库');
@@ -104,9 +88,9 @@ describe('an application from the counter to the portal', () => {
   });
 
   it('shows each step on the portal by number and code', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/portal/progress`);
+    // Playwright's default viewport, which this step has always had.
+    const { context, page } = await openPage(browser, { width: 1280, height: 720 });
+    await page.goto(`${baseUrl()}/portal/progress`);
     await page.getByTestId('progress-number').fill(number);
     await page.getByTestId('progress-key').fill(CATERING);
     await page.getByTestId('progress-submit').click();

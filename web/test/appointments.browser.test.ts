@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, LAPTOP, launchBrowser, logIn, openPage } from './support.ts';
 
 /**
  * Issue 5's "done when", as far as a browser can go on today's clock: a new user books 企业设立登记
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * guarantee. Check-in on the day and the calling order are covered by the HTTP tests, which can
  * set the clock (server/src/modules/appointments/check-in/check-in.http.test.ts).
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 
 let browser: Browser;
 let page: Page;
@@ -18,14 +18,8 @@ let appointmentId = '';
 const phone = `139${String(Date.now()).slice(-8)}`;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser, LAPTOP));
 });
 
 afterAll(async () => {
@@ -34,12 +28,12 @@ afterAll(async () => {
 
 describe('appointments (A.6)', () => {
   it('a new user books 企业设立登记 on the portal for the next working day and gets a code and a QR code', async () => {
-    await page.goto(`${baseUrl}/portal`);
+    await page.goto(`${baseUrl()}/portal`);
     await page.getByRole('link', { name: '预约办事' }).click();
     await page.getByTestId('book-item-NH-SCJG-001').click();
-    const items = (await (await page.request.get(`${baseUrl}/api/portal/appointments/items`)).json()) as { id: string; code: string }[];
+    const items = (await (await page.request.get(`${baseUrl()}/api/portal/appointments/items`)).json()) as { id: string; code: string }[];
     const itemId = items.find((i) => i.code === 'NH-SCJG-001')!.id;
-    const free = (await (await page.request.get(`${baseUrl}/api/portal/appointments/availability?itemId=${itemId}`)).json()) as {
+    const free = (await (await page.request.get(`${baseUrl()}/api/portal/appointments/availability?itemId=${itemId}`)).json()) as {
       today: string;
       days: { date: string; isWorkingDay: boolean; slots: { start: string; remaining: number }[] }[];
     };
@@ -62,8 +56,8 @@ describe('appointments (A.6)', () => {
   });
 
   it('the kiosk takes the booking code and says when check-in opens (the booking is for the next working day)', async () => {
-    const catalog = (await (await page.request.get(`${baseUrl}/api/portal/catalog`)).json()) as { center: { id: string } };
-    await page.goto(`${baseUrl}/kiosk/${catalog.center.id}`);
+    const catalog = (await (await page.request.get(`${baseUrl()}/api/portal/catalog`)).json()) as { center: { id: string } };
+    await page.goto(`${baseUrl()}/kiosk/${catalog.center.id}`);
     await page.getByTestId('kiosk-check-in-entry').click();
     await page.getByTestId('kiosk-check-in-input').fill(code.toLowerCase());
     await page.getByTestId('kiosk-check-in-submit').click();
@@ -76,22 +70,18 @@ describe('appointments (A.6)', () => {
   });
 
   it('staff find the booking; its confirmation SMS is in the message log, sent', async () => {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-username').fill('manager');
-    await page.getByTestId('login-password').fill('Demo1234');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
-    await page.goto(`${baseUrl}/appointments`);
+    await logIn(page, 'manager');
+    await page.goto(`${baseUrl()}/appointments`);
     const lookup = page.getByPlaceholder('预约码 / 手机号 / 统一社会信用代码');
     await lookup.fill(code);
     await lookup.press('Enter');
     await page.getByRole('cell', { name: code }).first().waitFor();
 
-    const found = (await (await page.request.get(`${baseUrl}/api/appointments/lookup?centerId=${await centerId()}&code=${code}`)).json()) as { id: string }[];
+    const found = (await (await page.request.get(`${baseUrl()}/api/appointments/lookup?centerId=${await centerId()}&code=${code}`)).json()) as { id: string }[];
     appointmentId = found[0]!.id;
     let message: { template: string; status: string; body: string } | undefined;
     for (let i = 0; i < 60 && message?.status !== 'sent'; i++) {
-      const log = (await (await page.request.get(`${baseUrl}/api/notifications?relatedId=${appointmentId}`)).json()) as { items: { template: string; status: string; body: string }[] };
+      const log = (await (await page.request.get(`${baseUrl()}/api/notifications?relatedId=${appointmentId}`)).json()) as { items: { template: string; status: string; body: string }[] };
       message = log.items.find((m) => m.template === 'appointment_confirmed');
       if (message?.status !== 'sent') await page.waitForTimeout(500);
     }
@@ -101,7 +91,7 @@ describe('appointments (A.6)', () => {
   });
 
   it('the manager sees which appointment-only items meet the 3-working-day guarantee, with the alert', async () => {
-    await page.goto(`${baseUrl}/appointments/guarantee`);
+    await page.goto(`${baseUrl()}/appointments/guarantee`);
     await page.getByTestId('appointments-guarantee').waitFor();
     await page.getByTestId('guarantee-NH-ZR-004').waitFor();
     expect(await page.getByTestId('guarantee-NH-ZR-004').innerText()).toBe('未达标');
@@ -112,6 +102,6 @@ describe('appointments (A.6)', () => {
 });
 
 async function centerId(): Promise<string> {
-  const catalog = (await (await page.request.get(`${baseUrl}/api/portal/catalog`)).json()) as { center: { id: string } };
+  const catalog = (await (await page.request.get(`${baseUrl()}/api/portal/catalog`)).json()) as { center: { id: string } };
   return catalog.center.id;
 }

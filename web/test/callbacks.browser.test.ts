@@ -1,44 +1,26 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, saveDialog, signIn } from './support.ts';
 
 /**
  * 差评回访 on the pages (the HTTP tests cover the rules): the manager takes an open callback of
  * the demo through the call, the verification, the rectification with its evidence, the
  * re-rating and closing; then decides the demo's pending appeal on 申诉复核.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-  return { context, page };
-}
-
-const save = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-
 describe('a bad review called back and rectified', () => {
   it('goes from 待回访 to 已办结 on the detail page', async () => {
-    const { context, page } = await signIn('manager');
+    const { context, page } = await signIn(browser, 'manager');
     await page.getByTestId('menu-callbacks').click();
     await page.getByTestId('callback-state-filter').click();
     await page.getByTitle('待回访').click();
@@ -49,19 +31,19 @@ describe('a bad review called back and rectified', () => {
 
     await page.getByTestId('action-record-contact').click();
     await page.getByTestId('contact-note').fill('电话联系上评价人，已致歉并了解情况');
-    await save(page);
+    await saveDialog(page);
     await expect.poll(state).toBe('已回访待核实');
 
     await page.getByTestId('action-verify').click();
     await page.getByRole('dialog').getByText('属实', { exact: true }).click();
     await page.getByTestId('verdict-note').fill('经核查，窗口未一次性告知所需材料');
-    await save(page);
+    await saveDialog(page);
     await expect.poll(state).toBe('已核实待整改');
 
     await page.getByTestId('action-rectify').click();
     await page.getByTestId('measures').fill('重新制作材料清单；开展一次性告知培训');
     await page.getByTestId('owner-name').fill('窗口组长');
-    await save(page);
+    await saveDialog(page);
     await expect.poll(state).toBe('整改中');
 
     await page.getByTestId('upload-evidence').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles({ name: '培训签到表.png', mimeType: 'image/png', buffer: PNG });
@@ -69,10 +51,10 @@ describe('a bad review called back and rectified', () => {
 
     await page.getByTestId('action-mark-done').click();
     await page.getByTestId('result').fill('材料清单已更新，培训已完成');
-    await save(page);
+    await saveDialog(page);
     await page.getByTestId('action-re-rate').click();
     await page.getByRole('dialog').getByText('满意', { exact: true }).click();
-    await save(page);
+    await saveDialog(page);
     await expect.poll(() => page.getByTestId('rectification-panel').innerText()).toContain('满意');
 
     await page.getByTestId('action-close').click();
@@ -84,14 +66,14 @@ describe('a bad review called back and rectified', () => {
   });
 
   it('lets the manager decide a pending appeal on 申诉复核', async () => {
-    const { context, page } = await signIn('manager');
+    const { context, page } = await signIn(browser, 'manager');
     await page.getByTestId('menu-appeal-review').click();
     const table = page.getByTestId('appeal-review');
     await table.waitFor();
     await table.locator('[data-testid^="decide-"]').first().click();
     await page.getByRole('dialog').getByText('申诉不成立').click();
     await page.getByTestId('appeal-note').fill('证据不足，维持评价');
-    await save(page);
+    await saveDialog(page);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await context.close();
   });

@@ -1,25 +1,19 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, LAPTOP, launchBrowser, logIn, openPage } from './support.ts';
 
 /**
  * The catalog as people use it: a new user asks the portal in their own words, lands on the
  * bundle, answers two situation questions and gets the list to print; the guide does the same at
  * the guidance desk; an administrator edits and publishes an item.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser, LAPTOP));
 });
 
 afterAll(async () => {
@@ -28,7 +22,7 @@ afterAll(async () => {
 
 describe('the public portal', () => {
   it('"我想开一家奶茶店": search, the bundle, two answers, a printable list', async () => {
-    await page.goto(`${baseUrl}/portal`);
+    await page.goto(`${baseUrl()}/portal`);
     expect(await page.getByTestId('demo-banner').innerText()).toContain('演示数据');
     await page.getByTestId('portal-center').getByText('佛山市南海区政务服务中心').waitFor();
     const box = page.getByTestId('guidance-search').first().locator('input');
@@ -61,20 +55,17 @@ describe('the public portal', () => {
   });
 
   it('browses by theme and by department', async () => {
-    await page.goto(`${baseUrl}/portal`);
+    await page.goto(`${baseUrl()}/portal`);
     await page.getByTestId('theme-utilities').click();
     await page.getByTestId('portal-items').getByText('用电报装').waitFor();
-    await page.goto(`${baseUrl}/portal/items?by=department`);
+    await page.goto(`${baseUrl()}/portal/items?by=department`);
     await page.getByTestId('portal-items').getByText('企业设立登记').waitFor();
   });
 });
 
 describe('the guidance desk and the catalog administration', () => {
   it('the guide finds the item from what the enterprise says', async () => {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-username').fill('guide');
-    await page.getByTestId('login-password').fill('Demo1234');
-    await page.getByTestId('login-submit').click();
+    await logIn(page, 'guide');
     await page.getByTestId('menu-guidance').click();
     const box = page.getByTestId('guidance-search').locator('input');
     await box.fill('卖香烟要办什么证');
@@ -86,10 +77,7 @@ describe('the guidance desk and the catalog administration', () => {
   });
 
   it('an administrator edits an item and publishes it; the portal shows the new version', async () => {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('Demo1234');
-    await page.getByTestId('login-submit').click();
+    await logIn(page, 'admin');
     await page.getByTestId('menu-catalog').click();
     await page.getByTestId('item-table').waitFor();
     const search = page.getByPlaceholder('名称或编码');
@@ -104,7 +92,7 @@ describe('the guidance desk and the catalog administration', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('保存后生成草稿 v3').waitFor({ timeout: 60_000 });
 
-    await page.goto(`${baseUrl}/portal/items/NH-TX-001`);
+    await page.goto(`${baseUrl()}/portal/items/NH-TX-001`);
     await page.getByTestId('item-notice').waitFor();
     const text = await page.getByTestId('item-notice').innerText();
     expect(text).toContain('指南版本 v2');

@@ -1,5 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, openPage, signIn } from './support.ts';
 
 /**
  * 好差评统计 and 评价公示 as people see them on the demo center: the manager reads the rates, the
@@ -7,40 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * finds the export; the chief officer sees only the own department; the public portal shows a
  * month's disclosure without login.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function open(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await open();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo1234');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-  return { context, page };
-}
-
 describe('好差评统计', () => {
   it('shows the manager the rates, the targets not met and why, by counter, with the export', async () => {
-    const { context, page } = await signIn('manager');
+    const { context, page } = await signIn(browser, 'manager');
     await page.getByTestId('menu-evaluation-figures').click();
     await page.getByTestId('evaluation-figures').waitFor();
     expect(await page.getByTestId('evaluation-figures').innerText()).toContain('好评率');
@@ -56,7 +36,7 @@ describe('好差评统计', () => {
   });
 
   it('limits the chief officer to the own department', async () => {
-    const { context, page } = await signIn('chief');
+    const { context, page } = await signIn(browser, 'chief');
     await page.getByTestId('menu-evaluation-figures').click();
     await page.getByTestId('evaluation-figures').waitFor();
     await page.getByText('仅显示您负责的部门：市场监督管理局').waitFor();
@@ -66,8 +46,8 @@ describe('好差评统计', () => {
 
 describe('评价公示', () => {
   it('is on the portal without login: a month by department and counter, and the rectified bad reviews', async () => {
-    const { context, page } = await open();
-    await page.goto(`${baseUrl}/portal`);
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/portal`);
     await page.getByRole('link', { name: '评价公示' }).click();
     await page.getByTestId('evaluation-disclosure').waitFor();
     await page.getByText('各部门评价情况').waitFor();

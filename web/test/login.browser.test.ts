@@ -1,33 +1,18 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, LAPTOP, launchBrowser, openPage } from './support.ts';
 
 /**
  * A counter clerk signs in to a server running with demo data, sees the demo banner and only
  * the menu entries a clerk's permissions allow, and signs out.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  // launch() gives each run a fresh, temporary user-data-dir of its own (and refuses one in args).
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser, LAPTOP));
 });
 
 afterAll(async () => {
@@ -36,7 +21,7 @@ afterAll(async () => {
 
 describe('staff login (demo mode)', () => {
   it('shows the demo banner on the login page', async () => {
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${baseUrl()}/login`);
     const banner = page.getByTestId('demo-banner');
     await banner.waitFor();
     expect(await banner.innerText()).toContain('演示数据');
@@ -45,7 +30,7 @@ describe('staff login (demo mode)', () => {
 
   it('signs in as the counter clerk and shows only what a clerk may open', async () => {
     await page.getByTestId('login-username').fill('clerk');
-    await page.getByTestId('login-password').fill('Demo1234');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
 
     const menu = page.getByTestId('side-menu');
@@ -65,9 +50,9 @@ describe('staff login (demo mode)', () => {
     await page.getByTestId('login-submit').waitFor();
 
     // the server ended the session: a signed-in page sends the browser back to the login form
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl()}/`);
     await page.waitForURL(/\/login$/);
-    const me = await page.request.get(`${baseUrl}/api/auth/me`);
+    const me = await page.request.get(`${baseUrl()}/api/auth/me`);
     expect(me.status()).toBe(401);
   });
 });

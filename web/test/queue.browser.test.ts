@@ -1,12 +1,12 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, contextOptions, DEMO_PASSWORD, LAPTOP, launchBrowser, logIn, openPage } from './support.ts';
 
 /**
  * The front desk, as a new user tries it on the demo: the kiosk and the display side by side,
  * three tickets (one green channel), the clerk's workbench calls the green one first, the display
  * shows (and says) the call, the clerk finishes, and the evaluator asks for a rating.
  */
-const baseUrl = process.env.BANSHI_TEST_BASE_URL?.replace(/\/$/, '');
 
 let browser: Browser;
 let hall: BrowserContext;
@@ -21,27 +21,21 @@ let displayPath: string;
 let evaluatorLink: string;
 const taken: string[] = [];
 
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-const CONTEXT = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } };
+const CONTEXT = contextOptions(LAPTOP);
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('BANSHI_TEST_BASE_URL is not set: point it at a running server in demo mode');
-  browser = await chromium.launch(LAUNCH);
+  browser = await launchBrowser();
   hall = await browser.newContext(CONTEXT);
   clerkContext = await browser.newContext(CONTEXT);
 
   // What a manager sees under 排队设置 › 设备: the demo center, its display and counter 1's evaluator.
   const manager = await browser.newContext(CONTEXT);
-  expect((await manager.request.post(`${baseUrl}/api/auth/login`, { data: { username: 'manager', password: 'Demo1234' } })).ok()).toBe(true);
-  const centers = (await (await manager.request.get(`${baseUrl}/api/centers`)).json()) as { id: string; name: string }[];
+  expect((await manager.request.post(`${baseUrl()}/api/auth/login`, { data: { username: 'manager', password: DEMO_PASSWORD } })).ok()).toBe(true);
+  const centers = (await (await manager.request.get(`${baseUrl()}/api/centers`)).json()) as { id: string; name: string }[];
   centerId = centers.find((c) => c.name === '佛山市南海区政务服务中心')!.id;
-  const counters = (await (await manager.request.get(`${baseUrl}/api/centers/${centerId}/counters`)).json()) as { id: string; number: string; zoneId: string }[];
+  const counters = (await (await manager.request.get(`${baseUrl()}/api/centers/${centerId}/counters`)).json()) as { id: string; number: string; zoneId: string }[];
   const counter1 = counters.find((c) => c.number === '1')!;
-  const devices = (await (await manager.request.get(`${baseUrl}/api/queue/centers/${centerId}/devices`)).json()) as {
+  const devices = (await (await manager.request.get(`${baseUrl()}/api/queue/centers/${centerId}/devices`)).json()) as {
     kind: string;
     path: string;
     zoneId: string | null;
@@ -51,13 +45,13 @@ beforeAll(async () => {
   displayPath = devices.find((d) => d.kind === 'display' && d.zoneId === counter1.zoneId)!.path;
   const device = devices.find((d) => d.kind === 'evaluator' && d.counterId === counter1.id)!;
   evaluatorLink = `${device.path}?key=${encodeURIComponent(device.demoKey!)}`;
-  const queues = (await (await manager.request.get(`${baseUrl}/api/queue/centers/${centerId}/queues`)).json()) as { id: string; prefix: string }[];
+  const queues = (await (await manager.request.get(`${baseUrl()}/api/queue/centers/${centerId}/queues`)).json()) as { id: string; prefix: string }[];
   queueA = queues.find((q) => q.prefix === 'A')!;
   // The demo may have appointment check-ins waiting in queue A today; the guidance desk clears them
   // so the test's own three tickets are the whole line.
   for (const state of ['waiting', 'transferred']) {
-    const waiting = (await (await manager.request.get(`${baseUrl}/api/queue/centers/${centerId}/tickets?state=${state}&queueId=${queueA.id}`)).json()) as { id: string }[];
-    for (const t of waiting) expect((await manager.request.post(`${baseUrl}/api/queue/tickets/${t.id}/cancel`)).ok()).toBe(true);
+    const waiting = (await (await manager.request.get(`${baseUrl()}/api/queue/centers/${centerId}/tickets?state=${state}&queueId=${queueA.id}`)).json()) as { id: string }[];
+    for (const t of waiting) expect((await manager.request.post(`${baseUrl()}/api/queue/tickets/${t.id}/cancel`)).ok()).toBe(true);
   }
   await manager.close();
 });
@@ -69,12 +63,12 @@ afterAll(async () => {
 describe('the front desk (demo)', () => {
   it('opens the kiosk and the display side by side', async () => {
     display = await hall.newPage();
-    await display.goto(`${baseUrl}${displayPath}`);
+    await display.goto(`${baseUrl()}${displayPath}`);
     await display.getByTestId('display').waitFor();
     expect(await display.getByTestId('display-queues').innerText()).toContain('A 企业开办');
 
     kiosk = await hall.newPage();
-    await kiosk.goto(`${baseUrl}/kiosk/${centerId}`);
+    await kiosk.goto(`${baseUrl()}/kiosk/${centerId}`);
     await kiosk.getByTestId('kiosk-queue-A').waitFor();
   });
 
@@ -102,11 +96,7 @@ describe('the front desk (demo)', () => {
 
   it('lets the demo clerk sign in, open counter 1 and call: the green ticket comes first', async () => {
     workbench = await clerkContext.newPage();
-    await workbench.goto(`${baseUrl}/login`);
-    await workbench.getByTestId('login-username').fill('clerk');
-    await workbench.getByTestId('login-password').fill('Demo1234');
-    await workbench.getByTestId('login-submit').click();
-    await workbench.getByTestId('side-menu').waitFor();
+    await logIn(workbench, 'clerk');
     await workbench.getByTestId('menu-workbench').click();
     // Another test on this server may have left the clerk's counter open.
     await workbench.getByTestId('session-state').waitFor();
@@ -126,7 +116,7 @@ describe('the front desk (demo)', () => {
 
   it('finishes the visit, and the evaluator at counter 1 invites the rating', async () => {
     evaluator = await hall.newPage();
-    await evaluator.goto(`${baseUrl}${evaluatorLink}`);
+    await evaluator.goto(`${baseUrl()}${evaluatorLink}`);
     await evaluator.getByTestId('evaluator-clerk').getByText('李晓彤').waitFor();
     expect(await evaluator.getByTestId('evaluator-clerk').innerText()).toContain(taken[2]!);
     expect(evaluator.url()).not.toContain('key=');
@@ -157,19 +147,14 @@ describe('the front desk (demo)', () => {
     await dialog.getByRole('button', { name: /转\s*移/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await workbench.getByTestId('call-next').waitFor();
-    const status = await clerkContext.request.get(`${baseUrl}/api/queue/centers/${centerId}/tickets?q=${taken[0]}`);
+    const status = await clerkContext.request.get(`${baseUrl()}/api/queue/centers/${centerId}/tickets?q=${taken[0]}`);
     const [moved] = (await status.json()) as { displayNumber: string; state: string; queueName: string }[];
     expect(moved).toMatchObject({ displayNumber: taken[0], state: 'transferred', queueName: '经营许可' });
   });
   it("shows today's numbers on the manager's figures page: counter 1 open, its clerk, the visit done", async () => {
-    const managerContext = await browser.newContext(CONTEXT);
-    const figures = await managerContext.newPage();
-    await figures.goto(`${baseUrl}/login`);
-    await figures.getByTestId('login-username').fill('manager');
-    await figures.getByTestId('login-password').fill('Demo1234');
-    await figures.getByTestId('login-submit').click();
-    await figures.getByTestId('side-menu').waitFor();
-    await figures.goto(`${baseUrl}/queue-figures`);
+    const { context: managerContext, page: figures } = await openPage(browser, LAPTOP);
+    await logIn(figures, 'manager');
+    await figures.goto(`${baseUrl()}/queue-figures`);
     const live = figures.getByTestId('figures-live');
     const row = live.locator('tr').filter({ has: figures.getByRole('cell', { name: /^1 号窗口/ }) });
     await row.getByText('李晓彤').waitFor();
