@@ -8,57 +8,36 @@
  *   npx tsx bench/applications/run.ts
  *
  * Uses BENCH_DATABASE_URL or TEST_DATABASE_URL (an administrative URL: it creates and drops its own
- * database). The app runs in this process, listening on 127.0.0.1 only.
+ * database); without either it starts a throwaway PostgreSQL (initdb) in a temp dir.
+ * The app runs in this process, listening on 127.0.0.1 only.
  */
-import crypto from 'node:crypto';
-import os from 'node:os';
 import pg from 'pg';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
-import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
-import { seedDemo } from '../../server/src/platform/demo/seed.ts';
 import type { ApplicationDetail } from '../../server/src/modules/applications/contract.ts';
+import { serveDemoApp } from '../lib/app.ts';
+import { pct, progress, rawRate, setting } from '../lib/measure.ts';
+import { openDemoDatabase, serverVersion, withBenchDatabase } from '../lib/postgres.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAW_SECONDS = 5;
 const STEPS = ['intake', 'materials', 'accept', 'approve', 'deliver'] as const;
 type Step = (typeof STEPS)[number];
-const progress = (text: string) => process.stderr.write(`… ${text}\n`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to an administrative PostgreSQL URL');
-const dbName = `banshi_bench_${crypto.randomBytes(4).toString('hex')}`;
-await admin(adminUrl, `create database ${dbName}`);
-try {
-  await run(withDatabase(adminUrl, dbName));
-} catch (err) {
-  console.error('bench failed:', err);
-  process.exitCode = 1;
-} finally {
-  await admin(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
-}
+await withBenchDatabase(run);
 
 async function run(url: string) {
   progress('migrate and seed');
-  await migratePostgres(url);
-  const database = openPostgres(url);
-  await seedDemo(database.db);
+  const database = await openDemoDatabase(url);
+  const version = await serverVersion(url);
   const info = new pg.Client({ connectionString: url });
   await info.connect();
-  const version = (await info.query('show server_version')).rows[0].server_version as string;
   const enterprises = (await info.query(`select uscc from enterprises e where not exists (select 1 from credit_records c where c.enterprise_id = e.id) order by uscc limit 500`)).rows.map((r) => r.uscc as string);
   await info.end();
 
   progress('raw transactions');
   const raw = await rawTransactionRates(url);
 
-  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, logger: false });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const api = client(base);
+  const { app, api } = await serveDemoApp(database);
   const clerk = await api.login('clerk');
   const reviewers = [await api.login('reviewer'), await api.login('chief')];
 
@@ -114,7 +93,7 @@ async function run(url: string) {
   const seconds = (performance.now() - start) / 1000;
   const requests = completed * (4 + 7 + 1);
 
-  console.log(`Banshi applications bench — PostgreSQL ${version}, app in this process on 127.0.0.1, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''})`);
+  console.log(`Banshi applications bench — ${setting(version)}`);
   console.log(`reference: raw read-write transaction (select … for update, update, insert, commit): ${raw.sequential.toFixed(0)} tx/s on 1 connection, ${raw.pooled.toFixed(0)} tx/s on 10 connections`);
   console.log(
     `lifecycles (intake → 7 materials → accept → approve with e-license → deliver), ${CLIENTS} clients, ${seconds.toFixed(1)} s: ${completed} completed, ${failures} failed → ${(completed / seconds).toFixed(2)} lifecycles/s (~${(requests / seconds).toFixed(0)} requests/s)`,
@@ -137,65 +116,19 @@ async function rawTransactionRates(url: string) {
   await setup.query(`insert into bench_raw_app select gen_random_uuid(), 'received', 1 from generate_series(1, 1000)`);
   const ids = (await setup.query('select id from bench_raw_app')).rows.map((r) => r.id as string);
   await setup.end();
-  const measure = async (connections: number) => {
-    const pool = new pg.Pool({ connectionString: url, max: connections });
-    let count = 0;
-    const end = performance.now() + RAW_SECONDS * 1000;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: connections }, async (_, w) => {
-        const c = await pool.connect();
-        for (let i = w; performance.now() < end; i += connections) {
-          const id = ids[i % ids.length]!;
-          await c.query('begin');
-          await c.query('select state, version from bench_raw_app where id = $1 for update', [id]);
-          await c.query('update bench_raw_app set version = version + 1 where id = $1', [id]);
-          await c.query('insert into bench_raw_event (app_id) values ($1)', [id]);
-          await c.query('commit');
-          count += 1;
-        }
-        c.release();
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    await pool.end();
-    return count / seconds;
-  };
+  const measure = (connections: number) =>
+    rawRate({
+      url,
+      connections,
+      seconds: RAW_SECONDS,
+      step: async (c, worker, n) => {
+        const id = ids[(worker + n * connections) % ids.length]!;
+        await c.query('begin');
+        await c.query('select state, version from bench_raw_app where id = $1 for update', [id]);
+        await c.query('update bench_raw_app set version = version + 1 where id = $1', [id]);
+        await c.query('insert into bench_raw_event (app_id) values ($1)', [id]);
+        await c.query('commit');
+      },
+    });
   return { sequential: await measure(1), pooled: await measure(10) };
-}
-
-function client(base: string) {
-  return {
-    async login(username: string): Promise<string> {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    },
-    async json<T = unknown>(method: string, path: string, cookie?: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(url: string, statement: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
 }

@@ -9,16 +9,9 @@
  *   npx tsx bench/appointments/run.ts
  *
  * Uses BENCH_DATABASE_URL or TEST_DATABASE_URL (an administrative URL: it creates and drops its own
- * database). The app runs in this process, listening on 127.0.0.1 only.
+ * database); without either it starts a throwaway PostgreSQL (initdb) in a temp dir.
+ * The app runs in this process, listening on 127.0.0.1 only.
  */
-import crypto from 'node:crypto';
-import os from 'node:os';
-import pg from 'pg';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
-import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
-import { seedDemo } from '../../server/src/platform/demo/seed.ts';
 import { loadCatalog } from '../../server/src/modules/catalog/import-export/apply.ts';
 import { SYSTEM_EDITOR } from '../../server/src/modules/catalog/editor.ts';
 import { sampleItemGuide } from '../../server/src/modules/catalog/testing.ts';
@@ -28,6 +21,9 @@ import { loadCalendar } from '../../server/src/platform/calendar/service.ts';
 import { businessToday } from '../../server/src/platform/calendar/working-days.ts';
 import { loadCenterPlan } from '../../server/src/modules/appointments/capacity/service.ts';
 import { earliestSlot } from '../../server/src/modules/appointments/capacity/plan.ts';
+import { serveDemoApp } from '../lib/app.ts';
+import { pct, progress, setting, timeRuns } from '../lib/measure.ts';
+import { openDemoDatabase, serverVersion, withBenchDatabase } from '../lib/postgres.ts';
 
 const CONCURRENT = 100;
 const PLACES = 10;
@@ -36,36 +32,15 @@ const BOOKING_SECONDS = 10;
 const ITEMS = 200;
 const HORIZON = 30;
 const ROUNDS = 20;
-const progress = (text: string) => process.stderr.write(`… ${text}\n`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to an administrative PostgreSQL URL');
-const dbName = `banshi_bench_${crypto.randomBytes(4).toString('hex')}`;
-await admin(adminUrl, `create database ${dbName}`);
-try {
-  await run(withDatabase(adminUrl, dbName));
-} catch (err) {
-  console.error('bench failed:', err);
-  process.exitCode = 1;
-} finally {
-  await admin(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
-}
+await withBenchDatabase(run);
 
 async function run(url: string) {
   progress('migrate and seed');
-  await migratePostgres(url);
-  const database = openPostgres(url);
-  await seedDemo(database.db);
-  const info = new pg.Client({ connectionString: url });
-  await info.connect();
-  const version = (await info.query('show server_version')).rows[0].server_version as string;
-  await info.end();
+  const database = await openDemoDatabase(url);
+  const version = await serverVersion(url);
 
-  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, logger: false });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const api = client(base);
+  const { app, api } = await serveDemoApp(database);
   const manager = await api.login('manager');
   const guide = await api.login('guide');
   const centers = (await api.json('GET', '/api/centers', manager)) as { id: string; name: string }[];
@@ -157,22 +132,12 @@ async function run(url: string) {
     }
     computeMs.push(performance.now() - c0);
   }
-  const httpMs: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const h0 = performance.now();
-    await api.json('GET', `/api/portal/appointments/items?centerId=${centerId}`);
-    httpMs.push(performance.now() - h0);
-  }
-  const guaranteeMs: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const g0 = performance.now();
-    await api.json('GET', `/api/appointments/guarantee/${centerId}`, manager);
-    guaranteeMs.push(performance.now() - g0);
-  }
-  for (const list of [loadMs, computeMs, httpMs, guaranteeMs]) list.sort((x, y) => x - y);
+  const httpMs = await timeRuns(ROUNDS, () => api.json('GET', `/api/portal/appointments/items?centerId=${centerId}`));
+  const guaranteeMs = await timeRuns(ROUNDS, () => api.json('GET', `/api/appointments/guarantee/${centerId}`, manager));
+  for (const list of [loadMs, computeMs]) list.sort((x, y) => x - y);
   const itemsTotal = ((await api.json('GET', `/api/portal/appointments/items?centerId=${centerId}`)) as unknown[]).length;
 
-  console.log(`Banshi appointments bench — PostgreSQL ${version}, app in this process on 127.0.0.1, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''})`);
+  console.log(`Banshi appointments bench — ${setting(version)}`);
   console.log(
     `(a) ${CONCURRENT} concurrent bookings of one slot with ${PLACES} places: ${succeeded} succeeded, ${full} refused SLOT_FULL, ${other} other; slot shows ${bookedInSlot} booked; ${aSeconds.toFixed(2)} s → exactly ${PLACES}: ${succeeded === PLACES && bookedInSlot === PLACES && other === 0 ? 'yes' : 'NO'}`,
   );
@@ -187,43 +152,4 @@ async function run(url: string) {
   );
   await app.close();
   await database.close();
-}
-
-function client(base: string) {
-  return {
-    async login(username: string): Promise<string> {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    },
-    async raw(method: string, path: string, cookie?: string, body?: unknown): Promise<{ status: number; text: string }> {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...(cookie ? { cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
-    async json(method: string, path: string, cookie?: string, body?: unknown): Promise<unknown> {
-      const { status, text } = await this.raw(method, path, cookie, body ?? (method === 'GET' ? undefined : {}));
-      if (status >= 400) throw new Error(`${method} ${path}: ${status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    },
-  };
-}
-
-async function admin(url: string, statement: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-function withDatabase(u: string, name: string) {
-  const parsed = new URL(u);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }

@@ -4,42 +4,27 @@
  * real-name bad reviews with their callbacks — then the figures endpoint timed for the periods and
  * groupings a manager uses, and the month's disclosure and export. Prints p50/p99; asserts nothing.
  *
- *   TEST_DATABASE_URL=… npx tsx bench/evaluations/run.ts
+ *   npx tsx bench/evaluations/run.ts            (BENCH_RATINGS=2000 BENCH_RUNS=3 for a quick check)
  *
  * Uses BENCH_DATABASE_URL or TEST_DATABASE_URL (an administrative URL: it creates and drops its own
- * database). The generated rows go in with plain SQL (JSON record sets), not through the services.
+ * database); without either it starts a throwaway PostgreSQL (initdb) in a temp dir. The generated
+ * rows go in with plain SQL (JSON record sets), not through the services.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
 import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
-import { seedDemo } from '../../server/src/platform/demo/seed.ts';
+import { buildDemoApp } from '../lib/app.ts';
+import { pct, progress, timeRuns } from '../lib/measure.ts';
+import { openDemoDatabase, withBenchDatabase } from '../lib/postgres.ts';
 
 const RATINGS = Number(process.env.BENCH_RATINGS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const progress = (text: string) => process.stderr.write(`… ${text}\n`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to an administrative PostgreSQL URL');
-const dbName = `banshi_bench_${crypto.randomBytes(4).toString('hex')}`;
-await admin(adminUrl, `create database ${dbName}`);
-try {
-  await run(withDatabase(adminUrl, dbName));
-} catch (err) {
-  console.error('bench failed:', err);
-  process.exitCode = 1;
-} finally {
-  await admin(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
-}
+await withBenchDatabase(run);
 
 async function run(url: string) {
   progress('migrate and seed the demo');
-  await migratePostgres(url);
-  const database = openPostgres(url);
-  await seedDemo(database.db);
+  const database = await openDemoDatabase(url);
 
   progress(`generate ${RATINGS} ratings`);
   const client = new pg.Client({ connectionString: url });
@@ -52,9 +37,7 @@ async function run(url: string) {
   await client.end();
   progress(`loaded in ${((performance.now() - started) / 1000).toFixed(1)} s; ${total} ratings in all`);
 
-  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, logger: false });
-  await app.ready();
+  const app = await buildDemoApp(database);
   const login = async (username: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
     return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -75,14 +58,14 @@ async function run(url: string) {
   ];
   const lines: string[] = [];
   for (const c of cases) {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS + 2; i++) {
-      const start = performance.now();
-      const res = await app.inject({ method: 'GET', url: c.url, headers: c.cookie ? { cookie: c.cookie } : {} });
-      if (res.statusCode !== 200) throw new Error(`${c.url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-      if (i >= 2) times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
+    const times = await timeRuns(
+      RUNS,
+      async () => {
+        const res = await app.inject({ method: 'GET', url: c.url, headers: c.cookie ? { cookie: c.cookie } : {} });
+        if (res.statusCode !== 200) throw new Error(`${c.url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      },
+      2,
+    );
     lines.push(`${c.name.padEnd(36)} p50 ${pct(times, 0.5).toFixed(1).padStart(7)} ms   p99 ${pct(times, 0.99).toFixed(1).padStart(7)} ms`);
   }
   await app.close();
@@ -153,21 +136,5 @@ async function generate(client: pg.Client, n: number) {
       const columns = Object.keys(rows[0]!).map((c) => `"${c}"`).join(', ');
       await client.query(`insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
     }
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin(url: string, statement: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
   }
 }

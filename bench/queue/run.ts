@@ -11,19 +11,13 @@
  * own database); without either it starts a throwaway PostgreSQL (initdb) in a temp dir.
  * The app runs in this process, listening on 127.0.0.1 only.
  */
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
 import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
-import { seedDemo } from '../../server/src/platform/demo/seed.ts';
 import { createStaff } from '../../server/src/modules/staff/service.ts';
+import { serveDemoApp } from '../lib/app.ts';
+import { pct, progress, rawRate, setting } from '../lib/measure.ts';
+import { openDemoDatabase, serverVersion, withBenchDatabase } from '../lib/postgres.ts';
 
 const TAKES = 1_000;
 const COUNTERS = 20;
@@ -31,38 +25,16 @@ const CYCLE_SECONDS = 10;
 const STREAMS = 500;
 const CALLS = 60;
 const RAW_SECONDS = 3;
-const progress = (text: string) => process.stderr.write(`… ${text}\n`);
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-const { adminUrl, stop } = await postgresForBench();
-const dbName = `banshi_bench_${crypto.randomBytes(4).toString('hex')}`;
-await admin(adminUrl, `create database ${dbName}`);
-const url = withDatabase(adminUrl, dbName);
-try {
-  await run(url);
-} catch (err) {
-  console.error('bench failed:', err);
-  process.exitCode = 1;
-} finally {
-  await admin(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => undefined);
-  stop();
-}
+await withBenchDatabase(run);
 
 async function run(url: string) {
-  await migratePostgres(url);
-  const database = openPostgres(url);
-  await seedDemo(database.db);
-  const info = new pg.Client({ connectionString: url });
-  await info.connect();
-  const version = (await info.query('show server_version')).rows[0].server_version as string;
-  await info.end();
+  const database = await openDemoDatabase(url);
+  const version = await serverVersion(url);
   progress('raw inserts');
   const raw = await rawInsertRates(url);
 
-  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, logger: false });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const api = client(base);
+  const { app, base, api } = await serveDemoApp(database);
   const manager = await api.login('manager');
   const centers = (await api.json('GET', '/api/centers', manager)) as { id: string; name: string }[];
   const centerId = centers.find((c) => c.name === '佛山市南海区政务服务中心')!.id;
@@ -143,7 +115,7 @@ async function run(url: string) {
   const delivered = latencies.length;
   for (const s of streams) s.abort();
 
-  console.log(`Banshi queue bench — PostgreSQL ${version}, app in this process on 127.0.0.1, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? ''})`);
+  console.log(`Banshi queue bench — ${setting(version)}`);
   console.log(`reference: raw single-row INSERT (autocommit): ${raw.sequential.toFixed(0)} rows/s on 1 connection, ${raw.pooled.toFixed(0)} rows/s on 10 connections`);
   console.log(`(a) ${TAKES} concurrent ticket takes: ${takeSeconds.toFixed(2)} s → ${(TAKES / takeSeconds).toFixed(0)} takes/s; numbers exactly 1…${TAKES}: ${exact ? 'yes' : `NO (${numbers.slice(0, 5).join(',')}…)`}`);
   console.log(
@@ -162,25 +134,9 @@ async function rawInsertRates(url: string) {
   await setup.connect();
   await setup.query('create table bench_raw (id bigserial primary key, queue_id uuid not null, n integer not null, at timestamptz not null default now())');
   await setup.end();
-  const measure = async (connections: number) => {
-    const pool = new pg.Pool({ connectionString: url, max: connections });
-    let rows = 0;
-    const end = performance.now() + RAW_SECONDS * 1000;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        const c = await pool.connect();
-        const queue = crypto.randomUUID();
-        while (performance.now() < end) {
-          await c.query('insert into bench_raw (queue_id, n) values ($1, $2)', [queue, rows]);
-          rows += 1;
-        }
-        c.release();
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    await pool.end();
-    return rows / seconds;
+  const measure = (connections: number) => {
+    const queues = Array.from({ length: connections }, () => crypto.randomUUID());
+    return rawRate({ url, connections, seconds: RAW_SECONDS, step: (c, worker, n) => c.query('insert into bench_raw (queue_id, n) values ($1, $2)', [queues[worker], n]) });
   };
   return { sequential: await measure(1), pooled: await measure(10) };
 }
@@ -218,76 +174,10 @@ function openDisplay(url: string, arrivals: Map<string, number[]>): Promise<Abor
   });
 }
 
-function client(base: string) {
-  return {
-    async login(username: string): Promise<string> {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-      if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    },
-    async json(method: string, path: string, cookie?: string, body?: unknown): Promise<unknown> {
-      const payload = body ?? (method === 'GET' ? undefined : {});
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: { ...(cookie ? { cookie } : {}), ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    },
-  };
-}
-
 async function waitUntil(check: () => boolean, ms: number) {
   const deadline = performance.now() + ms;
   while (!check()) {
     if (performance.now() > deadline) throw new Error('timed out waiting for the displays');
     await new Promise((r) => setTimeout(r, 2));
   }
-}
-
-
-async function admin(adminUrl: string, statement: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-function withDatabase(u: string, name: string) {
-  const parsed = new URL(u);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-/** The given server, or a throwaway one: initdb in a temp dir, trust auth, fsync off, on a free port. */
-async function postgresForBench(): Promise<{ adminUrl: string; stop: () => void }> {
-  const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (given) return { adminUrl: given, stop: () => undefined };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-bench-pg-'));
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
-  if (asUser.length) fs.chmodSync(dir, 0o777);
-  const exec = (cmd: string, args: string[]) => execFileSync(asUser[0] ?? cmd, [...asUser.slice(1), ...(asUser.length ? [cmd] : []), ...args], { stdio: 'ignore' });
-  exec('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  exec('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
-  return {
-    adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      try {
-        exec('pg_ctl', ['-D', `${dir}/data`, '-m', 'fast', 'stop']);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
