@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Database, Db } from '../src/platform/db/database.ts';
@@ -63,4 +63,42 @@ export async function createTestApp(
 
 export function cookieOf(res: LightMyRequestResponse): string {
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export type UploadedFile = { filename: string; content: Buffer; type?: string };
+
+/** A multipart/form-data body for `app.inject()` carrying one file in the field `file`. */
+export function multipartFile(file: UploadedFile): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----banshi-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The modules' HTTP tests talk to the app through this: a call, a call that must succeed, an upload. */
+export type TestApi = {
+  call(method: Method, url: string, cookie?: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** fails the test unless the answer is 2xx; the JSON body (null for 204) */
+  ok<T>(method: Method, url: string, cookie?: string, payload?: object): Promise<T>;
+  upload(url: string, cookie: string, file: UploadedFile, method?: 'POST' | 'PUT'): Promise<LightMyRequestResponse>;
+};
+
+export function testApi(t: TestApp): TestApi {
+  const call: TestApi['call'] = (method, url, cookie, payload) => t.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
+  return {
+    call,
+    async ok(method, url, cookie, payload) {
+      const res = await call(method, url, cookie, payload);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      return (res.statusCode === 204 ? null : res.json()) as never;
+    },
+    upload(url, cookie, file, method = 'POST') {
+      const form = multipartFile(file);
+      return t.app.inject({ method, url, payload: form.payload, headers: { cookie, ...form.headers } });
+    },
+  };
 }

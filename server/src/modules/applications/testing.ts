@@ -1,6 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
-import type { TestApp } from '../../../test/harness.ts';
+import { testApi, type TestApi, type TestApp, type UploadedFile } from '../../../test/harness.ts';
 import type { ApplicationDetail } from './contract.ts';
 
 /** Shared steps of the applications' HTTP tests. */
@@ -13,33 +12,15 @@ export const FOOD_BUSINESS = 'NH-SCJG-006';
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-export type Api = {
-  call(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object): Promise<LightMyRequestResponse>;
+export type Api = Omit<TestApi, 'ok' | 'upload'> & {
   ok<T = ApplicationDetail>(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object): Promise<T>;
-  upload(cookie: string, id: string, key: string, file: { filename: string; content: Buffer; type?: string }): Promise<LightMyRequestResponse>;
+  /** a material's file */
+  upload(cookie: string, id: string, key: string, file: UploadedFile): Promise<LightMyRequestResponse>;
 };
 
 export function apiOf(t: TestApp): Api {
-  const call: Api['call'] = (method, url, cookie, payload) => t.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
-  return {
-    call,
-    async ok(method, url, cookie, payload) {
-      const res = await call(method, url, cookie, payload);
-      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-      return (res.statusCode === 204 ? null : res.json()) as never;
-    },
-    upload(cookie, id, key, file) {
-      const boundary = '----banshi-test-boundary';
-      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
-      const payload = Buffer.concat([Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({
-        method: 'POST',
-        url: `/api/applications/${id}/materials/${key}/file`,
-        payload,
-        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
-    },
-  };
+  const api = testApi(t);
+  return { ...api, ok: api.ok, upload: (cookie, id, key, file) => api.upload(`/api/applications/${id}/materials/${key}/file`, cookie, file) };
 }
 
 /** Receives 食品经营许可 for the demo catering enterprise (no online sales, not only pre-packaged food). */

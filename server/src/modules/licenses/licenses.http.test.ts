@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, multipartFile, type TestApp } from '../../../test/harness.ts';
 import { issueLicense } from './service.ts';
 
 let t: TestApp;
@@ -28,17 +28,7 @@ afterAll(async () => {
 const typeId = (code: string) => types.find((x) => x.code === code)!.id;
 const issue = (payload: object, cookie = admin) => t.app.inject({ method: 'POST', url: '/api/licenses', headers: { cookie }, payload });
 
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----banshi-license-boundary';
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
+const multipart = (filename: string, content: Buffer) => multipartFile({ filename, content });
 /** The smallest valid PNG: one transparent pixel. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, testApi, type TestApp } from '../../../test/harness.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { openPostgres } from '../../platform/db/postgres.ts';
 import type { CounterDto } from '../venue/contract.ts';
@@ -205,15 +205,8 @@ describe('the evaluator', () => {
 
 describe('the clerk’s photo', () => {
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-  const upload = (staffId: string, cookie: string, content: Buffer, type = 'image/png') => {
-    const boundary = 'banshiTestBoundary';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo"\r\nContent-Type: ${type}\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return t.app.inject({ method: 'PUT', url: `/api/queue/staff/${staffId}/photo`, payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-  };
+  const upload = (staffId: string, cookie: string, content: Buffer, type = 'image/png') =>
+    testApi(t).upload(`/api/queue/staff/${staffId}/photo`, cookie, { filename: 'photo', content, type }, 'PUT');
 
   it('is the clerk’s own to replace (pictures only), and the evaluator shows the new one', async () => {
     const me = (await call('GET', '/api/auth/me', clerk)).json() as { id: string };

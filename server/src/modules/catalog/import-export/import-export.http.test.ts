@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness.ts';
+import { createTestApp, testApi, type TestApp } from '../../../../test/harness.ts';
 
 let t: TestApp;
 let admin: string;
@@ -20,12 +20,7 @@ afterAll(() => t.close());
 
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
-function upload(url: string, cookie: string, content: Buffer, filename = '目录.xlsx') {
-  const boundary = '----banshi-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return t.app.inject({ method: 'POST', url, payload, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (url: string, cookie: string, content: Buffer, filename = '目录.xlsx') => testApi(t).upload(url, cookie, { filename, content });
 
 async function newCenter(name: string, regionCode: string): Promise<string> {
   const res = await t.app.inject({ method: 'POST', url: '/api/centers', headers: { cookie: admin }, payload: { name, level: 'county', regionCode } });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness.ts';
+import { createTestApp, multipartFile, type TestApp } from '../../../../test/harness.ts';
 import { entityCheckCharacter, usccCheckCharacter } from '../../../lib/uscc.ts';
 
 let t: TestApp;
@@ -20,15 +20,7 @@ function code(body: string): string {
 
 const HEADINGS = ['统一社会信用代码', '企业名称', '企业类型', '法定代表人', '注册地址', '行政区划代码', '镇街', '成立日期', '行业代码', '从业人员', '营业收入（万元）', '资产总额（万元）', '标签'];
 
-function multipart(filename: string, content: Buffer, contentType: string) {
-  const boundary = '----banshi-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipart = (filename: string, content: Buffer, type: string) => multipartFile({ filename, content, type });
 
 const upload = (filename: string, content: Buffer, contentType = 'text/csv', cookie = admin) => {
   const form = multipart(filename, content, contentType);

@@ -31,24 +31,29 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
     setModal(null);
     refresh();
   };
-  const run = async (work: () => Promise<unknown>) => {
+  /** An action that answers with the workbench shows that answer; any other is followed by a fresh snapshot. */
+  const run = async (work: () => Promise<WorkbenchDto | void>) => {
     setBusy(true);
     try {
-      await work();
-      refresh();
+      const next = await work();
+      if (next) setData(next);
+      else refresh();
     } catch (e) {
       showError(e);
     } finally {
       setBusy(false);
     }
   };
-  const changeTo = (action: 'open' | 'pause' | 'resume' | 'close') => run(async () => setData(await changeSession(counterId, action)));
+  const changeTo = (action: 'open' | 'pause' | 'resume' | 'close') => run(() => changeSession(counterId, action));
   const call = () =>
     run(async () => {
       const { ticket } = await callNext(counterId);
       if (!ticket) message.info(tq.workbench.nobody);
     });
-  const act = (ticket: TicketDto, action: 'recall' | 'start' | 'no-show') => run(() => ticketAction(ticket.id, action));
+  const act = (ticket: TicketDto, action: 'recall' | 'start' | 'no-show') =>
+    run(async () => {
+      await ticketAction(ticket.id, action);
+    });
 
   return (
     <Row gutter={16}>
