@@ -11,7 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import type { Database, Db } from './platform/db/database.ts';
+import type { Database } from './platform/db/database.ts';
+import type { ModuleDeps } from './platform/http/module-deps.ts';
 import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -37,8 +38,6 @@ z.config(z.locales.zhCN());
 
 export type AppDeps = { config: Config; database: Database; logger?: boolean | object; webDist?: string | null };
 
-/** What every module's routes receive. */
-export type ModuleDeps = { db: Db; config: Config; database: Database; events: EventHub };
 
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {

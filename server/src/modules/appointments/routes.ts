@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { portalBookingRoutes } from './booking/portal-routes.ts';
 import { staffBookingRoutes } from './booking/routes.ts';
 import { capacityRoutes } from './capacity/routes.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { appealRoutes } from './appeals/routes.ts';
 import { callbackRoutes } from './callbacks/routes.ts';
 import { disclosureRoutes } from './disclosure/routes.ts';

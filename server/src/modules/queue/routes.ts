@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { counterRoutes } from './counters/routes.ts';
 import { displayRoutes } from './display/routes.ts';
 import { evaluatorRoutes } from './evaluator/routes.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { pageQuery } from '../http/schemas.ts';
 import { listMessages } from './service.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { applicationDetail, applicationSummary, deliveryDto, handOverBody, mailBody, versionBody } from '../contract.ts';
 import { getApplicationDetail } from '../service.ts';
 import { confirmDelivery, deliverElectronically, handOver, listDeliveries, mailResult } from './service.ts';

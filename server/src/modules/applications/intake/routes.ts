@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { idParam, uscc } from '../../../platform/http/schemas.ts';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import {
   applicationDetail,
   declineBody,

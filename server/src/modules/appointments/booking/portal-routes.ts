@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { resolvePortalCenter } from '../../catalog/service.ts';
 import { getAvailability, listBookableItems } from '../capacity/availability.ts';
 import { availability, availabilityQuery, bookableItem, bookableItemsQuery } from '../capacity/contract.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { resolvePortalCenter } from '../../catalog/portal/service.ts';
 import { disclosureDto, disclosureQuery } from './contract.ts';
 import { getDisclosure } from './service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
 import { exportDto, exportQuery, unmaskedExportInput, type ExportDto } from './contract.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { figuresDto, figuresQuery } from './contract.ts';
 import { getFigures } from './service.ts';

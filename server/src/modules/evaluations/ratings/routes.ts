@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/http/schemas.ts';

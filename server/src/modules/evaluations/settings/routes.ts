@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { evaluationSettings, evaluationSettingsInput } from './contract.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { streamEvents } from '../../../platform/events/sse.ts';
 import { asQueueEvent, queueChannel, SharedSnapshots } from '../events.ts';
 import { displayParams, displayUpdate } from './contract.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { centerIdParam } from '../contract.ts';
 import { staffInCenter } from '../scope.ts';
 import { historyFigures, historyQuery, liveFigures } from './contract.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { centerIdParam } from '../contract.ts';
 import { staffInCenter } from '../scope.ts';
 import { inquiry, inquiryInput, inquiryListQuery, inquiryResult } from './contract.ts';

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../../app.ts';
+import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
