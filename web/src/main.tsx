@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
+import { theme } from './app/theme.ts';
+import './app/accessible-colors.css';
 import './lib/time.ts';
 import { t } from './locales/zh-CN.ts';
 
@@ -14,7 +16,7 @@ document.title = `${t.app.name} · ${t.app.title}`;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

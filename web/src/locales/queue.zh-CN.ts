@@ -139,6 +139,7 @@ export const tq = {
     resume: '恢复服务',
     close: '结束服务',
     callNext: '叫号',
+    shortcut: (key: string) => `快捷键 ${key}`,
     nobody: '目前没有等候的号',
     recall: (n: number) => `重呼（已 ${n} 次）`,
     start: '开始办理',

@@ -113,11 +113,11 @@ export function KioskCheckInEntry({ size, disabled, onOpen }: { size: number; di
       disabled={disabled}
       onClick={onOpen}
       data-testid="kiosk-check-in-entry"
-      style={{ height: 96 * size, fontSize: 26 * size, width: '100%', background: disabled ? undefined : '#389e0d', whiteSpace: 'normal' }}
+      style={{ height: 96 * size, fontSize: 26 * size, width: '100%', background: disabled ? undefined : '#237804', whiteSpace: 'normal' }}
     >
       <Flex vertical align="center">
         <span>{ty.kiosk.entry}</span>
-        <span style={{ fontSize: 18 * size, opacity: 0.9 }}>{ty.kiosk.entryHint}</span>
+        <span style={{ fontSize: 18 * size }}>{ty.kiosk.entryHint}</span>
       </Flex>
     </Button>
   );

@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
 import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
+import { useDevicePreference } from '../../../lib/device-preference.ts';
 import { getKiosk, takeKioskTicket, type KioskSnapshot, type TicketStatusDto } from '../api.ts';
 import { KioskCheckIn, KioskCheckInEntry } from '../../appointments/components/kiosk-check-in.tsx';
 import { Clock } from './clock.tsx';
@@ -21,7 +22,8 @@ type Choice = { queueId: string } | { itemId: string };
 export function KioskPage() {
   const { centerId = '' } = useParams();
   const kiosk = useQuery({ queryKey: ['queue', 'kiosk', centerId], queryFn: () => getKiosk(centerId), refetchInterval: 15_000, staleTime: 0 });
-  const [isLarge, setLarge] = useState(false);
+  // large type is the device's setting: it survives reloads and the idle timeout
+  const [isLarge, setLarge] = useDevicePreference('kiosk.largeType', false);
   const [isGreen, setGreen] = useState(false);
   const [reason, setReason] = useState<GreenReason | null>(null);
   const [ticket, setTicket] = useState<TicketStatusDto | null>(null);
@@ -43,9 +45,8 @@ export function KioskPage() {
   const idleSeconds = kiosk.data?.idleSeconds ?? 60;
   // Each second without a touch counts; at the limit the kiosk goes back to its start screen.
   const tick = useEffectEvent(() => {
-    if (idle + 1 >= idleSeconds && (ticket || isGreen || error || isLarge || isCheckingIn)) {
+    if (idle + 1 >= idleSeconds && (ticket || isGreen || error || isCheckingIn)) {
       reset();
-      setLarge(false);
     } else {
       setIdle(idle + 1);
     }
@@ -99,11 +100,11 @@ export function KioskPage() {
         <Flex align="center" gap={16}>
           <Clock style={{ fontSize: 28 * size }} />
           <Link to={`/kiosk/${centerId}/rate`}>
-            <Button size="large" data-testid="kiosk-rate" style={{ height: 56, fontSize: 20, marginRight: 12 }}>
+            <Button size="large" data-testid="kiosk-rate" style={{ height: 56 * size, fontSize: 20 * size, marginRight: 12 }}>
               {trating.kiosk.entry}
             </Button>
           </Link>
-          <Button size="large" data-testid="kiosk-large" onClick={() => setLarge(!isLarge)} style={{ height: 56, fontSize: 20 }}>
+          <Button size="large" data-testid="kiosk-large" aria-pressed={isLarge} onClick={() => setLarge(!isLarge)} style={{ height: 56 * size, fontSize: 20 * size }}>
             {isLarge ? tq.kiosk.normalType : tq.kiosk.largeType}
           </Button>
         </Flex>

@@ -1,12 +1,13 @@
 import { App, Button, Card, Col, Descriptions, Empty, Flex, List, Popconfirm, Row, Space, Spin, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../lib/time.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { callNext, changeSession, getWorkbench, ticketAction, type TicketDto, type WorkbenchDto, workbenchStreamUrl } from '../api.ts';
 import { useEventStream } from '../use-event-stream.ts';
 import { FinishModal, TransferModal, WalkInModal } from './workbench-modals.tsx';
+import { SHORTCUTS, ShortcutHint, useWorkbenchShortcuts } from './workbench-shortcuts.tsx';
 
 const PRIORITY_COLOURS = { appointment: 'purple', green_channel: 'green', ordinary: 'default' } as const;
 
@@ -18,12 +19,32 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
   const [modal, setModal] = useState<'transfer' | 'finish' | 'walk-in' | null>(null);
   const { message } = App.useApp();
   const showError = useShowError();
+  const callRef = useRef<HTMLButtonElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const finishRef = useRef<HTMLButtonElement>(null);
 
-  if (!data) return <Spin />;
-  const session = data.session;
+  const session = data?.session ?? null;
   const isMine = session?.isMine ?? false;
   const isOpen = isMine && session?.state === 'open';
-  const current = data.current;
+  const current = data?.current ?? null;
+  const state = current?.state ?? null;
+
+  // Focus follows the work: after a call the next key is 开始办理, after that 办结, then 叫号 again.
+  useEffect(() => {
+    if (modal || busy) return;
+    const next = state === 'called' ? startRef : state === 'serving' ? finishRef : isOpen ? callRef : null;
+    next?.current?.focus();
+  }, [state, current?.id, isOpen, modal, busy]);
+
+  useWorkbenchShortcuts({
+    call: isOpen && !current && !busy ? () => void call() : null,
+    recall: state === 'called' && !busy ? () => void act(current!, 'recall') : null,
+    start: state === 'called' && !busy ? () => void act(current!, 'start') : null,
+    finish: state === 'serving' && !busy ? () => setModal('finish') : null,
+    transfer: current && !busy ? () => setModal('transfer') : null,
+  });
+
+  if (!data) return <Spin />;
 
   // The stream brings every change, but the clerk's own action shows at once without waiting for it.
   const refresh = () => void getWorkbench(counterId).then(setData, () => undefined);
@@ -99,12 +120,23 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
           }
         >
           {current ? (
-            <CurrentTicket ticket={current} recallsNeeded={data.recallsBeforeNoShow} busy={busy} onAct={act} onTransfer={() => setModal('transfer')} onFinish={() => setModal('finish')} />
+            <CurrentTicket ticket={current} startRef={startRef} finishRef={finishRef} recallsNeeded={data.recallsBeforeNoShow} busy={busy} onAct={act} onTransfer={() => setModal('transfer')} onFinish={() => setModal('finish')} />
           ) : (
             <Flex vertical align="center" gap={16} style={{ padding: 24 }}>
               <Typography.Text type="secondary">{isOpen ? tq.workbench.noCurrent : tq.workbench.notOpen}</Typography.Text>
-              <Button type="primary" size="large" data-testid="call-next" disabled={!isOpen} loading={busy} onClick={call} style={{ height: 64, minWidth: 220, fontSize: 24 }}>
+              <Button
+                ref={callRef}
+                type="primary"
+                size="large"
+                data-testid="call-next"
+                aria-keyshortcuts={SHORTCUTS.call}
+                disabled={!isOpen}
+                loading={busy}
+                onClick={call}
+                style={{ height: 64, minWidth: 220, fontSize: 24 }}
+              >
                 {tq.workbench.callNext}
+                <ShortcutHint action="call" />
               </Button>
               <Button disabled={!isOpen} data-testid="walk-in" onClick={() => setModal('walk-in')}>
                 {tq.workbench.walkIn}
@@ -168,13 +200,15 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
   );
 }
 
-function CurrentTicket(props: {
+function CurrentTicket({ startRef, finishRef, ...props }: {
   ticket: TicketDto;
   recallsNeeded: number;
   busy: boolean;
   onAct: (ticket: TicketDto, action: 'recall' | 'start' | 'no-show') => void;
   onTransfer: () => void;
   onFinish: () => void;
+  startRef: RefObject<HTMLButtonElement | null>;
+  finishRef: RefObject<HTMLButtonElement | null>;
 }) {
   const { ticket, recallsNeeded, busy } = props;
   const canNoShow = ticket.recallCount >= recallsNeeded;
@@ -207,11 +241,13 @@ function CurrentTicket(props: {
       <Space wrap>
         {ticket.state === 'called' && (
           <>
-            <Button data-testid="recall" disabled={busy} onClick={() => props.onAct(ticket, 'recall')}>
+            <Button data-testid="recall" aria-keyshortcuts={SHORTCUTS.recall} disabled={busy} onClick={() => props.onAct(ticket, 'recall')}>
               {tq.workbench.recall(ticket.recallCount)}
+              <ShortcutHint action="recall" />
             </Button>
-            <Button type="primary" data-testid="start" disabled={busy} onClick={() => props.onAct(ticket, 'start')}>
+            <Button ref={startRef} type="primary" data-testid="start" aria-keyshortcuts={SHORTCUTS.start} disabled={busy} onClick={() => props.onAct(ticket, 'start')}>
               {tq.workbench.start}
+              <ShortcutHint action="start" />
             </Button>
             <Tooltip title={canNoShow ? '' : tq.workbench.noShowHint(recallsNeeded)}>
               <Button danger data-testid="no-show" disabled={busy || !canNoShow} onClick={() => props.onAct(ticket, 'no-show')}>
@@ -221,12 +257,14 @@ function CurrentTicket(props: {
           </>
         )}
         {ticket.state === 'serving' && (
-          <Button type="primary" data-testid="finish" disabled={busy} onClick={props.onFinish}>
+          <Button ref={finishRef} type="primary" data-testid="finish" aria-keyshortcuts={SHORTCUTS.finish} disabled={busy} onClick={props.onFinish}>
             {tq.workbench.finish}
+            <ShortcutHint action="finish" />
           </Button>
         )}
-        <Button data-testid="transfer" disabled={busy} onClick={props.onTransfer}>
+        <Button data-testid="transfer" aria-keyshortcuts={SHORTCUTS.transfer} disabled={busy} onClick={props.onTransfer}>
           {tq.workbench.transfer}
+          <ShortcutHint action="transfer" />
         </Button>
       </Space>
     </Flex>

@@ -31,7 +31,7 @@ export function ProgressPage() {
             <Radio.Group value={by} onChange={(e) => setBy(e.target.value as typeof by)} options={[{ value: 'uscc', label: ta.progress.byUscc }, { value: 'phone', label: ta.progress.byPhone }]} />
           </Form.Item>
           <Form.Item name="key" rules={[{ required: true }]}>
-            <Input style={{ width: 220 }} data-testid="progress-key" />
+            <Input style={{ width: 220 }} aria-label={by === 'uscc' ? ta.progress.byUscc : ta.progress.byPhone} data-testid="progress-key" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={progress.isFetching} data-testid="progress-submit">
             {ta.progress.query}

@@ -53,7 +53,7 @@ export function BundleNoticeView({ notice, state, itemLink }: { notice: BundleNo
             key: 'name',
             render: (_, m) => (
               <>
-                {m.isSkipped ? <Typography.Text delete>{m.name}</Typography.Text> : m.kind === 'item' ? <Link to={itemLink(m.code)}>{m.name}</Link> : m.name}{' '}
+                {m.isSkipped ? <Typography.Text delete>{m.name}</Typography.Text> : m.kind === 'item' ? <Link to={itemLink(m.code)} style={{ textDecoration: 'underline' }}>{m.name}</Link> : m.name}{' '}
                 {m.isSkipped && <Tag>{n.skippedBecause(m.skippedBecause ?? '')}</Tag>}
                 {m.skipIf.map((s) => (
                   <Tag key={s} color="blue">

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * A setting that belongs to the device, not to a person: a kiosk switched to large type stays
+ * in large type after a reload or a timeout, until someone switches it back.
+ */
+export function useDevicePreference(key: string, initial: boolean): [boolean, (value: boolean) => void] {
+  const storageKey = `banshi.device.${key}`;
+  const [value, setValue] = useState<boolean>(() => {
+    try {
+      const stored = window.localStorage.getItem(storageKey);
+      return stored === null ? initial : stored === '1';
+    } catch {
+      return initial;
+    }
+  });
+  const set = useCallback(
+    (next: boolean) => {
+      setValue(next);
+      try {
+        window.localStorage.setItem(storageKey, next ? '1' : '0');
+      } catch {
+        // private mode or a locked-down kiosk browser: the choice lasts for this page only
+      }
+    },
+    [storageKey],
+  );
+  return [value, set];
+}
