@@ -109,6 +109,19 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(evaluationRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
-  if (webDist) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.
+  if (webDist) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   return app;
 }

@@ -9,10 +9,8 @@ import { router } from './app/router.tsx';
 import { theme } from './app/theme.ts';
 import './app/accessible-colors.css';
 import './lib/time.ts';
-import { t } from './locales/zh-CN.ts';
 
 const queryClient = createQueryClient();
-document.title = `${t.app.name} · ${t.app.title}`;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -50,7 +50,7 @@ describe('staff login (demo mode)', () => {
     await page.getByTestId('login-submit').waitFor();
 
     // the server ended the session: a signed-in page sends the browser back to the login form
-    await page.goto(`${baseUrl()}/`);
+    await page.goto(`${baseUrl()}/calendar`);
     await page.waitForURL(/\/login$/);
     const me = await page.request.get(`${baseUrl()}/api/auth/me`);
     expect(me.status()).toBe(401);

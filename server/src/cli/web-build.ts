@@ -9,7 +9,7 @@ const DIST = path.join(WEB_ROOT, 'dist');
 /** Builds the web app when its build is missing or older than its sources; returns the build folder. */
 export async function ensureWebBuild(log: Logger): Promise<string> {
   const builtAt = mtime(path.join(DIST, 'index.html'));
-  const sourcesAt = newestMtime([path.join(WEB_ROOT, 'src'), path.join(WEB_ROOT, 'index.html'), path.join(WEB_ROOT, 'vite.config.ts')]);
+  const sourcesAt = newestMtime([path.join(WEB_ROOT, 'src'), path.join(WEB_ROOT, 'build'), path.join(WEB_ROOT, 'index.html'), path.join(WEB_ROOT, 'vite.config.ts')]);
   if (builtAt >= sourcesAt) return DIST;
   log.info(builtAt ? '网页源码有更新，正在重新构建…' : '首次启动，正在构建网页…');
   const { build } = await import('vite');

@@ -13,6 +13,12 @@ export const t = {
     name: '办事',
     title: '企业政务服务平台',
   },
+  landing: {
+    public: '企业和群众',
+    publicHint: '查办事指南、预约、查进度、评价与公示',
+    staff: '工作人员',
+    staffHint: '窗口、后台审批与中心管理，请登录',
+  },
   demo: {
     banner: '演示数据：本系统当前运行在演示模式，所有账户、机构和记录均为虚构的演示数据，请勿录入真实信息。',
     accountsTitle: '演示账户（点击一行填入登录表单）',
@@ -57,6 +63,7 @@ export const t = {
     retry: '重试',
   },
   login: {
+    toPortal: '企业和群众请前往办事门户',
     title: '工作人员登录',
     username: '用户名',
     password: '密码',

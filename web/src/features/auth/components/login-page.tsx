@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { describeError } from '../../../components/use-show-error.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { DemoAccountsTable } from '../../demo/components/demo-accounts-table.tsx';
@@ -38,6 +38,11 @@ export function LoginPage() {
             {t.login.submit}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/portal" data-testid="login-to-portal">
+            {t.login.toPortal}
+          </Link>
+        </Typography.Paragraph>
       </Card>
       {demo?.enabled && demo.accounts.length > 0 && (
         <Card title={t.demo.accountsTitle} style={{ width: '100%', maxWidth: 720 }}>
