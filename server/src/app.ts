@@ -41,6 +41,14 @@ z.config(z.locales.zhCN());
 export type AppDeps = { config: Config; database: Database; logger?: boolean | object; webDist?: string | null };
 
 
+/**
+ * A hop count trusts the nearest N addresses whoever they are (Fastify's own number refuses
+ * all): only for a server that can be reached through its proxies alone.
+ */
+function trustProxyOf(setting: Config['TRUST_PROXY']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
@@ -51,7 +59,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default).
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     clientErrorHandler,
