@@ -89,7 +89,7 @@ if (process.argv.includes('--http')) await httpBench(queryTexts);
 
 /** The same through the HTTP route, on an embedded database holding the 10,000 items. */
 async function httpBench(texts: string[]) {
-  const { loadConfig } = await import('../../server/src/config.ts');
+  const { benchConfig } = await import('../lib/app.ts');
   const { buildApp } = await import('../../server/src/app.ts');
   const { migratePglite, openPglite } = await import('../../server/src/platform/db/pglite.ts');
   const { seedDemo } = await import('../../server/src/platform/demo/seed.ts');
@@ -100,7 +100,7 @@ async function httpBench(texts: string[]) {
 
   const database = await openPglite({ memory: true });
   await migratePglite(database);
-  await seedDemo(database.db);
+  await seedDemo(database.db, benchConfig);
   const center = (await listCenters(database.db)).find((c) => c.level === 'county')!;
   const departmentId = (await listDepartments(database.db, center.id))[0]!.id;
   const extra = docs.filter((d) => d.code.startsWith('GEN-')).map((d) => {
@@ -111,7 +111,7 @@ async function httpBench(texts: string[]) {
   await loadCatalog(database.db, center.id, { items: extra, bundles: [] }, SYSTEM_EDITOR);
   console.log(`\nloaded ${extra.length} generated items into the embedded database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const app = await buildApp({ config: loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' }), database, logger: false });
+  const app = await buildApp({ config: benchConfig, database, logger: false });
   await app.ready();
   const url = (q: string) => `/api/guidance/search?q=${encodeURIComponent(q)}&limit=10`;
   started = performance.now();

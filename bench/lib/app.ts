@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -6,9 +7,18 @@ import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** Demo mode with this run's own random secrets (a bench database is thrown away after the run). */
+export const benchConfig = loadConfig({
+  BANSHI_DEMO: '1',
+  LOG_LEVEL: 'silent',
+  SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+  PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('hex'),
+  PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('hex'),
+});
+
 /** The product in this process, in demo mode, without logs; requests go through `app.inject`. */
 export async function buildDemoApp(database: Database): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent' }), database, logger: false });
+  const app = await buildApp({ config: benchConfig, database, logger: false });
   await app.ready();
   return app;
 }

@@ -9,6 +9,7 @@ import type { Database } from '../../server/src/platform/db/database.ts';
 import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
 import { seedDemo } from '../../server/src/platform/demo/seed.ts';
 import { adminQuery, withDatabase } from '../../server/test/templates.ts';
+import { benchConfig } from './app.ts';
 
 /**
  * Runs a bench on a database of its own, created for the run and dropped after it, on the server of
@@ -37,7 +38,7 @@ export async function withBenchDatabase(bench: (url: string) => Promise<void>): 
 export async function openDemoDatabase(url: string): Promise<Database> {
   await migratePostgres(url);
   const database = openPostgres(url);
-  await seedDemo(database.db);
+  await seedDemo(database.db, benchConfig);
   return database;
 }
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,7 +16,8 @@ import type { Database } from './platform/db/database.ts';
 import type { ModuleDeps } from './platform/http/module-deps.ts';
 import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -39,6 +41,14 @@ z.config(z.locales.zhCN());
 export type AppDeps = { config: Config; database: Database; logger?: boolean | object; webDist?: string | null };
 
 
+/**
+ * A hop count trusts the nearest N addresses whoever they are (Fastify's own number refuses
+ * all): only for a server that can be reached through its proxies alone.
+ */
+function trustProxyOf(setting: Config['TRUST_PROXY']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
@@ -48,9 +58,18 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default).
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
-  });
+    frameworkErrors,
+    clientErrorHandler,
+    // A client that does not finish sending its headers or its body in time is cut off.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    http: {
+      headersTimeout: Math.min(config.HEADERS_TIMEOUT_SECONDS, config.REQUEST_TIMEOUT_SECONDS) * 1000,
+      connectionsCheckingInterval: 1_000,
+    } satisfies http.ServerOptions,
+  } as FastifyHttpOptions<http.Server>);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only (multipart is added where uploads are).
@@ -80,6 +99,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
+  registerInputGuard(app);
   registerAccessControl(app, deps);
   registerAuditTrail(app, deps);
   await app.register(swagger, {

@@ -1,10 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { ConfigError, describeSettings, loadConfig } from './config.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, describeSettings, loadConfig as loadConfigFrom } from './config.ts';
+
+// Demo mode keeps its secrets beside the data: every load here gets a throwaway data directory.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-config-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const loadConfig = (env: Record<string, string>) => loadConfigFrom({ DATA_DIR: path.join(tmp, 'data'), ...env });
+const secrets = { SESSION_SECRET: 's'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
 
 describe('configuration', () => {
   it('has working defaults for a trial: port 3000, ./data, demo on, embedded database', () => {
-    const config = loadConfig({});
+    const config = loadConfigFrom({ ...secrets });
     expect(config.PORT).toBe(3000);
     expect(config.BANSHI_DEMO).toBe(true);
     expect(config.database.kind).toBe('pglite');
@@ -15,7 +24,7 @@ describe('configuration', () => {
   });
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u@localhost:5432/banshi' });
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@localhost:5432/banshi', ...secrets });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@localhost:5432/banshi' });
   });
 
@@ -48,10 +57,56 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'zz'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY/);
     expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     expect(loadConfig({ ...base, ...personalDataKeys })).toMatchObject(personalDataKeys);
-    // demo mode has fixed demo keys, different from each other
-    const demo = loadConfig({});
+  });
+
+  it('in demo mode, secrets not given are the data directory\'s own: random, kept in keys.json (0600), never shared', () => {
+    const dirA = path.join(tmp, 'a');
+    const demo = loadConfigFrom({ DATA_DIR: dirA });
     expect(demo.PERSONAL_DATA_KEY).toMatch(/^[0-9a-f]{64}$/);
     expect(demo.PERSONAL_DATA_HASH_KEY).not.toBe(demo.PERSONAL_DATA_KEY);
+    expect(demo.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dirA, 'keys.json');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // the same directory keeps its keys across starts; another directory gets others
+    expect(loadConfigFrom({ DATA_DIR: dirA })).toMatchObject({ PERSONAL_DATA_KEY: demo.PERSONAL_DATA_KEY, SESSION_SECRET: demo.SESSION_SECRET });
+    const other = loadConfigFrom({ DATA_DIR: path.join(tmp, 'b') });
+    expect(other.PERSONAL_DATA_KEY).not.toBe(demo.PERSONAL_DATA_KEY);
+    expect(other.SESSION_SECRET).not.toBe(demo.SESSION_SECRET);
+    // no published constant in the source
+    const source = fs.readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/['"][0-9a-f]{64}['"]/i);
+    // a secret given wins over the stored one
+    expect(loadConfigFrom({ DATA_DIR: dirA, PERSONAL_DATA_KEY: 'c3'.repeat(32) }).PERSONAL_DATA_KEY).toBe('c3'.repeat(32));
+  });
+
+  it('with DATABASE_URL set, demo mode is off unless asked for, and nothing falls back to a constant', () => {
+    const url = { DATABASE_URL: 'postgresql://u@localhost:5432/banshi' };
+    expect(() => loadConfig(url)).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...url, SESSION_SECRET: 'x'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY/);
+    expect(loadConfig({ ...url, ...secrets }).BANSHI_DEMO).toBe(false);
+    expect(loadConfig({ ...url, BANSHI_DEMO: '1' }).BANSHI_DEMO).toBe(true);
+  });
+
+  it('the demo listens on this machine only unless HOST is set; otherwise on every interface', () => {
+    expect(loadConfig({})).toMatchObject({ HOST: '127.0.0.1', hostDefaulted: true });
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0', hostDefaulted: false });
+    expect(loadConfig({ BANSHI_DEMO: '0', ...secrets })).toMatchObject({ HOST: '0.0.0.0' });
+  });
+
+  it('the public URL follows the address the server listens on unless PUBLIC_URL is set', () => {
+    expect(loadConfig({ PORT: '3111' }).PUBLIC_URL).toBe('http://localhost:3111');
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080', HOST: '192.168.1.20' }).PUBLIC_URL).toBe('http://192.168.1.20:8080');
+    expect(loadConfig({ PORT: '8080', HOST: 'fd00::5' }).PUBLIC_URL).toBe('http://[fd00::5]:8080');
+    expect(loadConfig({ PORT: '3111', PUBLIC_URL: 'https://banshi.example.gov.cn' })).toMatchObject({ PUBLIC_URL: 'https://banshi.example.gov.cn', publicUrlDefaulted: false });
+  });
+
+  it('believes X-Forwarded-For from no proxy by default; TRUST_PROXY names proxies or a hop count', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,loopback,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', 'loopback', 'fd00::/8']);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 
   it('accepts every valid port and refuses every invalid one', () => {
@@ -68,7 +123,7 @@ describe('configuration', () => {
     const spellings = ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'];
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (value) => {
-        if (spellings.includes(value)) expect(typeof loadConfig({ BANSHI_DEMO: value, SESSION_SECRET: 's'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) }).BANSHI_DEMO).toBe('boolean');
+        if (spellings.includes(value)) expect(typeof loadConfig({ BANSHI_DEMO: value, ...secrets }).BANSHI_DEMO).toBe('boolean');
         else expect(() => loadConfig({ BANSHI_DEMO: value })).toThrow(/BANSHI_DEMO/);
       }),
     );

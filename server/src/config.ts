@@ -1,3 +1,6 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -19,8 +22,24 @@ const settings = {
     schema: z.coerce.number().int().min(0).max(65535).default(3000),
   },
   HOST: {
-    description: 'address to listen on',
-    schema: z.string().min(1).default('0.0.0.0'),
+    description: 'address to listen on; unset: 127.0.0.1 in demo mode (this machine only), 0.0.0.0 otherwise',
+    schema: z.string().min(1).optional(),
+  },
+  TRUST_PROXY: {
+    description:
+      'which reverse proxies may name the client address (X-Forwarded-For): unset or 0 believes none; a hop count (1, 2…); or proxy addresses/CIDRs separated by commas (127.0.0.1,10.0.0.0/8; also loopback, linklocal, uniquelocal)',
+    schema: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx): false | number | string[] => {
+        if (!v || ['0', 'off', 'false', 'no'].includes(v)) return false;
+        if (/^\d+$/.test(v)) return Number(v);
+        const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+        const bad = list.find((a) => !isProxyAddress(a));
+        if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" 不是 IP 地址、CIDR 网段或跳数` });
+        return list;
+      }),
   },
   DATABASE_URL: {
     description: 'PostgreSQL 15+ connection string; unset selects the embedded PGlite database',
@@ -34,8 +53,12 @@ const settings = {
     schema: z.string().min(1).default('./data'),
   },
   BANSHI_DEMO: {
-    description: 'load the demo center into an empty database and show demo accounts (1 or 0)',
-    schema: booleanFlag.default(true),
+    description: 'load the demo center into an empty database and show demo accounts (1 or 0); default 1 with the embedded database, 0 when DATABASE_URL is set',
+    schema: booleanFlag.optional(),
+  },
+  BANSHI_DEMO_PUBLIC: {
+    description: 'list the demo accounts on the login page for visitors from other machines too (by default only on this machine)',
+    schema: booleanFlag.default(false),
   },
   SESSION_SECRET: {
     description: 'secret (32+ characters) that signs session cookies; required outside demo mode',
@@ -53,6 +76,14 @@ const settings = {
     description: 'how long a locked account stays locked',
     schema: positiveInt.default(30),
   },
+  REQUEST_TIMEOUT_SECONDS: {
+    description: 'a client that has not sent its whole request (headers and body) within this many seconds is cut off',
+    schema: positiveInt.max(3600).default(60),
+  },
+  HEADERS_TIMEOUT_SECONDS: {
+    description: 'a client that has not sent its request headers within this many seconds is cut off',
+    schema: positiveInt.max(600).default(15),
+  },
   LOG_LEVEL: {
     description: 'pino log level',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -66,8 +97,9 @@ const settings = {
     schema: booleanFlag.default(false),
   },
   PUBLIC_URL: {
-    description: 'the address people open Banshi at, e.g. https://banshi.example.gov.cn (links in SMS messages)',
-    schema: z.url().default('http://localhost:3000'),
+    description:
+      'the address people open Banshi at, e.g. https://banshi.example.gov.cn (links in SMS messages); unset: http://<HOST or localhost>:<PORT>, the address the server listens on',
+    schema: z.url().optional(),
   },
   COMMITMENT_VERIFICATION_DAYS: {
     description: 'working days after a decision on a commitment (告知承诺) within which the department verifies the promise',
@@ -84,10 +116,26 @@ const settings = {
   },
 } as const;
 
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address, prefix, extra] = value.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 type Settings = typeof settings;
 type Raw = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
-export type Config = Omit<Raw, 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'> & {
+export type Config = Omit<Raw, 'HOST' | 'BANSHI_DEMO' | 'PUBLIC_URL' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'> & {
+  HOST: string;
+  /** HOST was not set: the demo listens on this machine only */
+  hostDefaulted: boolean;
+  BANSHI_DEMO: boolean;
+  /** PUBLIC_URL, or the address the server listens on when unset (see `publicUrlDefaulted`) */
+  PUBLIC_URL: string;
+  publicUrlDefaulted: boolean;
   SESSION_SECRET: string;
   PERSONAL_DATA_KEY: string;
   PERSONAL_DATA_HASH_KEY: string;
@@ -102,18 +150,14 @@ export class ConfigError extends Error {
   }
 }
 
-/** A fixed secret for demo and test runs only: outside demo mode SESSION_SECRET is required. */
-const DEMO_SESSION_SECRET = 'banshi-demo-session-secret-not-for-production-use';
+const SECRET_NAMES = ['SESSION_SECRET', 'PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const;
+type Secrets = { [K in (typeof SECRET_NAMES)[number]]: string };
 
 /**
- * Fixed personal-data keys for demo and test runs only (the demo data is encrypted with them);
- * outside demo mode both keys are required.
+ * Reads the settings. Outside demo mode every secret must be given. In demo mode a secret that is
+ * not given is the data directory's own: random, made on first start and kept beside the data
+ * in DATA_DIR/keys.json (mode 0600) — never a constant known to anyone else.
  */
-export const DEMO_PERSONAL_DATA_KEYS = {
-  PERSONAL_DATA_KEY: '44ecba7ad0eae54306cb32c702d66669365c9b96a79e9596c485bc924a983ad9',
-  PERSONAL_DATA_HASH_KEY: 'd0bb9275c118208c1dd58811edb679e392fa9829ee739ca2fbf7ad7de16fc4df',
-} as const;
-
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {};
   for (const [name, setting] of Object.entries(settings)) {
@@ -126,30 +170,78 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     raw[name] = parsed.data;
   }
   const values = raw as Raw;
-  if (!values.BANSHI_DEMO && !values.SESSION_SECRET) {
-    throw new ConfigError('SESSION_SECRET', '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
-  }
-  for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const) {
-    if (!values.BANSHI_DEMO && !values[name]) {
-      throw new ConfigError(name, '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供 64 位十六进制密钥（例如 openssl rand -hex 32 生成）');
+  // An operator who points Banshi at PostgreSQL runs it for real unless demo mode is asked for.
+  const demo = values.BANSHI_DEMO ?? !values.DATABASE_URL;
+  if (!demo) {
+    if (!values.SESSION_SECRET) {
+      throw new ConfigError('SESSION_SECRET', '未设置：非演示模式（设置了 DATABASE_URL 或 BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
+    }
+    for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const) {
+      if (!values[name]) {
+        throw new ConfigError(name, '未设置：非演示模式（设置了 DATABASE_URL 或 BANSHI_DEMO=0）时必须提供 64 位十六进制密钥（例如 openssl rand -hex 32 生成）');
+      }
     }
   }
-  const personalDataKey = values.PERSONAL_DATA_KEY ?? DEMO_PERSONAL_DATA_KEYS.PERSONAL_DATA_KEY;
-  const personalDataHashKey = values.PERSONAL_DATA_HASH_KEY ?? DEMO_PERSONAL_DATA_KEYS.PERSONAL_DATA_HASH_KEY;
-  if (personalDataKey.toLowerCase() === personalDataHashKey.toLowerCase()) {
+  const dataDir = path.resolve(values.DATA_DIR);
+  const given = { SESSION_SECRET: values.SESSION_SECRET, PERSONAL_DATA_KEY: values.PERSONAL_DATA_KEY, PERSONAL_DATA_HASH_KEY: values.PERSONAL_DATA_HASH_KEY };
+  const secrets: Secrets = SECRET_NAMES.every((n) => given[n]) ? (given as Secrets) : { ...dataDirSecrets(dataDir), ...definedOnly(given) };
+  if (secrets.PERSONAL_DATA_KEY.toLowerCase() === secrets.PERSONAL_DATA_HASH_KEY.toLowerCase()) {
     throw new ConfigError('PERSONAL_DATA_HASH_KEY', '不能与 PERSONAL_DATA_KEY 相同');
   }
-  const dataDir = path.resolve(values.DATA_DIR);
+  const host = values.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   return {
     ...values,
-    SESSION_SECRET: values.SESSION_SECRET ?? DEMO_SESSION_SECRET,
-    PERSONAL_DATA_KEY: personalDataKey,
-    PERSONAL_DATA_HASH_KEY: personalDataHashKey,
+    HOST: host,
+    hostDefaulted: values.HOST === undefined,
+    BANSHI_DEMO: demo,
+    PUBLIC_URL: values.PUBLIC_URL ?? listeningUrl(host, values.PORT),
+    publicUrlDefaulted: values.PUBLIC_URL === undefined,
+    ...secrets,
     dataDir,
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
   };
+}
+
+/** The address a browser on this machine (or, for a named HOST, on the network) opens. */
+export function listeningUrl(host: string, port: number): string {
+  const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host);
+  const shown = local ? 'localhost' : net.isIPv6(host) ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, string>>;
+}
+
+/** The demo data directory's own random secrets, made once and kept in DATA_DIR/keys.json. */
+function dataDirSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, 'keys.json');
+  try {
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>;
+    if (SECRET_NAMES.every((n) => typeof stored[n] === 'string' && stored[n].length >= 32)) return stored as Secrets;
+    throw new ConfigError('DATA_DIR', `中的 ${file} 内容不完整：请恢复该文件，或换一个数据目录`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if (err instanceof ConfigError) throw err;
+      throw new ConfigError('DATA_DIR', `中的 ${file} 无法读取：${(err as Error).message}`);
+    }
+  }
+  const made: Secrets = {
+    SESSION_SECRET: crypto.randomBytes(32).toString('base64url'),
+    PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('hex'),
+    PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('hex'),
+  };
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, `${JSON.stringify(made, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // another process made it first: use theirs
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return dataDirSecrets(dataDir);
+    throw err;
+  }
+  return made;
 }
 
 export function describeSettings(): { name: string; description: string }[] {

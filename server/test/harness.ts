@@ -8,6 +8,7 @@ import type { Database, Db } from '../src/platform/db/database.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres } from '../src/platform/db/postgres.ts';
 import { DEMO_PASSWORD } from '../src/platform/demo/data.ts';
+import { TEST_SECRETS } from './secrets.ts';
 import { adminQuery, withDatabase } from './templates.ts';
 
 export type TestApp = {
@@ -29,7 +30,7 @@ export async function createTestApp(
   options: { logger?: object; extend?: (app: FastifyInstance) => void } = {},
 ): Promise<TestApp> {
   const template = inject('banshiTemplate');
-  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...TEST_SECRETS, ...env });
   let database: Database;
   let drop = async () => {};
   if (template.kind === 'pglite') {

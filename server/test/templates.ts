@@ -3,7 +3,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { dumpPglite, migratePglite, openPglite } from '../src/platform/db/pglite.ts';
 import { migratePostgres, openPostgres } from '../src/platform/db/postgres.ts';
+import { loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/platform/demo/seed.ts';
+import { TEST_SECRETS } from './secrets.ts';
+
+const seedConfig = () => loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...TEST_SECRETS });
 
 type Template =
   | { kind: 'pglite'; dumpFile: string; dispose?: () => Promise<void> }
@@ -13,7 +17,7 @@ export async function createTemplate(kind: 'pglite' | 'postgres', dir: string): 
   if (kind === 'pglite') {
     const database = await openPglite({ memory: true });
     await migratePglite(database);
-    await seedDemo(database.db);
+    await seedDemo(database.db, seedConfig());
     const dumpFile = path.join(dir, 'template.tar.gz');
     fs.writeFileSync(dumpFile, Buffer.from(await (await dumpPglite(database)).arrayBuffer()));
     await database.close();
@@ -27,7 +31,7 @@ export async function createTemplate(kind: 'pglite' | 'postgres', dir: string): 
   const url = withDatabase(adminUrl, templateName);
   await migratePostgres(url);
   const database = openPostgres(url);
-  await seedDemo(database.db);
+  await seedDemo(database.db, seedConfig());
   await database.close();
   return {
     kind,

@@ -87,12 +87,13 @@ describe('an application from the counter to the portal', () => {
     await context.close();
   });
 
-  it('shows each step on the portal by number and code', async () => {
+  it('shows each step on the portal by number and the phone given at intake', async () => {
     // Playwright's default viewport, which this step has always had.
     const { context, page } = await openPage(browser, { width: 1280, height: 720 });
     await page.goto(`${baseUrl()}/portal/progress`);
     await page.getByTestId('progress-number').fill(number);
-    await page.getByTestId('progress-key').fill(CATERING);
+    await page.getByText('预留手机号码', { exact: true }).click();
+    await page.getByTestId('progress-key').fill('13800138000');
     await page.getByTestId('progress-submit').click();
     const steps = page.getByTestId('progress-steps');
     await steps.waitFor();

@@ -12,7 +12,7 @@ export async function migrateCommand(config: Config): Promise<void> {
 export async function seedCommand(config: Config): Promise<void> {
   const database = await openDatabase(config, createLogger(config));
   try {
-    const { seeded } = await seedDemo(database.db);
+    const { seeded } = await seedDemo(database.db, config);
     console.log(seeded ? '演示数据已载入。' : '演示中心已存在，未重复载入。');
   } finally {
     await database.close();

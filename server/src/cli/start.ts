@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { listeningUrl, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../platform/demo/seed.ts';
@@ -15,7 +15,7 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
   if (config.BANSHI_DEMO) {
     if (await isDatabaseEmpty(database.db)) {
       log.info('空数据库：载入演示中心');
-      await seedDemo(database.db);
+      await seedDemo(database.db, config);
     }
     await setDemoAccountsActive(database.db, true);
   } else {
@@ -38,8 +38,12 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info(`Banshi 已启动：http://${shown}:${port}${config.BANSHI_DEMO ? '（演示模式，演示账户见登录页）' : ''}`);
+  // PORT=0 picks a free port: links in messages follow the one actually taken
+  if (config.publicUrlDefaulted) config.PUBLIC_URL = listeningUrl(config.HOST, port);
+  log.info(`Banshi 已启动：${config.PUBLIC_URL}（监听 ${config.HOST}:${port}）${config.BANSHI_DEMO ? '（演示模式，演示账户见登录页）' : ''}`);
+  if (config.BANSHI_DEMO && config.hostDefaulted) {
+    log.info(`演示模式只在本机监听 127.0.0.1；要让其他设备访问，请设置 HOST，例如：HOST=0.0.0.0 PORT=${port} npm start`);
+  }
 }

@@ -39,7 +39,10 @@ export const ERROR_STATUS = {
   RATING_LINK_USED: 409,
   RATING_LINK_EXPIRED: 410,
   ADDITION_CLOSED: 409,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // enterprises, people and licenses: well-formed requests that break a domain rule
   USCC_INVALID: 422,
@@ -93,6 +96,8 @@ export type FieldError = { field: string; message: string };
 
 export class AppError extends Error {
   readonly status: number;
+  /** for RATE_LIMITED: sent as Retry-After */
+  retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     /** shown to the person: Simplified Chinese, naming the field where there is one */
@@ -104,6 +109,13 @@ export class AppError extends Error {
     super(internal ?? `${code}: ${userMessage}`);
     this.status = ERROR_STATUS[code];
   }
+}
+
+/** 429 with Retry-After */
+export function rateLimited(message: string, retryAfterSeconds: number): AppError {
+  const error = new AppError('RATE_LIMITED', message);
+  error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return error;
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在`);

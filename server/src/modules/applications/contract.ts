@@ -328,10 +328,17 @@ export const noticeParams = z.strictObject({ id: z.uuid('编号格式不正确')
 export const progressQuery = z
   .strictObject({
     number: z.string().trim().regex(/^\d{6}-\d{4}-\d{6}$/, '办件编号格式应为 440605-2026-000123'),
-    uscc: z.string().trim().toUpperCase().max(18).optional(),
+    /** printed on the acceptance notice */
+    checkCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[0-9A-Z]{8}$/, '查询码为受理通知书上的 8 位字母或数字')
+      .optional(),
     phone: z.string().trim().max(20).optional(),
   })
-  .refine((q) => !!q.uscc || !!q.phone, { message: '请填写统一社会信用代码或手机号码', path: ['uscc'] });
+  // the number is sequential and the credit code public: a secret the applicant holds is needed
+  .refine((q) => !!q.checkCode || !!q.phone, { message: '请填写受理通知书上的查询码或办件预留的手机号码', path: ['checkCode'] });
 
 export const progressDto = z.object({
   number: z.string(),

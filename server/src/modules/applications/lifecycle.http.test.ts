@@ -96,6 +96,9 @@ describe('食品经营许可 from ticket to e-license', () => {
     const acceptance = app.notices.find((n) => n.kind === 'acceptance')!;
     const acceptanceText = await pdfText((await api.call('GET', `/api/applications/${app.id}/notices/${acceptance.id}/pdf`, clerk)).rawPayload);
     expect(acceptanceText).toContain('2026 年 10 月 16 日');
+    // the check code that opens the portal's progress is printed on the acceptance notice
+    const checkCode = /查询码\s*([0-9A-Z]{8})/.exec(acceptanceText)?.[1];
+    expect(checkCode).toMatch(/^[0-9A-F]{8}$/);
     expect(app.tasks).toHaveLength(1);
 
     // Friday 9 October: the reviewer of 市场监督管理局 takes and approves it.
@@ -124,15 +127,19 @@ describe('食品经营许可 from ticket to e-license', () => {
     app = await api.ok('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode: app.delivery!.pickupCode });
     expect(app.state).toBe('delivered');
 
-    // The portal timeline, by number and code, and by number and phone.
-    const progress = await api.ok<ProgressDto>('GET', `/api/portal/progress?number=${app.number}&uscc=${CATERING}`);
+    // The portal timeline, by number and check code, and by number and phone; number and credit code are not enough.
+    const progress = await api.ok<ProgressDto>('GET', `/api/portal/progress?number=${app.number}&checkCode=${checkCode!.toLowerCase()}`);
     expect(progress.steps.map((s) => s.title)).toEqual(['收件', '补正告知', '收到补正材料', '受理', '准予许可', '已领取']);
     expect(progress).toMatchObject({ state: 'delivered', dueDate: '2026-10-16', acceptedOn: '2026-09-28' });
     expect(JSON.stringify(progress)).not.toContain('李晓彤');
     const byPhone = await api.call('GET', `/api/portal/progress?number=${app.number}&phone=13800138000`);
     expect(byPhone.statusCode).toBe(200);
-    const wrongCode = await api.call('GET', `/api/portal/progress?number=${app.number}&uscc=${'91440605MA4W3K7P3K'}`);
-    expect(wrongCode.statusCode).toBe(404);
+    const wrongCode = await api.call('GET', `/api/portal/progress?number=${app.number}&checkCode=${checkCode === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA'}`);
+    expect(wrongCode.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const byUscc = await api.call('GET', `/api/portal/progress?number=${app.number}&uscc=${CATERING}`);
+    expect(byUscc.statusCode).toBe(400);
+    const numberOnly = await api.call('GET', `/api/portal/progress?number=${app.number}`);
+    expect(numberOnly.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'checkCode' })] });
 
     // The staff timeline has one entry per action, in order.
     const detail = await api.ok<ApplicationDetail>('GET', `/api/applications/${app.id}`, clerk);

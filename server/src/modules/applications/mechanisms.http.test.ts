@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { creditStatusOf } from '../enterprises/credit/service.ts';
 import { findEnterpriseByUscc } from '../enterprises/service.ts';
 import type { ApplicationDetail, FiguresDto, ProgressDto } from './contract.ts';
-import { apiOf, at, CATERING, foodIntake, pdfText, provideAllBut, type Api } from './testing.ts';
+import { apiOf, at, foodIntake, pdfText, provideAllBut, type Api } from './testing.ts';
+import { findApplication } from './repository.ts';
 import { runApplicationTimers } from './timers.ts';
 
 /** A.9 deferred materials, A.4 commitment, special procedures and the 5-day notice rule, with their timers. */
@@ -184,7 +185,8 @@ describe('the 5-day notice rule', () => {
     app = await api.ok('POST', `/api/applications/${app.id}/accept`, clerk, { version: app.version });
     // The clock started on the day of receipt.
     expect(app).toMatchObject({ isDeemedAccepted: true, clockStartOn: '2026-11-02', dueDate: '2026-11-16' });
-    const progress = await api.ok<ProgressDto>('GET', `/api/portal/progress?number=${app.number}&uscc=${CATERING}`);
+    const { checkCode } = (await findApplication(t.db, app.id))!;
+    const progress = await api.ok<ProgressDto>('GET', `/api/portal/progress?number=${app.number}&checkCode=${checkCode}`);
     expect(progress.steps.map((s) => s.title)).toContain('视为受理');
     const figures = await api.ok<FiguresDto>('GET', '/api/application-figures?from=2026-11-01&to=2026-11-30', manager);
     expect(figures.deemedAccepted).toBeGreaterThanOrEqual(1);

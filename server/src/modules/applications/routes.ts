@@ -54,7 +54,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
 
   app.get(
     '/api/portal/progress',
-    { config: { access: 'public' }, schema: { tags, summary: '办件进度查询（办件编号＋统一社会信用代码或手机号码）', querystring: progressQuery, response: { 200: progressDto } } },
+    { config: { access: 'public' }, schema: { tags, summary: '办件进度查询（办件编号＋受理通知书上的查询码或预留手机号码）', querystring: progressQuery, response: { 200: progressDto } } },
     (request) => getProgress(deps.db, personalDataKeys(deps.config), request.query),
   );
 

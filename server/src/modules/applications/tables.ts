@@ -69,6 +69,10 @@ export const applications = pgTable(
     phoneCipher: text('phone_cipher'),
     phoneHash: varchar('phone_hash', { length: 64 }),
     phoneMasked: varchar('phone_masked', { length: 20 }),
+    /** printed on the acceptance notice: with the number, it opens the portal's progress (the number alone is sequential) */
+    checkCode: varchar('check_code', { length: 8 })
+      .notNull()
+      .default(sql`upper(substr(md5(gen_random_uuid()::text), 1, 8))`),
     /** clause 7: counter, online, kiosk, video, cross_region, nearby */
     channel: text('channel').notNull(),
     /** the queue ticket being served when the application was received */

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config.ts';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { loadCalendar } from '../../platform/calendar/service.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
@@ -30,8 +30,7 @@ const TIMES = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '14:00', '1
  * overflow places, bookings for today and the next working day (some checked in, some no-shows),
  * and an applicant blocked after three no-shows.
  */
-export async function seedAppointmentsDemo(db: Db, centerId: string, now = new Date()): Promise<void> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+export async function seedAppointmentsDemo(db: Db, config: Config, centerId: string, now = new Date()): Promise<void> {
   await saveSettings(db, centerId, {
     version: 0,
     ...DEFAULT_SETTINGS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, version } from '../../platform/http/schemas.ts';
+import { INT4_MAX, isoDate, pageQuery, version } from '../../platform/http/schemas.ts';
 import { SIZE_CLASSES } from './size/size-class.ts';
 
 /** Enterprises, people and credit records: request and response schemas. */
@@ -45,7 +45,7 @@ const enterpriseFieldShapes = {
   town: text(50),
   registrationDate: isoDate.nullable(),
   industryCode: text(10),
-  employees: z.number().int().nullable(),
+  employees: z.number().int().min(0).max(INT4_MAX).nullable(),
   revenue: z.number().nullable(),
   assets: z.number().nullable(),
   tags: z.array(text(20).min(1)).max(20),

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { DEMO_PERSONAL_DATA_KEYS } from '../../config.ts';
+import type { Config } from '../../config.ts';
 import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -60,7 +60,7 @@ const PUBLIC_SUMMARIES: Record<string, { measures: string; summary: string }> = 
 };
 const PERSON_NAMES = ['陈先生', '李女士', '王先生', '张女士', '刘先生', '黄女士', '何先生', '罗女士'];
 
-export async function seedEvaluationsDemo(db: Db, centerId: string, now = new Date()): Promise<void> {
+export async function seedEvaluationsDemo(db: Db, config: Config, centerId: string, now = new Date()): Promise<void> {
   if (await demoRepo.hasCallbacks(db, centerId)) return;
   const random = seededRandom(8_2026);
   const calendar = await loadCalendar(db);
@@ -74,7 +74,7 @@ export async function seedEvaluationsDemo(db: Db, centerId: string, now = new Da
   const manager = staff.find((s) => s.roles.includes('center_manager'));
   const departments = await listDepartments(db, centerId);
   const chiefOf = new Map(departments.map((d) => [d.id, d.chiefOfficerId]));
-  const keys = personalDataKeys(DEMO_PERSONAL_DATA_KEYS);
+  const keys = personalDataKeys(config);
   const enterpriseNames = new Map(DEMO_ENTERPRISES.map((e) => [e.uscc, e.name]));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const latest = now.getTime() - 60_000;

@@ -3,7 +3,13 @@ import { uscc } from '../http/schemas.ts';
 import { PERMISSIONS, ROLES } from './roles.ts';
 
 export const staffLoginBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  // lower-casing may lengthen a name (İ → i̇): the limit holds for the form the lock is kept under
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((name) => [...name.toLowerCase()].length <= 64, '用户名过长'),
   password: z.string().min(1).max(200),
 });
 

@@ -70,7 +70,8 @@ export function registerAccessControl(app: FastifyInstance, deps: { db: Db; conf
     if (found.state === 'expired') (request as FastifyRequest & { sessionExpired?: boolean }).sessionExpired = true;
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Who may call is settled before the body is read or validated: 401 and 403 come before 400.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!request.routeOptions.url) return; // the not-found handler
     if (!access) throw new AppError('FORBIDDEN', zhCN.auth.forbidden);

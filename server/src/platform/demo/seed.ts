@@ -1,3 +1,4 @@
+import type { Config } from '../../config.ts';
 import type { Db } from '../db/database.ts';
 import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
 import * as venue from '../../modules/venue/service.ts';
@@ -27,7 +28,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo center through the same services the product uses. Does nothing when it is already there. */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolean }> {
   if ((await venue.listCenters(db)).some((c) => c.name === DEMO_CENTER.name)) return { seeded: false };
   const knownRegions = new Set((await venue.listRegions(db)).map((r) => r.code));
   for (const region of DEMO_REGIONS) if (!knownRegions.has(region.code)) await venue.createRegion(db, region);
@@ -89,12 +90,12 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   }
 
   await seedCatalogDemo(db, center.id);
-  await seedEnterprisesDemo(db);
+  await seedEnterprisesDemo(db, config);
   await seedLicensesDemo(db);
   await seedQueueDemo(db, center.id);
-  await seedAppointmentsDemo(db, center.id);
+  await seedAppointmentsDemo(db, config, center.id);
   await seedApplicationsDemo(db, center.id);
-  await seedEvaluationsDemo(db, center.id);
+  await seedEvaluationsDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

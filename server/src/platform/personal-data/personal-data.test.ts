@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
+import { TEST_SECRETS } from '../../../test/secrets.ts';
 import { AppError } from '../errors.ts';
 import { decryptField, encryptField, lookupHash, maskIdNumber, maskPhone, normalizePhone, personalDataKeys } from './personal-data.ts';
 
-const keys = personalDataKeys(loadConfig({}));
+const keys = personalDataKeys(TEST_SECRETS);
 
 /** An AppError whose message to people says the data cannot be decrypted. */
 function expectUnreadable(run: () => unknown) {

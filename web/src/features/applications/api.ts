@@ -54,4 +54,4 @@ export const reviewers = () => api.get<{ id: string; displayName: string }[]>('/
 
 export const deliveries = (state?: 'awaiting_pickup' | 'mailed') => api.get<{ delivery: DeliveryDto; application: ApplicationSummary }[]>('/api/deliveries', { state });
 export const figures = (range: { from?: string; to?: string }) => api.get<FiguresDto>('/api/application-figures', range);
-export const progress = (q: { number: string; uscc?: string; phone?: string }) => api.get<ProgressDto>('/api/portal/progress', q);
+export const progress = (q: { number: string; checkCode?: string; phone?: string }) => api.get<ProgressDto>('/api/portal/progress', q);

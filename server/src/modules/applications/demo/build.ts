@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Calendar } from '../../../platform/calendar/service.ts';
 import type { ItemGuide } from '../../catalog/contract.ts';
 import { itemChecklist } from '../intake/checklist.ts';
@@ -61,6 +62,8 @@ export function buildApplication(ctx: DemoContext, plan: DemoPlan): void {
   const { random, calendar, rows } = ctx;
   const id = uuidOf(random);
   const number = ctx.nextNumber();
+  // from the id, so the seeded sequence of the demo stays as it was
+  const checkCode = crypto.createHash('sha256').update(`check-code:${id}`).digest('hex').slice(0, 8).toUpperCase();
   const g = plan.item.guide;
   const receivedOn = ctx.workdays[Math.min(plan.age, ctx.workdays.length - 1)]!;
   const departmentId = g.departmentId;
@@ -68,6 +71,7 @@ export function buildApplication(ctx: DemoContext, plan: DemoPlan): void {
   const answers = Object.fromEntries(g.situations.map((q) => [q.key, q.options.at(-1)!.key]));
   const facts: NoticeFacts = {
     number,
+    checkCode,
     applicantName: plan.applicant.name,
     uscc: plan.applicant.uscc,
     name: g.name,
@@ -136,6 +140,7 @@ export function buildApplication(ctx: DemoContext, plan: DemoPlan): void {
   const app: DemoRows['applications'][number] = {
     id,
     number,
+    checkCode,
     centerId: ctx.centerId,
     kind: 'item',
     guideVersionId: plan.item.versionId,

@@ -20,6 +20,7 @@ import {
 
 const facts: NoticeFacts = {
   number: '440605-2026-000123',
+  checkCode: '7F3A9C21',
   applicantName: '佛山市南海区示例餐饮管理有限公司',
   uscc: '91440605MA51XQ2D77',
   name: '食品经营许可',

@@ -10,6 +10,8 @@ export type NoticeContent = { title: string; blocks: NoticeBlock[]; signatureOrg
 
 export type NoticeFacts = {
   number: string;
+  /** the application's check code: with the number, it opens the portal's progress */
+  checkCode: string;
   applicantName: string;
   uscc: string;
   name: string;
@@ -78,7 +80,7 @@ const applicantFields = (f: NoticeFacts): [string, string][] => [
 
 const progressHint = (f: NoticeFacts): NoticeBlock => ({
   kind: 'paragraph',
-  text: `可凭办件编号 ${f.number} 和统一社会信用代码（或预留手机号码）在本中心网站“办件进度”查询办理进度；咨询电话 ${f.centerPhone || '12345'}。`,
+  text: `可凭办件编号 ${f.number} 和查询码 ${f.checkCode}（或预留手机号码）在本中心网站“办件进度”查询办理进度，请妥善保管查询码；咨询电话 ${f.centerPhone || '12345'}。`,
 });
 
 export function acceptanceNotice(

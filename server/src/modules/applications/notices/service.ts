@@ -15,7 +15,7 @@ import * as noticeRepo from './repository.ts';
  * is stored as issued. The PDF is rendered from that content on first download and kept.
  */
 
-type Issuable = Pick<repo.ApplicationRow, 'id' | 'number' | 'centerId' | 'applicantName' | 'uscc' | 'name' | 'departmentId' | 'lastReceivedOn'>;
+type Issuable = Pick<repo.ApplicationRow, 'id' | 'number' | 'checkCode' | 'centerId' | 'applicantName' | 'uscc' | 'name' | 'departmentId' | 'lastReceivedOn'>;
 
 /** The facts every notice of an application prints. */
 export async function noticeFacts(db: DbOrTx, app: Issuable): Promise<NoticeFacts> {
@@ -24,6 +24,7 @@ export async function noticeFacts(db: DbOrTx, app: Issuable): Promise<NoticeFact
   const department = await getDepartment(db, app.departmentId);
   return {
     number: app.number,
+    checkCode: app.checkCode,
     applicantName: app.applicantName,
     uscc: app.uscc,
     name: app.name,

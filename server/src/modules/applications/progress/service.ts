@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { lookupHash, normalizePhone, type PersonalDataKeys } from '../../../platform/personal-data/personal-data.ts';
@@ -8,19 +9,21 @@ import * as repo from '../repository.ts';
 import { STATES, type ApplicationAction, type ApplicationState } from '../workflow/definition.ts';
 
 /**
- * 办件进度 for the enterprise (portal): found by application number plus the USCC or the phone
- * given at intake; a timeline in plain Chinese, without staff names or personal data.
+ * 办件进度 for the enterprise (portal): found by application number plus a secret the applicant
+ * holds — the check code printed on the acceptance notice, or the phone given at intake (the
+ * number is sequential and the credit code public, so neither opens it); a timeline in plain
+ * Chinese, without staff names or personal data.
  */
 
-const NOT_FOUND = () => new AppError('NOT_FOUND', '未找到办件：请核对办件编号和统一社会信用代码（或手机号码）');
+const NOT_FOUND = () => new AppError('NOT_FOUND', '未找到办件：请核对办件编号和查询码（或预留手机号码）');
 
-export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: string; uscc?: string; phone?: string }): Promise<ProgressDto> {
+export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: string; checkCode?: string; phone?: string }): Promise<ProgressDto> {
   const app = await repo.findApplicationByNumber(db, q.number);
   if (!app || app.parentId) throw NOT_FOUND();
-  const byUscc = !!q.uscc && q.uscc.toUpperCase() === app.uscc;
+  const byCode = !!q.checkCode && sameText(q.checkCode, app.checkCode);
   const phone = q.phone ? normalizePhone(q.phone) : null;
   const byPhone = !!phone && !!app.phoneHash && lookupHash(keys, 'phone', phone) === app.phoneHash;
-  if (!byUscc && !byPhone) throw NOT_FOUND();
+  if (!byCode && !byPhone) throw NOT_FOUND();
 
   const names = new Map((await listDepartments(db, app.centerId)).map((d) => [d.id, d.name]));
   const children = app.kind === 'bundle' ? await repo.listChildren(db, app.id) : [];
@@ -50,6 +53,12 @@ export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: s
     children: children.map((c) => ({ name: c.name, stateLabel: STATES[c.state as ApplicationState].label })),
     notices: notices.map((n) => ({ title: n.title, number: n.number, issuedAt: n.issuedAt.toISOString() })),
   };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a.toUpperCase());
+  const y = Buffer.from(b.toUpperCase());
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
 function summaryOf(app: repo.ApplicationRow, state: ApplicationState): string {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
-import { idParam } from '../../../platform/http/schemas.ts';
+import { idParam, version } from '../../../platform/http/schemas.ts';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import {
   applicationDetail,
@@ -62,7 +62,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
         return reply.status(204).send(null);
       },
     );
-  taskAction('take', '领取审查任务', 'application.take', 'application.review', z.strictObject({ version: z.number().int().positive() }), (r, taskId, b) => takeTask(deps, r, { taskId, version: b.version }));
+  taskAction('take', '领取审查任务', 'application.take', 'application.review', z.strictObject({ version }), (r, taskId, b) => takeTask(deps, r, { taskId, version: b.version }));
   taskAction('approve', '审查通过（全部部门通过后作出准予决定，电子证照同步归集）', 'application.approve', 'application.review', approveBody, (r, taskId, b) =>
     approveTask(deps, r, { taskId, version: b.version, opinion: b.opinion, licenseTypeCode: b.licenseTypeCode }),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../../platform/http/schemas.ts';
+import { isoDate, versionOrNew } from '../../../platform/http/schemas.ts';
 import { APPOINTMENT_MODES, THEMES } from '../../catalog/contract.ts';
 import { slotStart } from '../contract.ts';
 
@@ -93,7 +93,7 @@ export const capacityRuleInput = z.strictObject({
   /** item only: places per slot that open when the guarantee would fail */
   overflowPerSlot: z.number().int().min(1).max(1000).nullable(),
   /** 0 when the scope has no rule yet */
-  version: z.number().int().min(0),
+  version: versionOrNew,
 });
 
 export const capacityAdjustmentInput = z.strictObject({

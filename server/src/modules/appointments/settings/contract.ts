@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionOrNew } from '../../../platform/http/schemas.ts';
 import { wallClock } from '../contract.ts';
 
 export const appointmentPeriod = z.strictObject({ start: wallClock, end: wallClock });
@@ -25,7 +26,7 @@ export const appointmentSettings = z.object({
 export type AppointmentSettingsDto = z.infer<typeof appointmentSettings>;
 
 export const appointmentSettingsInput = z.strictObject({
-  version: z.number().int().min(0),
+  version: versionOrNew,
   slotMinutes: z.number().int().min(5).max(240),
   periods: z.array(appointmentPeriod).min(1, '至少设置一个预约时段').max(6).nullable(),
   placesPerCounter: z.number().int().min(0).max(50),

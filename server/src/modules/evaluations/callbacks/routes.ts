@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { idParam } from '../../../platform/http/schemas.ts';
+import { idParam, version } from '../../../platform/http/schemas.ts';
 import { MAX_EVIDENCE_BYTES } from './actions.ts';
 import { callbackAlerts, callbackDetail, callbackListQuery, callbackPage, contactBody, doneBody, evidenceParams, reRatingBody, rectifyBody, verifyBody, versionBody } from './contract.ts';
 import {
@@ -91,7 +91,7 @@ export const callbackRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
         tags,
         summary: '上传整改佐证（PDF、JPG、PNG，按内容识别，10 MB 以内）',
         params: idParam,
-        querystring: z.strictObject({ version: z.coerce.number().int().positive() }),
+        querystring: z.strictObject({ version: z.coerce.number().pipe(version) }),
         consumes: ['multipart/form-data'],
         response: { 200: callbackDetail },
       },

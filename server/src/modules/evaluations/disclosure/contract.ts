@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { isoMonth } from '../../../platform/http/schemas.ts';
 
 /** The portal's 评价公示 (9.1: results are published): monthly ratings and rectified bad reviews, no personal data. */
 
 export const disclosureQuery = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-    .optional(),
+  month: isoMonth.optional(),
   centerId: z.uuid('服务中心编号格式不正确').optional(),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { THEMES } from '../../catalog/contract.ts';
-import { version } from '../../../platform/http/schemas.ts';
+import { version, versionOrNew } from '../../../platform/http/schemas.ts';
 import { DEVICE_KINDS, GREEN_REASONS, PRIORITY_CLASSES, SERVICE_DAYS, wallClock } from '../contract.ts';
 
 export const openingPeriod = z.strictObject({ start: wallClock, end: wallClock });
@@ -24,7 +24,7 @@ export const queueSettings = z.object({
 export type QueueSettingsDto = z.infer<typeof queueSettings>;
 
 export const queueSettingsInput = z.strictObject({
-  version: z.number().int().min(0),
+  version: versionOrNew,
   serviceDays: z.enum(SERVICE_DAYS),
   openingPeriods: z.array(openingPeriod).min(1, '至少设置一个办公时段').max(6),
   lastTicketMinutes: z.number().int().min(0).max(240),

@@ -6,12 +6,15 @@ import { formatDateTime } from '../../../../lib/time.ts';
 import { ta } from '../../../../locales/applications.zh-CN.ts';
 import { useProgress } from '../../queries.ts';
 
-type Query = { number: string; uscc?: string; phone?: string };
+type Query = { number: string; checkCode?: string; phone?: string };
 
-/** 办件进度 (portal): by application number and the USCC or the phone given at intake; a timeline in plain Chinese. */
+/**
+ * 办件进度 (portal): by application number and a secret the applicant holds — the check code on the
+ * acceptance notice or the phone given at intake; a timeline in plain Chinese.
+ */
 export function ProgressPage() {
   const [params] = useSearchParams();
-  const [by, setBy] = useState<'uscc' | 'phone'>('uscc');
+  const [by, setBy] = useState<'checkCode' | 'phone'>('checkCode');
   const [query, setQuery] = useState<Query | null>(null);
   const progress = useProgress(query);
   const p = progress.data;
@@ -22,21 +25,30 @@ export function ProgressPage() {
           layout="inline"
           style={{ rowGap: 8 }}
           initialValues={{ number: params.get('number') ?? '' }}
-          onFinish={(v) => setQuery({ number: v.number.trim(), ...(by === 'uscc' ? { uscc: v.key.trim().toUpperCase() } : { phone: v.key.trim() }) })}
+          onFinish={(v) => setQuery({ number: v.number.trim(), ...(by === 'checkCode' ? { checkCode: v.key.trim().toUpperCase() } : { phone: v.key.trim() }) })}
         >
           <Form.Item name="number" label={ta.progress.number} rules={[{ required: true }]}>
             <Input placeholder={ta.progress.numberPlaceholder} style={{ width: 220 }} data-testid="progress-number" />
           </Form.Item>
           <Form.Item label={ta.progress.by}>
-            <Radio.Group value={by} onChange={(e) => setBy(e.target.value as typeof by)} options={[{ value: 'uscc', label: ta.progress.byUscc }, { value: 'phone', label: ta.progress.byPhone }]} />
+            <Radio.Group value={by} onChange={(e) => setBy(e.target.value as typeof by)} options={[{ value: 'checkCode', label: ta.progress.byCheckCode }, { value: 'phone', label: ta.progress.byPhone }]} />
           </Form.Item>
           <Form.Item name="key" rules={[{ required: true }]}>
-            <Input style={{ width: 220 }} aria-label={by === 'uscc' ? ta.progress.byUscc : ta.progress.byPhone} data-testid="progress-key" />
+            <Input
+              style={{ width: 220 }}
+              aria-label={ta.progress.keyLabel}
+              placeholder={by === 'checkCode' ? ta.progress.checkCodePlaceholder : ta.progress.phonePlaceholder}
+              maxLength={by === 'checkCode' ? 8 : 20}
+              data-testid="progress-key"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={progress.isFetching} data-testid="progress-submit">
             {ta.progress.query}
           </Button>
         </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {ta.progress.hint}
+        </Typography.Paragraph>
       </Card>
       {progress.isError && <Alert type="warning" showIcon title={describeError(progress.error)} />}
       {p && (

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "check_code" varchar(8) DEFAULT upper(substr(md5(gen_random_uuid()::text), 1, 8)) NOT NULL;
