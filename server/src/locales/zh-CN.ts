@@ -19,6 +19,7 @@ export const zhCN = {
     notFound: '请求的地址不存在',
     internal: '服务器内部错误，请稍后重试；如果问题持续，请联系管理员并提供请求编号',
     unavailable: '服务暂不可用：数据库无法连接',
+    databaseUnavailable: '数据库暂时无法连接，请稍后重试',
   },
   auth: {
     unauthenticated: '请先登录',

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody, type FieldError } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { zhCN } from '../../locales/zh-CN.ts';
 import { fieldLabel } from '../../locales/fields.zh-CN.ts';
 
@@ -8,7 +9,8 @@ import { fieldLabel } from '../../locales/fields.zh-CN.ts';
 export function registerErrorHandler(app: FastifyInstance, web: { indexHtml: string | null }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
+    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, fields: appError.fields }, appError.userMessage);
     const body: ErrorBody = {
       code: appError.code,
@@ -48,6 +50,7 @@ function toAppError(error: FastifyError): AppError {
       fields,
     );
   }
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', zhCN.http.databaseUnavailable, undefined, error.message);
   const pgCode = postgresErrorCode(error);
   if (pgCode === '23505') return new AppError('DUPLICATE', '记录已存在，不能重复创建');
   if (pgCode === '23503') return new AppError('VALIDATION_FAILED', '引用的记录不存在或仍被其他记录使用');
