@@ -14,6 +14,7 @@ export default defineConfig({
     './server/src/platform/outbox/tables.ts',
     './server/src/platform/files/tables.ts',
     './server/src/platform/notifications/tables.ts',
+    './server/src/platform/jobs/tables.ts',
     './server/src/modules/venue/tables.ts',
     './server/src/modules/staff/tables.ts',
     './server/src/modules/catalog/tables.ts',

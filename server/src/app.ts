@@ -24,6 +24,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
 import { demoRoutes } from './platform/demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(authRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(jobRoutes, deps);
   await app.register(demoRoutes, deps);
   await app.register(venueRoutes, deps);
   await app.register(staffRoutes, deps);

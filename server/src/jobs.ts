@@ -1,44 +1,36 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import type { Db } from './platform/db/database.ts';
-import type { Job } from './platform/jobs/scheduler.ts';
+import { defineJob, type Job } from './platform/jobs/job.ts';
+import { platformJobs } from './platform/jobs/jobs.ts';
 import { dispatchOutbox, OUTBOX_CHANNEL, type OutboxHandler } from './platform/outbox/service.ts';
 import { notificationHandlers } from './platform/notifications/service.ts';
-import { closeEarlierDays } from './modules/queue/service.ts';
-import { runApplicationTimers } from './modules/applications/service.ts';
-import { recordDefaultRatings } from './modules/evaluations/service.ts';
-import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
-import { runCallbackOverdueCheck } from './modules/evaluations/callbacks/service.ts';
+import { queueJobs } from './modules/queue/jobs.ts';
+import { applicationJobs } from './modules/applications/jobs.ts';
+import { appointmentJobs } from './modules/appointments/jobs.ts';
+import { evaluationJobs } from './modules/evaluations/jobs.ts';
 
 /** Everything the outbox carries out after commit, by topic. */
 export function outboxHandlers(config: Config, log: Logger): Record<string, OutboxHandler> {
   return { ...notificationHandlers(config, log) };
 }
 
-/** The periodic work of a running server; `banshi start` runs these (one process at a time per job). */
+/** The periodic work of a running server, collected from the modules; `banshi start` schedules it. */
 export function serverJobs(config: Config, log: Logger): Job[] {
   const handlers = outboxHandlers(config, log);
   return [
-    {
+    // The outbox: every 5 s, and at once when an entry is written (NOTIFY).
+    defineJob({
       name: 'outbox',
-      everyMs: 5_000,
+      schedule: '*/5 * * * * *',
       wakeOn: [OUTBOX_CHANNEL],
-      run: async (db: Db) => {
-        while ((await dispatchOutbox(db, handlers)) > 0);
+      run: async (ctx) => {
+        for (let n = await dispatchOutbox(ctx.db, handlers); n > 0; n = await dispatchOutbox(ctx.db, handlers)) ctx.done(n);
       },
-    },
-    // Tickets and counter sessions left open when a business day ends are closed; numbers restart.
-    { name: 'queue.day-end', everyMs: 60_000, run: async (db: Db) => void (await closeEarlierDays(db)) },
-    // Applications: the 5-day notice rule, special procedures at their maximum, deferred materials past due, commitment checks due.
-    { name: 'applications.timers', everyMs: 10 * 60_000, run: async (db: Db) => void (await runApplicationTimers({ db, config })) },
-    // Appointments (A.6): no-shows after the check-in window (and blocks), reminders, the 3-working-day guarantee.
-    { name: 'appointments.no-shows', everyMs: 60_000, run: async (db: Db) => void (await markNoShows(db, config)) },
-    { name: 'appointments.day-before', everyMs: 5 * 60_000, run: async (db: Db) => void (await sendDayBeforeReminders(db, config)) },
-    { name: 'appointments.almost-called', everyMs: 15_000, run: async (db: Db) => void (await sendAlmostCalledReminders(db, config)) },
-    { name: 'appointments.guarantee', everyMs: 30 * 60_000, run: async (db: Db) => void (await runGuaranteeCheck(db)) },
-    // Evaluations (9.1.2): a callback past its contact or finish deadline alerts the department's chief officer, once.
-    { name: 'evaluations.callback-overdue', everyMs: 15 * 60_000, run: async (db: Db) => void (await runCallbackOverdueCheck({ db, config })) },
-    // Evaluations (9.1): a visit or application not rated within the period is recorded as 基本满意.
-    { name: 'evaluations.default-ratings', everyMs: 30 * 60_000, run: async (db: Db) => void (await recordDefaultRatings(db)) },
+    }),
+    ...platformJobs,
+    ...queueJobs,
+    ...applicationJobs,
+    ...appointmentJobs,
+    ...evaluationJobs,
   ];
 }

@@ -5,7 +5,11 @@ import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../platform/de
 import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { serverJobs } from '../jobs.ts';
-import { startJobs } from '../platform/jobs/scheduler.ts';
+import { startScheduler } from '../platform/jobs/scheduler.ts';
+import { openPostgres } from '../platform/db/postgres.ts';
+
+/** Connections of the job runner's own pool: it runs this many jobs at a time, apart from HTTP's pool. */
+const JOB_POOL_SIZE = 2;
 
 /** Builds the web app if needed, opens and migrates the database, loads demo data, serves. */
 export async function startCommand(config: Config, options: { web?: boolean } = {}): Promise<void> {
@@ -22,7 +26,16 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
     await setDemoAccountsActive(database.db, false);
   }
   const app = await buildApp({ config, database, logger: log, webDist });
-  const stopJobs = startJobs(database, serverJobs(config, log), log);
+  const jobsDatabase =
+    config.database.kind === 'postgres' ? openPostgres(config.database.url, log, { max: JOB_POOL_SIZE, name: 'banshi-jobs' }) : database;
+  const scheduler = await startScheduler({
+    db: jobsDatabase.db,
+    listen: database.listen,
+    jobs: serverJobs(config, log),
+    config,
+    log,
+    concurrency: JOB_POOL_SIZE,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -30,7 +43,8 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
     closing = true;
     log.info({ signal }, '正在关闭');
     await app.close().catch((err) => log.error({ err }, 'close failed'));
-    await stopJobs().catch((err) => log.error({ err }, 'jobs stop failed'));
+    await scheduler.stop().catch((err: unknown) => log.error({ err }, 'jobs stop failed'));
+    if (jobsDatabase !== database) await jobsDatabase.close().catch((err: unknown) => log.error({ err }, 'jobs pool close failed'));
     await database.close().catch((err) => log.error({ err }, 'database close failed'));
     process.exit(0);
   };

@@ -28,6 +28,7 @@ export const zhCN = {
     unavailable: '服务暂不可用：数据库无法连接',
     rateLimited: (seconds: number) => `请求过于频繁，请 ${seconds} 秒后再试`,
     tooManyStreams: '实时连接过多，请稍后再试',
+    databaseUnavailable: '数据库暂时无法连接，请稍后重试',
   },
   auth: {
     unauthenticated: '请先登录',

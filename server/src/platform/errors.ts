@@ -88,6 +88,7 @@ export const ERROR_STATUS = {
   SELF_DECISION: 403,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -21,6 +21,7 @@ const RegionsPage = lazyPage(() => import('../features/venue/components/regions-
 const StaffPage = lazyPage(() => import('../features/staff/components/staff-page.tsx'), 'StaffPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
+const JobRunsPage = lazyPage(() => import('../features/jobs/components/job-runs-page.tsx'), 'JobRunsPage');
 const EnterpriseListPage = lazyPage(() => import('../features/enterprises/components/enterprise-list-page.tsx'), 'EnterpriseListPage');
 const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/components/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
 const PeoplePage = lazyPage(() => import('../features/enterprises/components/people-page.tsx'), 'PeoplePage');
@@ -206,6 +207,11 @@ export const router = createBrowserRouter([
                 path: 'audit',
                 element: <RequirePermission permission="audit.read" />,
                 children: [{ index: true, element: <AuditPage /> }],
+              },
+              {
+                path: 'jobs',
+                element: <RequirePermission permission="job.manage" />,
+                children: [{ index: true, element: <JobRunsPage /> }],
               },
               {
                 path: 'enterprises',

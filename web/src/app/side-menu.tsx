@@ -9,6 +9,7 @@ import {
   CompassOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   ExceptionOutlined,
   FileDoneOutlined,
   FormOutlined,
@@ -34,6 +35,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
 import { tl } from '../locales/licenses.zh-CN.ts';
+import { tj } from '../locales/jobs.zh-CN.ts';
 import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
@@ -79,6 +81,7 @@ const ENTRIES: Entry[] = [
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
+  { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
 ];
 
 export function SideMenu() {

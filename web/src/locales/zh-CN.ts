@@ -299,6 +299,7 @@ export const t = {
     } satisfies Record<'staff' | 'enterprise' | 'anonymous' | 'system', string>,
     actions: {
       'auth.login': '工作人员登录',
+      'job.run': '立即运行定时任务',
       'auth.enterprise_login': '企业登录',
       'auth.logout': '退出登录',
       'auth.change_password': '修改密码',
@@ -319,6 +320,7 @@ export const t = {
       'calendar.override_remove': '撤销日历调整',
     } as Record<string, string | undefined>,
     objectTypes: {
+      job: '定时任务',
       staff: '工作人员',
       enterprise_account: '企业账户',
       region: '行政区划',

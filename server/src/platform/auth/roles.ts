@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'staff.read',
   'staff.manage',
   'audit.read',
+  /** the job runs page: schedules, run history, run now */
+  'job.manage',
   'calendar.manage',
   'notification.read',
   'catalog.manage',
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.read',
     'staff.manage',
     'audit.read',
+    'job.manage',
     'calendar.manage',
     'notification.read',
     'catalog.manage',

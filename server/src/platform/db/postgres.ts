@@ -8,21 +8,51 @@ import { MIGRATIONS_FOLDER } from './migrations.ts';
 /** Any number of Banshi processes may start at once: one migrates, the others wait here. */
 const MIGRATION_LOCK_KEY = 0x62616e736869; // "banshi"
 
-export function openPostgres(url: string, log?: Logger): Database {
+/** How long a request waits for a connection (a free one, or a new one) before it fails. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** A transaction left idle longer than this is ended by the server, releasing its locks. */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+const PING_TIMEOUT_MS = 3_000;
+
+export type PoolOptions = {
+  /** connections at most (HTTP: 10; the job runner has its own few) */
+  max?: number;
+  /** application_name, which names the connections in pg_stat_activity */
+  name?: string;
+};
+
+export function openPostgres(url: string, log?: Logger, options: PoolOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
-    options: `-c TimeZone=${BUSINESS_TIME_ZONE}`,
+    max: options.max ?? 10,
+    application_name: options.name ?? 'banshi',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    options: `-c TimeZone=${BUSINESS_TIME_ZONE} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
   });
-  // An idle client's error would otherwise crash the process.
-  pool.on('error', (err) => log?.error({ err }, 'PostgreSQL idle client error'));
+  // No database event may end the process. The pool listens on its idle clients only; a client
+  // checked out between two queries (in a transaction) that loses its connection emits `error`
+  // too, so every client gets a listener of its own. The query in hand fails, the request answers
+  // 503 (platform/http/error-handler.ts), and the pool drops the broken client on release.
+  pool.on('error', (err) => log?.warn({ err }, 'PostgreSQL connection lost (idle)'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log?.warn({ err }, 'PostgreSQL connection lost'));
+  });
   const db = drizzle({ client: pool }) as unknown as Db;
   const listener = new Listener(url, log);
   return {
     kind: 'postgres',
     db,
     async ping() {
-      await pool.query('select 1');
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('database ping timed out'), { code: 'ETIMEDOUT' })), PING_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([pool.query('select 1'), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     listen: (channel, callback) => listener.listen(channel, callback),
     async close() {
@@ -88,7 +118,7 @@ class Listener {
   private connect(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url });
+      const client = new pg.Client({ connectionString: this.url, application_name: 'banshi-listen', connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
       client.on('notification', (msg) => {
         for (const cb of this.callbacks.get(msg.channel) ?? []) cb(msg.payload ?? '');
       });

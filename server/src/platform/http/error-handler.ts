@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody, type FieldError } from '../errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { zhCN } from '../../locales/zh-CN.ts';
 import { fieldLabel } from '../../locales/fields.zh-CN.ts';
 
@@ -10,7 +11,8 @@ import { fieldLabel } from '../../locales/fields.zh-CN.ts';
 export function registerErrorHandler(app: FastifyInstance, web: { indexHtml: string | null }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
+    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, fields: appError.fields }, appError.userMessage);
     if (appError.status === 429 && appError.retryAfterSeconds) reply.header('retry-after', String(appError.retryAfterSeconds));
     return reply.status(appError.status).send(errorBody(appError, String(request.id)));
@@ -92,6 +94,7 @@ function toAppError(error: FastifyError): AppError {
       fields,
     );
   }
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', zhCN.http.databaseUnavailable, undefined, error.message);
   const pgCode = postgresErrorCode(error);
   if (pgCode === '23505') return new AppError('DUPLICATE', '记录已存在，不能重复创建');
   if (pgCode === '23503') return new AppError('VALIDATION_FAILED', '引用的记录不存在或仍被其他记录使用');

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listCenters } from '../../venue/service.ts';
 import { hhmmOf } from '../clock.ts';
@@ -98,15 +99,19 @@ export async function raiseOverflowOpened(tx: DbOrTx, plan: CenterPlan, entry: I
 }
 
 /** The daily job: every active center's appointment-only items checked; returns the alerts now open per center. */
-export async function runGuaranteeCheck(db: Db, now = new Date()): Promise<{ centerId: string; failing: number }[]> {
-  const result = [];
-  for (const center of (await listCenters(db)).filter((c) => c.isActive)) {
-    const failing = await db.transaction(async (tx) => {
-      const plan = await loadCenterPlan(tx, center.id, now);
-      return (await checkGuarantee(tx, plan, 'job')).filter((i) => !i.meetsGuarantee).length;
-    });
-    result.push({ centerId: center.id, failing });
-  }
+export async function runGuaranteeCheck(db: Db, now = new Date(), { each }: Items = strictItems): Promise<{ centerId: string; failing: number }[]> {
+  const result: { centerId: string; failing: number }[] = [];
+  await each(
+    (await listCenters(db)).filter((c) => c.isActive),
+    async (center) => {
+      const failing = await db.transaction(async (tx) => {
+        const plan = await loadCenterPlan(tx, center.id, now);
+        return (await checkGuarantee(tx, plan, 'job')).filter((i) => !i.meetsGuarantee).length;
+      });
+      result.push({ centerId: center.id, failing });
+    },
+    (center) => `center ${center.id}`,
+  );
   return result;
 }
 

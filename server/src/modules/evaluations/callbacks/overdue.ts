@@ -1,5 +1,6 @@
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { normalizePhone } from '../../../platform/personal-data/personal-data.ts';
 import { queueSms } from '../../../platform/notifications/service.ts';
 import { getCenter } from '../../venue/service.ts';
@@ -14,37 +15,41 @@ import { overdueOf } from './views.ts';
  * shows on the callbacks page of everyone who answers for it; an SMS goes to the department's
  * mobile number when it has one (staff records carry no phone number).
  */
-export async function runCallbackOverdueCheck(deps: ServiceDeps, now = new Date()): Promise<{ alerted: number }> {
+export async function runCallbackOverdueCheck(deps: ServiceDeps, now = new Date(), { each }: Items = strictItems): Promise<{ alerted: number }> {
   const today = businessToday(now);
   let alerted = 0;
-  for (const found of await repo.listOverdueUnalerted(deps.db, today)) {
-    const isNew = await deps.db.transaction(async (tx) => {
-      if (!(await repo.markAlerted(tx, found.id, now))) return false;
-      const what = overdueOf(found, today);
-      const department = found.departmentId ? await getDepartment(tx as Db, found.departmentId) : null;
-      const phone = department ? normalizePhone(department.phone) : null;
-      if (department && phone && /^1\d{10}$/.test(phone)) {
-        // One connection per transaction: its queries go one after the other.
-        const center = await getCenter(tx as Db, found.centerId);
-        const rating = await repo.findRating(tx, found.ratingId);
-        await queueSms(tx, deps.config, {
-          phone,
-          template: 'callback_overdue',
-          params: {
-            center: center.name,
-            department: department.name,
-            item: rating?.itemName || '服务',
-            what: what === 'contact' ? '逾期未回访' : '逾期未办结',
-            due: what === 'contact' ? found.contactDueOn : found.finishDueOn,
-          },
-          related: { type: 'callback', id: found.id },
-          centerId: found.centerId,
-          dedupeKey: `callback:${found.id}:overdue`,
-        });
-      }
-      return true;
-    });
-    if (isNew) alerted += 1;
-  }
+  await each(
+    await repo.listOverdueUnalerted(deps.db, today),
+    async (found) => {
+      const isNew = await deps.db.transaction(async (tx) => {
+        if (!(await repo.markAlerted(tx, found.id, now))) return false;
+        const what = overdueOf(found, today);
+        const department = found.departmentId ? await getDepartment(tx as Db, found.departmentId) : null;
+        const phone = department ? normalizePhone(department.phone) : null;
+        if (department && phone && /^1\d{10}$/.test(phone)) {
+          // One connection per transaction: its queries go one after the other.
+          const center = await getCenter(tx as Db, found.centerId);
+          const rating = await repo.findRating(tx, found.ratingId);
+          await queueSms(tx, deps.config, {
+            phone,
+            template: 'callback_overdue',
+            params: {
+              center: center.name,
+              department: department.name,
+              item: rating?.itemName || '服务',
+              what: what === 'contact' ? '逾期未回访' : '逾期未办结',
+              due: what === 'contact' ? found.contactDueOn : found.finishDueOn,
+            },
+            related: { type: 'callback', id: found.id },
+            centerId: found.centerId,
+            dedupeKey: `callback:${found.id}:overdue`,
+          });
+        }
+        return true;
+      });
+      if (isNew) alerted += 1;
+    },
+    (found) => `callback ${found.id}`,
+  );
   return { alerted };
 }

@@ -1,5 +1,6 @@
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { listPublishedItemFacts } from '../../catalog/service.ts';
 import { listCenters } from '../../venue/service.ts';
 import { openCallbackIfDue } from '../callbacks/service.ts';
@@ -13,10 +14,12 @@ const BATCH = 200;
 /**
  * Guangdong's rule: a visit or application not rated within the period (natural days, Asia/Shanghai)
  * is recorded as 基本满意, marked as a default. Idempotent, and safe with two processes: the
- * one-rating-per-subject indexes let only one insert win.
+ * one-rating-per-subject indexes let only one insert win. Rows go in batches; a batch that fails
+ * is retried row by row, and a row that still fails is left for the next run.
  */
-export async function recordDefaultRatings(db: Db, now = new Date()): Promise<number> {
+export async function recordDefaultRatings(db: Db, now = new Date(), run: Items = strictItems): Promise<number> {
   let recorded = 0;
+  const failed = new Set<string>();
   for (const center of await listCenters(db)) {
     const { ratingPeriodDays } = await loadEvaluationSettings(db, center.id);
     const before = new Date(`${addDays(businessToday(now), -ratingPeriodDays)}T00:00:00+08:00`);
@@ -26,10 +29,13 @@ export async function recordDefaultRatings(db: Db, now = new Date()): Promise<nu
     const base = { centerId: center.id, level: 3, channel: 'default', isRealName: false, isDefault: true } as const;
 
     for (;;) {
-      const visits = await repo.listVisitsPastPeriod(db, center.id, before, BATCH);
+      // Asks for as many more as have failed, so that failed rows never fill a page.
+      const visits = (await repo.listVisitsPastPeriod(db, center.id, before, BATCH + failed.size)).filter((v) => !failed.has(v.id));
       if (visits.length === 0) break;
-      recorded += await insertBatch(
+      recorded += await insertRows(
         db,
+        run,
+        failed,
         visits.map((v): RatingWrite => {
           const item = v.itemId ? byId.get(v.itemId) : undefined;
           return {
@@ -49,10 +55,12 @@ export async function recordDefaultRatings(db: Db, now = new Date()): Promise<nu
       );
     }
     for (;;) {
-      const apps = await repo.listApplicationsPastPeriod(db, center.id, before, BATCH);
+      const apps = (await repo.listApplicationsPastPeriod(db, center.id, before, BATCH + failed.size)).filter((a) => !failed.has(a.id));
       if (apps.length === 0) break;
-      recorded += await insertBatch(
+      recorded += await insertRows(
         db,
+        run,
+        failed,
         apps.map((a): RatingWrite => {
           const endedAt = a.deliveredAt ?? a.updatedAt;
           return {
@@ -72,6 +80,30 @@ export async function recordDefaultRatings(db: Db, now = new Date()): Promise<nu
     }
   }
   return recorded;
+}
+
+async function insertRows(db: Db, run: Items, failed: Set<string>, rows: RatingWrite[]): Promise<number> {
+  const subjectOf = (row: RatingWrite) => (row.ticketId ?? row.applicationId)!;
+  try {
+    const n = await insertBatch(db, rows);
+    run.done(rows.length);
+    return n;
+  } catch {
+    let n = 0;
+    await run.each(
+      rows,
+      async (row) => {
+        try {
+          n += await insertBatch(db, [row]);
+        } catch (err) {
+          failed.add(subjectOf(row));
+          throw err;
+        }
+      },
+      (row) => (row.ticketId ? `ticket ${row.ticketId}` : `application ${row.applicationId}`),
+    );
+    return n;
+  }
 }
 
 async function insertBatch(db: Db, rows: RatingWrite[]): Promise<number> {

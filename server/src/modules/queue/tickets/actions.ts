@@ -3,6 +3,7 @@ import type { Config } from '../../../config.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
+import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { inviteToRateVisit } from '../../evaluations/service.ts';
 import { getCounter } from '../../venue/service.ts';
@@ -188,25 +189,31 @@ export async function cancelTicket(db: Db, ticketId: string, by: { actor: Extrac
 }
 
 /** Day-end: tickets and sessions left open from earlier days are closed (the day's numbers start again). */
-export async function closeEarlierDays(db: Db, now = new Date()): Promise<number> {
+export async function closeEarlierDays(db: Db, now = new Date(), { each }: Items = strictItems): Promise<number> {
   const today = businessClock(now).date;
   for (const s of await closeStaleSessions(db, today)) {
     await publishQueueEvent(db, s.centerId, { kind: 'counter', action: 'close', counterId: s.counterId });
   }
   let closed = 0;
-  for (;;) {
-    const stale = await repo.listStaleOpenTickets(db, today, 200);
+  // Pages by id, so that a ticket that fails is left for the next run and the loop still ends.
+  for (let after: string | undefined; ; ) {
+    const stale = await repo.listStaleOpenTickets(db, today, 200, after);
     if (stale.length === 0) break;
-    for (const s of stale) {
-      await db.transaction(async (tx) => {
-        const locked = await repo.lockTicket(tx, s.id);
-        if (!locked || !['waiting', 'transferred', 'called', 'serving'].includes(locked.state)) return;
-        const to = nextState(locked.state, 'expire', 'system');
-        await repo.updateTicket(tx, s.id, { state: to, cancelReason: 'day_end' });
-        await repo.insertTicketEvent(tx, { ticketId: s.id, action: 'expire', fromState: locked.state, toState: to });
-      });
-      closed += 1;
-    }
+    after = stale.at(-1)!.id;
+    await each(
+      stale,
+      async (s) => {
+        await db.transaction(async (tx) => {
+          const locked = await repo.lockTicket(tx, s.id);
+          if (!locked || !['waiting', 'transferred', 'called', 'serving'].includes(locked.state)) return;
+          const to = nextState(locked.state, 'expire', 'system');
+          await repo.updateTicket(tx, s.id, { state: to, cancelReason: 'day_end' });
+          await repo.insertTicketEvent(tx, { ticketId: s.id, action: 'expire', fromState: locked.state, toState: to });
+        });
+        closed += 1;
+      },
+      (s) => `ticket ${s.id}`,
+    );
   }
   return closed;
 }

@@ -288,11 +288,18 @@ export async function updateTicket(tx: DbOrTx, id: string, change: TicketChange)
 
 
 /** Open tickets of days before `businessDate`, for the day-end close. */
-export async function listStaleOpenTickets(db: DbOrTx, businessDate: string, limit: number) {
+/** Tickets still open from days before `businessDate`, by id after `afterId` (keyset pages). */
+export async function listStaleOpenTickets(db: DbOrTx, businessDate: string, limit: number, afterId?: string) {
   return db
     .select({ id: tickets.id, centerId: tickets.centerId, state: tickets.state })
     .from(tickets)
-    .where(and(sql`${tickets.businessDate} < ${businessDate}`, inArray(tickets.state, ['waiting', 'transferred', 'called', 'serving'])))
-    .orderBy(asc(tickets.businessDate))
+    .where(
+      and(
+        sql`${tickets.businessDate} < ${businessDate}`,
+        inArray(tickets.state, ['waiting', 'transferred', 'called', 'serving']),
+        afterId ? sql`${tickets.id} > ${afterId}` : undefined,
+      ),
+    )
+    .orderBy(asc(tickets.id))
     .limit(limit);
 }
