@@ -6,12 +6,14 @@ import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { serverJobs } from '../jobs.ts';
 import { startJobs } from '../platform/jobs/scheduler.ts';
+import { runUpgrades } from '../upgrades.ts';
 
 /** Builds the web app if needed, opens and migrates the database, loads demo data, serves. */
 export async function startCommand(config: Config, options: { web?: boolean } = {}): Promise<void> {
   const log = createLogger(config);
   const webDist = options.web === false ? null : await ensureWebBuild(log);
   const database = await openDatabase(config, log);
+  await runUpgrades(database.db, config, log);
   if (config.BANSHI_DEMO) {
     if (await isDatabaseEmpty(database.db)) {
       log.info('空数据库：载入演示中心');
