@@ -14,6 +14,9 @@ INSERT INTO "stored_file_chunks" ("file_id", "seq", "data")
 SELECT c."id", g.seq, substring(c."content" FROM g.seq * 262144 + 1 FOR 262144)
 FROM "catalog_files" c, generate_series(0, (octet_length(c."content") - 1) / 262144) AS g(seq);
 --> statement-breakpoint
+-- Each photo gets its file's id first; the foreign key waits until the files are there.
+ALTER TABLE "staff_photos" DROP CONSTRAINT "staff_photos_file_id_stored_files_id_fk";
+--> statement-breakpoint
 UPDATE "staff_photos" SET "file_id" = gen_random_uuid() WHERE "file_id" IS NULL;
 --> statement-breakpoint
 INSERT INTO "stored_files" ("id", "purpose", "filename", "media_type", "size", "sha256", "content", "created_by", "created_at")
@@ -25,3 +28,5 @@ FROM "staff_photos" p;
 INSERT INTO "stored_file_chunks" ("file_id", "seq", "data")
 SELECT p."file_id", g.seq, substring(p."data" FROM g.seq * 262144 + 1 FOR 262144)
 FROM "staff_photos" p, generate_series(0, (octet_length(p."data") - 1) / 262144) AS g(seq);
+--> statement-breakpoint
+ALTER TABLE "staff_photos" ADD CONSTRAINT "staff_photos_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;
