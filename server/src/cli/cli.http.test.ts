@@ -75,8 +75,55 @@ async function startServer(extraEnv: Record<string, string> = {}) {
   return { base, child, stop, output: () => output };
 }
 
-const postJson = (url: string, body: object) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (url: string, body: object, cookie = '') =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+
+async function loginRoot(base: string): Promise<string> {
+  const res = await postJson(`${base}/api/auth/login`, { username: 'root', password: 'Secret2026' });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function uploadDocument(base: string, cookie: string, licenseId: string, filename: string, content: Buffer): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([content]), filename);
+  return fetch(`${base}/api/licenses/${licenseId}/document`, { method: 'PUT', headers: { cookie }, body: form });
+}
+
+/** A license with an uploaded document, made through the API by the administrator. */
+async function licenseWithDocument(base: string, document: Buffer): Promise<string> {
+  const cookie = await loginRoot(base);
+  const type = await postJson(`${base}/api/license-types`, { code: 'backup_test', name: '备份测试许可证', defaultIssuer: '测试局', validityYears: 5 }, cookie);
+  expect(type.status, await type.clone().text()).toBe(201);
+  const enterprise = await postJson(
+    `${base}/api/enterprises`,
+    {
+      uscc: '914403001922038216',
+      name: '示例精密机械有限公司',
+      type: 'limited_liability',
+      legalRepresentative: '张三',
+      registeredAddress: '深圳市福田区示例路 1 号',
+      districtCode: '440304',
+      industryCode: 'C3484',
+      employees: 250,
+      revenue: 5000,
+      assets: 3000,
+    },
+    cookie,
+  );
+  expect(enterprise.status, await enterprise.clone().text()).toBe(201);
+  const license = await postJson(`${base}/api/licenses`, { typeId: ((await type.json()) as { id: string }).id, uscc: '914403001922038216', validFrom: '2026-01-05' }, cookie);
+  expect(license.status, await license.clone().text()).toBe(201);
+  const { id } = (await license.json()) as { id: string };
+  expect((await uploadDocument(base, cookie, id, '许可证.pdf', document)).status).toBe(200);
+  return id;
+}
+
+async function documentOf(base: string, licenseId: string): Promise<Buffer> {
+  const res = await fetch(`${base}/api/licenses/${licenseId}/document`, { headers: { cookie: await loginRoot(base) } });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
 
 beforeAll(async () => {
   if (template.kind === 'postgres') await adminQuery(template.adminUrl, `create database ${dbName}`);
@@ -119,12 +166,29 @@ describe('npx banshi', { timeout: 180_000 }, () => {
     }
   });
 
-  it('backup and restore bring the database back to the moment of the backup', async () => {
+  it('backup and restore bring the database and its files back to the moment of the backup', async () => {
+    const original = Buffer.from('%PDF-1.4\n% 备份前的证照文件\n%%EOF\n');
+    const before = await startServer();
+    let licenseId: string;
+    try {
+      licenseId = await licenseWithDocument(before.base, original);
+    } finally {
+      await before.stop();
+    }
+
     const file = path.join(tmp, template.kind === 'postgres' ? 'backup.dump' : 'backup.tar.gz');
     const backup = await banshi(['backup', '--out', file]);
     expect(backup.stderr).toBe('');
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
     expect((await banshi(['create-admin', '--username', 'later', '--name', '后来者'], { input: 'Secret2026\n' })).code).toBe(0);
+    const after = await startServer();
+    try {
+      const replacement = Buffer.from('%PDF-1.4\n% 备份后换发的证照文件\n%%EOF\n');
+      expect((await uploadDocument(after.base, await loginRoot(after.base), licenseId, '换发.pdf', replacement)).status).toBe(200);
+      expect((await documentOf(after.base, licenseId)).equals(replacement)).toBe(true);
+    } finally {
+      await after.stop();
+    }
 
     if (template.kind === 'pglite') {
       const refused = await banshi(['restore', file]);
@@ -138,8 +202,10 @@ describe('npx banshi', { timeout: 180_000 }, () => {
     try {
       expect((await postJson(`${server.base}/api/auth/login`, { username: 'root', password: 'Secret2026' })).status).toBe(200);
       expect((await postJson(`${server.base}/api/auth/login`, { username: 'later', password: 'Secret2026' })).status).toBe(401);
+      expect((await documentOf(server.base, licenseId)).equals(original)).toBe(true);
     } finally {
       await server.stop();
     }
+    expect(fs.existsSync(path.join(env.DATA_DIR!, 'files'))).toBe(false);
   });
 });

@@ -1,11 +1,17 @@
 import type { Config } from '../config.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { seedDemo } from '../platform/demo/seed.ts';
+import { runUpgrades } from '../upgrades.ts';
 import { createLogger } from './logger.ts';
 
 export async function migrateCommand(config: Config): Promise<void> {
-  const database = await openDatabase(config, createLogger(config));
-  await database.close();
+  const log = createLogger(config);
+  const database = await openDatabase(config, log);
+  try {
+    await runUpgrades(database.db, config, log);
+  } finally {
+    await database.close();
+  }
   console.log('数据库已是最新版本。');
 }
 

@@ -7,6 +7,7 @@ import { ensureWebBuild } from './web-build.ts';
 import { serverJobs } from '../jobs.ts';
 import { startScheduler } from '../platform/jobs/scheduler.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
+import { runUpgrades } from '../upgrades.ts';
 
 /** Connections of the job runner's own pool: it runs this many jobs at a time, apart from HTTP's pool. */
 const JOB_POOL_SIZE = 2;
@@ -16,6 +17,7 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
   const log = createLogger(config);
   const webDist = options.web === false ? null : await ensureWebBuild(log);
   const database = await openDatabase(config, log);
+  await runUpgrades(database.db, config, log);
   if (config.BANSHI_DEMO) {
     if (await isDatabaseEmpty(database.db)) {
       log.info('空数据库：载入演示中心');

@@ -11,6 +11,7 @@ import { noticePdf } from './notices/service.ts';
 import { getProgress } from './progress/service.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { getApplicationDetail, listApplications, materialFile } from './service.ts';
+import { sendFile } from '../../platform/files/http.ts';
 
 /** Applications (6.1.3, 6.1.4, Annex A): lists and detail, notices, progress on the portal, figures; intake, review and delivery in their folders. */
 export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -44,11 +45,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
     { config: { access: 'authenticated' }, schema: { tags, summary: '查看上传的申请材料', params: materialParams } },
     async (request, reply) => {
       const file = await materialFile(deps, staffOf(request), request.params.id, request.params.key);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `inline; filename="material"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendFile(reply, file, { disposition: 'inline', asciiName: 'material', cacheControl: 'private, no-store' });
     },
   );
 

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { readFile } from '../../platform/files/service.ts';
+import { openFile } from '../../platform/files/service.ts';
 import { getGuideVersion } from '../catalog/service.ts';
 import { actorsOf, type ServiceDeps } from './actions.ts';
 import type { ApplicationDetail, ApplicationPage, ApplicationSummary, DueStatus, EventDto, MaterialDto, QueueEntry, SupplementDto, TaskDto } from './contract.ts';
@@ -148,7 +148,7 @@ export async function materialFile(deps: ServiceDeps, principal: StaffPrincipal,
   assertStaffOfCenter(principal, app.centerId);
   const material = (await repo.listMaterials(deps.db, app.parentId ?? app.id)).find((m) => m.key === key);
   if (!material?.fileId) throw notFound('材料文件');
-  return readFile(deps.db, material.fileId);
+  return openFile(deps.db, material.fileId);
 }
 
 export async function listApplications(

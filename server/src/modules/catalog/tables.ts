@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -17,11 +16,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { centers } from '../venue/tables.ts';
 import { departments } from '../staff/tables.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 const STATUSES = sql`('draft','published','withdrawn')`;
 const VERSION_STATES = sql`('draft','published','superseded')`;
@@ -161,25 +155,6 @@ export const catalogBundleVersions = pgTable(
     uniqueIndex('catalog_bundle_versions_one_published').on(t.bundleId).where(sql`${t.state} = 'published'`),
     check('catalog_bundle_versions_state', sql`${t.state} in ${VERSION_STATES}`),
   ],
-);
-
-/** Blank templates and filled samples of materials. Never changed: a new upload is a new file. */
-export const catalogFiles = pgTable(
-  'catalog_files',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    filename: text('filename').notNull(),
-    mediaType: text('media_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: varchar('sha256', { length: 64 }).notNull(),
-    content: bytea('content').notNull(),
-    uploadedById: uuid('uploaded_by_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('catalog_files_center').on(t.centerId), check('catalog_files_size', sql`${t.size} > 0`)],
 );
 
 /**

@@ -1,59 +1,15 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import QRCode from 'qrcode';
-import { AppError } from '../../platform/errors.ts';
+import type { FilePolicy } from '../../platform/files/service.ts';
 import type { LicenseStatus } from './contract.ts';
 
 /**
- * License document files. An uploaded document (PDF, PNG or JPEG, told apart by content)
- * is kept under DATA_DIR/files/licenses, outside the web root, and served only through the
- * authorized routes. A license without an upload is rendered from its record as an SVG.
+ * License documents. An uploaded document (PDF, PNG or JPEG, told apart by content) is kept in
+ * the file store (platform/files) and served only through the authorized routes. A license
+ * without an upload is rendered from its record as an SVG.
  */
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-const ALLOWED = new Map([
-  ['pdf', 'application/pdf'],
-  ['png', 'image/png'],
-  ['jpg', 'image/jpeg'],
-]);
-
-export type StoredDocument = { documentPath: string; documentMediaType: string; documentName: string; documentSize: number; documentSha256: string };
-
-export async function storeDocument(dataDir: string, licenseId: string, file: { filename: string; content: Buffer }): Promise<StoredDocument> {
-  if (file.content.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空', [{ field: 'file', message: '文件为空' }]);
-  if (file.content.length > MAX_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '证照文件不能超过 10 MB');
-  const type = await fileTypeFromBuffer(file.content);
-  const mediaType = type ? ALLOWED.get(type.ext) : undefined;
-  if (!type || !mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '证照文件只能是 PDF、PNG 或 JPG');
-  const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
-  const relative = path.join('licenses', `${licenseId}-${sha256.slice(0, 16)}.${type.ext}`);
-  const absolute = path.join(dataDir, 'files', relative);
-  await fs.mkdir(path.dirname(absolute), { recursive: true });
-  const temporary = `${absolute}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, file.content, { mode: 0o600 });
-  await fs.rename(temporary, absolute);
-  const base = file.filename.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const name = base.replace(/[\u0000-\u001f"<>|:*?]/g, '').trim().slice(0, 150) || `证照.${type.ext}`;
-  return { documentPath: relative, documentMediaType: mediaType, documentName: name, documentSize: file.content.length, documentSha256: sha256 };
-}
-
-export async function readStoredDocument(dataDir: string, relative: string): Promise<Buffer> {
-  const root = path.join(dataDir, 'files');
-  const absolute = path.resolve(root, relative);
-  if (!absolute.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', '证照文件不存在');
-  try {
-    return await fs.readFile(absolute);
-  } catch {
-    throw new AppError('NOT_FOUND', '证照文件不存在或已被移除，请重新上传');
-  }
-}
-
-export async function removeStoredDocument(dataDir: string, relative: string): Promise<void> {
-  await fs.rm(path.join(dataDir, 'files', relative), { force: true });
-}
+export const DOCUMENT_PURPOSE = 'license_document';
+export const DOCUMENT_POLICY: FilePolicy = { allowed: ['pdf', 'png', 'jpg'], maxBytes: 10 * 1024 * 1024, what: '证照文件' };
 
 export type RenderedLicense = {
   typeName: string;

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, type TestApp } from '../../../test/harness.ts';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { moveLicenseDocumentsIntoStore } from './documents-on-disk.ts';
 import { issueLicense } from './service.ts';
+import { licenses } from './tables.ts';
 
 let t: TestApp;
 let admin: string;
@@ -72,7 +76,7 @@ describe('the e-license library', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('renders the document from the record, or serves an uploaded file from DATA_DIR/files', async () => {
+  it('renders the document from the record, or serves an uploaded file from the file store', async () => {
     const created = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-01-05' })).json();
     const rendered = await t.app.inject({ method: 'GET', url: `/api/licenses/${created.id}/document`, headers: { cookie: admin } });
     expect(rendered.statusCode).toBe(200);
@@ -88,11 +92,46 @@ describe('the e-license library', () => {
     const uploaded = await t.app.inject({ method: 'PUT', url: `/api/licenses/${created.id}/document`, headers: { ...form.headers, cookie: admin }, payload: form.payload });
     expect(uploaded.statusCode, uploaded.body).toBe(200);
     expect(uploaded.json().document).toEqual({ isUploaded: true, name: '许可证.png', mediaType: 'image/png' });
-    const files = fs.readdirSync(path.join(dataDir, 'files', 'licenses'));
-    expect(files.some((f) => f.startsWith(created.id))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'files'))).toBe(false);
     const served = await t.app.inject({ method: 'GET', url: `/api/licenses/${created.id}/document`, headers: { cookie: admin } });
     expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['cache-control']).toBe('private, no-store');
     expect(served.rawPayload.equals(PNG)).toBe(true);
+
+    const pdf = multipart('换发.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'));
+    const replaced = await t.app.inject({ method: 'PUT', url: `/api/licenses/${created.id}/document`, headers: { ...pdf.headers, cookie: admin }, payload: pdf.payload });
+    expect(replaced.json().document).toEqual({ isUploaded: true, name: '换发.pdf', mediaType: 'application/pdf' });
+    expect(replaced.json().version).toBe(uploaded.json().version + 1);
+    const big = multipart('大.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 0x25));
+    const tooBig = await t.app.inject({ method: 'PUT', url: `/api/licenses/${created.id}/document`, headers: { ...big.headers, cookie: admin }, payload: big.payload });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '证照文件不能超过 10 MB' });
+  });
+
+  it('moves documents left under DATA_DIR/files by earlier versions into the file store, once', async () => {
+    const log = pino({ level: 'silent' });
+    const onDisk = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-02-01' })).json();
+    const lost = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-02-02' })).json();
+    fs.mkdirSync(path.join(dataDir, 'files', 'licenses'), { recursive: true });
+    const relative = path.join('licenses', `${onDisk.id}-0123456789abcdef.png`);
+    fs.writeFileSync(path.join(dataDir, 'files', relative), PNG);
+    await t.db.update(licenses).set({ documentPath: relative, documentName: '旧许可证.png' }).where(eq(licenses.id, onDisk.id));
+    await t.db.update(licenses).set({ documentPath: 'licenses/gone.png', documentName: '丢失.png' }).where(eq(licenses.id, lost.id));
+
+    expect(await moveLicenseDocumentsIntoStore(t.db, dataDir, log)).toEqual({ moved: 1, missing: 1 });
+    expect(fs.existsSync(path.join(dataDir, 'files', relative))).toBe(false);
+    const served = await t.app.inject({ method: 'GET', url: `/api/licenses/${onDisk.id}/document`, headers: { cookie: admin } });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(PNG)).toBe(true);
+    const held = (await t.app.inject({ method: 'GET', url: `/api/enterprises/${onDisk.holder.enterpriseId}/licenses`, headers: { cookie: admin } })).json();
+    const listed = held.find((l: { id: string }) => l.id === onDisk.id);
+    expect(listed).toMatchObject({ document: { isUploaded: true, name: '旧许可证.png', mediaType: 'image/png' }, version: onDisk.version });
+    const missing = await t.app.inject({ method: 'GET', url: `/api/licenses/${lost.id}/document`, headers: { cookie: admin } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toContain('请重新上传');
+
+    expect(await moveLicenseDocumentsIntoStore(t.db, dataDir, log)).toEqual({ moved: 0, missing: 1 });
   });
 
   it('is not open to counter staff, who reach licenses only through a holder’s grant', async () => {

@@ -60,8 +60,8 @@ const licenseColumns = {
   applicationRef: licenses.applicationRef,
   revokedAt: licenses.revokedAt,
   revokedReason: licenses.revokedReason,
+  documentFileId: licenses.documentFileId,
   documentPath: licenses.documentPath,
-  documentMediaType: licenses.documentMediaType,
   documentName: licenses.documentName,
   version: licenses.version,
   createdAt: licenses.createdAt,
@@ -136,12 +136,36 @@ export async function revokeLicense(db: DbOrTx, id: string, version: number, rea
   return rows.length === 1;
 }
 
-export async function setDocument(
-  db: DbOrTx,
-  id: string,
-  doc: { documentPath: string; documentMediaType: string; documentName: string; documentSize: number; documentSha256: string },
-) {
-  await db.update(licenses).set({ ...doc, version: sql`${licenses.version} + 1` }).where(eq(licenses.id, id));
+/** Sets the uploaded document (clearing a document left on disk); returns the file it replaces, if any. */
+export async function setDocument(db: DbOrTx, id: string, fileId: string): Promise<{ replacedFileId: string | null } | undefined> {
+  const [before] = await db.select({ fileId: licenses.documentFileId }).from(licenses).where(eq(licenses.id, id)).for('update');
+  if (!before) return undefined;
+  await db
+    .update(licenses)
+    .set({ documentFileId: fileId, documentPath: null, documentName: null, version: sql`${licenses.version} + 1` })
+    .where(eq(licenses.id, id));
+  return { replacedFileId: before.fileId };
+}
+
+/** Licenses whose uploaded document is still a file under DATA_DIR/files (from before the one file store). */
+export async function listDocumentsOnDisk(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ id: licenses.id }).from(licenses).where(and(isNotNull(licenses.documentPath), isNull(licenses.documentFileId)));
+  return rows.map((r) => r.id);
+}
+
+/** One such license, locked; undefined when another process holds it or has moved its document already. */
+export async function lockDocumentOnDisk(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: licenses.id, documentPath: licenses.documentPath, documentName: licenses.documentName })
+    .from(licenses)
+    .where(and(eq(licenses.id, id), isNotNull(licenses.documentPath), isNull(licenses.documentFileId)))
+    .for('update', { skipLocked: true });
+  return row?.documentPath ? { id: row.id, documentPath: row.documentPath, documentName: row.documentName } : undefined;
+}
+
+/** The moved document keeps the license's version: nothing a person sees has changed. */
+export async function setMovedDocument(db: DbOrTx, id: string, fileId: string): Promise<void> {
+  await db.update(licenses).set({ documentFileId: fileId, documentPath: null, documentName: null }).where(eq(licenses.id, id));
 }
 
 /** Not revoked, started, and not past its end date (long-term licenses have none). */

@@ -3,17 +3,17 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { staffOf } from '../../platform/auth/plugin.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
 import { idParam } from '../../platform/http/schemas.ts';
 import { license, licenseIssueInput, licensePage, licenseRevokeInput, licenseSearch, licenseType, licenseTypeInput, licenseTypePatch } from './contract.ts';
-import { MAX_DOCUMENT_BYTES } from './documents.ts';
+import { receiveFile } from '../../platform/files/http.ts';
+import { DOCUMENT_POLICY } from './documents.ts';
 import { sendDocument } from './send-document.ts';
 import { grantRoutes } from './grants/routes.ts';
 import * as licenses from './service.ts';
 
 /** The e-license library for administrators and chief officers, and the grant routes. */
 export const licenseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, deps) => {
-  const { db, config } = deps;
+  const { db } = deps;
   const tags = ['licenses'];
 
   app.get(
@@ -86,17 +86,15 @@ export const licenseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
       schema: { tags, summary: '上传证照文件（PDF、PNG、JPG，10 MB 以内）', params: idParam, consumes: ['multipart/form-data'], response: { 200: license } },
     },
     async (request) => {
-      const file = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ field: 'file', message: '未收到文件' }]);
-      const content = await file.toBuffer();
-      request.auditObject = { type: 'license', id: request.params.id, detail: { filename: file.filename, bytes: content.length } };
-      return licenses.uploadLicenseDocument(db, config.dataDir, request.params.id, { filename: file.filename, content });
+      const file = await receiveFile(request, DOCUMENT_POLICY);
+      request.auditObject = { type: 'license', id: request.params.id, detail: { filename: file.filename, bytes: file.content.length } };
+      return licenses.uploadLicenseDocument(db, request.params.id, file, staffOf(request).displayName);
     },
   );
   app.get(
     '/api/licenses/:id/document',
     { config: { access: 'license.manage' }, schema: { tags, summary: '证照文件（上传的文件，或按证照信息生成的图像）', params: idParam } },
-    async (request, reply) => sendDocument(reply, await licenses.licenseDocument(db, config.dataDir, request.params.id)),
+    async (request, reply) => sendDocument(reply, await licenses.licenseDocument(db, request.params.id)),
   );
 
   await app.register(grantRoutes, deps);

@@ -4,7 +4,8 @@ import { businessToday } from '../../platform/calendar/working-days.ts';
 import { AppError, duplicate, notFound } from '../../platform/errors.ts';
 import { enterprisesByIds, findEnterpriseByUscc, getEnterprise, getEnterpriseByUscc } from '../enterprises/service.ts';
 import type { LicenseDto, LicenseStatus, LicenseTypeDto } from './contract.ts';
-import { readStoredDocument, removeStoredDocument, renderLicenseSvg, storeDocument } from './documents.ts';
+import { deleteFiles, describeFiles, openFile, storeFile, type OpenedFile } from '../../platform/files/service.ts';
+import { DOCUMENT_POLICY, DOCUMENT_PURPOSE, renderLicenseSvg } from './documents.ts';
 import * as repo from './repository.ts';
 
 /** The e-license library: types, licenses per holder, issuance, revocation, documents. */
@@ -157,22 +158,24 @@ export async function revokeLicense(db: DbOrTx, id: string, input: { reason: str
   return getLicense(db, id);
 }
 
-export async function uploadLicenseDocument(db: Db, dataDir: string, id: string, file: { filename: string; content: Buffer }): Promise<LicenseDto> {
-  const current = await repo.findLicense(db, id);
-  if (!current) throw notFound('证照');
-  const stored = await storeDocument(dataDir, id, file);
-  await repo.setDocument(db, id, stored);
-  if (current.documentPath && current.documentPath !== stored.documentPath) await removeStoredDocument(dataDir, current.documentPath);
+export async function uploadLicenseDocument(db: Db, id: string, file: { filename: string; content: Buffer }, by = ''): Promise<LicenseDto> {
+  await db.transaction(async (tx) => {
+    const stored = await storeFile(tx, { ...DOCUMENT_POLICY, purpose: DOCUMENT_PURPOSE, filename: file.filename, content: file.content, createdBy: by });
+    const set = await repo.setDocument(tx, id, stored.id);
+    if (!set) throw notFound('证照');
+    if (set.replacedFileId) await deleteFiles(tx, [set.replacedFileId]);
+  });
   return getLicense(db, id);
 }
 
+export type LicenseDocument = { kind: 'stored'; file: OpenedFile } | { kind: 'rendered'; mediaType: string; filename: string; content: Buffer };
+
 /** The document: the uploaded file, or the license rendered from its record. */
-export async function licenseDocument(db: DbOrTx, dataDir: string, id: string): Promise<{ mediaType: string; filename: string; content: Buffer }> {
+export async function licenseDocument(db: DbOrTx, id: string): Promise<LicenseDocument> {
   const row = await repo.findLicense(db, id);
   if (!row) throw notFound('证照');
-  if (row.documentPath) {
-    return { mediaType: row.documentMediaType ?? 'application/octet-stream', filename: row.documentName ?? row.number, content: await readStoredDocument(dataDir, row.documentPath) };
-  }
+  if (row.documentFileId) return { kind: 'stored', file: await openFile(db, row.documentFileId, DOCUMENT_PURPOSE) };
+  if (row.documentPath) throw new AppError('NOT_FOUND', '证照文件不存在或已被移除，请重新上传');
   const dto = (await toDtos(db, [row]))[0]!;
   const svg = await renderLicenseSvg({
     typeName: dto.type.name,
@@ -184,7 +187,7 @@ export async function licenseDocument(db: DbOrTx, dataDir: string, id: string): 
     validTo: dto.validTo,
     status: dto.status,
   });
-  return { mediaType: 'image/svg+xml', filename: `${dto.type.name}-${dto.number}.svg`, content: Buffer.from(svg) };
+  return { kind: 'rendered', mediaType: 'image/svg+xml', filename: `${dto.type.name}-${dto.number}.svg`, content: Buffer.from(svg) };
 }
 
 function defaultValidTo(validFrom: string, years: number | null): string | null {
@@ -202,6 +205,7 @@ function generatedNumber(validFrom: string): string {
 async function toDtos(db: DbOrTx, rows: repo.LicenseRow[]): Promise<LicenseDto[]> {
   const types = new Map((await repo.listTypes(db)).map((t) => [t.id, t]));
   const holders = await enterprisesByIds(db, rows.map((r) => r.enterpriseId));
+  const documents = new Map((await describeFiles(db, rows.flatMap((r) => r.documentFileId ?? []), DOCUMENT_PURPOSE)).map((f) => [f.id, f]));
   const today = businessToday();
   return rows.map((r) => {
     const type = types.get(r.typeId)!;
@@ -218,11 +222,17 @@ async function toDtos(db: DbOrTx, rows: repo.LicenseRow[]): Promise<LicenseDto[]
       applicationRef: r.applicationRef,
       revokedAt: r.revokedAt?.toISOString() ?? null,
       revokedReason: r.revokedReason,
-      document: r.documentPath
-        ? { isUploaded: true, name: r.documentName ?? '', mediaType: r.documentMediaType ?? '' }
-        : { isUploaded: false, name: `${type.name}-${r.number}.svg`, mediaType: 'image/svg+xml' },
+      document: documentOf(r, type.name, documents),
       version: r.version,
       createdAt: r.createdAt.toISOString(),
     };
   });
+}
+
+function documentOf(r: repo.LicenseRow, typeName: string, stored: Map<string, { filename: string; mediaType: string }>): LicenseDto['document'] {
+  const file = r.documentFileId ? stored.get(r.documentFileId) : undefined;
+  if (file) return { isUploaded: true, name: file.filename, mediaType: file.mediaType };
+  // A document left on disk that the upgrade could not move: shown as uploaded, served as missing.
+  if (r.documentPath) return { isUploaded: true, name: r.documentName ?? '', mediaType: '' };
+  return { isUploaded: false, name: `${typeName}-${r.number}.svg`, mediaType: 'image/svg+xml' };
 }

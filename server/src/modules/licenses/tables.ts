@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
+import { storedFiles } from '../../platform/files/tables.ts';
 
 /** Clause 6.3.3: kinds of electronic licenses in the library (营业执照, 食品经营许可证…). */
 export const licenseTypes = pgTable('license_types', {
@@ -19,7 +20,7 @@ export const licenseTypes = pgTable('license_types', {
 
 /**
  * Licenses per holder. Valid or expired is read from the dates against the business day;
- * revocation is recorded. The document file, when one was uploaded, lives under DATA_DIR/files.
+ * revocation is recorded. An uploaded document is in the file store (platform/files).
  */
 export const licenses = pgTable(
   'licenses',
@@ -41,12 +42,14 @@ export const licenses = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason').notNull().default(''),
     revokedBy: text('revoked_by').notNull().default(''),
-    /** path under DATA_DIR/files of an uploaded document; null: the document is rendered from the record */
+    /** the uploaded document in the file store; null: the document is rendered from the record */
+    documentFileId: uuid('document_file_id').references(() => storedFiles.id),
+    /**
+     * Before the one file store: the path under DATA_DIR/files of an uploaded document and its
+     * name. The upgrade at start moves such a file into the store and clears the path.
+     */
     documentPath: text('document_path'),
-    documentMediaType: text('document_media_type'),
     documentName: text('document_name'),
-    documentSize: integer('document_size'),
-    documentSha256: varchar('document_sha256', { length: 64 }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -19,11 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { centers, counters, zones } from '../venue/tables.ts';
 import { staff } from '../staff/tables.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { storedFiles } from '../../platform/files/tables.ts';
 
 const TICKET_STATES = sql`('waiting','called','serving','transferred','done','no_show','cancelled')`;
 const PRIORITY_CLASSES = sql`('appointment','green_channel','ordinary')`;
@@ -304,7 +299,8 @@ export const staffPhotos = pgTable('staff_photos', {
   staffId: uuid('staff_id')
     .primaryKey()
     .references(() => staff.id),
-  contentType: text('content_type').notNull(),
-  data: bytea('data').notNull(),
+  fileId: uuid('file_id')
+    .notNull()
+    .references(() => storedFiles.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,81 +1,129 @@
 import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
+import { Readable } from 'node:stream';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { storedFiles } from './tables.ts';
+import { checkFile, type FilePolicy } from './kinds.ts';
+import { storedFileChunks, storedFiles } from './tables.ts';
 
-export const FILE_KINDS = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-} as const;
-export type FileKind = keyof typeof FILE_KINDS;
+export { FILE_KINDS, type FileKind, type FilePolicy } from './kinds.ts';
 
-export type StoredFileInfo = { id: string; filename: string; mediaType: string; size: number; sha256: string; createdAt: string };
+/** The content is kept in chunks of this size: a download holds one chunk in memory at a time. */
+export const CHUNK_BYTES = 256 * 1024;
+
+export type StoredFileInfo = { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdAt: string };
+export type OpenedFile = StoredFileInfo & { stream: () => Readable };
 
 /**
- * Stores a file after checking what it really is by its content (not its name or the
+ * Stores an uploaded file after checking what it really is by its content (not its name or the
  * browser's word) and its size. Pass a transaction to store it with the record it belongs to.
  */
 export async function storeFile(
   db: DbOrTx,
-  input: { purpose: string; filename: string; content: Buffer; allowed: readonly FileKind[]; maxBytes: number; createdBy?: string; field?: string },
+  input: FilePolicy & { purpose: string; filename: string; content: Buffer; createdBy?: string },
 ): Promise<StoredFileInfo> {
-  const field = input.field ?? 'file';
-  if (input.content.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空', [{ field, message: '文件为空' }]);
-  if (input.content.length > input.maxBytes) {
-    const mb = Math.round((input.maxBytes / 1024 / 1024) * 10) / 10;
-    throw new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${mb} MB`, [{ field, message: `文件不能超过 ${mb} MB` }]);
-  }
-  const sniffed = await fileTypeFromBuffer(input.content);
-  const kind = sniffed?.ext as FileKind | undefined;
-  if (!kind || !input.allowed.includes(kind)) {
-    const names = input.allowed.map((k) => k.toUpperCase()).join('、');
-    const message = `文件内容不是 ${names}${sniffed ? `（实际为 ${sniffed.ext.toUpperCase()}）` : ''}`;
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', message, [{ field, message }]);
-  }
-  const [row] = await db
-    .insert(storedFiles)
-    .values({
-      purpose: input.purpose,
-      filename: cleanFilename(input.filename, kind),
-      mediaType: FILE_KINDS[kind],
-      size: input.content.length,
-      sha256: crypto.createHash('sha256').update(input.content).digest('hex'),
-      content: input.content,
-      createdBy: input.createdBy ?? '',
-    })
-    .returning();
-  return toInfo(row!);
+  const checked = await checkFile(input.content, input.filename, input);
+  return insert(db, { purpose: input.purpose, filename: checked.filename, mediaType: checked.mediaType, content: input.content, createdBy: input.createdBy });
 }
 
-export async function readFile(db: DbOrTx, id: string): Promise<StoredFileInfo & { content: Buffer }> {
-  const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
-  if (!row) throw new AppError('NOT_FOUND', '文件不存在');
-  return { ...toInfo(row), content: Buffer.from(row.content) };
+/** Stores a file the server made itself (a rendered picture, a notice): its type is known, not sniffed. */
+export async function storeGeneratedFile(
+  db: DbOrTx,
+  input: { purpose: string; filename: string; mediaType: string; content: Buffer; createdBy?: string },
+): Promise<StoredFileInfo> {
+  if (input.content.length === 0) throw new Error('a generated file is empty');
+  return insert(db, input);
 }
 
-/** What these stored files are (name, type, size), without reading their content; in the order of `ids`. */
-export async function describeFiles(db: DbOrTx, ids: readonly string[]): Promise<StoredFileInfo[]> {
+/** The whole content at once, for files the server reads itself; HTTP downloads use `openFile`. */
+export async function readFile(db: DbOrTx, id: string, purpose?: string): Promise<StoredFileInfo & { content: Buffer }> {
+  const info = await findInfo(db, id, purpose);
+  const chunks = await db.select({ data: storedFileChunks.data }).from(storedFileChunks).where(eq(storedFileChunks.fileId, id)).orderBy(asc(storedFileChunks.seq));
+  const content = Buffer.concat(chunks.map((c) => c.data));
+  assertWhole(info, content.length);
+  return { ...info, content };
+}
+
+/**
+ * A stored file to stream: `stream()` reads one chunk per query, holding no connection or
+ * transaction between chunks (stored files never change). `purpose`, when given, must match, so a
+ * route that serves one kind of file cannot be made to serve another.
+ */
+export async function openFile(db: DbOrTx, id: string, purpose?: string): Promise<OpenedFile> {
+  const info = await findInfo(db, id, purpose);
+  async function* chunks() {
+    let sent = 0;
+    for (let seq = 0; ; seq++) {
+      const [chunk] = await db
+        .select({ data: storedFileChunks.data })
+        .from(storedFileChunks)
+        .where(and(eq(storedFileChunks.fileId, id), eq(storedFileChunks.seq, seq)));
+      if (!chunk) break;
+      sent += chunk.data.length;
+      yield chunk.data;
+    }
+    assertWhole(info, sent);
+  }
+  return { ...info, stream: () => Readable.from(chunks(), { objectMode: false }) };
+}
+
+/** What these stored files are (name, type, size), without reading their content; in the order of `ids`, unknown ids left out. */
+export async function describeFiles(db: DbOrTx, ids: readonly string[], purpose?: string): Promise<StoredFileInfo[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: storedFiles.id, filename: storedFiles.filename, mediaType: storedFiles.mediaType, size: storedFiles.size, sha256: storedFiles.sha256, createdAt: storedFiles.createdAt })
+    .select(infoColumns)
     .from(storedFiles)
-    .where(inArray(storedFiles.id, [...ids]));
-  const byId = new Map(rows.map((r) => [r.id, { ...r, createdAt: r.createdAt.toISOString() }]));
+    .where(and(inArray(storedFiles.id, [...new Set(ids)]), purpose === undefined ? undefined : eq(storedFiles.purpose, purpose)));
+  const byId = new Map(rows.map((r) => [r.id, toInfo(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function cleanFilename(name: string, kind: FileKind): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f"<>|:*?]/g, '')
-    .trim()
-    .slice(0, 150);
-  return base || `文件.${kind}`;
+/** Removes files no record refers to any more (a replaced photo or document); their chunks go with them. */
+export async function deleteFiles(db: DbOrTx, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(storedFiles).where(inArray(storedFiles.id, [...ids]));
 }
 
-function toInfo(row: typeof storedFiles.$inferSelect): StoredFileInfo {
-  return { id: row.id, filename: row.filename, mediaType: row.mediaType, size: row.size, sha256: row.sha256, createdAt: row.createdAt.toISOString() };
+const infoColumns = {
+  id: storedFiles.id,
+  purpose: storedFiles.purpose,
+  filename: storedFiles.filename,
+  mediaType: storedFiles.mediaType,
+  size: storedFiles.size,
+  sha256: storedFiles.sha256,
+  createdAt: storedFiles.createdAt,
+};
+
+async function insert(db: DbOrTx, input: { purpose: string; filename: string; mediaType: string; content: Buffer; createdBy?: string }): Promise<StoredFileInfo> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(storedFiles)
+      .values({
+        purpose: input.purpose,
+        filename: input.filename,
+        mediaType: input.mediaType,
+        size: input.content.length,
+        sha256: crypto.createHash('sha256').update(input.content).digest('hex'),
+        createdBy: input.createdBy ?? '',
+      })
+      .returning(infoColumns);
+    // One chunk per statement: a large file never becomes one huge query.
+    for (let seq = 0; seq * CHUNK_BYTES < input.content.length; seq++) {
+      await tx.insert(storedFileChunks).values({ fileId: row!.id, seq, data: input.content.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES) });
+    }
+    return toInfo(row!);
+  });
+}
+
+async function findInfo(db: DbOrTx, id: string, purpose: string | undefined): Promise<StoredFileInfo> {
+  const [row] = await db.select(infoColumns).from(storedFiles).where(eq(storedFiles.id, id));
+  if (!row || (purpose !== undefined && row.purpose !== purpose)) throw new AppError('NOT_FOUND', '文件不存在');
+  return toInfo(row);
+}
+
+function assertWhole(info: StoredFileInfo, bytes: number): void {
+  if (bytes !== info.size) throw new Error(`stored file ${info.id} is incomplete: ${bytes} of ${info.size} bytes`);
+}
+
+function toInfo(row: { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdAt: Date }): StoredFileInfo {
+  return { ...row, createdAt: row.createdAt.toISOString() };
 }

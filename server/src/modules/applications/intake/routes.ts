@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { receiveFile } from '../../../platform/files/http.ts';
 import { idParam, uscc } from '../../../platform/http/schemas.ts';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../contract.ts';
 import * as decisions from '../decisions/service.ts';
 import { getApplicationDetail } from '../service.ts';
-import { currentTicketPrefill, lookupApplicant, MAX_MATERIAL_BYTES, markMaterial, receiveApplication, uploadMaterial } from './service.ts';
+import { currentTicketPrefill, lookupApplicant, MATERIAL_POLICY, markMaterial, receiveApplication, uploadMaterial } from './service.ts';
 
 /** 综合受理: receive, record materials, and decide at the counter (accept, defer, supplement, decline). */
 export const intakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -56,11 +56,9 @@ export const intakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
       schema: { tags, summary: '上传申请材料（PDF、JPG、PNG，按内容识别，10 MB 以内）', params: materialParams, consumes: ['multipart/form-data'], response: { 200: applicationDetail } },
     },
     async (request) => {
-      const file = await request.file({ limits: { fileSize: MAX_MATERIAL_BYTES, files: 1 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ field: 'file', message: '未收到文件' }]);
-      const content = await file.toBuffer();
+      const { filename, content } = await receiveFile(request, MATERIAL_POLICY);
       request.auditObject = { type: 'application', id: request.params.id, detail: { key: request.params.key, bytes: content.length } };
-      await uploadMaterial(deps, staffOf(request), { applicationId: request.params.id, key: request.params.key, filename: file.filename, content });
+      await uploadMaterial(deps, staffOf(request), { applicationId: request.params.id, key: request.params.key, filename, content });
       return detail(request, request.params.id);
     },
   );

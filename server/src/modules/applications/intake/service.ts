@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
-import { storeFile } from '../../../platform/files/service.ts';
+import { storeFile, type FilePolicy } from '../../../platform/files/service.ts';
 import { encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
 import { findEnterpriseByUscc, findOrCreatePerson, mayUseCommitment, mayUseDeferredMaterials } from '../../enterprises/service.ts';
 import { assertRedeemedLicense } from '../../licenses/grants/service.ts';
@@ -23,7 +23,7 @@ import { compactStages, resolveSource } from './source.ts';
  * the checklist comes from the guide version in force and the situation answers.
  */
 
-export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
+export const MATERIAL_POLICY: FilePolicy = { allowed: ['pdf', 'jpg', 'png'], maxBytes: 10 * 1024 * 1024 };
 
 export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipal, body: IntakeBody, now = new Date()): Promise<string> {
   const { db, config } = deps;
@@ -190,11 +190,10 @@ export async function uploadMaterial(
     const material = await materialOf(ctx.tx, input.applicationId, input.key);
     assertChangeable(ctx.app.state, material.status);
     const file = await storeFile(ctx.tx, {
+      ...MATERIAL_POLICY,
       purpose: 'application_material',
       filename: input.filename,
       content: input.content,
-      allowed: ['pdf', 'jpg', 'png'],
-      maxBytes: MAX_MATERIAL_BYTES,
       createdBy: clerk.displayName,
     });
     await repo.updateMaterial(ctx.tx, input.applicationId, input.key, { status: 'uploaded', fileId: file.id, licenseId: null, problem: '', updatedBy: clerk.displayName, updatedAt: ctx.now });

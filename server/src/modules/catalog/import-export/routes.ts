@@ -5,7 +5,8 @@ import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
 import { editorOf } from '../editor.ts';
-import { downloadFile, MAX_FILE_BYTES, uploadFile } from '../files/service.ts';
+import { receiveFile, sendFile } from '../../../platform/files/http.ts';
+import { CATALOG_FILE_POLICY, downloadFile, uploadFile } from '../files/service.ts';
 import { exportCatalog, importCatalog, MAX_WORKBOOK_BYTES } from './service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,10 +22,8 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     '/api/catalog/files',
     { config: { access: 'catalog.manage', audit: 'catalog_file.upload' }, schema: { tags: ['catalog'], summary: '上传材料的空白模板或示例样表（multipart，字段 file）', querystring: centerQuery, response: { 201: fileInfo } } },
     async (request, reply) => {
-      const part = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-      if (!part) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
-      const content = await part.toBuffer();
-      const created = await uploadFile(db, request.query.centerId, { filename: part.filename, content }, editorOf(staffOf(request)));
+      const file = await receiveFile(request, CATALOG_FILE_POLICY);
+      const created = await uploadFile(db, request.query.centerId, file, editorOf(staffOf(request)));
       request.auditObject = { type: 'catalog_file', id: created.id, detail: { filename: created.filename, size: created.size } };
       return reply.status(201).send(created);
     },
@@ -34,7 +33,7 @@ export const importExportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     { config: { access: 'public' }, schema: { tags: ['portal'], summary: '下载材料的空白模板或示例样表', params: idParam } },
     async (request, reply) => {
       const file = await downloadFile(db, request.params.id);
-      return reply.type(file.mediaType).header('content-disposition', attachment(file.filename)).header('cache-control', 'public, max-age=86400, immutable').send(file.content);
+      return sendFile(reply, file, { disposition: 'attachment', cacheControl: 'public, max-age=86400, immutable' });
     },
   );
   app.get(

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { receiveFile, sendFile } from '../../../platform/files/http.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
 import { appealBody, appealDto, appealEvidenceParams, appealListQuery, appealRating, decideBody } from './contract.ts';
-import { addAppealEvidence, appealEvidenceFile, appealRating as appeal, decideAppeal, getAppeal, listAppealableRatings, listAppeals, MAX_APPEAL_EVIDENCE_BYTES } from './service.ts';
+import { addAppealEvidence, appealEvidenceFile, appealRating as appeal, decideAppeal, getAppeal, listAppealableRatings, listAppeals, APPEAL_EVIDENCE_POLICY } from './service.ts';
 
 /** Evaluations — appeals against a review and their decision (申诉复核). */
 export const appealRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -36,11 +36,7 @@ export const appealRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
     { config: { access: 'authenticated' }, schema: { tags, summary: '查看申诉佐证材料', params: appealEvidenceParams } },
     async (request, reply) => {
       const file = await appealEvidenceFile(deps, staffOf(request), request.params.id, request.params.fileId);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `inline; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendFile(reply, file, { disposition: 'inline', asciiName: 'evidence', cacheControl: 'private, no-store' });
     },
   );
 
@@ -60,11 +56,9 @@ export const appealRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
       schema: { tags, summary: '上传申诉佐证（PDF、JPG、PNG，按内容识别，10 MB 以内）', params: idParam, consumes: ['multipart/form-data'], response: { 200: appealDto } },
     },
     async (request) => {
-      const file = await request.file({ limits: { fileSize: MAX_APPEAL_EVIDENCE_BYTES, files: 1 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ field: 'file', message: '未收到文件' }]);
-      const content = await file.toBuffer();
+      const { filename, content } = await receiveFile(request, APPEAL_EVIDENCE_POLICY);
       request.auditObject = { type: 'appeal', id: request.params.id, detail: { bytes: content.length } };
-      return addAppealEvidence(deps, staffOf(request), { id: request.params.id, filename: file.filename, content });
+      return addAppealEvidence(deps, staffOf(request), { id: request.params.id, filename, content });
     },
   );
   app.post(

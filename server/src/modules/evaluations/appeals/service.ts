@@ -2,7 +2,7 @@ import type { Config } from '../../../config.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
-import { describeFiles, readFile, storeFile } from '../../../platform/files/service.ts';
+import { describeFiles, openFile, storeFile, type FilePolicy } from '../../../platform/files/service.ts';
 import { getStaff } from '../../staff/service.ts';
 import { closeCallbackOfExcludedRating } from '../callbacks/service.ts';
 import { namesOf, type Names } from '../callbacks/views.ts';
@@ -18,7 +18,7 @@ import * as repo from './repository.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 
-export const MAX_APPEAL_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const APPEAL_EVIDENCE_POLICY: FilePolicy = { allowed: ['pdf', 'jpg', 'png'], maxBytes: 10 * 1024 * 1024 };
 /** How far back the appeal page offers bad reviews to appeal. */
 const APPEALABLE_DAYS = 90;
 
@@ -72,11 +72,10 @@ export async function addAppealEvidence(deps: ServiceDeps, principal: StaffPrinc
     if (appeal.appellantId !== principal.id) throw new AppError('FORBIDDEN', '只有申诉人可以补充申诉材料');
     if (appeal.state !== 'pending') throw new AppError('INVALID_STATE', '申诉已复核，不能再补充材料');
     const file = await storeFile(tx, {
+      ...APPEAL_EVIDENCE_POLICY,
       purpose: 'appeal_evidence',
       filename: input.filename,
       content: input.content,
-      allowed: ['pdf', 'jpg', 'png'],
-      maxBytes: MAX_APPEAL_EVIDENCE_BYTES,
       createdBy: principal.displayName,
     });
     await repo.appendEvidence(tx, appeal.id, file.id);
@@ -135,7 +134,7 @@ export async function listAppealableRatings(deps: ServiceDeps, principal: StaffP
 export async function appealEvidenceFile(deps: ServiceDeps, principal: StaffPrincipal, id: string, fileId: string) {
   const appeal = await getAppeal(deps, principal, id);
   if (!appeal.evidence.some((f) => f.id === fileId)) throw notFound('申诉材料');
-  return readFile(deps.db, fileId);
+  return openFile(deps.db, fileId);
 }
 
 type Files = Map<string, AppealDto['evidence'][number]>;

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
-import { storeFile } from '../../../platform/files/service.ts';
+import { storeFile, type FilePolicy } from '../../../platform/files/service.ts';
 import { decryptField, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
 import { getStaff } from '../../staff/service.ts';
 import * as repo from './repository.ts';
@@ -15,7 +15,7 @@ import { requireTransition, stateAfterContact, stateAfterVerdict, type CallbackA
  * raised, so that of two people acting on one callback the later one gets STALE_VERSION.
  */
 
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_POLICY: FilePolicy = { allowed: ['pdf', 'jpg', 'png'], maxBytes: 10 * 1024 * 1024 };
 
 type Ctx = { tx: Tx; callback: repo.CallbackRow; principal: StaffPrincipal; now: Date; today: string };
 type Outcome = { to: CallbackState | 'unchanged'; patch?: Partial<repo.CallbackRow> };
@@ -96,11 +96,10 @@ async function ownerOf(ctx: Ctx, ownerId: string | null | undefined, ownerName: 
 export async function addEvidence(deps: ServiceDeps, principal: StaffPrincipal, input: Input & { filename: string; content: Buffer }) {
   await runCallbackAction(deps, principal, input, 'add_evidence', async (ctx) => {
     const file = await storeFile(ctx.tx, {
+      ...EVIDENCE_POLICY,
       purpose: 'rectification_evidence',
       filename: input.filename,
       content: input.content,
-      allowed: ['pdf', 'jpg', 'png'],
-      maxBytes: MAX_EVIDENCE_BYTES,
       createdBy: principal.displayName,
     });
     await repo.appendEvidence(ctx.tx, ctx.callback.id, file.id);

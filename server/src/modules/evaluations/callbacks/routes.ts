@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { receiveFile, sendFile } from '../../../platform/files/http.ts';
 import { idParam, version } from '../../../platform/http/schemas.ts';
-import { MAX_EVIDENCE_BYTES } from './actions.ts';
+import { EVIDENCE_POLICY } from './actions.ts';
 import { callbackAlerts, callbackDetail, callbackListQuery, callbackPage, contactBody, doneBody, evidenceParams, reRatingBody, rectifyBody, verifyBody, versionBody } from './contract.ts';
 import {
   addEvidence,
@@ -46,11 +46,7 @@ export const callbackRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
     { config: { access }, schema: { tags, summary: '下载整改佐证材料', params: evidenceParams } },
     async (request, reply) => {
       const file = await evidenceFile(deps, staffOf(request), request.params.id, request.params.fileId);
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `inline; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendFile(reply, file, { disposition: 'inline', asciiName: 'evidence', cacheControl: 'private, no-store' });
     },
   );
   app.post(
@@ -97,12 +93,10 @@ export const callbackRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
       },
     },
     async (request) => {
-      const file = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-      if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件', [{ field: 'file', message: '未收到文件' }]);
-      const content = await file.toBuffer();
+      const { filename, content } = await receiveFile(request, EVIDENCE_POLICY);
       request.auditObject = { type: 'callback', id: request.params.id, detail: { bytes: content.length } };
       const clerk = staffOf(request);
-      await addEvidence(deps, clerk, { id: request.params.id, version: request.query.version, filename: file.filename, content });
+      await addEvidence(deps, clerk, { id: request.params.id, version: request.query.version, filename, content });
       return getCallbackDetail(deps, clerk, request.params.id);
     },
   );

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
-import { describeFiles, readFile } from '../../../platform/files/service.ts';
+import { describeFiles, openFile } from '../../../platform/files/service.ts';
 import { listCounters } from '../../venue/service.ts';
 import { listDepartments, listStaff } from '../../staff/service.ts';
 import type { CallbackAlertDto, CallbackDetail, CallbackPage, CallbackSummary } from './contract.ts';
@@ -95,7 +95,7 @@ export async function evidenceFile(deps: ServiceDeps, principal: StaffPrincipal,
   const callback = await callbackFor(deps.db, principal, await scopeOf(deps.db, principal), id);
   const rectification = await repo.findRectification(deps.db, callback.id);
   if (!rectification?.evidenceFileIds.includes(fileId)) throw notFound('整改佐证');
-  return readFile(deps.db, fileId);
+  return openFile(deps.db, fileId);
 }
 
 /** The overdue alerts still standing (alerted, not closed) that the staff member answers for. */

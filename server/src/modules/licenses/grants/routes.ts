@@ -20,7 +20,7 @@ function holderOf(request: FastifyRequest): string {
 }
 
 /** The holder's licenses and grants on the portal, and redemption at the counter. */
-export const grantRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export const grantRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
   const tags = ['license-grants'];
 
   app.get(
@@ -35,7 +35,7 @@ export const grantRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       const holder = await getEnterpriseByUscc(db, holderOf(request));
       const own = await licensesOfHolder(db, holder.id);
       if (!own.some((l) => l.id === request.params.id)) throw new AppError('NOT_FOUND', '证照不存在');
-      return sendDocument(reply, await licenseDocument(db, config.dataDir, request.params.id));
+      return sendDocument(reply, await licenseDocument(db, request.params.id));
     },
   );
 
@@ -102,7 +102,7 @@ export const grantRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     },
     async (request, reply) => {
       await grants.assertRedeemedLicense(db, staffOf(request).id, request.params.grantId, request.params.licenseId);
-      return sendDocument(reply, await licenseDocument(db, config.dataDir, request.params.licenseId));
+      return sendDocument(reply, await licenseDocument(db, request.params.licenseId));
     },
   );
 };

@@ -4,6 +4,7 @@ import { streamEvents } from '../../../platform/events/sse.ts';
 import { getCounter } from '../../venue/service.ts';
 import { counterIdParam } from '../contract.ts';
 import { asQueueEvent, queueChannel } from '../events.ts';
+import { sendFile } from '../../../platform/files/http.ts';
 import { photoOnDuty } from '../photos/service.ts';
 import { evaluatorInvitation, evaluatorInvitationInput, evaluatorRatingInput, evaluatorRatingResult, evaluatorSnapshot } from './contract.ts';
 import { getEvaluatorSnapshot, inviteFromEvaluator, rateAtEvaluator } from './service.ts';
@@ -34,7 +35,8 @@ export const evaluatorRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { 
     { config: { access: 'public' }, schema: { tags, summary: '在岗工作人员的照片', params: counterIdParam } },
     async (request, reply) => {
       const photo = await photoOnDuty(db, request.params.counterId);
-      return reply.type(photo.contentType).header('cache-control', 'no-cache').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(photo.data);
+      reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return sendFile(reply, photo, { disposition: 'inline', cacheControl: 'no-cache' });
     },
   );
   app.post(

@@ -2,22 +2,17 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { staffPhotos } from '../tables.ts';
 
-export async function findPhotoStamp(db: DbOrTx, staffId: string): Promise<Date | undefined> {
-  const [row] = await db.select({ updatedAt: staffPhotos.updatedAt }).from(staffPhotos).where(eq(staffPhotos.staffId, staffId));
-  return row?.updatedAt;
-}
-
 export async function findPhoto(db: DbOrTx, staffId: string) {
-  const [row] = await db
-    .select({ contentType: staffPhotos.contentType, data: staffPhotos.data, updatedAt: staffPhotos.updatedAt })
-    .from(staffPhotos)
-    .where(eq(staffPhotos.staffId, staffId));
+  const [row] = await db.select({ fileId: staffPhotos.fileId, updatedAt: staffPhotos.updatedAt }).from(staffPhotos).where(eq(staffPhotos.staffId, staffId));
   return row;
 }
 
-export async function upsertPhoto(db: DbOrTx, staffId: string, contentType: string, data: Buffer): Promise<void> {
+/** Sets the staff member's photo; returns the file of the photo it replaces, if any. */
+export async function replacePhoto(db: DbOrTx, staffId: string, fileId: string): Promise<string | undefined> {
+  const [before] = await db.select({ fileId: staffPhotos.fileId }).from(staffPhotos).where(eq(staffPhotos.staffId, staffId)).for('update');
   await db
     .insert(staffPhotos)
-    .values({ staffId, contentType, data })
-    .onConflictDoUpdate({ target: staffPhotos.staffId, set: { contentType, data, updatedAt: sql`now()` } });
+    .values({ staffId, fileId })
+    .onConflictDoUpdate({ target: staffPhotos.staffId, set: { fileId, updatedAt: sql`clock_timestamp()` } });
+  return before?.fileId;
 }

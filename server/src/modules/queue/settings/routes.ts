@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { idParam, version } from '../../../platform/http/schemas.ts';
 import { centerIdParam } from '../contract.ts';
 import { publishQueueEvent } from '../events.ts';
-import { MAX_PHOTO_BYTES, setStaffPhoto } from '../photos/service.ts';
+import { receiveFile } from '../../../platform/files/http.ts';
+import { PHOTO_POLICY, setStaffPhoto } from '../photos/service.ts';
 import { staffInCenter } from '../scope.ts';
 import { device, deviceInput, devicePatch, deviceWithKey, queue, queueInput, queueItem, queuePatch, queueSettings, queueSettingsInput } from './contract.ts';
 import * as devices from './devices.ts';
@@ -121,9 +121,7 @@ export const queueSettingsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
     },
     async (request) => {
       const by = staffOf(request);
-      const part = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1 } });
-      if (!part) throw new AppError('VALIDATION_FAILED', '请选择照片', [{ field: 'file', message: '缺少文件' }]);
-      const content = await part.toBuffer();
+      const { content } = await receiveFile(request, PHOTO_POLICY);
       request.auditObject = { type: 'staff', id: request.params.id };
       return setStaffPhoto(db, request.params.id, content, by);
     },

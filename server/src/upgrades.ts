@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './platform/db/database.ts';
+import { moveLicenseDocumentsIntoStore } from './modules/licenses/documents-on-disk.ts';
+
+/**
+ * Data upgrades that SQL migrations cannot do (they need files outside the database). `banshi
+ * start` and `banshi migrate` run them after the migrations; each is idempotent and safe to run
+ * from several processes at once.
+ */
+export async function runUpgrades(db: Db, config: Pick<Config, 'dataDir'>, log: Logger): Promise<void> {
+  await moveLicenseDocumentsIntoStore(db, config.dataDir, log);
+}
