@@ -34,9 +34,9 @@ describe('the personal data report', () => {
     const report = privacyReport(await columns(), []);
     expect(report.missing).toEqual([]);
     expect(report.unlisted).toEqual([]);
-    expect(report.columns.find((c) => c.column === 'people.id_number_cipher')).toMatchObject({ stored: 'encrypted', maskedInResponses: true, excludedFromLogs: true });
+    expect(report.columns.find((c) => c.column === 'people.id_number_cipher')).toMatchObject({ stored: 'encrypted', inResponses: 'masked', excludedFromLogs: true });
     expect(report.plainNumbers).toEqual(expect.arrayContaining(['tickets.phone', 'inquiries.phone']));
-    expect(formatPrivacyReport(report)).toContain('people.id_number_cipher\t身份证号\t加密（SM4）\t是\t是');
+    expect(formatPrivacyReport(report)).toContain('people.id_number_cipher\t身份证号\t加密（SM4）\t脱敏\t是');
   });
 
   it('finds 0 unmasked ID or phone numbers in the logs of a run that put them in URLs and in a failed query', async () => {

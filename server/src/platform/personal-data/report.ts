@@ -1,5 +1,5 @@
 import { findPersonalData, type PersonalDataFinding } from './log-masking.ts';
-import { LOOKS_PERSONAL, NOT_PERSONAL, PERSONAL_COLUMNS, type PersonalColumn } from './inventory.ts';
+import { LOOKS_PERSONAL, NOT_PERSONAL, PERSONAL_COLUMNS, type InResponses, type PersonalColumn } from './inventory.ts';
 
 export type PrivacyReport = {
   columns: (PersonalColumn & { excludedFromLogs: true })[];
@@ -37,12 +37,13 @@ export function privacyReport(databaseColumns: readonly string[], logs: { file: 
   };
 }
 
+const IN_RESPONSES: Record<InResponses, string> = { masked: '脱敏', full: '完整', never: '不返回' };
 const STORED: Record<PersonalColumn['stored'], string> = { encrypted: '加密（SM4）', hash: '密钥散列', masked: '已脱敏', plain: '明文' };
 
 export function formatPrivacyReport(report: PrivacyReport): string {
   const yes = (b: boolean) => (b ? '是' : '否');
-  const lines = ['个人信息字段', '字段\t内容\t存储\t响应中脱敏\t日志中脱敏'];
-  for (const c of report.columns) lines.push(`${c.column}\t${c.holds}\t${STORED[c.stored]}\t${yes(c.maskedInResponses)}\t${yes(c.excludedFromLogs)}`);
+  const lines = ['个人信息字段', '字段\t内容\t存储\t响应中\t日志中脱敏'];
+  for (const c of report.columns) lines.push(`${c.column}\t${c.holds}\t${STORED[c.stored]}\t${IN_RESPONSES[c.inResponses]}\t${yes(c.excludedFromLogs)}`);
   if (report.plainNumbers.length) lines.push('', `明文保存的号码（待加密）：${report.plainNumbers.join('、')}`);
   if (report.missing.length) lines.push('', `清单中有、数据库中没有的字段：${report.missing.join('、')}`);
   if (report.unlisted.length) lines.push('', `疑似个人信息但未列入清单的字段：${report.unlisted.join('、')}`);
