@@ -36,6 +36,7 @@ import { queueRoutes } from './modules/queue/routes.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
+import { maskingStream } from './platform/personal-data/log-masking.ts';
 
 z.config(z.locales.zhCN());
 
@@ -54,7 +55,7 @@ function trustProxyOf(setting: Config['TRUST_PROXY']): false | string[] | ((addr
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
-    ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL } }),
+    ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL, stream: maskingStream() } }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();

@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { CliError } from './errors.ts';
+import { privacyReportCommand } from './privacy.ts';
 import { startCommand } from './start.ts';
 
 const program = new Command('banshi').description('Banshi (办事) 企业政务服务平台');
@@ -36,6 +37,13 @@ program
   .description('从备份恢复数据库（会替换现有数据）')
   .option('--force', '目标数据库已有数据时仍然恢复（嵌入式数据库的旧数据目录会被改名保留）')
   .action(run(restoreCommand));
+program
+  .command('privacy')
+  .description('个人信息')
+  .command('report')
+  .description('列出保存个人信息的字段（是否加密、响应中是否脱敏、日志中是否脱敏），并检查日志中未脱敏的身份证号和手机号')
+  .option('--logs <paths...>', '要检查的日志文件或目录')
+  .action(run(privacyReportCommand));
 
 function run<A extends unknown[]>(command: (config: ReturnType<typeof loadConfig>, ...args: A) => Promise<void>) {
   return async (...args: A) => {
