@@ -33,6 +33,7 @@ import { queueRoutes } from './modules/queue/routes.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
+import { registerEventConsumers } from './events.ts';
 
 z.config(z.locales.zhCN());
 
@@ -41,6 +42,7 @@ export type AppDeps = { config: Config; database: Database; logger?: boolean | o
 
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
+  registerEventConsumers();
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
     ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL } }),

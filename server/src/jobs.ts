@@ -2,31 +2,28 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './platform/db/database.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
-import { dispatchOutbox, OUTBOX_CHANNEL, type OutboxHandler } from './platform/outbox/service.ts';
-import { notificationHandlers } from './platform/notifications/service.ts';
+import { dispatchOutbox, OUTBOX_CHANNEL, pruneOutbox } from './platform/outbox/service.ts';
+import { registerEventConsumers } from './events.ts';
 import { closeEarlierDays } from './modules/queue/service.ts';
 import { runApplicationTimers } from './modules/applications/service.ts';
 import { recordDefaultRatings } from './modules/evaluations/service.ts';
 import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
 import { runCallbackOverdueCheck } from './modules/evaluations/callbacks/service.ts';
 
-/** Everything the outbox carries out after commit, by topic. */
-export function outboxHandlers(config: Config, log: Logger): Record<string, OutboxHandler> {
-  return { ...notificationHandlers(config, log) };
-}
-
 /** The periodic work of a running server; `banshi start` runs these (one process at a time per job). */
 export function serverJobs(config: Config, log: Logger): Job[] {
-  const handlers = outboxHandlers(config, log);
+  registerEventConsumers();
   return [
     {
       name: 'outbox',
       everyMs: 5_000,
       wakeOn: [OUTBOX_CHANNEL],
       run: async (db: Db) => {
-        while ((await dispatchOutbox(db, handlers)) > 0);
+        while ((await dispatchOutbox(db, { config, log })) > 0);
       },
     },
+    // Delivered outbox entries are kept OUTBOX_RETENTION_DAYS, then pruned (failed ones stay).
+    { name: 'outbox.prune', everyMs: 6 * 3600_000, run: async (db: Db) => void (await pruneOutbox(db, config.OUTBOX_RETENTION_DAYS)) },
     // Tickets and counter sessions left open when a business day ends are closed; numbers restart.
     { name: 'queue.day-end', everyMs: 60_000, run: async (db: Db) => void (await closeEarlierDays(db)) },
     // Applications: the 5-day notice rule, special procedures at their maximum, deferred materials past due, commitment checks due.

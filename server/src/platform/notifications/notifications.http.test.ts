@@ -29,7 +29,7 @@ describe('SMS notifications', () => {
         return { ref: `ref-${sent.length}` };
       },
     };
-    const handlers = notificationHandlers(t.config, silent, transport);
+    const handlers = notificationHandlers(transport);
     await t.db.transaction((tx) =>
       queueSms(tx, t.config, {
         phone: '138 1234 5678',
@@ -41,14 +41,14 @@ describe('SMS notifications', () => {
     );
     expect(await t.db.transaction((tx) => queueSms(tx, t.config, { phone: '13812345678', template: 'test', params: { center: 'x' }, related: { type: 'test', id: 'm1' }, dedupeKey: 'test:m1' }))).toEqual({ queued: false });
 
-    await dispatchOutbox(t.db, handlers);
+    await dispatchOutbox(t.db, { config: t.config, log: silent }, { handlers });
     const admin = await t.loginAs('admin');
     const failed = (await t.app.inject({ method: 'GET', url: '/api/notifications?relatedId=m1', headers: { cookie: admin } })).json();
     expect(failed.total).toBe(1);
     expect(failed.items[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: 'gateway timeout', recipient: '138****5678' });
 
     await t.db.execute(`update outbox set available_at = now() where dedupe_key = 'sms:test:m1'`);
-    await dispatchOutbox(t.db, handlers);
+    await dispatchOutbox(t.db, { config: t.config, log: silent }, { handlers });
     expect(sent).toEqual([{ to: '13812345678', body: '【南海区政务服务中心】这是一条测试短信。' }]);
     const log = (await t.app.inject({ method: 'GET', url: '/api/notifications?phone=13812345678', headers: { cookie: admin } })).json();
     expect(log.items[0]).toMatchObject({ status: 'sent', attempts: 2, recipient: '138****5678' });

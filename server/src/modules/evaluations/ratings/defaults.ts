@@ -1,6 +1,5 @@
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { listPublishedItemFacts } from '../../catalog/service.ts';
 import { listCenters } from '../../venue/service.ts';
 import { openCallbackIfDue } from '../callbacks/service.ts';
 import type { RatingWrite } from '../repository.ts';
@@ -20,54 +19,31 @@ export async function recordDefaultRatings(db: Db, now = new Date()): Promise<nu
   for (const center of await listCenters(db)) {
     const { ratingPeriodDays } = await loadEvaluationSettings(db, center.id);
     const before = new Date(`${addDays(businessToday(now), -ratingPeriodDays)}T00:00:00+08:00`);
-    const items = await listPublishedItemFacts(db, center.id);
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const byCode = new Map(items.map((i) => [i.code, i]));
-    const base = { centerId: center.id, level: 3, channel: 'default', isRealName: false, isDefault: true } as const;
-
     for (;;) {
-      const visits = await repo.listVisitsPastPeriod(db, center.id, before, BATCH);
-      if (visits.length === 0) break;
+      const subjects = await repo.listSubjectsPastPeriod(db, center.id, before, BATCH);
+      if (subjects.length === 0) break;
       recorded += await insertBatch(
         db,
-        visits.map((v): RatingWrite => {
-          const item = v.itemId ? byId.get(v.itemId) : undefined;
-          return {
-            ...base,
-            ticketId: v.id,
-            questionSet: 'in_person',
-            departmentId: v.departmentId ?? item?.departmentId ?? null,
-            counterId: v.counterId,
-            staffId: v.staffId,
-            itemId: item?.id ?? null,
-            itemCode: item?.code ?? '',
-            itemName: item?.name ?? '',
-            serviceEndedAt: v.endedAt,
-            ratedAt: ratingUntil(v.endedAt!, ratingPeriodDays),
-          };
-        }),
-      );
-    }
-    for (;;) {
-      const apps = await repo.listApplicationsPastPeriod(db, center.id, before, BATCH);
-      if (apps.length === 0) break;
-      recorded += await insertBatch(
-        db,
-        apps.map((a): RatingWrite => {
-          const endedAt = a.deliveredAt ?? a.updatedAt;
-          return {
-            ...base,
-            applicationId: a.id,
-            questionSet: 'online',
-            departmentId: a.departmentId,
-            staffId: a.staffId,
-            itemId: byCode.get(a.code)?.id ?? null,
-            itemCode: a.code,
-            itemName: a.name,
-            serviceEndedAt: endedAt,
-            ratedAt: ratingUntil(endedAt, ratingPeriodDays),
-          };
-        }),
+        subjects.map(
+          (s): RatingWrite => ({
+            centerId: center.id,
+            level: 3,
+            channel: 'default',
+            isRealName: false,
+            isDefault: true,
+            ticketId: s.kind === 'visit' ? s.id : null,
+            applicationId: s.kind === 'application' ? s.id : null,
+            questionSet: s.kind === 'visit' ? 'in_person' : 'online',
+            departmentId: s.departmentId,
+            counterId: s.counterId,
+            staffId: s.staffId,
+            itemId: s.itemId,
+            itemCode: s.itemCode,
+            itemName: s.itemName,
+            serviceEndedAt: s.finishedAt,
+            ratedAt: ratingUntil(s.finishedAt, ratingPeriodDays),
+          }),
+        ),
       );
     }
   }
