@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { departments, staff } from '../../staff/tables.ts';
-import { centers, counters } from '../../venue/tables.ts';
 import { rateableSubjects, ratings } from '../tables.ts';
 
 export type ExportRow = {
@@ -22,12 +20,9 @@ export type ExportRow = {
   itemCode: string;
   itemName: string;
   serviceEndedAt: string | null;
-  departmentUscc: string | null;
-  departmentName: string | null;
-  regionCode: string;
-  counterNumber: string | null;
-  counterName: string | null;
-  staffNumber: string | null;
+  departmentId: string | null;
+  counterId: string | null;
+  staffId: string | null;
   ticketNumber: string | null;
   ticketDate: string | null;
   ticketIssuedAt: string | null;
@@ -42,8 +37,8 @@ const scopeOf = (departmentIds: string[] | null) =>
 
 /**
  * The ratings given in the period (Asia/Shanghai dates), excluded ones too (they are marked),
- * with what the evaluator record needs from the visit or application (the rateable subject), the
- * counter, the clerk and the department. Times come back as ISO strings.
+ * with what the evaluator record needs from the visit or application (the rateable subject).
+ * Times come back as ISO strings.
  */
 export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: string; to: string; departmentIds: string[] | null }): Promise<ExportRow[]> {
   const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -53,17 +48,12 @@ export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: 
       r.rater_uscc as "raterUscc", r.rater_phone_cipher as "raterPhoneCipher", r.rater_phone_masked as "raterPhoneMasked",
       coalesce(nullif(r.item_code, ''), x.item_code, '') as "itemCode", coalesce(nullif(r.item_name, ''), x.item_name, '') as "itemName",
       ${iso('coalesce(r.service_ended_at, x.finished_at)')} as "serviceEndedAt",
-      d.uscc as "departmentUscc", d.name as "departmentName", ce.region_code as "regionCode",
-      k.number as "counterNumber", k.name as "counterName", s.staff_number as "staffNumber",
+      r.department_id as "departmentId", r.counter_id as "counterId", r.staff_id as "staffId",
       case when x.kind = 'visit' then x.number end as "ticketNumber", to_char(x.business_date, 'YYYYMMDD') as "ticketDate",
       case when x.kind = 'visit' then ${iso('x.received_at')} end as "ticketIssuedAt", ${iso('x.service_started_at')} as "ticketStartedAt",
       case when x.kind = 'application' then x.number end as "applicationNumber", case when x.kind = 'application' then ${iso('x.received_at')} end as "applicationReceivedAt",
       x.processing_kind as "processingKind"
     from ${ratings} r
-    join ${centers} ce on ce.id = r.center_id
-    left join ${departments} d on d.id = r.department_id
-    left join ${counters} k on k.id = r.counter_id
-    left join ${staff} s on s.id = r.staff_id
     left join ${rateableSubjects} x on x.id = coalesce(r.ticket_id, r.application_id)
     where r.center_id = ${p.centerId}::uuid
       and r.rated_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and r.rated_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
