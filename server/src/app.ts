@@ -37,6 +37,7 @@ import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { maskingStream } from './platform/personal-data/log-masking.ts';
+import { registerEventConsumers } from './events.ts';
 
 z.config(z.locales.zhCN());
 
@@ -53,6 +54,7 @@ function trustProxyOf(setting: Config['TRUST_PROXY']): false | string[] | ((addr
 
 /** Builds the whole HTTP application: external plugins, platform hooks, then each module's routes. */
 export async function buildApp({ config, database, logger, webDist }: AppDeps): Promise<FastifyInstance> {
+  registerEventConsumers();
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
     ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL, stream: maskingStream() } }),

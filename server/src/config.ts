@@ -105,6 +105,10 @@ const settings = {
     description: 'working days after a decision on a commitment (告知承诺) within which the department verifies the promise',
     schema: positiveInt.max(250).default(20),
   },
+  OUTBOX_RETENTION_DAYS: {
+    description: 'days a delivered outbox entry is kept before it is pruned (entries that failed for good are kept)',
+    schema: positiveInt.max(3650).default(7),
+  },
   PERSONAL_DATA_KEY: {
     description:
       'key (64 hex characters) that encrypts ID and phone numbers: the first half is the SM4 key, the second the HMAC-SM3 integrity key; required outside demo mode',

@@ -4,8 +4,8 @@ import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts'
 import { businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { enqueue } from '../../platform/outbox/service.ts';
-import { inviteToRateApplication } from '../evaluations/service.ts';
+import { APPLICATION_FINISHED, type ApplicationFinished } from '../../platform/events/domain.ts';
+import { enqueue, enqueueMany } from '../../platform/outbox/service.ts';
 import * as repo from './repository.ts';
 import { ACTIONS, type Actor, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { requireTransition, workflowKindOf } from './workflow/transition.ts';
@@ -14,7 +14,8 @@ import type { WorkflowKind } from './workflow/definition.ts';
 /**
  * Every action on an application runs here, as one transaction: the row is locked and its
  * version and state re-checked, the workflow is asked whether the action is allowed, the change
- * is written with a timeline entry, and an outbox event is queued for after the commit.
+ * is written with a timeline entry, and a finished application (delivered or declined) publishes
+ * `application.finished` for after the commit.
  */
 
 export type ServiceDeps = { db: Db; config: Config };
@@ -96,12 +97,50 @@ export async function applyAction<T>(
   const to = checkTarget(outcome.to === 'unchanged' ? state : outcome.to);
   await repo.updateApplication(tx, app.id, { ...outcome.patch, state: to, updatedAt: now });
   await recordEvent(ctx, { action: input.action, from: state, to, note: outcome.note, detail: outcome.detail, departmentId: outcome.departmentId });
-  // 一事一评: a finished application (delivered, or declined) invites its rating; a bundle's members are rated with it.
-  if (to !== state && (to === 'delivered' || to === 'declined') && kind !== 'child') await inviteToRateApplication(tx, deps.config, { ...app, finishedAt: now });
+  // 一事一评: a finished application (delivered, or declined) becomes rateable; a bundle's members are rated with it.
+  if (to !== state && (to === 'delivered' || to === 'declined') && kind !== 'child') await publishFinished(tx, app, to, now);
   return outcome.result;
 }
 
-/** A timeline entry and its outbox event, in the caller's transaction. */
+type FinishedApplication = Pick<
+  repo.ApplicationRow,
+  'id' | 'centerId' | 'number' | 'code' | 'name' | 'departmentId' | 'firstHandlerId' | 'ticketId' | 'channel' | 'uscc' | 'applicantName' | 'phoneCipher' | 'phoneMasked' | 'receivedAt'
+>;
+
+function applicationFinishedOf(app: FinishedApplication, outcome: 'delivered' | 'declined', finishedAt: Date): ApplicationFinished {
+  return {
+    applicationId: app.id,
+    centerId: app.centerId,
+    number: app.number,
+    outcome,
+    itemCode: app.code,
+    itemName: app.name,
+    departmentId: app.departmentId,
+    staffId: app.firstHandlerId,
+    ticketId: app.ticketId,
+    channel: app.channel,
+    uscc: app.uscc,
+    applicantName: app.applicantName,
+    phoneCipher: app.phoneCipher,
+    phoneMasked: app.phoneMasked,
+    receivedAt: app.receivedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+  };
+}
+
+async function publishFinished(tx: Tx, app: FinishedApplication, outcome: 'delivered' | 'declined', now: Date): Promise<void> {
+  await enqueue(tx, { topic: APPLICATION_FINISHED, dedupeKey: `application-finished:${app.id}`, payload: applicationFinishedOf(app, outcome, now) });
+}
+
+/** Applications loaded already finished (the demo's history): each publishes `application.finished` like a live one. */
+export async function publishFinishedApplications(tx: Tx, apps: (FinishedApplication & { outcome: 'delivered' | 'declined'; finishedAt: Date })[]): Promise<void> {
+  await enqueueMany(
+    tx,
+    apps.map((a) => ({ topic: APPLICATION_FINISHED, dedupeKey: `application-finished:${a.id}`, payload: applicationFinishedOf(a, a.outcome, a.finishedAt) })),
+  );
+}
+
+/** A timeline entry, in the caller's transaction. */
 export async function recordEvent(
   ctx: Pick<ActionContext, 'tx' | 'app' | 'performer' | 'byName' | 'now'>,
   e: { action: ApplicationAction; from: ApplicationState | null; to: ApplicationState; note?: string; detail?: Record<string, unknown>; departmentId?: string | null },
@@ -119,11 +158,6 @@ export async function recordEvent(
     departmentId: e.departmentId !== undefined ? e.departmentId : (principal?.departmentId ?? null),
     note: e.note ?? '',
     detail: e.detail ?? {},
-  });
-  await enqueue(ctx.tx, {
-    topic: `application.${e.action}`,
-    dedupeKey: `application-event:${eventId}`,
-    payload: { applicationId: ctx.app.id, number: ctx.app.number, centerId: ctx.app.centerId, action: e.action, fromState: e.from, toState: e.to },
   });
   return eventId;
 }

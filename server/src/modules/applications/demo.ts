@@ -8,7 +8,8 @@ import { listDepartments, listStaff } from '../staff/service.ts';
 import { getCenter } from '../venue/service.ts';
 import type { NoticeKind } from './contract.ts';
 import { buildApplication, type DemoContext, type DemoItem, type DemoPlan } from './demo/build.ts';
-import { insertDemoRows } from './demo/repository.ts';
+import { publishFinishedApplications } from './actions.ts';
+import { insertDemoRows, type DemoRows } from './demo/repository.ts';
 import { documentNumber, regionPrefixOf } from './notices/documents.ts';
 import * as repo from './repository.ts';
 import type { ApplicationState } from './workflow/definition.ts';
@@ -105,8 +106,37 @@ export async function seedApplicationsDemo(db: Db, centerId: string, now = new D
 
   await db.transaction(async (tx) => {
     await insertDemoRows(tx, ctx.rows);
+    await publishFinishedApplications(tx, finishedOf(ctx.rows.applications));
     await repo.nextCounter(tx, center.regionCode, year, 'application', serial);
     for (const [kind, n] of noticeSerials) await repo.nextCounter(tx, centerId, year, `notice:${kind}`, n);
+  });
+}
+
+/** The top-level applications the demo loads delivered or declined, for `application.finished`. */
+function finishedOf(rows: DemoRows['applications']) {
+  return rows.flatMap((a) => {
+    if (a.parentId || (a.state !== 'delivered' && a.state !== 'declined')) return [];
+    const finishedAt = a.state === 'delivered' ? (a.deliveredAt ?? a.updatedAt) : (a.decidedAt ?? a.updatedAt);
+    return [
+      {
+        id: a.id!,
+        centerId: a.centerId,
+        number: a.number,
+        code: a.code,
+        name: a.name,
+        departmentId: a.departmentId ?? null,
+        firstHandlerId: a.firstHandlerId ?? null,
+        ticketId: a.ticketId ?? null,
+        channel: a.channel,
+        uscc: a.uscc ?? null,
+        applicantName: a.applicantName ?? '',
+        phoneCipher: a.phoneCipher ?? null,
+        phoneMasked: a.phoneMasked ?? null,
+        receivedAt: a.receivedAt as Date,
+        outcome: a.state as 'delivered' | 'declined',
+        finishedAt: finishedAt as Date,
+      },
+    ];
   });
 }
 

@@ -76,11 +76,9 @@ describe('deferred materials (A.9)', () => {
     expect(credit.records).toEqual([expect.objectContaining({ kind: 'dishonesty_list', sourceReference: app.number, recordedOn: '2026-11-10' })]);
     expect(credit.deferredMaterials.allowed).toBe(false);
 
-    // Both sides are told: the applicant by SMS, the department by the timeline and an outbox event.
+    // Both sides are told: the applicant by SMS, the department by the timeline.
     const sms = (await t.db.execute(sql`select template from notification_messages where related_id = ${app.id} order by created_at`)) as unknown as { rows: { template: string }[] };
     expect(sms.rows.map((r) => r.template)).toContain('application_stopped');
-    const outbox = (await t.db.execute(sql`select topic from outbox where payload->>'applicationId' = ${app.id}`)) as unknown as { rows: { topic: string }[] };
-    expect(outbox.rows.map((r) => r.topic)).toContain('application.expire_deferral');
     expect(app.events.at(-1)).toMatchObject({ action: 'expire_deferral', actorName: '系统', departmentName: '市场监督管理局' });
 
     // And the route is closed to the applicant from now on.

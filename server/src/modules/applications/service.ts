@@ -1,6 +1,5 @@
 import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
-import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { openFile } from '../../platform/files/service.ts';
 import { getGuideVersion } from '../catalog/service.ts';
@@ -18,52 +17,12 @@ import { availableActions, workflowKindOf } from './workflow/transition.ts';
 
 /**
  * Reading applications: lists, the detail with everything that happened, the back office's
- * queue. Also what other modules use (evaluations rate an application by its id).
+ * queue.
  */
 
 export { toSummary };
 export { receiveApplication, uploadMaterial, markMaterial, currentTicketPrefill } from './intake/service.ts';
 export { runApplicationTimers } from './timers.ts';
-
-/** What evaluations (一事一评) need of an application. */
-export async function getApplicationFacts(db: DbOrTx, id: string) {
-  const app = await repo.findApplication(db, id);
-  if (!app) throw notFound('办件');
-  return {
-    id: app.id,
-    number: app.number,
-    centerId: app.centerId,
-    name: app.name,
-    code: app.code,
-    uscc: app.uscc,
-    applicantName: app.applicantName,
-    state: app.state as ApplicationState,
-    channel: app.channel,
-    firstHandlerId: app.firstHandlerId,
-    receivedAt: app.receivedAt.toISOString(),
-    deliveredAt: app.deliveredAt?.toISOString() ?? null,
-    departmentId: app.departmentId,
-    /** a bundle's member item is rated with its bundle (一事一评), not on its own */
-    isBundleMember: app.parentId !== null,
-    ticketId: app.ticketId,
-    phoneCipher: app.phoneCipher,
-    phoneMasked: app.phoneMasked,
-    ...finishOf(app),
-  };
-}
-
-/** The application with this number (办件编号), for evaluations entered by staff. */
-export async function findApplicationIdByNumber(db: DbOrTx, number: string): Promise<{ id: string; centerId: string } | null> {
-  const app = await repo.findApplicationByNumber(db, number);
-  return app ? { id: app.id, centerId: app.centerId } : null;
-}
-
-/** An application is finished for its applicant when its result is delivered, or when it was declined (不予受理). */
-export function finishOf(app: Pick<repo.ApplicationRow, 'state' | 'deliveredAt' | 'updatedAt'>): { isFinished: boolean; finishedAt: Date | null } {
-  if (app.state === 'delivered') return { isFinished: true, finishedAt: app.deliveredAt ?? app.updatedAt };
-  if (app.state === 'declined') return { isFinished: true, finishedAt: app.updatedAt };
-  return { isFinished: false, finishedAt: null };
-}
 
 function assertStaffOfCenter(principal: StaffPrincipal, centerId: string) {
   const mayRead = actorsOf(principal).length > 0 || principal.permissions.has('application.figures');

@@ -84,7 +84,7 @@ export async function endProceduresAtMaximum(deps: ServiceDeps, now = new Date()
 /**
  * A.9.3: deferred materials not supplied by the deadline — the application stops, the applicant
  * goes on the dishonesty list, and both sides are told (the termination notice and an SMS to the
- * applicant; the timeline and an outbox event to the department).
+ * applicant; the timeline to the department).
  */
 export async function expireDeferrals(deps: ServiceDeps, now = new Date(), { each }: Items = strictItems): Promise<number> {
   const today = businessToday(now);

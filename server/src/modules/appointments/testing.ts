@@ -44,7 +44,7 @@ export async function appointmentFixture(t: TestApp) {
     at: (date: string, hhmm: string) => instantOf(date, minutesOf(hhmm)),
     sent,
     /** delivers the queued messages through a test transport */
-    deliver: () => dispatchOutbox(t.db, notificationHandlers(t.config, pino({ level: 'silent' }), transport), 1000),
+    deliver: () => dispatchOutbox(t.db, { config: t.config, log: pino({ level: 'silent' }) }, { handlers: notificationHandlers(transport), batch: 1000 }),
     async staffPrincipal(username: string): Promise<StaffPrincipal> {
       const s = (await listStaff(t.db, { centerId: center.id })).find((x) => x.username === username)!;
       const roles = s.roles as Role[];

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
+import pino from 'pino';
 import type { Config } from '../../config.ts';
+import { VISIT_FINISHED } from '../../platform/events/domain.ts';
+import { dispatchOutbox } from '../../platform/outbox/service.ts';
 import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -66,8 +69,7 @@ export async function seedEvaluationsDemo(db: Db, config: Config, centerId: stri
   const calendar = await loadCalendar(db);
   const today = businessToday(now);
   await giveDepartmentsCreditCodes(db, centerId);
-  await generateEarlierVisits(db, centerId, calendar, today);
-  await demoRepo.completeTicketRatings(db, centerId);
+  await generateEarlierVisits(db, centerId, calendar, today, config);
 
   const staff = await listStaff(db, { centerId });
   const clerks = staff.filter((s) => s.roles.includes('counter_clerk'));
@@ -292,8 +294,8 @@ async function giveDepartmentsCreditCodes(db: Db, centerId: string): Promise<voi
 }
 
 /** Visits of the months before the queue demo's last days, at about a seventh of a day's traffic. */
-async function generateEarlierVisits(db: Db, centerId: string, calendar: Calendar, today: string): Promise<void> {
-  const first = await demoRepo.earliestTicketDate(db, centerId);
+async function generateEarlierVisits(db: Db, centerId: string, calendar: Calendar, today: string, config: Config): Promise<void> {
+  const first = await demoRepo.earliestVisitDate(db, centerId);
   const until = first ?? today;
   const counters = new Map((await listCounters(db, centerId)).map((c) => [c.number, c.id]));
   const staffAtCounter = new Map<string, string>();
@@ -324,4 +326,6 @@ async function generateEarlierVisits(db: Db, centerId: string, calendar: Calenda
     if (calendar.isWorkingDay(day)) tickets.push(...generateDay({ centerId, date: day, queues: historyQueues, usccs }).tickets);
   }
   if (tickets.length > 0) await loadPastTickets(db, tickets);
+  // They become rateable subjects through the outbox, as any finished visit does; here at once.
+  await dispatchOutbox(db, { config, log: pino({ level: 'silent' }) }, { topics: [VISIT_FINISHED], batch: Number.MAX_SAFE_INTEGER, claim: 500 });
 }

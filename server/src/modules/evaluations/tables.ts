@@ -2,8 +2,57 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { centers, counters } from '../venue/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
-import { tickets } from '../queue/tables.ts';
-import { applications } from '../applications/tables.ts';
+
+/**
+ * What can be rated: every finished visit (一次一评) and application (一事一评), recorded from the
+ * `visit.finished` and `application.finished` events (platform/events/domain.ts) with what a
+ * rating, the figures and the export need of it — evaluations never reads the queue's or the
+ * applications' tables. The id is the ticket's or the application's.
+ */
+export const rateableSubjects = pgTable(
+  'rateable_subjects',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: ['visit', 'application'] }).notNull(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    /** the ticket's number as printed (A012) or the application's number */
+    number: text('number').notNull(),
+    /** visits: the business day, and the hash of the receipt's secret (the kiosk's lookup) */
+    businessDate: date('business_date'),
+    receiptTokenHash: varchar('receipt_token_hash', { length: 64 }),
+    /** who answers for the service: for a visit, the item's department, else the counter's */
+    departmentId: uuid('department_id').references(() => departments.id),
+    counterId: uuid('counter_id').references(() => counters.id),
+    staffId: uuid('staff_id').references(() => staff.id),
+    /** the catalog item served (no foreign key: items are versioned in the catalog) */
+    itemId: uuid('item_id'),
+    itemCode: varchar('item_code', { length: 40 }).notNull().default(''),
+    itemName: text('item_name').notNull().default(''),
+    processingKind: text('processing_kind'),
+    /** how the service was sought: the ticket's channel, or the application's */
+    channel: text('channel').notNull(),
+    uscc: varchar('uscc', { length: 18 }),
+    applicantName: text('applicant_name').notNull().default(''),
+    /** the rater's phone, personal data: SM4 cipher and masked form */
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    /** ticket issued / application received; service started (visits) */
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    serviceStartedAt: timestamp('service_started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('rateable_subjects_center_finished').on(t.centerId, t.finishedAt),
+    index('rateable_subjects_uscc_finished').on(t.uscc, t.finishedAt),
+    index('rateable_subjects_counter_finished').on(t.counterId, t.finishedAt),
+    index('rateable_subjects_number').on(t.centerId, t.number),
+    index('rateable_subjects_receipt').on(t.receiptTokenHash),
+    check('rateable_subjects_kind', sql`${t.kind} in ('visit','application')`),
+  ],
+);
 
 /**
  * 好差评 (clause 9.1, GB/T 39734, FACTS §6): one five-level rating of a visit (一次一评, against a
@@ -17,8 +66,10 @@ export const ratings = pgTable(
     centerId: uuid('center_id')
       .notNull()
       .references(() => centers.id),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
-    applicationId: uuid('application_id').references(() => applications.id),
+    /** the visit rated (a rateable subject of kind visit) */
+    ticketId: uuid('ticket_id'),
+    /** the application rated (a rateable subject of kind application) */
+    applicationId: uuid('application_id'),
     level: smallint('level').notNull(),
     /** where the rating was given; `default` = not rated within the period, counted as 基本满意 */
     channel: text('channel').notNull(),
@@ -98,8 +149,8 @@ export const ratingInvitations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
-    applicationId: uuid('application_id').references(() => applications.id),
+    ticketId: uuid('ticket_id'),
+    applicationId: uuid('application_id'),
     channel: text('channel', { enum: ['qr', 'sms'] }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -3,7 +3,6 @@ import { loadCalendar } from '../../platform/calendar/service.ts';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD } from '../../platform/demo/data.ts';
 import type { Theme } from '../catalog/contract.ts';
 import { listPublishedItemFacts } from '../catalog/published/items.ts';
-import { insertRatings } from '../evaluations/service.ts';
 import { createStaff, listStaff } from '../staff/service.ts';
 import { listCounters, listZones } from '../venue/service.ts';
 import { businessClock } from './clock.ts';
@@ -137,29 +136,7 @@ export async function seedQueueDemo(db: Db, centerId: string, now = new Date()):
   const usccs = DEMO_ENTERPRISES.map((e) => e.uscc);
   const generated = days.map((d) => generateDay({ centerId, date: d.date, queues: historyQueues, usccs, untilMinutes: d.untilMinutes }));
   const tickets = generated.flatMap((g) => g.tickets);
-  const ids = await loadPastTickets(db, tickets);
-  let offset = 0;
-  const ratings = generated.flatMap((g) => {
-    const rows = g.ratings.map((r) => {
-      const t = tickets[offset + r.ticketIndex]!;
-      return {
-        centerId,
-        ticketId: ids[offset + r.ticketIndex]!,
-        applicationId: null,
-        level: r.level,
-        channel: 'evaluator' as const,
-        questionSet: 'in_person' as const,
-        isRealName: t.uscc !== null,
-        staffId: t.staffId,
-        counterId: t.counterId,
-        comment: '',
-        ratedAt: new Date(t.serviceEndedAt!.getTime() + 30_000),
-      };
-    });
-    offset += g.tickets.length;
-    return rows;
-  });
-  await insertRatings(db, ratings);
+  await loadPastTickets(db, tickets);
 }
 
 function previousDay(date: string): string {

@@ -11,6 +11,7 @@ import type { HistoryFigures, LiveFigures } from './figures/contract.ts';
 import type { DeviceDto, DeviceWithKey, QueueDto } from './settings/contract.ts';
 import type { TicketDto } from './tickets/contract.ts';
 import { caller, demoCenter, kioskTake, type Call } from './testing.ts';
+import { deliverEvents } from '../../platform/outbox/testing.ts';
 
 let t: TestApp;
 let call: Call;
@@ -176,7 +177,8 @@ describe('the evaluator', () => {
     await act(ticket, 'finish');
     const invited = await stream.waitFor<EvaluatorSnapshot>((s) => s.ratingRequest?.ticketId === ticket.id);
     expect(invited.current).toBeNull();
-    stream.close();
+    // visit.finished → evaluations records the rateable visit; the evaluator's rating goes to it
+    await deliverEvents(t);
 
     const rate = (key: string | null, body: object) =>
       call('POST', `/api/queue/evaluator/${counter('1')}/ratings`, undefined, body, key ? { 'x-device-key': key } : {});
@@ -190,6 +192,11 @@ describe('the evaluator', () => {
     expect(rated.statusCode, rated.body).toBe(201);
     expect(rated.json()).toMatchObject({ level: 4 });
     expect((await rate(evaluatorKey, { ticketId: ticket.id, level: 1 })).json().code).toBe('ALREADY_RATED');
+    // rating.recorded → the queue notes the visit rated, and the evaluator's stream stops asking
+    stream.messages.length = 0;
+    await deliverEvents(t);
+    expect((await stream.waitFor<EvaluatorSnapshot>((s) => s.current === null)).ratingRequest).toBeNull();
+    stream.close();
     expect(((await call('GET', `/api/queue/evaluator/${counter('1')}`)).json() as EvaluatorSnapshot).ratingRequest).toBeNull();
   });
 

@@ -159,6 +159,8 @@ export const tickets = pgTable(
     recallCount: integer('recall_count').notNull().default(0),
     serviceStartedAt: timestamp('service_started_at', { withTimezone: true }),
     serviceEndedAt: timestamp('service_ended_at', { withTimezone: true }),
+    /** when evaluations recorded a rating of this visit (the `rating.recorded` event): the evaluator stops asking */
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
     counterId: uuid('counter_id').references(() => counters.id),
     staffId: uuid('staff_id').references(() => staff.id),
     /** transferred to a named counter: only that counter calls it */

@@ -1,5 +1,9 @@
+import pino from 'pino';
 import type { Config } from '../../config.ts';
+import { registerEventConsumers } from '../../events.ts';
 import type { Db } from '../db/database.ts';
+import { APPLICATION_FINISHED, RATING_RECORDED, VISIT_FINISHED } from '../events/domain.ts';
+import { dispatchOutbox } from '../outbox/service.ts';
 import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
 import * as venue from '../../modules/venue/service.ts';
 import * as staff from '../../modules/staff/service.ts';
@@ -29,6 +33,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** Loads the demo center through the same services the product uses. Does nothing when it is already there. */
 export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolean }> {
+  registerEventConsumers();
   if ((await venue.listCenters(db)).some((c) => c.name === DEMO_CENTER.name)) return { seeded: false };
   const knownRegions = new Set((await venue.listRegions(db)).map((r) => r.code));
   for (const region of DEMO_REGIONS) if (!knownRegions.has(region.code)) await venue.createRegion(db, region);
@@ -95,9 +100,18 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedQueueDemo(db, center.id);
   await seedAppointmentsDemo(db, config, center.id);
   await seedApplicationsDemo(db, center.id);
+  // The visits and applications finished above become rateable as in a running server, here at once.
+  await deliverDomainEvents(db, config);
   await seedEvaluationsDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
+}
+
+/** Carries out the domain events waiting in the outbox (SMS stay queued for the server's transport). */
+export async function deliverDomainEvents(db: Db, config: Config): Promise<void> {
+  const context = { config, log: pino({ level: 'silent' }) };
+  const topics = [VISIT_FINISHED, APPLICATION_FINISHED, RATING_RECORDED];
+  while ((await dispatchOutbox(db, context, { topics, batch: 5000, claim: 500 })) > 0);
 }
 
 /** Demo accounts can log in only while demo mode is on. */

@@ -14,8 +14,8 @@ afterAll(() => t.close());
 const silent = pino({ level: 'silent' });
 
 /** The demo leaves due messages in the outbox too: dispatch until nothing due is left. */
-async function drain(handlers: Parameters<typeof dispatchOutbox>[1]) {
-  while ((await dispatchOutbox(t.db, handlers)) > 0);
+async function drain(handlers: NonNullable<Parameters<typeof dispatchOutbox>[2]>['handlers']) {
+  while ((await dispatchOutbox(t.db, { config: t.config, log: silent }, { handlers })) > 0);
 }
 
 describe('SMS notifications', () => {
@@ -34,7 +34,7 @@ describe('SMS notifications', () => {
         return { ref: `ref-${sent.length}` };
       },
     };
-    const handlers = notificationHandlers(t.config, silent, transport);
+    const handlers = notificationHandlers(transport);
     await t.db.transaction((tx) =>
       queueSms(tx, t.config, {
         phone: '138 1234 5678',

@@ -2,14 +2,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { invalidField } from '../errors.ts';
-import { enqueue, type OutboxHandler } from '../outbox/service.ts';
+import { enqueue, MAX_ATTEMPTS, type OutboxHandler } from '../outbox/service.ts';
 import { decryptField, encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys } from '../personal-data/personal-data.ts';
 import * as repo from './repository.ts';
 import { renderSms, type SmsTemplate } from './templates.zh-CN.ts';
 import { logTransport, type SmsTransport } from './transports.ts';
 
 export const SMS_TOPIC = 'notification.sms';
-const MAX_ATTEMPTS = 8;
 
 export type SmsRequest = {
   phone: string;
@@ -47,26 +46,31 @@ export async function queueSms(tx: DbOrTx, config: Config, request: SmsRequest):
   return { queued };
 }
 
-/** The outbox handler that hands queued messages to the configured transport. */
-export function notificationHandlers(config: Config, log: Logger, transport: SmsTransport = selectTransport(config, log)): Record<string, OutboxHandler> {
-  const keys = personalDataKeys(config);
-  return {
-    [SMS_TOPIC]: (payload, entry) => deliver(entry.tx, String(payload.messageId), entry.attempts),
-  };
-
-  async function deliver(db: DbOrTx, messageId: string, previousAttempts: number) {
-    const message = await repo.findMessage(db, messageId);
+/** The outbox handler that hands a queued message to a transport (the configured one unless given). */
+export function smsHandler(transport?: SmsTransport): OutboxHandler {
+  return async (payload, entry) => {
+    const message = await repo.findMessage(entry.tx, String(payload.messageId));
     if (!message || message.status === 'sent') return;
+    const via = transport ?? selectTransport(entry.config, entry.log);
     try {
-      const to = decryptField(keys, 'phone', message.recipientEncrypted);
-      const { ref } = await transport.send({ to, body: message.body });
-      await repo.markSent(db, message.id, transport.name, ref);
+      const to = decryptField(personalDataKeys(entry.config), 'phone', message.recipientEncrypted);
+      const { ref } = await via.send({ to, body: message.body });
+      await repo.markSent(entry.tx, message.id, via.name, ref);
     } catch (err) {
+      // The failed try stays in the message log; the outbox retries the entry.
       const text = err instanceof Error ? err.message : String(err);
-      await repo.markAttemptFailed(db, message.id, transport.name, text, previousAttempts + 1 >= MAX_ATTEMPTS);
-      throw err;
+      await repo.markAttemptFailed(entry.tx, message.id, via.name, text, entry.attempts + 1 >= MAX_ATTEMPTS);
+      return { retry: text };
     }
-  }
+  };
+}
+
+/** What the platform's notifications consume from the outbox. */
+export const notificationConsumers: Record<string, OutboxHandler> = { [SMS_TOPIC]: smsHandler() };
+
+/** The same consumers over a given transport (tests). */
+export function notificationHandlers(transport: SmsTransport): Record<string, OutboxHandler> {
+  return { [SMS_TOPIC]: smsHandler(transport) };
 }
 
 export function selectTransport(config: Config, log: Logger): SmsTransport {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { outbox } from './tables.ts';
 
@@ -8,6 +8,12 @@ export async function insertOutboxEntry(
 ): Promise<boolean> {
   const rows = await db.insert(outbox).values(entry).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id });
   return rows.length === 1;
+}
+
+export async function insertOutboxEntries(db: DbOrTx, entries: { topic: string; dedupeKey: string; payload: unknown }[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const rows = await db.insert(outbox).values(entries).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id });
+  return rows.length;
 }
 
 /** Claims due entries; other processes skip the rows this one holds. Call inside a transaction. */
@@ -44,4 +50,12 @@ export async function markRetry(db: DbOrTx, id: number, error: string, retryAt: 
 export async function findByDedupeKey(db: DbOrTx, dedupeKey: string) {
   const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
   return row;
+}
+
+export async function deleteDoneBefore(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(outbox)
+    .where(and(eq(outbox.status, 'done'), lt(outbox.processedAt, before)))
+    .returning({ id: outbox.id });
+  return rows.length;
 }

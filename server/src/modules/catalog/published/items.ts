@@ -9,6 +9,8 @@ export type PublishedItemFacts = {
   name: string;
   theme: Theme;
   departmentId: string;
+  /** 即办件 or 承诺件 */
+  processingKind: string;
   appointmentMode: AppointmentMode;
   /** walk-in tickets per business day (A.6); null: no limit */
   walkInDailyQuota: number | null;
@@ -23,6 +25,7 @@ export async function listPublishedItemFacts(db: Db, centerId: string): Promise<
     name: i.guide.name,
     theme: i.guide.theme,
     departmentId: i.guide.departmentId,
+    processingKind: i.guide.processingKind,
     appointmentMode: i.guide.appointment.mode,
     walkInDailyQuota: i.guide.appointment.walkInDailyQuota,
   }));

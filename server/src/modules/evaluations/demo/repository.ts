@@ -1,11 +1,7 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { applications } from '../../applications/tables.ts';
-import { catalogItems, catalogItemVersions } from '../../catalog/tables.ts';
-import { tickets } from '../../queue/tables.ts';
-import { counters } from '../../venue/tables.ts';
-import { appeals, callbackContacts, callbacks, ratingAdditions, ratings, rectifications } from '../tables.ts';
+import { appeals, callbackContacts, callbacks, rateableSubjects, ratingAdditions, ratings, rectifications } from '../tables.ts';
 
 /**
  * Bulk loads for the demo's evaluation history and for the figures' tests: one statement per
@@ -43,48 +39,18 @@ export type UnratedSubject = {
   endedAt: Date;
 };
 
-/** Finished tickets and top-level applications of the center that have no rating yet. */
+/** The center's rateable subjects (finished visits and applications) that have no rating yet. */
 export async function unratedSubjects(db: DbOrTx, centerId: string): Promise<UnratedSubject[]> {
   const result = (await db.execute(sql`
-    select t.id as "ticketId", null as "applicationId", coalesce(v.department_id, k.department_id) as "departmentId", t.counter_id as "counterId",
-      t.staff_id as "staffId", t.item_id as "itemId", coalesce(ci.code, '') as "itemCode", coalesce(v.name, '') as "itemName",
-      t.uscc, '' as "applicantName", null as "phoneCipher", null as "phoneMasked", t.service_ended_at as "endedAt"
-    from ${tickets} t
-    left join ${counters} k on k.id = t.counter_id
-    left join ${catalogItems} ci on ci.id = t.item_id
-    left join ${catalogItemVersions} v on v.id = ci.published_version_id
-    where t.center_id = ${centerId}::uuid and t.state = 'done' and t.service_ended_at is not null
-      and not exists (select 1 from ${ratings} r where r.ticket_id = t.id)
-    union all
-    select null, a.id, a.department_id, ta.counter_id, a.first_handler_id, iv.item_id, a.code, a.name,
-      a.uscc, a.applicant_name, a.phone_cipher, a.phone_masked, coalesce(a.delivered_at, a.decided_at)
-    from ${applications} a
-    left join ${tickets} ta on ta.id = a.ticket_id
-    left join ${catalogItemVersions} iv on iv.id = a.guide_version_id
-    where a.center_id = ${centerId}::uuid and a.parent_id is null and coalesce(a.delivered_at, a.decided_at) is not null
-      and not exists (select 1 from ${ratings} r where r.application_id = a.id)
-    order by "endedAt"`)) as unknown as { rows: (Omit<UnratedSubject, 'endedAt'> & { endedAt: Date | string })[] };
+    select case when x.kind = 'visit' then x.id end as "ticketId", case when x.kind = 'application' then x.id end as "applicationId",
+      x.department_id as "departmentId", x.counter_id as "counterId", x.staff_id as "staffId", x.item_id as "itemId", x.item_code as "itemCode",
+      x.item_name as "itemName", x.uscc, x.applicant_name as "applicantName", x.phone_cipher as "phoneCipher", x.phone_masked as "phoneMasked",
+      x.finished_at as "endedAt"
+    from ${rateableSubjects} x
+    where x.center_id = ${centerId}::uuid
+      and not exists (select 1 from ${ratings} r where r.ticket_id = x.id or r.application_id = x.id)
+    order by x.finished_at`)) as unknown as { rows: (Omit<UnratedSubject, 'endedAt'> & { endedAt: Date | string })[] };
   return result.rows.map((r) => ({ ...r, endedAt: new Date(r.endedAt) }));
-}
-
-/**
- * Fills in what the evaluator's earlier ratings of the demo did not record: the department (the
- * item's, else the counter's), the item and the end of the service rated.
- */
-export async function completeTicketRatings(db: DbOrTx, centerId: string): Promise<void> {
-  await db.execute(sql`
-    update ${ratings} r set
-      department_id = coalesce(r.department_id, v.department_id, k.department_id),
-      item_id = coalesce(r.item_id, t.item_id),
-      item_code = case when r.item_code = '' then coalesce(ci.code, '') else r.item_code end,
-      item_name = case when r.item_name = '' then coalesce(v.name, '') else r.item_name end,
-      service_ended_at = coalesce(r.service_ended_at, t.service_ended_at),
-      rater_uscc = coalesce(r.rater_uscc, t.uscc)
-    from ${tickets} t
-    left join ${counters} k on k.id = t.counter_id
-    left join ${catalogItems} ci on ci.id = t.item_id
-    left join ${catalogItemVersions} v on v.id = ci.published_version_id
-    where r.ticket_id = t.id and r.center_id = ${centerId}::uuid and (r.department_id is null or r.service_ended_at is null)`);
 }
 
 /** Marks ratings excluded (an upheld appeal of the demo or a test). */
@@ -122,9 +88,11 @@ async function insertJsonRows(db: DbOrTx, table: PgTable, rows: Record<string, u
   }
 }
 
-/** The first business date of the center's ticket history (the queue demo's days), or null. */
-export async function earliestTicketDate(db: DbOrTx, centerId: string): Promise<string | null> {
-  const result = (await db.execute(sql`select min(business_date)::text as "d" from ${tickets} where center_id = ${centerId}::uuid`)) as unknown as { rows: { d: string | null }[] };
+/** The first business date of the center's finished visits (the queue demo's days), or null. */
+export async function earliestVisitDate(db: DbOrTx, centerId: string): Promise<string | null> {
+  const result = (await db.execute(
+    sql`select min(business_date)::text as "d" from ${rateableSubjects} where center_id = ${centerId}::uuid and kind = 'visit'`,
+  )) as unknown as { rows: { d: string | null }[] };
   return result.rows[0]?.d ?? null;
 }
 

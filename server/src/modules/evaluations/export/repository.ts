@@ -1,11 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { applications } from '../../applications/tables.ts';
-import { catalogItems, catalogItemVersions } from '../../catalog/tables.ts';
-import { tickets } from '../../queue/tables.ts';
-import { departments, staff } from '../../staff/tables.ts';
-import { centers, counters } from '../../venue/tables.ts';
-import { ratings } from '../tables.ts';
+import { rateableSubjects, ratings } from '../tables.ts';
 
 export type ExportRow = {
   ratingId: string;
@@ -25,12 +20,9 @@ export type ExportRow = {
   itemCode: string;
   itemName: string;
   serviceEndedAt: string | null;
-  departmentUscc: string | null;
-  departmentName: string | null;
-  regionCode: string;
-  counterNumber: string | null;
-  counterName: string | null;
-  staffNumber: string | null;
+  departmentId: string | null;
+  counterId: string | null;
+  staffId: string | null;
   ticketNumber: string | null;
   ticketDate: string | null;
   ticketIssuedAt: string | null;
@@ -45,8 +37,8 @@ const scopeOf = (departmentIds: string[] | null) =>
 
 /**
  * The ratings given in the period (Asia/Shanghai dates), excluded ones too (they are marked),
- * with what the evaluator record needs from the visit or application, the counter, the clerk
- * and the department. Read-only joins; times come back as ISO strings.
+ * with what the evaluator record needs from the visit or application (the rateable subject).
+ * Times come back as ISO strings.
  */
 export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: string; to: string; departmentIds: string[] | null }): Promise<ExportRow[]> {
   const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -54,23 +46,15 @@ export async function ratingsForExport(db: DbOrTx, p: { centerId: string; from: 
     select r.id as "ratingId", r.level, r.channel, r.question_set as "questionSet", r.tags, r.comment, r.is_real_name as "isRealName",
       r.is_default as "isDefault", ${iso('r.excluded_at')} as "excludedAt", ${iso('r.rated_at')} as "ratedAt", r.rater_name as "raterName",
       r.rater_uscc as "raterUscc", r.rater_phone_cipher as "raterPhoneCipher", r.rater_phone_masked as "raterPhoneMasked",
-      coalesce(nullif(r.item_code, ''), a.code, ci.code, '') as "itemCode", coalesce(nullif(r.item_name, ''), a.name, v.name, '') as "itemName",
-      ${iso('coalesce(r.service_ended_at, t.service_ended_at, a.delivered_at, a.decided_at)')} as "serviceEndedAt",
-      d.uscc as "departmentUscc", d.name as "departmentName", ce.region_code as "regionCode",
-      k.number as "counterNumber", k.name as "counterName", s.staff_number as "staffNumber",
-      t.display_number as "ticketNumber", to_char(t.business_date, 'YYYYMMDD') as "ticketDate", ${iso('t.issued_at')} as "ticketIssuedAt",
-      ${iso('t.service_started_at')} as "ticketStartedAt", a.number as "applicationNumber", ${iso('a.received_at')} as "applicationReceivedAt",
-      coalesce(v.processing_kind, av.processing_kind) as "processingKind"
+      coalesce(nullif(r.item_code, ''), x.item_code, '') as "itemCode", coalesce(nullif(r.item_name, ''), x.item_name, '') as "itemName",
+      ${iso('coalesce(r.service_ended_at, x.finished_at)')} as "serviceEndedAt",
+      r.department_id as "departmentId", r.counter_id as "counterId", r.staff_id as "staffId",
+      case when x.kind = 'visit' then x.number end as "ticketNumber", to_char(x.business_date, 'YYYYMMDD') as "ticketDate",
+      case when x.kind = 'visit' then ${iso('x.received_at')} end as "ticketIssuedAt", ${iso('x.service_started_at')} as "ticketStartedAt",
+      case when x.kind = 'application' then x.number end as "applicationNumber", case when x.kind = 'application' then ${iso('x.received_at')} end as "applicationReceivedAt",
+      x.processing_kind as "processingKind"
     from ${ratings} r
-    join ${centers} ce on ce.id = r.center_id
-    left join ${departments} d on d.id = r.department_id
-    left join ${counters} k on k.id = r.counter_id
-    left join ${staff} s on s.id = r.staff_id
-    left join ${tickets} t on t.id = r.ticket_id
-    left join ${applications} a on a.id = r.application_id
-    left join ${catalogItems} ci on ci.id = coalesce(r.item_id, t.item_id)
-    left join ${catalogItemVersions} v on v.id = ci.published_version_id
-    left join ${catalogItemVersions} av on av.id = a.guide_version_id
+    left join ${rateableSubjects} x on x.id = coalesce(r.ticket_id, r.application_id)
     where r.center_id = ${p.centerId}::uuid
       and r.rated_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and r.rated_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
       and ${scopeOf(p.departmentIds)}

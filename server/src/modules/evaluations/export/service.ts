@@ -7,6 +7,8 @@ import { decryptField, type PersonalDataKeys } from '../../../platform/personal-
 import { figuresScope } from '../figures/scope.ts';
 import { CHANNEL_LABELS } from '../figures/service.ts';
 import { labelOfTag } from '../ratings/questions.ts';
+import { listDepartments, listStaff } from '../../staff/service.ts';
+import { getCenter, listCounters } from '../../venue/service.ts';
 import type { EvaluatorRecord, ExportDto } from './contract.ts';
 import * as repo from './repository.ts';
 
@@ -71,7 +73,19 @@ export async function exportRatings(
   if (options.unmask && !principal.permissions.has('person.unmask')) throw forbidden('导出完整电话号码需要“查看完整个人信息”权限');
   const scope = await figuresScope(db, principal, q.departmentId);
   const rows = await repo.ratingsForExport(db, { centerId: scope.centerId, from: q.from, to: q.to, departmentIds: scope.departmentIds });
-  const records = rows.map((r) => recordOf(r, keys, options.unmask));
+  const [center, departments, counters, staff] = await Promise.all([
+    getCenter(db, scope.centerId),
+    listDepartments(db, scope.centerId),
+    listCounters(db, scope.centerId),
+    listStaff(db, { centerId: scope.centerId }),
+  ]);
+  const names: Names = {
+    regionCode: center.regionCode,
+    departments: new Map(departments.map((d) => [d.id, d])),
+    counters: new Map(counters.map((c) => [c.id, c])),
+    staffNumbers: new Map(staff.map((s) => [s.id, s.staffNumber])),
+  };
+  const records = rows.map((r) => recordOf(r, names, keys, options.unmask));
   return { from: q.from, to: q.to, isUnmasked: options.unmask, count: records.length, records };
 }
 
@@ -97,14 +111,24 @@ export async function exportWorkbook(dto: ExportDto): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function recordOf(r: repo.ExportRow, keys: PersonalDataKeys, unmask: boolean): EvaluatorRecord {
+/** The center's departments, counters and staff numbers, from their modules' services. */
+type Names = {
+  regionCode: string;
+  departments: Map<string, { uscc: string | null; name: string }>;
+  counters: Map<string, { number: string; name: string }>;
+  staffNumbers: Map<string, string | null>;
+};
+
+function recordOf(r: repo.ExportRow, names: Names, keys: PersonalDataKeys, unmask: boolean): EvaluatorRecord {
   const isEntity = r.raterUscc !== null && r.raterUscc !== '';
+  const department = r.departmentId ? names.departments.get(r.departmentId) : undefined;
+  const counter = r.counterId ? names.counters.get(r.counterId) : undefined;
   return {
-    departmentCode: r.departmentUscc ?? '',
-    departmentName: r.departmentName ?? '',
-    hallCode: r.regionCode,
-    windowNo: r.counterNumber ?? '',
-    workNo: r.staffNumber ?? '',
+    departmentCode: department?.uscc ?? '',
+    departmentName: department?.name ?? '',
+    hallCode: names.regionCode,
+    windowNo: counter?.number ?? '',
+    workNo: (r.staffId ? names.staffNumbers.get(r.staffId) : null) ?? '',
     affairSerialNo: r.applicationNumber ?? (r.ticketNumber ? `${r.ticketNumber}-${r.ticketDate}` : ''),
     affairCode: r.itemCode,
     affairName: r.itemName,
@@ -117,7 +141,7 @@ function recordOf(r: repo.ExportRow, keys: PersonalDataKeys, unmask: boolean): E
     certificateType: isEntity ? CERTIFICATE_TYPE_USCC : '',
     certificateNo: isEntity ? r.raterUscc! : '',
     projectType: r.processingKind === 'instant' ? '1' : r.processingKind === 'committed' ? '2' : '',
-    serviceName: r.itemName || (r.counterName ?? ''),
+    serviceName: r.itemName || (counter?.name ?? ''),
     serviceTime: timeOf(r.ticketStartedAt ?? r.applicationReceivedAt),
     ratingId: r.ratingId,
     level: r.level,

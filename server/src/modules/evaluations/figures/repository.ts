@@ -1,16 +1,12 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { applications } from '../../applications/tables.ts';
-import { catalogItems, catalogItemVersions } from '../../catalog/tables.ts';
-import { tickets } from '../../queue/tables.ts';
-import { counters } from '../../venue/tables.ts';
-import { callbackContacts, callbacks, evaluationSettings, ratings, rectifications } from '../tables.ts';
+import { callbackContacts, callbacks, evaluationSettings, rateableSubjects, ratings, rectifications } from '../tables.ts';
 import type { FiguresGroup } from './contract.ts';
 
 /**
  * The counts behind the 好差评 figures, in two statements: the ratings given in the period, and
- * the services finished in the period with the rating each got (if any). Read-only joins to the
- * finished tickets and applications give the denominators of 主动评价率 and 未评价率; business
+ * the services finished in the period with the rating each got (if any). The rateable subjects
+ * (every finished visit and application) give the denominators of 主动评价率 and 未评价率; business
  * dates are read in Asia/Shanghai whatever the session's zone.
  */
 
@@ -116,10 +112,9 @@ export type ServiceCounts = {
 };
 
 /**
- * The services finished in the period — tickets done (service ended in the period) and top-level
- * applications delivered, or decided and not delivered — each with its dimensions and its rating.
- * A visit answers to the department of the item served (comprehensive counters have none), else
- * to the counter's department.
+ * The services finished in the period — visits served to their end and top-level applications
+ * delivered or declined — each with its dimensions and its rating. A visit answers to the
+ * department of the item served (comprehensive counters have none), else to the counter's.
  */
 export async function serviceCounts(db: DbOrTx, p: Period, groupBy: FiguresGroup, ratingPeriodDays: number, now: Date): Promise<ServiceCounts[]> {
   const s = sql`s`;
@@ -133,28 +128,15 @@ export async function serviceCounts(db: DbOrTx, p: Period, groupBy: FiguresGroup
     day: sql`to_char(${localDate(sql`${s}.ended_at`)}, 'YYYY-MM-DD')`,
     month: sql`to_char(${localDate(sql`${s}.ended_at`)}, 'YYYY-MM')`,
   }[groupBy];
-  const appEnded = sql`coalesce(a.delivered_at, a.decided_at)`;
   const cutoff = sql`${now.toISOString()}::timestamptz - make_interval(days => ${ratingPeriodDays}::int)`;
   const result = await db.execute(sql`
     with s as (
-      select t.id as ticket_id, null::uuid as application_id, t.center_id, coalesce(v.department_id, k.department_id) as department_id,
-        t.counter_id, t.staff_id, coalesce(ci.code, '') as item_code, v.name as item_name, t.service_ended_at as ended_at,
-        r.id as rating_id, r.excluded_at, r.is_default
-      from ${tickets} t
-      left join ${ratings} r on r.ticket_id = t.id
-      left join ${counters} k on k.id = t.counter_id
-      left join ${catalogItems} ci on ci.id = t.item_id
-      left join ${catalogItemVersions} v on v.id = ci.published_version_id
-      where t.center_id = ${p.centerId}::uuid and t.state = 'done' and t.service_ended_at is not null
-        and ${inPeriod(sql`t.service_ended_at`, p)} and ${inScope(sql`coalesce(v.department_id, k.department_id)`, p)}
-      union all
-      select null::uuid, a.id, a.center_id, a.department_id, ta.counter_id, a.first_handler_id,
-        a.code, a.name, ${appEnded}, r.id, r.excluded_at, r.is_default
-      from ${applications} a
-      left join ${ratings} r on r.application_id = a.id
-      left join ${tickets} ta on ta.id = a.ticket_id
-      where a.center_id = ${p.centerId}::uuid and a.parent_id is null and ${appEnded} is not null
-        and ${inPeriod(appEnded, p)} and ${inScope(sql`a.department_id`, p)}
+      select x.center_id, x.department_id, x.counter_id, x.staff_id, x.item_code, nullif(x.item_name, '') as item_name, x.finished_at as ended_at,
+        coalesce(rt.id, ra.id) as rating_id, coalesce(rt.excluded_at, ra.excluded_at) as excluded_at, coalesce(rt.is_default, ra.is_default) as is_default
+      from ${rateableSubjects} x
+      left join ${ratings} rt on x.kind = 'visit' and rt.ticket_id = x.id
+      left join ${ratings} ra on x.kind = 'application' and ra.application_id = x.id
+      where x.center_id = ${p.centerId}::uuid and ${inPeriod(sql`x.finished_at`, p)} and ${inScope(sql`x.department_id`, p)}
     )
     select ${key} as key, max(s.item_name) as label,
       count(*)::int as finished,

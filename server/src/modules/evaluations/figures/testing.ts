@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
+import { loadConfig } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { VISIT_FINISHED } from '../../../platform/events/domain.ts';
+import { deliverEvents } from '../../../platform/outbox/testing.ts';
 import { DEMO_CENTER } from '../../../platform/demo/data.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { instantOf } from '../../queue/demo-history.ts';
@@ -79,6 +82,7 @@ export async function seedKnownSet(db: Db, phone: { cipher: string; masked: stri
     ticket(1, queueC, counters.get('12')!, clerk12.id, null),
   ];
   const ticketIds = await loadPastTickets(db, past);
+  await deliverEvents({ db, config: loadConfig({ LOG_LEVEL: 'silent' }) }, [VISIT_FINISHED]); // the visits become rateable subjects
   const ratedAt = (i: number) => new Date(past[i]!.serviceEndedAt!.getTime() + 60_000);
 
   const ids = Object.fromEntries(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 'tax'].map((k) => [k, crypto.randomUUID()])) as KnownSet['ratingIds'];

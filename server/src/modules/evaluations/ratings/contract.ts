@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../../platform/http/schemas.ts';
-import { QUESTION_SETS, rating, ratingAddition, ratingAnswer, ratingLevel, ratingTags } from '../contract.ts';
+import { QUESTION_SETS, rating, ratingAddition, ratingAnswer, ratingComment, ratingLevel, ratingTags } from '../contract.ts';
 
 export const SUBJECT_KINDS = ['visit', 'application'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -81,3 +81,17 @@ export const phoneRatingInput = z.strictObject({
 });
 
 export const invitationCreated = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
+
+/** The evaluator at a counter (the device sends its key in x-device-key). */
+export const evaluatorRatingInput = z.strictObject({
+  ticketId: z.uuid('编号格式不正确'),
+  level: ratingLevel,
+  /** option tags of the in-person question set, for the level chosen */
+  tags: ratingTags,
+  comment: ratingComment,
+});
+export const evaluatorRatingResult = z.object({ ratingId: z.string(), level: z.number() });
+
+/** The QR code the evaluator shows after a visit: the same rating from the visitor's phone, once. */
+export const evaluatorInvitationInput = z.strictObject({ ticketId: z.uuid('编号格式不正确') });
+export const evaluatorInvitation = z.object({ token: z.string(), path: z.string(), qrUrl: z.string(), expiresAt: z.string() });

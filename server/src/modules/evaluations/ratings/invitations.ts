@@ -33,8 +33,8 @@ export async function createInvitation(
 }
 
 /**
- * The SMS inviting a rating, queued in the transaction that finishes the service (a ticket
- * finished, an application delivered or declined): no commit, no message.
+ * The SMS inviting a rating, queued in the transaction that records the finished service as
+ * rateable (the consumer of `visit.finished` and `application.finished`).
  */
 export async function inviteBySms(
   tx: DbOrTx,
@@ -69,7 +69,7 @@ const subjectOf = (i: repo.InvitationRow): InvitationSubject => (i.ticketId ? { 
 
 export async function getInvitationSubject(db: Db, config: Config, token: string, now = new Date()) {
   const invitation = await openInvitation(db, config, token, now);
-  return subjectSummary(db, await subjectFacts(db, config, subjectOf(invitation)), invitation.channel);
+  return subjectSummary(db, await subjectFacts(db, subjectOf(invitation)), invitation.channel);
 }
 
 export async function rateByInvitation(
@@ -80,7 +80,7 @@ export async function rateByInvitation(
   now = new Date(),
 ) {
   const invitation = await openInvitation(db, config, token, now);
-  const facts = await subjectFacts(db, config, subjectOf(invitation));
+  const facts = await subjectFacts(db, subjectOf(invitation));
   const row = await db.transaction(async (tx) => {
     if (!(await repo.useInvitation(tx, invitation.id, now))) {
       throw new AppError('RATING_LINK_USED', '该评价链接已使用过，每次服务只能评价一次', [{ field: 'token', message: '链接已使用' }]);

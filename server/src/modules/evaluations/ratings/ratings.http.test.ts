@@ -6,6 +6,7 @@ import type { TicketDto } from '../../queue/tickets/contract.ts';
 import { caller, demoCenter, type Call } from '../../queue/testing.ts';
 import { recordDefaultRatings } from '../service.ts';
 import { createInvitation } from './invitations.ts';
+import { deliverEvents } from '../../../platform/outbox/testing.ts';
 
 /**
  * Ratings through every channel (clause 9.1, GB/T 39734): one per visit and per application, of
@@ -46,7 +47,11 @@ async function visit(body: { uscc?: string; phone?: string } = {}, finish = true
   const res = await call('POST', `/api/queue/counters/${counter1}/walk-in`, clerk, body);
   expect(res.statusCode, res.body).toBe(200);
   const ticket = res.json() as TicketDto;
-  if (finish) expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { itemIds: [] })).statusCode).toBe(200);
+  if (finish) {
+    expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { itemIds: [] })).statusCode).toBe(200);
+    // visit.finished: evaluations records the rateable visit (and queues the SMS invitation) after commit
+    expect(await deliverEvents(t)).toBeGreaterThan(0);
+  }
   return ticket;
 }
 
@@ -223,6 +228,8 @@ describe('the portal', () => {
     const unfinished = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 4 });
     expect(unfinished.json().code).toBe('SERVICE_NOT_FINISHED');
     await api.ok('POST', `/api/applications/${app.id}/decline`, clerk, { version: app.version, reason: '不属于本中心受理范围' });
+    expect(await smsLinkOf(app.id)).toBeNull(); // application.finished is carried out after commit
+    await deliverEvents(t);
     expect(await smsLinkOf(app.id)).not.toBeNull();
 
     const rated = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 2, tags: ['guide_accuracy.guide_wrong'], isAnonymous: false });

@@ -6,11 +6,16 @@ import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
-import { centerIdParam } from '../../queue/contract.ts';
+import { centerIdParam, counterIdParam } from '../../queue/contract.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { addByPhone, addOnPortal, findKioskVisit, findPhoneSubject, listPortalEvaluations, rateAtKiosk, rateByPhone, rateOnPortal } from './channels.ts';
+import { inviteFromEvaluator, rateAtEvaluator } from './evaluator.ts';
 import {
   additionInput,
+  evaluatorInvitation,
+  evaluatorInvitationInput,
+  evaluatorRatingInput,
+  evaluatorRatingResult,
   invitationRatingInput,
   kioskRatingInput,
   kioskVisitQuery,
@@ -36,7 +41,7 @@ function usccOf(request: FastifyRequest): string {
 
 const additionCreated = z.object({ id: z.string(), ratingId: z.string(), createdAt: z.string(), until: z.string() });
 
-/** Evaluations — ratings: every channel (QR/H5 link, SMS link, portal, kiosk, phone entry; the evaluator is in the queue), 追评, the rules. */
+/** Evaluations — ratings: every channel (the counter's evaluator, QR/H5 link, SMS link, portal, kiosk, phone entry), 追评, the rules. */
 export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
   const { db, config } = deps;
   const tags = ['evaluations'];
@@ -46,6 +51,38 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
     '/api/evaluations/question-sets',
     { config: { access: 'public' }, schema: { tags, summary: '评价问题与选项（随满意程度变化）', response: { 200: questionSets } } },
     async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(questionSetsForForms()),
+  );
+
+  // The evaluator at a counter (its paths stay with the device's other ones under /api/queue/evaluator).
+  app.post(
+    '/api/queue/evaluator/:counterId/ratings',
+    {
+      config: { access: 'public', audit: 'rating.create' },
+      schema: { tags, summary: '评价器提交评价（请求头 x-device-key 为评价器密钥）', params: counterIdParam, body: evaluatorRatingInput, response: { 201: evaluatorRatingResult } },
+    },
+    async (request, reply) => {
+      const key = request.headers['x-device-key'];
+      request.auditObject = { type: 'ticket', id: request.body.ticketId, detail: { level: request.body.level } };
+      return reply.status(201).send(await rateAtEvaluator({ db, config }, request.params.counterId, typeof key === 'string' ? key : undefined, request.body));
+    },
+  );
+  app.post(
+    '/api/queue/evaluator/:counterId/invitation',
+    {
+      config: { access: 'public', audit: 'rating_invitation.create' },
+      schema: {
+        tags,
+        summary: '评价器显示的手机评价二维码（一次有效；请求头 x-device-key 为评价器密钥）',
+        params: counterIdParam,
+        body: evaluatorInvitationInput,
+        response: { 201: evaluatorInvitation },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['x-device-key'];
+      request.auditObject = { type: 'ticket', id: request.body.ticketId };
+      return reply.status(201).send(await inviteFromEvaluator({ db, config }, request.params.counterId, typeof key === 'string' ? key : undefined, request.body.ticketId));
+    },
   );
 
   // The QR/H5 and SMS link: public, the signed one-use token is the permission.
@@ -80,7 +117,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
   app.get(
     '/api/portal/evaluations',
     { config: { access: 'enterprise' }, schema: { tags, summary: '本企业待评价的服务和已作出的评价', response: { 200: portalEvaluations } } },
-    (request) => listPortalEvaluations(db, config, usccOf(request)),
+    (request) => listPortalEvaluations(db, usccOf(request)),
   );
   app.post(
     '/api/portal/evaluations',
@@ -96,7 +133,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
     { config: { access: 'enterprise', audit: 'rating.add' }, schema: { tags, summary: '追评（评价后规定期限内一次）', params: idParam, body: additionInput, response: { 201: additionCreated } } },
     async (request, reply) => {
       request.auditObject = { type: 'rating', id: request.params.id };
-      return reply.status(201).send(await addOnPortal(db, config, usccOf(request), request.params.id, request.body));
+      return reply.status(201).send(await addOnPortal(db, usccOf(request), request.params.id, request.body));
     },
   );
 
@@ -104,7 +141,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
   app.get(
     '/api/evaluations/kiosk/:centerId/visit',
     { config: { access: 'public' }, schema: { tags, summary: '自助机评价：按排队号和凭条查找今天办结的服务', params: centerIdParam, querystring: kioskVisitQuery, response: { 200: ratingSubject } } },
-    (request) => findKioskVisit(db, config, request.params.centerId, request.query),
+    (request) => findKioskVisit(db, request.params.centerId, request.query),
   );
   app.post(
     '/api/evaluations/kiosk/:centerId/ratings',
@@ -120,7 +157,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
   app.get(
     '/api/evaluations/phone/subject',
     { config: { access: 'evaluation.enter' }, schema: { tags, summary: '电话评价：查找办件或排队号', querystring: phoneSubjectQuery, response: { 200: phoneSubject } } },
-    (request) => findPhoneSubject(db, config, staffOf(request), request.query),
+    (request) => findPhoneSubject(db, staffOf(request), request.query),
   );
   app.post(
     '/api/evaluations/phone/ratings',

@@ -1,17 +1,17 @@
 import type { Config } from '../../../config.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { encryptField, maskPhone, normalizePhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
-import { getApplicationFacts } from '../../applications/service.ts';
-import { listPublishedItemFacts } from '../../catalog/service.ts';
-import { getVisitFacts } from '../../queue/service.ts';
-import { getCenter, getCounter } from '../../venue/service.ts';
+import { enqueue } from '../../../platform/outbox/service.ts';
+import { RATING_RECORDED, type RatingRecorded } from '../../../platform/events/domain.ts';
+import { getCenter } from '../../venue/service.ts';
 import { openCallbackIfDue } from '../callbacks/service.ts';
 import type { RatingChannel } from '../contract.ts';
 import * as ratingsRepo from '../repository.ts';
 import { loadEvaluationSettings } from '../settings/service.ts';
 import type { SubjectKind } from './contract.ts';
+import * as subjectsRepo from '../subjects/repository.ts';
 import { checkTags, questionSetOf } from './questions.ts';
 
 /**
@@ -45,60 +45,39 @@ export type SubjectFacts = {
   businessDate: string | null;
 };
 
-export async function subjectFacts(db: Db, config: Config, subject: Subject): Promise<SubjectFacts> {
-  return subject.kind === 'visit' ? visitFacts(db, config, subject.id) : applicationFacts(db, subject.id);
+/** The finished visit or application as evaluations recorded it (`visit.finished`, `application.finished`). */
+export async function subjectFacts(db: DbOrTx, subject: Subject): Promise<SubjectFacts> {
+  const row = await subjectsRepo.findSubject(db, subject.id);
+  if (!row || row.kind !== subject.kind) throw notFinished(subject.kind);
+  return factsOf(row);
 }
 
-async function visitFacts(db: Db, config: Config, ticketId: string): Promise<SubjectFacts> {
-  const visit = await getVisitFacts(db, ticketId);
-  if (!visit) throw notFound('排队号');
-  const item = visit.itemId ? (await listPublishedItemFacts(db, visit.centerId)).find((i) => i.id === visit.itemId) : undefined;
-  const counter = visit.counterId ? await getCounter(db, visit.counterId) : null;
-  const phone = visit.phone ? normalizePhone(visit.phone) : null;
+export function factsOf(row: subjectsRepo.SubjectRow): SubjectFacts {
   return {
-    kind: 'visit',
-    id: visit.id,
-    centerId: visit.centerId,
-    label: visit.displayNumber,
-    isFinished: visit.isFinished,
-    finishedAt: visit.serviceEndedAt,
-    departmentId: counter?.departmentId ?? item?.departmentId ?? null,
-    counterId: visit.counterId,
-    staffId: visit.staffId,
-    itemId: item?.id ?? null,
-    itemCode: item?.code ?? '',
-    itemName: item?.name ?? '',
-    uscc: visit.uscc,
-    applicantName: '',
-    phone: phone ? { cipher: encryptField(personalDataKeys(config), 'phone', phone), masked: maskPhone(phone) } : null,
-    businessDate: visit.businessDate,
+    kind: row.kind,
+    id: row.id,
+    centerId: row.centerId,
+    label: row.number,
+    isFinished: true,
+    finishedAt: row.finishedAt,
+    departmentId: row.departmentId,
+    counterId: row.counterId,
+    staffId: row.staffId,
+    itemId: row.itemId,
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    uscc: row.uscc,
+    applicantName: row.applicantName,
+    phone: row.phoneCipher && row.phoneMasked ? { cipher: row.phoneCipher, masked: row.phoneMasked } : null,
+    businessDate: row.businessDate,
   };
 }
 
-async function applicationFacts(db: Db, applicationId: string): Promise<SubjectFacts> {
-  const app = await getApplicationFacts(db, applicationId);
-  if (app.isBundleMember) throw new AppError('VALIDATION_FAILED', '一件事的子事项随一件事一并评价', [{ field: 'applicationId', message: '请评价一件事本身' }]);
-  const item = (await listPublishedItemFacts(db, app.centerId)).find((i) => i.code === app.code);
-  const visit = app.ticketId ? await getVisitFacts(db, app.ticketId) : null;
-  return {
-    kind: 'application',
-    id: app.id,
-    centerId: app.centerId,
-    label: app.number,
-    isFinished: app.isFinished,
-    finishedAt: app.finishedAt,
-    departmentId: app.departmentId,
-    counterId: visit?.counterId ?? null,
-    staffId: app.firstHandlerId,
-    itemId: item?.id ?? null,
-    itemCode: app.code,
-    itemName: app.name,
-    uscc: app.uscc,
-    applicantName: app.applicantName,
-    phone: app.phoneCipher && app.phoneMasked ? { cipher: app.phoneCipher, masked: app.phoneMasked } : null,
-    businessDate: null,
-  };
-}
+/** Only finished services are rateable subjects: anything else is not (yet) finished. */
+const notFinished = (kind: SubjectKind) =>
+  new AppError('SERVICE_NOT_FINISHED', kind === 'visit' ? '这次服务尚未办结，办结后才能评价' : '该办件尚未办结或送达，办结后才能评价', [
+    { field: kind === 'visit' ? 'ticketId' : 'applicationId', message: '尚未办结' },
+  ]);
 
 /** The last moment a finished service may be rated: the end of the period's last natural day (Asia/Shanghai). */
 export function ratingUntil(finishedAt: Date, ratingPeriodDays: number): Date {
@@ -154,7 +133,19 @@ export async function recordRating(tx: DbOrTx, config: Config, r: RatingRequest)
   });
   if (!row) throw alreadyRated(facts);
   await openCallbackIfDue(tx, row);
+  await publishRatingRecorded(tx, row);
   return row;
+}
+
+/** Tells the modules that care (the queue's evaluator) that the subject is rated. */
+export async function publishRatingRecorded(tx: DbOrTx, row: Pick<ratingsRepo.RatingRow, 'id' | 'centerId' | 'ticketId' | 'applicationId' | 'ratedAt'>) {
+  const payload: RatingRecorded = {
+    ratingId: row.id,
+    centerId: row.centerId,
+    subject: row.ticketId ? { kind: 'visit', id: row.ticketId } : { kind: 'application', id: row.applicationId! },
+    ratedAt: row.ratedAt.toISOString(),
+  };
+  await enqueue(tx, { topic: RATING_RECORDED, dedupeKey: `rating-recorded:${row.id}`, payload });
 }
 
 export const alreadyRated = (facts: Pick<SubjectFacts, 'kind'>) =>
@@ -176,12 +167,7 @@ export function snapshotOf(facts: SubjectFacts) {
 
 /** Refuses a service not finished, already rated, or whose period is over. */
 export async function requireRatable(db: DbOrTx, facts: SubjectFacts, now: Date): Promise<void> {
-  if (!facts.isFinished || !facts.finishedAt) {
-    const field = facts.kind === 'visit' ? 'ticketId' : 'applicationId';
-    throw new AppError('SERVICE_NOT_FINISHED', facts.kind === 'visit' ? '这次服务尚未办结，办结后才能评价' : '该办件尚未办结或送达，办结后才能评价', [
-      { field, message: '尚未办结' },
-    ]);
-  }
+  if (!facts.isFinished || !facts.finishedAt) throw notFinished(facts.kind);
   const existing = await ratingsRepo.findRatingOfSubject(db, facts.kind === 'visit' ? { ticketId: facts.id } : { applicationId: facts.id });
   if (existing) throw alreadyRated(facts);
   const { ratingPeriodDays } = await loadEvaluationSettings(db, facts.centerId);

@@ -6,11 +6,11 @@ import { counterIdParam } from '../contract.ts';
 import { asQueueEvent, queueChannel } from '../events.ts';
 import { sendFile } from '../../../platform/files/http.ts';
 import { photoOnDuty } from '../photos/service.ts';
-import { evaluatorInvitation, evaluatorInvitationInput, evaluatorRatingInput, evaluatorRatingResult, evaluatorSnapshot } from './contract.ts';
-import { getEvaluatorSnapshot, inviteFromEvaluator, rateAtEvaluator } from './service.ts';
+import { evaluatorSnapshot } from './contract.ts';
+import { getEvaluatorSnapshot } from './service.ts';
 
-/** The evaluator (评价器) at a counter: who serves, what is served, and the rating of the visit just finished. */
-export const evaluatorRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config, events }) => {
+/** The evaluator (评价器) at a counter: who serves, what is served, the visit just finished (its rating goes to evaluations). */
+export const evaluatorRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, events }) => {
   const tags = ['queue-devices'];
   app.get(
     '/api/queue/evaluator/:counterId',
@@ -37,44 +37,6 @@ export const evaluatorRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { 
       const photo = await photoOnDuty(db, request.params.counterId);
       reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
       return sendFile(reply, photo, { disposition: 'inline', cacheControl: 'no-cache' });
-    },
-  );
-  app.post(
-    '/api/queue/evaluator/:counterId/ratings',
-    {
-      config: { access: 'public', audit: 'rating.create' },
-      schema: {
-        tags,
-        summary: '评价器提交评价（请求头 x-device-key 为评价器密钥）',
-        params: counterIdParam,
-        body: evaluatorRatingInput,
-        response: { 201: evaluatorRatingResult },
-      },
-    },
-    async (request, reply) => {
-      const key = request.headers['x-device-key'];
-      request.auditObject = { type: 'ticket', id: request.body.ticketId, detail: { level: request.body.level } };
-      const rated = await rateAtEvaluator({ db, config }, request.params.counterId, typeof key === 'string' ? key : undefined, request.body);
-      return reply.status(201).send(rated);
-    },
-  );
-  app.post(
-    '/api/queue/evaluator/:counterId/invitation',
-    {
-      config: { access: 'public', audit: 'rating_invitation.create' },
-      schema: {
-        tags,
-        summary: '评价器显示的手机评价二维码（一次有效；请求头 x-device-key 为评价器密钥）',
-        params: counterIdParam,
-        body: evaluatorInvitationInput,
-        response: { 201: evaluatorInvitation },
-      },
-    },
-    async (request, reply) => {
-      const key = request.headers['x-device-key'];
-      request.auditObject = { type: 'ticket', id: request.body.ticketId };
-      const invitation = await inviteFromEvaluator({ db, config }, request.params.counterId, typeof key === 'string' ? key : undefined, request.body.ticketId);
-      return reply.status(201).send(invitation);
     },
   );
 };

@@ -1,10 +1,6 @@
-import type { Config } from '../../../config.ts';
-import type { Db } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { createVisitQrInvitation, ratingsOfTickets, rateVisit } from '../../evaluations/service.ts';
+import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { getCounter } from '../../venue/service.ts';
 import { findLiveSession } from '../counters/service.ts';
-import { publishQueueEvent } from '../events.ts';
 import { findPhotoStamp } from '../photos/service.ts';
 import { getCenterOrThrow, loadSettings } from '../settings/service.ts';
 import { requireEvaluator } from '../settings/devices.ts';
@@ -14,7 +10,8 @@ import type { EvaluatorSnapshot } from './contract.ts';
 
 /**
  * The evaluator (评价器) bound to one counter: the clerk on duty, the ticket in service, and —
- * once the clerk finishes — the invitation to rate that visit (一次一评).
+ * once the clerk finishes — the invitation to rate that visit (一次一评), until evaluations
+ * reports it rated (`rating.recorded`). The rating itself is evaluations' (ratings/evaluator.ts).
  */
 export async function getEvaluatorSnapshot(db: Db, counterId: string, now = new Date()): Promise<EvaluatorSnapshot> {
   const counter = await getCounter(db, counterId);
@@ -25,7 +22,7 @@ export async function getEvaluatorSnapshot(db: Db, counterId: string, now = new 
   if (!current) {
     const { ratingWindowMinutes } = await loadSettings(db, counter.centerId);
     const last = await lastFinishedAtCounter(db, counterId, new Date(now.getTime() - ratingWindowMinutes * 60_000));
-    if (last && !(await ratingsOfTickets(db, [last.id])).has(last.id)) {
+    if (last && !last.ratedAt) {
       ratingRequest = {
         ticketId: last.id,
         displayNumber: last.displayNumber,
@@ -46,41 +43,12 @@ export async function getEvaluatorSnapshot(db: Db, counterId: string, now = new 
 }
 
 /**
- * A rating from the evaluator: the device must hold this counter's key, and the ticket must have
- * been finished here within the rating window and not yet rated.
+ * The evaluator's key and the visit it may take a rating for (evaluations records the rating): the
+ * device must hold this counter's key; the rating window is the queue's setting.
  */
-export async function rateAtEvaluator(
-  deps: { db: Db; config: Config },
-  counterId: string,
-  deviceKey: string | undefined,
-  input: { ticketId: string; level: number; tags: string[]; comment: string },
-  now = new Date(),
-) {
-  const { ticket, counter } = await ratableHere(deps.db, counterId, deviceKey, input.ticketId, now);
-  const rating = await rateVisit(deps.db, deps.config, { ticketId: ticket.id, channel: 'evaluator', level: input.level, tags: input.tags, comment: input.comment, now }, (tx) =>
-    publishQueueEvent(tx, counter.centerId, { kind: 'ticket', action: 'rated', ticketId: ticket.id, counterId, zoneId: counter.zoneId }),
-  );
-  return { ratingId: rating.id, level: rating.level };
-}
-
-/** The QR code for the visitor's phone, shown with the rating request: a one-use link to the same rating. */
-export async function inviteFromEvaluator(deps: { db: Db; config: Config }, counterId: string, deviceKey: string | undefined, ticketId: string, now = new Date()) {
-  const { ticket } = await ratableHere(deps.db, counterId, deviceKey, ticketId, now);
-  const invitation = await createVisitQrInvitation(deps.db, deps.config, { ticketId: ticket.id, centerId: ticket.centerId, finishedAt: ticket.serviceEndedAt! });
-  return { ...invitation, qrUrl: `/api/evaluations/invitations/${encodeURIComponent(invitation.token)}/qr.svg` };
-}
-
-async function ratableHere(db: Db, counterId: string, deviceKey: string | undefined, ticketId: string, now: Date) {
-  const counter = await getCounter(db, counterId);
+export async function authorizeEvaluator(db: DbOrTx, counterId: string, deviceKey: string | undefined): Promise<{ ratingWindowMinutes: number }> {
+  const counter = await getCounter(db as Db, counterId);
   await requireEvaluator(db, counterId, deviceKey);
-  const ticket = await findTicket(db, ticketId);
   const { ratingWindowMinutes } = await loadSettings(db, counter.centerId);
-  const isRatable =
-    ticket &&
-    ticket.state === 'done' &&
-    ticket.counterId === counterId &&
-    ticket.serviceEndedAt &&
-    now.getTime() - ticket.serviceEndedAt.getTime() <= ratingWindowMinutes * 60_000;
-  if (!isRatable) throw new AppError('RATING_CLOSED', '这次服务已不在评价时间内，或不是在本窗口办理的');
-  return { ticket, counter };
+  return { ratingWindowMinutes };
 }

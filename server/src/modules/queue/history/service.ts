@@ -4,6 +4,7 @@ import type { GreenReason, PriorityClass, TicketChannel, TicketState } from '../
 import { displayNumberOf } from '../tickets/estimate.ts';
 import * as repo from './repository.ts';
 import { raiseDaily } from '../numbering/repository.ts';
+import { publishVisitsFinished } from '../visits.ts';
 
 /** A finished ticket of an earlier time, as the demo's history generator (or an import) gives it. */
 export type PastTicket = {
@@ -29,7 +30,8 @@ export type PastTicket = {
 
 /**
  * Loads past tickets in bulk, in one transaction, and moves each queue's day counter past them so
- * that tickets taken later that day continue the numbering. Returns the ids given to the tickets.
+ * that tickets taken later that day continue the numbering; the finished ones publish
+ * `visit.finished` like any other. Returns the ids given to the tickets.
  */
 export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<string[]> {
   const records: repo.TicketRecord[] = past.map((t) => ({
@@ -77,6 +79,10 @@ export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<strin
   await db.transaction(async (tx) => {
     await repo.insertTicketRecords(tx, records);
     await raiseDaily(tx, [...counters.values()]);
+    await publishVisitsFinished(
+      tx,
+      records.filter((r) => r.state === 'done' && r.serviceEndedAt).map((r) => ({ ...r, counterId: r.counterId ?? null, staffId: r.staffId ?? null, itemId: r.itemId ?? null, uscc: r.uscc ?? null, phone: null, serviceStartedAt: r.serviceStartedAt ?? null, serviceEndedAt: r.serviceEndedAt ?? null, handledItemIds: r.handledItemIds ?? [], channel: r.channel ?? 'kiosk' })),
+    );
   });
   return records.map((r) => r.id);
 }

@@ -62,7 +62,7 @@ export async function lastCalls(db: DbOrTx, f: { centerId: string; businessDate:
 /** The ticket finished last at a counter since `since`, if any. */
 export async function lastFinishedAtCounter(db: DbOrTx, counterId: string, since: Date) {
   const [row] = await db
-    .select({ id: tickets.id, displayNumber: tickets.displayNumber, serviceEndedAt: tickets.serviceEndedAt })
+    .select({ id: tickets.id, displayNumber: tickets.displayNumber, serviceEndedAt: tickets.serviceEndedAt, ratedAt: tickets.ratedAt })
     .from(tickets)
     .where(and(eq(tickets.counterId, counterId), eq(tickets.state, 'done'), gte(tickets.serviceEndedAt, since)))
     .orderBy(desc(tickets.serviceEndedAt))

@@ -5,11 +5,11 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
 import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
-import { inviteToRateVisit } from '../../evaluations/service.ts';
 import { getCounter } from '../../venue/service.ts';
 import type { CounterDto } from '../../venue/contract.ts';
 import type { TicketAction } from '../contract.ts';
 import { businessClock } from '../clock.ts';
+import { publishVisitFinished } from '../visits.ts';
 import { publishQueueEvent, queueChannel, type QueueEvent } from '../events.ts';
 import { closeStaleSessions, counterForClerk, requireOpenSession, setCurrentTicket } from '../counters/service.ts';
 import { getQueue, loadSettings, priorityRuleOf, queueIdsOfCounter } from '../settings/service.ts';
@@ -109,10 +109,11 @@ export async function transfer(db: Db, ticketId: string, clerk: StaffPrincipal, 
 }
 
 /**
- * Ends the service, recording the items handled (the ticket's own item when none are named); a
- * ticket with a phone gets an SMS inviting its rating, in the same transaction (with `config`).
+ * Ends the service, recording the items handled (the ticket's own item when none are named), and
+ * publishes `visit.finished` in the same transaction (evaluations makes it rateable and invites
+ * the rating by SMS when the ticket carries a phone).
  */
-export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now = new Date(), config?: Config): Promise<TicketDto> {
+export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now: Date, config: Config): Promise<TicketDto> {
   const checkItems = async (before: repo.TicketRow) => {
     if (itemIds.length === 0) return;
     const published = new Set((await listPublishedItemFacts(db, before.centerId)).map((i) => i.id));
@@ -124,8 +125,9 @@ export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, it
     clerk,
     'finish',
     async (tx, ticket) => {
-      if (config) await inviteToRateVisit(tx, config, { ticketId: ticket.id, centerId: ticket.centerId, displayNumber: ticket.displayNumber, phone: ticket.phone, finishedAt: now });
-      return { change: { state: 'done', serviceEndedAt: now, handledItemIds: itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [] }, releases: true };
+      const handledItemIds = itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [];
+      await publishVisitFinished(tx, config, { ...ticket, handledItemIds, serviceEndedAt: now });
+      return { change: { state: 'done', serviceEndedAt: now, handledItemIds }, releases: true };
     },
     checkItems,
   );

@@ -83,6 +83,7 @@ const ticketColumns = {
   recallCount: tickets.recallCount,
   serviceStartedAt: tickets.serviceStartedAt,
   serviceEndedAt: tickets.serviceEndedAt,
+  ratedAt: tickets.ratedAt,
   counterId: tickets.counterId,
   counterNumber: sql<string | null>`(select c.number from ${counters} c where c.id = ${tickets.counterId})`,
   staffId: tickets.staffId,
@@ -120,6 +121,7 @@ export type TicketRow = {
   recallCount: number;
   serviceStartedAt: Date | null;
   serviceEndedAt: Date | null;
+  ratedAt: Date | null;
   counterId: string | null;
   counterNumber: string | null;
   staffId: string | null;
@@ -286,6 +288,10 @@ export async function updateTicket(tx: DbOrTx, id: string, change: TicketChange)
     .where(eq(tickets.id, id));
 }
 
+/** Notes that the visit was rated (evaluations' `rating.recorded`); not a change of the ticket's own state, so its version stays. */
+export async function markTicketRated(tx: DbOrTx, id: string, at: Date): Promise<void> {
+  await tx.update(tickets).set({ ratedAt: at }).where(eq(tickets.id, id));
+}
 
 /** Open tickets of days before `businessDate`, for the day-end close. */
 /** Tickets still open from days before `businessDate`, by id after `afterId` (keyset pages). */
