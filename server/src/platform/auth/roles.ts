@@ -104,7 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
   center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
-  complaint_handler: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
+  complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
   chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures'],
   administrator: [
     ...ALL_STAFF,
