@@ -62,6 +62,10 @@ describe('a confidential complaint', () => {
       expect(JSON.stringify(seen)).not.toContain('王先生');
       expect(JSON.stringify(seen)).not.toContain('5678');
     }
+    for (const cookie of [clerk3, chief]) {
+      const listed = await api.ok<{ items: { id: string }[] }>('GET', `/api/feedback?q=${number}`, cookie);
+      expect(listed.items.map((i) => i.id)).toEqual([id]);
+    }
     const refused = await api.call('GET', `/api/feedback/${id}/complainant`, clerk3);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('FORBIDDEN');

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { feedbackCases, feedbackDueDays, feedbackEvents, feedbackNumbers, feedbackTasks } from '../tables.ts';
 
@@ -91,7 +91,7 @@ export function scopeCondition(scope: CaseScope): SQL | undefined {
   if (scope.isUnresolvedDesk) own.push(eq(feedbackCases.kind, 'unresolved'));
   if (scope.departmentId) {
     own.push(eq(feedbackCases.departmentId, scope.departmentId));
-    own.push(exists(sqlTaskOf(scope.departmentId)));
+    own.push(sql`exists (${sqlTaskOf(scope.departmentId)})`);
   }
   if (scope.counterId) own.push(eq(feedbackCases.counterId, scope.counterId));
   return or(...own);

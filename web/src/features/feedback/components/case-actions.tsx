@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
-import { toIsoDate } from '../../../lib/time.ts';
+import { nowInShanghai, toIsoDate } from '../../../lib/time.ts';
 import { tfb } from '../../../locales/feedback.zh-CN.ts';
 import { useStaff } from '../../staff/queries.ts';
 import type { CaseDetail } from '../api.ts';
@@ -108,6 +108,7 @@ function TasksModal({ onClose, onSubmit }: { onClose: () => void; onSubmit: (v: 
     <FormModal<V>
       title={tfb.buttons.tasks}
       onClose={onClose}
+      initialValues={{ dueOn: nowInShanghai().add(7, 'day') }}
       onSubmit={(v) => onSubmit({ tasks: v.departmentIds.map((departmentId) => ({ departmentId, request: v.request, dueOn: toIsoDate(v.dueOn) })) })}
     >
       <Form.Item name="departmentIds" label={tfb.forms.taskDepartments} rules={[{ required: true, message: tfb.forms.taskDepartments }]}>

@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
-import { toIsoDate } from '../../../lib/time.ts';
+import { nowInShanghai, toIsoDate } from '../../../lib/time.ts';
 import { tfb } from '../../../locales/feedback.zh-CN.ts';
 import { useStaff } from '../../staff/queries.ts';
 import { useCreateImprovement } from '../queries.ts';
@@ -18,7 +18,7 @@ export function ImprovementFormModal({ caseId, sourceType, onClose }: { caseId?:
   const create = useCreateImprovement();
   const submit = (v: Values) => create.mutateAsync({ sourceType: v.sourceType, caseId, target: v.target, measures: v.measures, ownerId: v.ownerId, dueOn: toIsoDate(v.dueOn), sourceNote: v.sourceNote || undefined });
   return (
-    <FormModal<Values> title={tfb.improvements.add} onSubmit={submit} onClose={onClose} initialValues={{ sourceType: sourceType ?? 'inspection' }}>
+    <FormModal<Values> title={tfb.improvements.add} onSubmit={submit} onClose={onClose} initialValues={{ sourceType: sourceType ?? 'inspection', dueOn: nowInShanghai().add(1, 'month') }}>
       <Form.Item name="sourceType" label={tfb.improvements.source} rules={[{ required: true }]}>
         <Select options={SOURCES.map((s) => ({ value: s, label: tfb.improvements.sources[s] }))} disabled={!!caseId} />
       </Form.Item>
