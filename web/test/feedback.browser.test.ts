@@ -20,6 +20,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Each story signs in five or six people in turn: longer than one page's flow. */
+const STORY_TIMEOUT_MS = 240_000;
 const PHONE = '13688889999';
 const CONTENT = `3 号窗口工作人员拒绝解释材料要求（浏览器测试 ${Date.now()}）`;
 
@@ -136,7 +138,7 @@ describe('a confidential complaint about counter 3', () => {
     await openCase(chief.page, number);
     await expect.poll(() => chief.page.getByTestId('case-detail').innerText()).toContain('按时答复');
     await chief.context.close();
-  });
+  }, STORY_TIMEOUT_MS);
 });
 
 describe('a 办不成事 matter with two departments', () => {
@@ -195,5 +197,5 @@ describe('a 办不成事 matter with two departments', () => {
     await desk.page.getByTestId('menu-unresolved-desk').click();
     await expect.poll(() => desk.page.getByTestId('unresolved-ledger').innerText()).toContain(number);
     await desk.context.close();
-  });
+  }, STORY_TIMEOUT_MS);
 });

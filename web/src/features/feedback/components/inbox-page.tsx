@@ -31,7 +31,7 @@ export function FeedbackInboxPage() {
           <Flex gap={8} wrap align="center">
             <Select style={{ width: 120 }} value={filter.kind ?? ''} onChange={(v) => change({ kind: v || undefined })} options={[{ value: '', label: tfb.inbox.allKinds }, ...KINDS.map((k) => ({ value: k, label: tfb.kinds[k] }))]} />
             <Select style={{ width: 120 }} value={filter.state ?? ''} onChange={(v) => change({ state: v || undefined })} options={[{ value: '', label: tfb.inbox.allStates }, ...STATES.map((s) => ({ value: s, label: tfb.states[s] }))]} />
-            <Input.Search style={{ width: 200 }} placeholder={tfb.inbox.search} allowClear onSearch={(q) => change({ q: q || undefined })} data-testid="inbox-search" />
+            <Input.Search style={{ width: 200 }} placeholder={tfb.inbox.search} allowClear onSearch={(q) => change({ q: q || undefined, ...(q ? { isOpen: undefined } : {}) })} data-testid="inbox-search" />
             <Checkbox checked={filter.isOpen ?? false} onChange={(e) => change({ isOpen: e.target.checked || undefined })}>
               {tfb.inbox.openOnly}
             </Checkbox>
