@@ -24,6 +24,7 @@ export default defineConfig({
     './server/src/modules/evaluations/tables.ts',
     './server/src/modules/applications/tables.ts',
     './server/src/modules/appointments/tables.ts',
+    './server/src/modules/feedback/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -8,6 +8,7 @@ import { queueJobs } from './modules/queue/jobs.ts';
 import { applicationJobs } from './modules/applications/jobs.ts';
 import { appointmentJobs } from './modules/appointments/jobs.ts';
 import { evaluationJobs } from './modules/evaluations/jobs.ts';
+import { feedbackJobs } from './modules/feedback/jobs.ts';
 
 /** The periodic work of a running server, collected from the modules; `banshi start` schedules it. */
 export function serverJobs(config: Config, log: Logger): Job[] {
@@ -33,5 +34,6 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     ...applicationJobs,
     ...appointmentJobs,
     ...evaluationJobs,
+    ...feedbackJobs,
   ];
 }

@@ -8,6 +8,7 @@ import { te } from '../locales/enterprises.zh-CN.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tdisclosure, trating } from '../locales/evaluations.zh-CN.ts';
+import { tfb } from '../locales/feedback.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -24,6 +25,8 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'tools', to: '/portal/tools', label: te.portal.tools },
   { key: 'evaluations', to: '/portal/evaluations', label: trating.menu.portal },
   { key: 'evaluation-disclosure', to: '/portal/evaluation-disclosure', label: tdisclosure.nav },
+  { key: 'feedback', to: '/portal/feedback', label: tfb.menu.portal },
+  { key: 'improvements', to: '/portal/improvements', label: tfb.menu.publicImprovements },
   { key: 'account', to: '/portal/account', label: te.portal.account },
 ];
 

@@ -118,6 +118,22 @@ const EvaluationFiguresPage = lazyPage(() => import('../features/evaluations/fig
 const EvaluationSettingsPage = lazyPage(() => import('../features/evaluations/settings/components/settings-page.tsx'), 'EvaluationSettingsPage');
 const DisclosurePage = lazyPage(() => import('../features/evaluations/disclosure/components/disclosure-page.tsx'), 'DisclosurePage');
 
+// feedback (诉求): the handler's inbox and detail, the 办不成事 desk, the response rate, improvements; the portal's and kiosk's pages
+const feedbackPages = {
+  inbox: () => import('../features/feedback/components/inbox-page.tsx'),
+  detail: () => import('../features/feedback/components/case-detail-page.tsx'),
+  portal: () => import('../features/feedback/components/portal-feedback-page.tsx'),
+  publicImprovements: () => import('../features/feedback/components/public-improvements-page.tsx'),
+};
+const FeedbackInboxPage = lazyPage(feedbackPages.inbox, 'FeedbackInboxPage');
+const CaseDetailPage = lazyPage(feedbackPages.detail, 'CaseDetailPage');
+const UnresolvedPage = lazyPage(() => import('../features/feedback/components/unresolved-page.tsx'), 'UnresolvedPage');
+const ResponseRatePage = lazyPage(() => import('../features/feedback/components/figures-page.tsx'), 'ResponseRatePage');
+const ImprovementsPage = lazyPage(() => import('../features/feedback/components/improvements-page.tsx'), 'ImprovementsPage');
+const PortalFeedbackPage = lazyPage(feedbackPages.portal, 'PortalFeedbackPage');
+const KioskFeedbackPage = lazyPage(() => import('../features/feedback/components/kiosk-feedback-page.tsx'), 'KioskFeedbackPage');
+const PublicImprovementsPage = lazyPage(feedbackPages.publicImprovements, 'PublicImprovementsPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -130,6 +146,8 @@ export const router = createBrowserRouter([
       { path: '/t/:token', element: <TicketStatusPage /> },
       { path: '/rate/:token', element: <RateLinkPage /> },
       { path: '/kiosk/:centerId/rate', element: <KioskRatingPage /> },
+      { path: '/kiosk/:centerId/feedback', element: <KioskFeedbackPage /> },
+      { path: '/kiosk/:centerId/improvements', element: <KioskFeedbackPage /> },
       {
         // The public portal; the enterprise account's pages sit behind its own login.
         path: '/portal',
@@ -146,6 +164,8 @@ export const router = createBrowserRouter([
           { path: 'tools', element: <ToolsPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'evaluation-disclosure', element: <DisclosurePage /> },
+          { path: 'feedback', element: <PortalFeedbackPage /> },
+          { path: 'improvements', element: <PublicImprovementsPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           {
@@ -180,6 +200,17 @@ export const router = createBrowserRouter([
               { path: 'appeal-review', element: <RequirePermission permission="evaluation.decide_appeal" />, children: [{ index: true, element: <AppealReviewPage /> }] },
               { path: 'evaluation-figures', element: <RequirePermission permission="evaluation.figures" />, children: [{ index: true, element: <EvaluationFiguresPage /> }] },
               { path: 'evaluation-settings', element: <RequirePermission permission="evaluation.manage" />, children: [{ index: true, element: <EvaluationSettingsPage /> }] },
+              {
+                path: 'feedback',
+                element: <RequirePermission permission="feedback.handle" />,
+                children: [
+                  { index: true, element: <FeedbackInboxPage /> },
+                  { path: ':id', element: <CaseDetailPage /> },
+                ],
+              },
+              { path: 'unresolved-desk', element: <RequirePermission permission="feedback.unresolved" />, children: [{ index: true, element: <UnresolvedPage /> }] },
+              { path: 'feedback-figures', element: <RequirePermission permission="feedback.figures" />, children: [{ index: true, element: <ResponseRatePage /> }] },
+              { path: 'improvements', element: <RequirePermission permission="feedback.handle" />, children: [{ index: true, element: <ImprovementsPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

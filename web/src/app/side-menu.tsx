@@ -13,6 +13,10 @@ import {
   ExceptionOutlined,
   FileDoneOutlined,
   FormOutlined,
+  FundOutlined,
+  IssuesCloseOutlined,
+  MessageOutlined,
+  RiseOutlined,
   HomeOutlined,
   LikeOutlined,
   IdcardOutlined,
@@ -38,6 +42,8 @@ import { tl } from '../locales/licenses.zh-CN.ts';
 import { tj } from '../locales/jobs.zh-CN.ts';
 import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
+import { tfb } from '../locales/feedback.zh-CN.ts';
+import { useIsDesk } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -47,6 +53,8 @@ type Entry = {
   label: (can: (p: Permission) => boolean) => string;
   /** shown only to holders; entries without one are for everyone */
   permission?: Permission;
+  /** the 办不成事 desk: only for the center's managers and the clerk of an `unresolved` counter */
+  isDeskOnly?: boolean;
 };
 
 const ENTRIES: Entry[] = [
@@ -78,6 +86,10 @@ const ENTRIES: Entry[] = [
   { path: '/appeal-review', icon: <SolutionOutlined />, label: () => tappeal.menu.review, permission: 'evaluation.decide_appeal' },
   { path: '/evaluation-figures', icon: <LikeOutlined />, label: () => tfigures.menu, permission: 'evaluation.figures' },
   { path: '/evaluation-settings', icon: <ControlOutlined />, label: () => tsettings.menu, permission: 'evaluation.manage' },
+  { path: '/feedback', icon: <MessageOutlined />, label: () => tfb.menu.inbox, permission: 'feedback.handle' },
+  { path: '/unresolved-desk', icon: <IssuesCloseOutlined />, label: () => tfb.menu.unresolved, permission: 'feedback.unresolved', isDeskOnly: true },
+  { path: '/feedback-figures', icon: <FundOutlined />, label: () => tfb.menu.figures, permission: 'feedback.figures' },
+  { path: '/improvements', icon: <RiseOutlined />, label: () => tfb.menu.improvements, permission: 'feedback.handle' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
@@ -88,7 +100,9 @@ export function SideMenu() {
   const { can } = useAuth();
   const { pathname } = useLocation();
   const selected = `/${pathname.split('/')[1] ?? ''}`;
-  const items = ENTRIES.filter((e) => !e.permission || can(e.permission)).map((e) => ({
+  const desk = useIsDesk(can('feedback.unresolved') && !can('feedback.handle_all'));
+  const isDesk = can('feedback.handle_all') || desk.data?.isDesk === true;
+  const items = ENTRIES.filter((e) => (!e.permission || can(e.permission)) && (!e.isDeskOnly || isDesk)).map((e) => ({
     key: e.path,
     icon: e.icon,
     label: (

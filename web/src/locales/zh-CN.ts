@@ -118,6 +118,7 @@ export const t = {
     policy_officer: '惠企政策兑现人员',
     talent_officer: '人才服务人员',
     center_manager: '中心管理人员',
+    complaint_handler: '投诉处理人员',
     chief_officer: '首席事务代表',
     administrator: '系统管理员',
     auditor: '审计员',

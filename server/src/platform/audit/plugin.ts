@@ -7,10 +7,12 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Every state-changing API request writes one audit row — who, in which roles, did what to
  * which object, with what outcome — before its response leaves, whether it succeeded or not.
+ * A read route that declares `config.audit` (a read of protected personal data) is audited too.
  */
 export function registerAuditTrail(app: FastifyInstance, deps: { db: Db }): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return payload;
+    const isAudited = STATE_CHANGING.has(request.method) || request.routeOptions.config?.audit !== undefined;
+    if (!isAudited || !request.url.startsWith('/api/')) return payload;
     try {
       await insertAuditEntry(deps.db, auditEntryOf(request, reply.statusCode));
     } catch (err) {

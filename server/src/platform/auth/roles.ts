@@ -8,6 +8,8 @@ export const ROLES = [
   'policy_officer',
   'talent_officer',
   'center_manager',
+  /** the center's complaint office (A.10): handles complaints and reports, sees confidential complainants */
+  'complaint_handler',
   'chief_officer',
   'administrator',
   'auditor',
@@ -60,6 +62,24 @@ export const PERMISSIONS = [
   'evaluation.figures',
   /** the center's evaluation rules */
   'evaluation.manage',
+  /** record a feedback case (诉求) someone brought to them, by any channel */
+  'feedback.intake',
+  /** handle the cases that concern them: their own, their counter's, their department's */
+  'feedback.handle',
+  /** see, assign and archive every case of the center */
+  'feedback.handle_all',
+  /** handle complaints and reports, see a confidential complainant, refer to the discipline body (A.10) */
+  'feedback.complaint',
+  /** work the 办不成事 desk (with a counter of purpose `unresolved`) */
+  'feedback.unresolved',
+  /** the response-rate figures (a chief officer: their department's) */
+  'feedback.figures',
+  /** the due days of each kind of case */
+  'feedback.manage',
+  /** raise improvements (9.4) */
+  'improvement.manage',
+  /** re-check improvements (never one's own) */
+  'improvement.recheck',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,18 +93,21 @@ export type Access =
   /** a logged-in enterprise account (the portal) */
   | 'enterprise';
 
-const ALL_STAFF: Permission[] = ['org.read'];
+const ALL_STAFF: Permission[] = ['org.read', 'feedback.intake'];
+/** staff who answer for cases that concern them (their counter, department or self) */
+const HANDLES: Permission[] = ['feedback.handle'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  guide: [...ALL_STAFF, 'queue.issue', 'queue.override_quota', 'appointment.book_for', 'appointment.view'],
-  filing_assistant: [...ALL_STAFF, 'enterprise.read', 'license.redeem'],
-  counter_clerk: [...ALL_STAFF, 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
-  back_office_reviewer: [...ALL_STAFF, 'enterprise.read', 'person.unmask', 'application.review'],
-  agency_agent: [...ALL_STAFF, 'enterprise.read', 'license.redeem', 'queue.serve'],
-  policy_officer: [...ALL_STAFF, 'enterprise.read', 'queue.serve'],
-  talent_officer: [...ALL_STAFF, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
-  chief_officer: [...ALL_STAFF, 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures'],
+  guide: [...ALL_STAFF, ...HANDLES, 'queue.issue', 'queue.override_quota', 'appointment.book_for', 'appointment.view'],
+  filing_assistant: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem'],
+  counter_clerk: [...ALL_STAFF, ...HANDLES, 'feedback.unresolved', 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
+  back_office_reviewer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'person.unmask', 'application.review'],
+  agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
+  policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
+  talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
+  complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
+  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',
@@ -105,7 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appointment.capacity',
     'evaluation.manage',
   ],
-  auditor: [...ALL_STAFF, 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
+  auditor: [...ALL_STAFF, 'feedback.figures', 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

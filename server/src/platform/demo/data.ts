@@ -117,6 +117,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'agent', displayName: '周建华', staffNumber: 'NH0303', roles: ['agency_agent'], counter: '16' },
   { username: 'policy', displayName: '吴丽娟', staffNumber: 'NH0304', roles: ['policy_officer'], counter: '14' },
   { username: 'talent', displayName: '郑伟明', staffNumber: 'NH0305', roles: ['talent_officer'], counter: '15' },
+  { username: 'complaints', displayName: '谢伟强', staffNumber: 'NH0006', roles: ['complaint_handler'] },
   { username: 'auditor', displayName: '冯雪梅', staffNumber: 'NH0005', roles: ['auditor'] },
 ];
 

@@ -14,6 +14,7 @@ import { seedQueueDemo } from '../../modules/queue/demo.ts';
 import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
 import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
 import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
+import { seedFeedbackDemo } from '../../modules/feedback/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -103,6 +104,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   // The visits and applications finished above become rateable as in a running server, here at once.
   await deliverDomainEvents(db, config);
   await seedEvaluationsDemo(db, config, center.id);
+  await seedFeedbackDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

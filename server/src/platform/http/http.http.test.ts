@@ -20,6 +20,10 @@ const PUBLIC_WRITES = [
   // rating links (signed, one use) and the kiosk's rating by ticket number and receipt
   'POST /api/evaluations/invitations/:token/rating',
   'POST /api/evaluations/kiosk/:centerId/ratings',
+  // feedback cases (诉求) filed on the portal or kiosk by anyone with a mobile number, their attachments, the submitter's rating (by number and phone or credit code)
+  'POST /api/feedback',
+  'POST /api/feedback-attachments',
+  'POST /api/feedback/follow/rating',
   // people book without an account, with their phone number and the booking code
   'POST /api/portal/appointments',
   'POST /api/portal/appointments/:code/cancel',

@@ -5,7 +5,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** who may call the route; required on every route (deny by default) */
     access?: Access;
-    /** the audit log's name for what a state-changing route does, e.g. `center.create` */
+    /** the audit log's name for what a state-changing route does, e.g. `center.create`; on a read route, every call is audited */
     audit?: string;
   }
   interface FastifyRequest {

@@ -18,6 +18,7 @@ export const SMS_TEMPLATES = {
   application_stopped: '【{center}】您申请的“{item}”（办件编号 {number}）因容缺材料逾期未补齐已终止办理，并依规列入失信名单。',
   application_mailed: '【{center}】您申请的“{item}”（办件编号 {number}）的结果已由{carrier}寄出，运单号 {tracking}。',
   callback_overdue: '【{center}】差评回访逾期提醒：{department}有一条“{item}”的差评{what}（期限 {due}），请登录系统“差评回访”处理。',
+  feedback_overdue: '【{center}】诉求逾期提醒：{department}的{kind}诉求 {number} 已超过答复期限（{due}），请登录系统“诉求办理”尽快答复。',
   rating_invitation: '【{center}】感谢您办理{subject}。请在{until}前评价本次服务：{link} 逾期未评价的视为“基本满意”。',
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;

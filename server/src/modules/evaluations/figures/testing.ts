@@ -11,6 +11,7 @@ import { listQueues } from '../../queue/settings/service.ts';
 import { listDepartments, listStaff } from '../../staff/service.ts';
 import { listCenters, listCounters } from '../../venue/service.ts';
 import * as demoRepo from '../demo/repository.ts';
+import { TEST_SECRETS } from '../../../../test/secrets.ts';
 
 /**
  * A known small set of visits, ratings and callbacks on one day far from the demo's months, for
@@ -82,7 +83,7 @@ export async function seedKnownSet(db: Db, phone: { cipher: string; masked: stri
     ticket(1, queueC, counters.get('12')!, clerk12.id, null),
   ];
   const ticketIds = await loadPastTickets(db, past);
-  await deliverEvents({ db, config: loadConfig({ LOG_LEVEL: 'silent' }) }, [VISIT_FINISHED]); // the visits become rateable subjects
+  await deliverEvents({ db, config: loadConfig({ LOG_LEVEL: 'silent', ...TEST_SECRETS }) }, [VISIT_FINISHED]); // the visits become rateable subjects
   const ratedAt = (i: number) => new Date(past[i]!.serviceEndedAt!.getTime() + 60_000);
 
   const ids = Object.fromEntries(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 'tax'].map((k) => [k, crypto.randomUUID()])) as KnownSet['ratingIds'];

@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { centers, counters } from '../venue/tables.ts';
+import { departments, staff } from '../staff/tables.ts';
+
+/**
+ * 诉求 (feedback cases, 5.1.4, 9.2, A.10): one record for every consultation, request for help,
+ * suggestion, complaint, report and 办不成事 matter an enterprise or person brings, by any
+ * channel, with the working-day limit its kind allows and its workflow (cases/workflow.ts).
+ */
+export const feedbackCases = pgTable(
+  'feedback_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    /** SQ + business date + sequence of the day, e.g. SQ20261206-0003 */
+    number: varchar('number', { length: 24 }).notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    state: text('state').notNull().default('received'),
+    /** the submitter: an enterprise (credit code) or a person; the phone is personal data */
+    uscc: varchar('uscc', { length: 18 }),
+    enterpriseName: text('enterprise_name').notNull().default(''),
+    personName: text('person_name').notNull().default(''),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    phoneHash: text('phone_hash'),
+    /** identity and contact shown only to complaint handlers (A.10) */
+    isConfidential: boolean('is_confidential').notNull().default(false),
+    /** complaints: a = staff conduct, efficiency, behaviour (the center); b = policy and its execution (the department answers) */
+    complaintScope: varchar('complaint_scope', { length: 1 }),
+    /** 办不成事: why it could not be done */
+    cause: text('cause'),
+    /** the subject, whichever applies */
+    departmentId: uuid('department_id').references(() => departments.id),
+    counterId: uuid('counter_id').references(() => counters.id),
+    staffId: uuid('staff_id').references(() => staff.id),
+    itemName: text('item_name').notNull().default(''),
+    applicationNumber: varchar('application_number', { length: 40 }).notNull().default(''),
+    ticketNumber: varchar('ticket_number', { length: 20 }).notNull().default(''),
+    content: text('content').notNull(),
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    handlerId: uuid('handler_id').references(() => staff.id),
+    /** staff who recorded it (null: filed by the submitter on the portal or kiosk) */
+    recordedBy: uuid('recorded_by').references(() => staff.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reply: text('reply').notNull().default(''),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    /** the first reply's time: the response rate counts it (a re-opened case keeps its first answer) */
+    firstRepliedAt: timestamp('first_replied_at', { withTimezone: true }),
+    repliedBy: uuid('replied_by').references(() => staff.id),
+    /** the submitter's satisfaction with the latest reply: satisfied / basically / dissatisfied */
+    satisfaction: text('satisfaction'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    /** referral of misconduct to the discipline body (A.10) */
+    referralBody: text('referral_body'),
+    referralNumber: text('referral_number'),
+    referredAt: timestamp('referred_at', { withTimezone: true }),
+    /** 办不成事: solved (the enterprise confirmed, or a recorded reason) or explained in writing */
+    outcome: text('outcome'),
+    outcomeNote: text('outcome_note').notNull().default(''),
+    isConfirmedByEnterprise: boolean('is_confirmed_by_enterprise').notNull().default(false),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    overdueAlertedAt: timestamp('overdue_alerted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('feedback_cases_number').on(t.centerId, t.number),
+    index('feedback_cases_center_received').on(t.centerId, t.receivedAt),
+    index('feedback_cases_department').on(t.departmentId, t.receivedAt),
+    index('feedback_cases_phone').on(t.phoneHash),
+    check('feedback_cases_kind', sql`${t.kind} in ('consultation','help','suggestion','complaint','report','unresolved')`),
+    check('feedback_cases_state', sql`${t.state} in ('received','assigned','replied','closed','archived')`),
+    check('feedback_cases_scope', sql`${t.complaintScope} is null or ${t.complaintScope} in ('a','b')`),
+    check('feedback_cases_satisfaction', sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied','basically','dissatisfied')`),
+    check('feedback_cases_reopen_once', sql`${t.reopenCount} between 0 and 1`),
+  ],
+);
+
+/** The sequence of case numbers per center and business day (numbers never repeat under load). */
+export const feedbackNumbers = pgTable(
+  'feedback_numbers',
+  {
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.day] })],
+);
+
+/** Every step of a case, for its timeline. */
+export const feedbackEvents = pgTable(
+  'feedback_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => feedbackCases.id),
+    action: text('action').notNull(),
+    /** staff name, or 诉求人 / 系统; never the confidential submitter's name */
+    actorName: text('actor_name').notNull(),
+    actorId: uuid('actor_id'),
+    note: text('note').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_events_case').on(t.caseId, t.at)],
+);
+
+/** The working days each kind allows, per center (defaults from FACTS §7 when a kind has no row). */
+export const feedbackDueDays = pgTable(
+  'feedback_due_days',
+  {
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    kind: text('kind').notNull(),
+    workingDays: smallint('working_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.kind] }), check('feedback_due_days_range', sql`${t.workingDays} between 1 and 60`)],
+);
+
+/** 办不成事 (9.2): coordination tasks sent to departments, each with its deadline and answer. */
+export const feedbackTasks = pgTable(
+  'feedback_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => feedbackCases.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    request: text('request').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    answer: text('answer').notNull().default(''),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by').references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('feedback_tasks_case').on(t.caseId), index('feedback_tasks_department').on(t.departmentId, t.answeredAt)],
+);
+
+/**
+ * 改进 (9.4): an improvement from any source, with its owner and deadline, submitted as done by
+ * the owner and re-checked (复查) by someone else, who passes it or sends it back.
+ */
+export const improvements = pgTable(
+  'improvements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    sourceType: text('source_type').notNull(),
+    /** the feedback case it comes from, when it does */
+    caseId: uuid('case_id').references(() => feedbackCases.id),
+    /** what the source was, in words a reader of the public page may see (no personal data) */
+    sourceNote: text('source_note').notNull().default(''),
+    target: text('target').notNull(),
+    measures: text('measures').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => staff.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    state: text('state').notNull().default('open'),
+    result: text('result').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    passedAt: timestamp('passed_at', { withTimezone: true }),
+    sentBackCount: smallint('sent_back_count').notNull().default(0),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('improvements_center').on(t.centerId, t.createdAt),
+    check('improvements_state', sql`${t.state} in ('open','submitted','passed')`),
+    check('improvements_source', sql`${t.sourceType} in ('complaint','feedback','unresolved','experience_officer','survey','evaluation','inspection')`),
+  ],
+);
+
+/** Each re-check of an improvement (复查): by whom, the outcome and why. */
+export const improvementRechecks = pgTable(
+  'improvement_rechecks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    improvementId: uuid('improvement_id')
+      .notNull()
+      .references(() => improvements.id),
+    outcome: text('outcome', { enum: ['passed', 'sent_back'] }).notNull(),
+    note: text('note').notNull(),
+    checkedBy: uuid('checked_by')
+      .notNull()
+      .references(() => staff.id),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('improvement_rechecks_improvement').on(t.improvementId)],
+);
