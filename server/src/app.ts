@@ -18,6 +18,7 @@ import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
+import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   registerInputGuard(app);
   registerAccessControl(app, deps);
   registerAuditTrail(app, deps);
+  await registerRateLimits(app, database.db);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Banshi API', description: '企业政务服务平台接口', version: '0.1.0' },

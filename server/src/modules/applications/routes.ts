@@ -12,6 +12,7 @@ import { getProgress } from './progress/service.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { getApplicationDetail, listApplications, materialFile } from './service.ts';
 import { sendFile } from '../../platform/files/http.ts';
+import { RATE_LIMITS, rateLimit } from '../../platform/http/rate-limit.ts';
 
 /** Applications (6.1.3, 6.1.4, Annex A): lists and detail, notices, progress on the portal, figures; intake, review and delivery in their folders. */
 export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -51,7 +52,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
 
   app.get(
     '/api/portal/progress',
-    { config: { access: 'public' }, schema: { tags, summary: '办件进度查询（办件编号＋受理通知书上的查询码或预留手机号码）', querystring: progressQuery, response: { 200: progressDto } } },
+    { config: { access: 'public', rateLimit: rateLimit(RATE_LIMITS.portalLookup) }, schema: { tags, summary: '办件进度查询（办件编号＋受理通知书上的查询码或预留手机号码）', querystring: progressQuery, response: { 200: progressDto } } },
     (request) => getProgress(deps.db, personalDataKeys(deps.config), request.query),
   );
 

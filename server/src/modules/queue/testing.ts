@@ -5,11 +5,19 @@ import type { QueueDto } from './settings/contract.ts';
 
 /** Shared steps of the queue's HTTP tests. */
 
-export type Call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie?: string, payload?: object, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+export type Call = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  cookie?: string,
+  payload?: object,
+  headers?: Record<string, string>,
+  /** the client's address (X-Forwarded-For counts only behind a TRUST_PROXY) */
+  remoteAddress?: string,
+) => Promise<LightMyRequestResponse>;
 
 export function caller(t: TestApp): Call {
-  return (method, url, cookie, payload, headers = {}) =>
-    t.app.inject({ method, url, payload, headers: { ...(cookie ? { cookie } : {}), ...headers } });
+  return (method, url, cookie, payload, headers = {}, remoteAddress) =>
+    t.app.inject({ method, url, payload, headers: { ...(cookie ? { cookie } : {}), ...headers }, ...(remoteAddress ? { remoteAddress } : {}) });
 }
 
 export async function demoCenter(call: Call, cookie: string) {
@@ -22,7 +30,7 @@ export async function demoCenter(call: Call, cookie: string) {
 
 /** A kiosk take from a client address of its own (the kiosk limit counts per address). */
 export function kioskTake(call: Call, centerId: string, body: object, ip = '10.9.0.1') {
-  return call('POST', `/api/queue/kiosk/${centerId}/tickets`, undefined, body, { 'x-forwarded-for': ip });
+  return call('POST', `/api/queue/kiosk/${centerId}/tickets`, undefined, body, {}, ip);
 }
 
 /** A period of the day that does not contain the current Beijing minute. */

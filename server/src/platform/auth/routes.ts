@@ -7,6 +7,7 @@ import type { Principal } from './principal.ts';
 import { changePasswordBody, enterpriseLoginBody, meResponse, staffLoginBody, type Me } from './contract.ts';
 import { authSettings, SESSION_COOKIE, sessionCookieOptions, staffOf } from './plugin.ts';
 import * as auth from './service.ts';
+import { RATE_LIMITS, rateLimit } from '../http/rate-limit.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const settings = authSettings(config);
@@ -28,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', audit: 'auth.login' },
+      config: { access: 'public', audit: 'auth.login', rateLimit: rateLimit(RATE_LIMITS.login) },
       schema: { tags, summary: '工作人员登录', body: staffLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'staff', ...request.body }),
@@ -37,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/enterprise-login',
     {
-      config: { access: 'public', audit: 'auth.enterprise_login' },
+      config: { access: 'public', audit: 'auth.enterprise_login', rateLimit: rateLimit(RATE_LIMITS.login) },
       schema: { tags, summary: '企业账户登录（门户）', body: enterpriseLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'enterprise', ...request.body }),

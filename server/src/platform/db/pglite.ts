@@ -3,14 +3,14 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import lockfile from 'proper-lockfile';
 import { BUSINESS_TIME_ZONE, type Database, type Db } from './database.ts';
 import { MIGRATIONS_FOLDER } from './migrations.ts';
+import { acquireLock, LockHeldError } from './data-dir-lock.ts';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string) {
+  constructor(readonly dir: string, pid?: number) {
     super(
-      `数据目录 ${dir} 正被另一个 Banshi 进程使用。嵌入式数据库只允许一个进程打开；` +
+      `数据目录 ${dir} 正被另一个 Banshi 进程使用${pid && pid > 0 ? `（进程号 ${pid}）` : ''}。嵌入式数据库只允许一个进程打开；` +
         '请先停止那个进程，或用 DATA_DIR 指定另一个目录，或设置 DATABASE_URL 使用 PostgreSQL。',
     );
   }
@@ -25,16 +25,10 @@ export async function openPglite(source: PgliteSource): Promise<Database> {
   if ('dir' in source) {
     fs.mkdirSync(source.dir, { recursive: true });
     try {
-      release = await lockfile.lock(source.dir, {
-        lockfilePath: path.join(path.dirname(source.dir), `${path.basename(source.dir)}.lock`),
-        stale: 15_000,
-        update: 5_000,
-        onCompromised: (err) => {
-          throw err;
-        },
-      });
+      const unlock = acquireLock(path.join(path.dirname(source.dir), `${path.basename(source.dir)}.lock`));
+      release = async () => unlock();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(source.dir);
+      if (err instanceof LockHeldError) throw new DataDirLockedError(source.dir, err.owner?.pid);
       throw err;
     }
     client = new PGlite(source.dir);

@@ -18,7 +18,7 @@ afterAll(() => t.close());
 
 /** Each portal call from its own address, so the per-client limit never interferes. */
 const portal = (method: 'GET' | 'POST', url: string, payload?: object, cookie?: string) =>
-  t.app.inject({ method, url, payload, headers: { 'x-forwarded-for': `10.1.${Math.floor(++ip / 250)}.${ip % 250}`, ...(cookie ? { cookie } : {}) } });
+  t.app.inject({ method, url, payload, remoteAddress: `10.1.${Math.floor(++ip / 250)}.${ip % 250}`, headers: cookie ? { cookie } : {} });
 const staff = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, payload, headers: { cookie } });
 
 async function count(sql: string): Promise<number> {

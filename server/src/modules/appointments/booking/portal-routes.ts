@@ -5,7 +5,7 @@ import { resolvePortalCenter } from '../../catalog/service.ts';
 import { getAvailability, listBookableItems } from '../capacity/availability.ts';
 import { availability, availabilityQuery, bookableItem, bookableItemsQuery } from '../capacity/contract.ts';
 import { codeParam } from '../contract.ts';
-import { PerMinuteLimiter } from '../rate-limit.ts';
+import { RATE_LIMITS, rateLimit } from '../../../platform/http/rate-limit.ts';
 import { cancelAppointment, rescheduleAppointment } from './changes.ts';
 import { appointment, appointmentWithQr, portalBookingInput, portalCancelInput, portalLookupInput, portalRescheduleInput } from './contract.ts';
 import { findOwnBooking, listEnterpriseBookings } from './portal.ts';
@@ -19,8 +19,6 @@ import { bookAppointment } from './service.ts';
  */
 export const portalBookingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config }) => {
   const tags = ['portal'];
-  const bookingLimiter = new PerMinuteLimiter(10, '预约操作过于频繁，请稍后再试');
-  const lookupLimiter = new PerMinuteLimiter(30, '查询过于频繁，请稍后再试');
   app.get(
     '/api/portal/appointments/items',
     { config: { access: 'public' }, schema: { tags, summary: '门户：可预约的事项及最早可约时段', querystring: bookableItemsQuery, response: { 200: z.array(bookableItem) } } },
@@ -33,9 +31,8 @@ export const portalBookingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   );
   app.post(
     '/api/portal/appointments',
-    { config: { access: 'public', audit: 'appointment.book' }, schema: { tags, summary: '门户：预约办事（个人凭手机号；企业登录后以本企业名义）', body: portalBookingInput, response: { 201: appointmentWithQr } } },
+    { config: { access: 'public', audit: 'appointment.book', rateLimit: rateLimit(RATE_LIMITS.portalBooking) }, schema: { tags, summary: '门户：预约办事（个人凭手机号；企业登录后以本企业名义）', body: portalBookingInput, response: { 201: appointmentWithQr } } },
     async (request, reply) => {
-      bookingLimiter.take(request.ip);
       const { centerId, itemId, date, start, phone } = request.body;
       const principal = request.principal;
       const booked = await bookAppointment(db, config, {
@@ -57,18 +54,16 @@ export const portalBookingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   );
   app.post(
     '/api/portal/appointments/lookup',
-    { config: { access: 'public' }, schema: { tags, summary: '门户：凭预约码和手机号查看预约（含二维码）', body: portalLookupInput, response: { 200: appointmentWithQr } } },
+    { config: { access: 'public', rateLimit: rateLimit(RATE_LIMITS.portalLookup) }, schema: { tags, summary: '门户：凭预约码和手机号查看预约（含二维码）', body: portalLookupInput, response: { 200: appointmentWithQr } } },
     async (request) => {
-      lookupLimiter.take(request.ip);
       const row = await findOwnBooking(db, config, request.body.code, { principal: request.principal, phone: request.body.phone });
       return withQr(await toDto(db, row));
     },
   );
   app.post(
     '/api/portal/appointments/:code/cancel',
-    { config: { access: 'public', audit: 'appointment.cancel' }, schema: { tags, summary: '门户：取消预约（截止时间前）', params: codeParam, body: portalCancelInput, response: { 200: appointment } } },
+    { config: { access: 'public', audit: 'appointment.cancel', rateLimit: rateLimit(RATE_LIMITS.portalLookup) }, schema: { tags, summary: '门户：取消预约（截止时间前）', params: codeParam, body: portalCancelInput, response: { 200: appointment } } },
     async (request) => {
-      lookupLimiter.take(request.ip);
       const row = await findOwnBooking(db, config, request.params.code, { principal: request.principal, phone: request.body.phone });
       request.auditObject = { type: 'appointment', id: row.id };
       return cancelAppointment(db, config, row.id, { actor: 'applicant' });
@@ -76,9 +71,8 @@ export const portalBookingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   );
   app.post(
     '/api/portal/appointments/:code/reschedule',
-    { config: { access: 'public', audit: 'appointment.reschedule' }, schema: { tags, summary: '门户：改约到其他时段（截止时间前）', params: codeParam, body: portalRescheduleInput, response: { 200: appointment } } },
+    { config: { access: 'public', audit: 'appointment.reschedule', rateLimit: rateLimit(RATE_LIMITS.portalBooking) }, schema: { tags, summary: '门户：改约到其他时段（截止时间前）', params: codeParam, body: portalRescheduleInput, response: { 200: appointment } } },
     async (request) => {
-      bookingLimiter.take(request.ip);
       const row = await findOwnBooking(db, config, request.params.code, { principal: request.principal, phone: request.body.phone });
       request.auditObject = { type: 'appointment', id: row.id, detail: { date: request.body.date, start: request.body.start } };
       return rescheduleAppointment(db, config, row.id, { date: request.body.date, start: request.body.start }, { actor: 'applicant' });

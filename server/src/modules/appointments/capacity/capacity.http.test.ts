@@ -72,12 +72,12 @@ describe('capacity', () => {
     const close = await call('POST', '/api/appointments/capacity/adjustments', manager, { centerId: f.centerId, scope: 'queue', scopeId: pool.scopeId, date, start: null, delta: -10, reason: '系统升级停办' });
     const closed = close.json().pools.find((p: Pool) => p.scopeId === pool.scopeId) as Pool;
     expect(closed.slots.every((s) => s.capacity === 0)).toBe(true);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SW-001').id, date, start: '10:00', phone: freshPhone() }, headers: { 'x-forwarded-for': '10.4.0.1' } });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SW-001').id, date, start: '10:00', phone: freshPhone() }, remoteAddress: '10.4.0.1' });
     expect([refused.statusCode, refused.json().code]).toEqual([409, 'SLOT_FULL']);
 
     const undo = await call('DELETE', `/api/appointments/capacity/adjustments/${closed.adjustments.at(-1)!.id}`, manager);
     expect(undo.statusCode).toBe(200);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SW-001').id, date, start: '10:00', phone: freshPhone() }, headers: { 'x-forwarded-for': '10.4.0.2' } });
+    const ok = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SW-001').id, date, start: '10:00', phone: freshPhone() }, remoteAddress: '10.4.0.2' });
     expect(ok.statusCode).toBe(201);
     expect((await dayOf(date)).pools.find((p) => p.scopeId === pool.scopeId)!.slots.find((s) => s.start === '10:00')).toMatchObject({ capacity: 5, booked: 1 });
   });

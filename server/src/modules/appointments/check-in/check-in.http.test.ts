@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': `10.2.0.${++ip}` } });
+const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, remoteAddress: `10.2.0.${++ip}` });
 const book = async (code: string, date: string, start: string, phone = freshPhone()) => {
   const res = await post('/api/portal/appointments', { itemId: f.item(code).id, date, start, phone });
   expect(res.statusCode).toBe(201);

@@ -40,7 +40,7 @@ describe('no-shows', () => {
     const blocks = (await t.app.inject({ method: 'GET', url: `/api/appointments/blocks/${f.centerId}`, headers: { cookie: manager } })).json() as { id: string; applicant: string; startsOn: string; endsOn: string; noShows: number }[];
     const mine = blocks.find((b) => b.applicant === `${phone.slice(0, 3)}****${phone.slice(-4)}`)!;
     expect(mine).toMatchObject({ startsOn: f.today, noShows: 3 });
-    const res = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SCJG-001').id, date: f.workingDay(1), start: '14:00', phone }, headers: { 'x-forwarded-for': '10.3.0.1' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SCJG-001').id, date: f.workingDay(1), start: '14:00', phone }, remoteAddress: '10.3.0.1' });
     expect([res.statusCode, res.json().code]).toEqual([403, 'APPLICANT_BLOCKED']);
     const [, month, date] = mine.endsOn.split('-').map(Number);
     expect(res.json().message).toContain(`${month}月${date}日`);
@@ -49,7 +49,7 @@ describe('no-shows', () => {
 
     // Lifted early by the center manager: the applicant may book again.
     expect((await t.app.inject({ method: 'DELETE', url: `/api/appointments/blocks/${mine.id}`, headers: { cookie: manager } })).statusCode).toBe(200);
-    const again = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SCJG-001').id, date: f.workingDay(1), start: '14:00', phone }, headers: { 'x-forwarded-for': '10.3.0.2' } });
+    const again = await t.app.inject({ method: 'POST', url: '/api/portal/appointments', payload: { itemId: f.item('NH-SCJG-001').id, date: f.workingDay(1), start: '14:00', phone }, remoteAddress: '10.3.0.2' });
     expect(again.statusCode).toBe(201);
   });
 

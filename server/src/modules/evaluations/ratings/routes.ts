@@ -32,6 +32,7 @@ import {
 import { getInvitationSubject, rateByInvitation } from './invitations.ts';
 import { questionSetsForForms } from './questions.ts';
 import { verifiedHash } from './tokens.ts';
+import { RATE_LIMITS, rateLimit } from '../../../platform/http/rate-limit.ts';
 
 function usccOf(request: FastifyRequest): string {
   const p = request.principal;
@@ -140,12 +141,12 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
   // The kiosk in the hall: today's visit by number and receipt.
   app.get(
     '/api/evaluations/kiosk/:centerId/visit',
-    { config: { access: 'public' }, schema: { tags, summary: '自助机评价：按排队号和凭条查找今天办结的服务', params: centerIdParam, querystring: kioskVisitQuery, response: { 200: ratingSubject } } },
+    { config: { access: 'public', rateLimit: rateLimit(RATE_LIMITS.kiosk) }, schema: { tags, summary: '自助机评价：按排队号和凭条查找今天办结的服务', params: centerIdParam, querystring: kioskVisitQuery, response: { 200: ratingSubject } } },
     (request) => findKioskVisit(db, request.params.centerId, request.query),
   );
   app.post(
     '/api/evaluations/kiosk/:centerId/ratings',
-    { config: { access: 'public', audit: 'rating.create' }, schema: { tags, summary: '在自助机评价今天办结的服务', params: centerIdParam, body: kioskRatingInput, response: { 201: ratingCreated } } },
+    { config: { access: 'public', audit: 'rating.create', rateLimit: rateLimit(RATE_LIMITS.kiosk) }, schema: { tags, summary: '在自助机评价今天办结的服务', params: centerIdParam, body: kioskRatingInput, response: { 201: ratingCreated } } },
     async (request, reply) => {
       const created = await rateAtKiosk(db, config, request.params.centerId, request.body);
       request.auditObject = { type: 'rating', id: created.ratingId, detail: { channel: 'kiosk', level: created.level } };

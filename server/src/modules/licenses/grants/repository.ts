@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { licenseGrantFailures, licenseGrants } from '../tables.ts';
 
@@ -98,12 +98,4 @@ export async function cancelGrant(db: DbOrTx, id: string, enterpriseId: string):
 
 export async function recordFailure(db: DbOrTx, staffId: string): Promise<void> {
   await db.insert(licenseGrantFailures).values({ staffId });
-}
-
-export async function recentFailures(db: DbOrTx, staffId: string, minutes: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(licenseGrantFailures)
-    .where(and(eq(licenseGrantFailures.staffId, staffId), gt(licenseGrantFailures.at, sql`now() - make_interval(mins => ${minutes})`)));
-  return row?.n ?? 0;
 }

@@ -6,6 +6,7 @@ import { getEnterprise, getEnterpriseByUscc } from '../../enterprises/service.ts
 import { GRANT_MINUTES, type GrantDto, type GrantStatus, type RedemptionDto } from '../contract.ts';
 import { licensesByIds, licensesOfHolder, listLicenseTypes } from '../service.ts';
 import * as repo from './repository.ts';
+import { returnHit, takeHit } from '../../../platform/http/rate-limit.ts';
 
 /**
  * 亮码 / 一键授权 (clause 6.3.3): the holder makes a code for chosen license types, valid for
@@ -69,16 +70,18 @@ export type Redeemer = { staffId: string; staffName: string; centerName: string 
  * with a message saying which, and nothing changes.
  */
 export async function redeemGrant(db: Db, redeemer: Redeemer, input: { code: string; applicationRef: string }): Promise<RedemptionDto> {
-  if ((await repo.recentFailures(db, redeemer.staffId, FAILURE_WINDOW_MINUTES)) >= MAX_FAILURES) {
-    throw new AppError('RATE_LIMITED', `${FAILURE_WINDOW_MINUTES} 分钟内输错授权码次数过多，请稍后再试`);
-  }
   const parsed = parseCode(input.code);
   if (!parsed) throw invalidField('code', '授权码应为 6 位数字，或扫描企业出示的授权二维码');
+  // Every try takes a place first, in one atomic count shared by all processes: of a burst of
+  // wrong codes no more than the limit are ever checked. A right code gives its place back.
+  const attempts = `grant-code:${redeemer.staffId}`;
+  await takeHit(db, attempts, { max: MAX_FAILURES, windowMs: FAILURE_WINDOW_MINUTES * 60_000, message: `${FAILURE_WINDOW_MINUTES} 分钟内输错授权码次数过多，请稍后再试` });
   const row = await repo.findGrantByCode(db, parsed.code);
   if (!row || (parsed.token !== null && !safeEqual(parsed.token, row.token))) {
     await repo.recordFailure(db, redeemer.staffId);
     throw new AppError('NOT_FOUND', '授权码不存在，请核对企业出示的 6 位数字', [{ field: 'code', message: '授权码不存在' }]);
   }
+  await returnHit(db, attempts);
   const grantId = await db.transaction(async (tx) => {
     if (!(await repo.markUsed(tx, row.id, { ...redeemer, applicationRef: input.applicationRef }))) return null;
     const provided = await licensesOfHolder(tx, row.enterpriseId, { typeIds: row.typeIds, isValidOnly: true });

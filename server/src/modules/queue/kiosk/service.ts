@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/db/database.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { businessClock, describeHours, ticketWindow } from '../clock.ts';
@@ -11,11 +10,9 @@ import { readDaily } from '../numbering/repository.ts';
 import { issueTicket, paceOf } from '../tickets/service.ts';
 import type { TicketStatusDto } from '../tickets/contract.ts';
 import type { KioskSnapshot } from './contract.ts';
-import { SlidingWindowLimiter } from './rate-limit.ts';
 
 const POPULAR_SHOWN = 8;
 const IDLE_SECONDS = 60;
-const limiter = new SlidingWindowLimiter(60_000);
 
 /** The kiosk's start screen: queues by theme with their wait, the popular items, and whether tickets can be taken. */
 export async function getKioskSnapshot(db: Db, centerId: string, now = new Date()): Promise<KioskSnapshot> {
@@ -78,17 +75,12 @@ export async function getKioskSnapshot(db: Db, centerId: string, now = new Date(
   };
 }
 
-/** A ticket from the kiosk (self-service), limited per client address so no one empties the day's numbers. */
+/** A ticket from the kiosk (self-service); the route limits it per client address (the center's kioskTicketsPerMinute) so no one empties the day's numbers. */
 export async function takeKioskTicket(
   db: Db,
   centerId: string,
   input: { queueId: string | null; itemId: string | null; priorityClass: 'ordinary' | 'green_channel'; greenReason: GreenReason | null; uscc: string | null; phone: string | null },
-  clientIp: string,
 ): Promise<{ ticketId: string; status: TicketStatusDto }> {
-  const { kioskTicketsPerMinute } = await loadSettings(db, centerId);
-  if (!limiter.take(`${centerId}:${clientIp}`, kioskTicketsPerMinute)) {
-    throw new AppError('RATE_LIMITED', '取号过于频繁，请稍后再试或到咨询导办台');
-  }
   const issued = await issueTicket(db, { centerId, ...input, channel: 'kiosk' });
   return { ticketId: issued.ticket.id, status: issued.status };
 }
