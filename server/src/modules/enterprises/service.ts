@@ -12,6 +12,7 @@ import { getEnterprise, getEnterpriseByUscc } from './registry/service.ts';
 export { findEnterpriseByUscc, getEnterprise, getEnterpriseByUscc, enterprisesByIds } from './registry/service.ts';
 export { mayUseCommitment, mayUseDeferredMaterials, recordCreditEntry, type Applicant } from './credit/service.ts';
 export { findOrCreatePerson, getPerson } from './people/service.ts';
+export { lookupIndustry, industryByCode, industryTree } from './industry/industry-codes.ts';
 export { personalDataKeys, type PersonalDataKeys } from '../../platform/personal-data/personal-data.ts';
 
 /** An enterprise with its contacts (masked) and its credit records. */

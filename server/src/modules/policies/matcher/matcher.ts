@@ -1,0 +1,346 @@
+import { dateNumber, numericBounds } from '../rules/evaluate.ts';
+import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type NumericField, type Rule } from '../rules/rule.ts';
+import { andInto, complementWithin, hasBit, orInto, popcount, setBit, slotsOf, wordsFor, type Bits } from './bitset.ts';
+import { Columns } from './columns.ts';
+
+/** A condition compiled once and shared by every policy that states it. */
+type CompiledCondition = {
+  id: number;
+  condition: Condition;
+  /** the condition for one slot, read from the columns */
+  test: (slot: number) => boolean;
+  /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
+  bits: () => { bits: Bits; shared: boolean };
+};
+
+type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
+
+type CompiledPolicy = { id: string; node: Node; result: Bits };
+
+/**
+ * Matches enterprises against policies as bitset algebra over the columns. Each policy is
+ * compiled once into a tree of shared conditions; the whole set of enterprises is matched a
+ * policy at a time (conditions' bitsets are computed once per batch and shared), and one
+ * enterprise is matched against every policy by reading its slot in the columns.
+ */
+export class Matcher {
+  readonly columns: Columns;
+  private readonly conditions = new Map<string, CompiledCondition>();
+  private readonly policies = new Map<string, CompiledPolicy>();
+  /** condition bitsets computed in the current batch, by condition id */
+  private batch: Map<number, Bits> | null = null;
+  private memo = new Int8Array(0);
+  private compiledFor: string;
+
+  constructor(
+    columns = new Columns(),
+    /** the business date (YYYY-MM-DD) that registeredYears is counted to */
+    private readonly today: () => string,
+  ) {
+    this.columns = columns;
+    this.compiledFor = today();
+  }
+
+  get policyIds(): string[] {
+    return [...this.policies.keys()];
+  }
+
+  get conditionCount(): number {
+    return this.conditions.size;
+  }
+
+  /** Compiles (or re-compiles) a policy and matches it against every enterprise; returns the slots added and removed. */
+  setPolicy(id: string, rule: Rule): { added: number[]; removed: number[] } {
+    this.refreshDay();
+    const previous = this.policies.get(id)?.result;
+    const node = this.compile(rule);
+    const result = this.bitsOf(node);
+    this.policies.set(id, { id, node, result });
+    return previous ? diff(previous, result) : { added: slotsOf(result), removed: [] };
+  }
+
+  /** Compiles policies without matching them (call `rematchAll` afterwards). */
+  addPolicies(policies: { id: string; rule: Rule }[]): void {
+    this.refreshDay();
+    for (const p of policies) this.policies.set(p.id, { id: p.id, node: this.compile(p.rule), result: new Uint32Array(0) });
+  }
+
+  removePolicy(id: string): void {
+    this.policies.delete(id);
+  }
+
+  /** Every policy against every enterprise, sharing identical conditions; returns the number of matches. */
+  rematchAll(): number {
+    this.refreshDay();
+    this.batch = new Map();
+    let total = 0;
+    try {
+      for (const p of this.policies.values()) {
+        p.result = this.bitsOf(p.node);
+        total += popcount(p.result);
+      }
+    } finally {
+      this.batch = null;
+    }
+    return total;
+  }
+
+  /** Enterprises (slots) a rule matches now, optionally within a scope such as a region. */
+  evaluate(rule: Rule, scope?: Bits): Bits {
+    this.refreshDay();
+    const bits = this.bitsOf(this.compile(rule));
+    if (scope) andInto(bits, scope);
+    return bits;
+  }
+
+  matchesOf(policyId: string): Bits | undefined {
+    return this.policies.get(policyId)?.result;
+  }
+
+  /** Every policy against one enterprise, updating the policies' results; returns the policies gained and lost. */
+  rematchSlot(slot: number): { matched: string[]; added: string[]; removed: string[] } {
+    this.refreshDay();
+    const matched: string[] = [];
+    const added: string[] = [];
+    const removed: string[] = [];
+    const live = hasBit(this.columns.live, slot);
+    this.memo.fill(-1);
+    for (const p of this.policies.values()) {
+      if (p.result.length <= slot >>> 5) p.result = growTo(p.result, wordsFor(this.columns.capacity));
+      const was = hasBit(p.result, slot);
+      const now = live && this.test(p.node, slot);
+      if (now) matched.push(p.id);
+      if (now !== was) {
+        setBit(p.result, slot, now);
+        (now ? added : removed).push(p.id);
+      }
+    }
+    return { matched, added, removed };
+  }
+
+  /** Policies one enterprise meets, without changing anything (the one-enterprise path of the bench). */
+  policiesOfSlot(slot: number): string[] {
+    this.memo.fill(-1);
+    const out: string[] = [];
+    for (const p of this.policies.values()) if (this.test(p.node, slot)) out.push(p.id);
+    return out;
+  }
+
+  /** Whether a region (GB/T 2260 code) covers a district: 440000 covers 4406xx, 440600 covers 440605. */
+  regionBits(regionCode: string): Bits {
+    const prefix = regionCode.replace(/(00)+$/, '');
+    return this.columns.district.bitsOf(`region:${prefix}`, this.columns.slots, (d) => d.startsWith(prefix));
+  }
+
+  private refreshDay(): void {
+    const today = this.today();
+    if (today === this.compiledFor) return;
+    // registeredYears is read against the business date: recompile on a new day
+    this.compiledFor = today;
+    const rules = [...this.policies.values()].map((p) => ({ id: p.id, rule: decompile(p.node), result: p.result }));
+    this.conditions.clear();
+    for (const r of rules) this.policies.set(r.id, { id: r.id, node: this.compile(r.rule), result: r.result });
+  }
+
+  private compile(rule: Rule): Node {
+    if (isCondition(rule)) return { kind: 'condition', c: this.condition(rule) };
+    if ('all' in rule) return { kind: 'all', children: rule.all.map((r) => this.compile(r)) };
+    if ('any' in rule) return { kind: 'any', children: rule.any.map((r) => this.compile(r)) };
+    return { kind: 'not', child: this.compile(rule.not) };
+  }
+
+  private test(node: Node, slot: number): boolean {
+    switch (node.kind) {
+      case 'condition': {
+        const id = node.c.id;
+        let m = this.memo[id]!;
+        if (m < 0) this.memo[id] = m = node.c.test(slot) ? 1 : 0;
+        return m === 1;
+      }
+      case 'all':
+        for (const c of node.children) if (!this.test(c, slot)) return false;
+        return true;
+      case 'any':
+        for (const c of node.children) if (this.test(c, slot)) return true;
+        return false;
+      case 'not':
+        return !this.test(node.child, slot);
+    }
+  }
+
+  /** A fresh bitset of the node's matches (live slots only). */
+  private bitsOf(node: Node): Bits {
+    const out = this.owned(node);
+    andInto(out, this.columns.live);
+    return out;
+  }
+
+  private owned(node: Node): Bits {
+    const words = wordsFor(this.columns.capacity);
+    switch (node.kind) {
+      case 'condition': {
+        const { bits } = this.conditionBits(node.c);
+        return bits.slice(0, words);
+      }
+      case 'all':
+      case 'any': {
+        // conditions first (their bitsets are ready), groups after
+        const ordered = [...node.children].sort((a, b) => Number(a.kind !== 'condition') - Number(b.kind !== 'condition'));
+        const acc = this.owned(ordered[0]!);
+        for (const child of ordered.slice(1)) {
+          const other = child.kind === 'condition' ? this.conditionBits(child.c).bits : this.owned(child);
+          if (node.kind === 'all') andInto(acc, other);
+          else orInto(acc, other);
+        }
+        return acc;
+      }
+      case 'not': {
+        const inner = this.owned(node.child);
+        complementWithin(inner, this.columns.live);
+        return inner;
+      }
+    }
+  }
+
+  private conditionBits(c: CompiledCondition): { bits: Bits; shared: boolean } {
+    const cached = this.batch?.get(c.id);
+    if (cached) return { bits: cached, shared: true };
+    const made = c.bits();
+    if (this.batch && !made.shared) this.batch.set(c.id, made.bits);
+    return made;
+  }
+
+  private condition(condition: Condition): CompiledCondition {
+    const key = conditionKey(condition);
+    let compiled = this.conditions.get(key);
+    if (!compiled) {
+      const id = this.conditions.size;
+      compiled = { id, condition, ...compileCondition(condition, this.columns, this.compiledFor) };
+      this.conditions.set(key, compiled);
+      if (this.memo.length <= id) this.memo = new Int8Array(Math.max(64, (id + 1) * 2));
+    }
+    return compiled;
+  }
+}
+
+function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'test' | 'bits'> {
+  const slots = () => cols.slots;
+  const fresh = () => new Uint32Array(wordsFor(cols.capacity));
+  const union = (parts: Bits[]): { bits: Bits; shared: boolean } => {
+    if (parts.length === 1) return { bits: parts[0]!, shared: true };
+    const out = fresh();
+    for (const p of parts) orInto(out, p);
+    return { bits: out, shared: false };
+  };
+  switch (c.field) {
+    case 'industry': {
+      const prefixes = c.op === 'prefix' ? [c.value] : c.value;
+      return {
+        test: (slot) => {
+          const v = cols.industry.value(slot);
+          return v !== null && prefixes.some((p) => v.startsWith(p));
+        },
+        bits: () => union(prefixes.map((p) => cols.industry.bitsOf(p, slots(), (v) => v.startsWith(p)))),
+      };
+    }
+    case 'sizeClass': {
+      const wanted = c.value.map((s) => SIZE_CLASSES.indexOf(s) + 1);
+      return { test: (slot) => wanted.includes(cols.size[slot]!), bits: () => union(wanted.map((w) => cols.sizeBits[w - 1]!)) };
+    }
+    case 'districtCode':
+    case 'town': {
+      const column = c.field === 'town' ? cols.town : cols.district;
+      const values = c.op === 'eq' ? [c.value] : c.value;
+      return {
+        test: (slot) => {
+          const v = column.value(slot);
+          return v !== null && values.includes(v);
+        },
+        bits: () => union(values.map((v) => column.bitsOf(v, slots(), (x) => x === v))),
+      };
+    }
+    case 'tags':
+    case 'license': {
+      const map = c.field === 'tags' ? cols.tagBits : cols.licenseBits;
+      const values = c.op === 'containsAny' ? c.value : [c.value];
+      return { test: (slot) => values.some((v) => hasBit(cols.memberBits(map, v), slot)), bits: () => union(values.map((v) => cols.memberBits(map, v))) };
+    }
+    case 'seriousBadCredit':
+      return c.value
+        ? { test: (slot) => hasBit(cols.badCredit, slot), bits: () => ({ bits: cols.badCredit, shared: true }) }
+        : {
+            test: (slot) => !hasBit(cols.badCredit, slot),
+            bits: () => {
+              const out = cols.badCredit.slice();
+              complementWithin(out, cols.live);
+              return { bits: out, shared: false };
+            },
+          };
+    case 'registeredYears': {
+      // whole years ≥ k ⟺ registered on or before the date k years back (YYYYMMDD compare)
+      const t = dateNumber(today);
+      const onOrBefore = (k: number) => t - k * 10000;
+      const [lo, hi] = numericBounds(c as NumericCondition);
+      const maxDate = lo === -Infinity ? Infinity : onOrBefore(lo); // years ≥ lo
+      const minDate = hi === Infinity ? -Infinity : onOrBefore(hi + 1); // years ≤ hi ⟺ not years ≥ hi+1
+      return rangeCondition(cols, () => cols.registered, (v) => v !== 0 && v <= maxDate && v > minDate);
+    }
+    default: {
+      const field = c.field as NumericField;
+      const [lo, hi] = numericBounds(c as NumericCondition);
+      // NaN (no value) fails both comparisons
+      return rangeCondition(cols, () => cols[field as 'employees' | 'revenue' | 'assets'], (v) => v >= lo && v <= hi);
+    }
+  }
+}
+
+function rangeCondition(cols: Columns, column: () => Float64Array | Int32Array, inRange: (v: number) => boolean): Pick<CompiledCondition, 'test' | 'bits'> {
+  return {
+    test: (slot) => inRange(column()[slot]!),
+    bits: () => {
+      const values = column();
+      const out = new Uint32Array(wordsFor(cols.capacity));
+      const slots = cols.slots;
+      for (let w = 0, words = wordsFor(slots); w < words; w++) {
+        let word = 0;
+        const base = w << 5;
+        const end = Math.min(32, slots - base);
+        for (let j = 0; j < end; j++) if (inRange(values[base + j]!)) word |= 1 << j;
+        out[w] = word;
+      }
+      return { bits: out, shared: false };
+    },
+  };
+}
+
+function decompile(node: Node): Rule {
+  switch (node.kind) {
+    case 'condition':
+      return node.c.condition;
+    case 'all':
+      return { all: node.children.map(decompile) };
+    case 'any':
+      return { any: node.children.map(decompile) };
+    case 'not':
+      return { not: decompile(node.child) };
+  }
+}
+
+function growTo(bits: Bits, words: number): Bits {
+  const next = new Uint32Array(words);
+  next.set(bits.subarray(0, Math.min(bits.length, words)));
+  return next;
+}
+
+function diff(before: Bits, after: Bits): { added: number[]; removed: number[] } {
+  const words = Math.max(before.length, after.length);
+  const added = new Uint32Array(words);
+  const removed = new Uint32Array(words);
+  for (let w = 0; w < words; w++) {
+    const b = before[w] ?? 0;
+    const a = after[w] ?? 0;
+    added[w] = a & ~b;
+    removed[w] = b & ~a;
+  }
+  return { added: slotsOf(added), removed: slotsOf(removed) };
+}
