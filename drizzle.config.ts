@@ -23,6 +23,7 @@ export default defineConfig({
     './server/src/modules/evaluations/tables.ts',
     './server/src/modules/applications/tables.ts',
     './server/src/modules/appointments/tables.ts',
+    './server/src/modules/policies/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -33,6 +33,7 @@ import { queueRoutes } from './modules/queue/routes.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
+import { policyRoutes } from './modules/policies/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(appointmentRoutes, deps);
   await app.register(applicationRoutes, deps);
   await app.register(evaluationRoutes, deps);
+  await app.register(policyRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   if (webDist) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });

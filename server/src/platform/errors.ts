@@ -83,6 +83,12 @@ export const ERROR_STATUS = {
   RATING_NOT_APPEALABLE: 422,
   APPEAL_PENDING: 409,
   SELF_DECISION: 403,
+  // policies (6.2.2): rules, publishing, pushes and grants
+  RULE_INVALID: 422,
+  POLICY_NOT_PUBLISHABLE: 422,
+  NOT_MATCHED: 422,
+  PUSH_OPTED_OUT: 409,
+  ALREADY_VERIFIED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

@@ -15,7 +15,9 @@ type CompiledCondition = {
 
 type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
 
-type CompiledPolicy = { id: string; node: Node; result: Bits };
+type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null };
+/** A GB/T 2260 region as the district-code prefix it covers (440000 → 44, 440600 → 4406). */
+type Region = { code: string; prefix: string };
 
 /**
  * Matches enterprises against policies as bitset algebra over the columns. Each policy is
@@ -50,19 +52,20 @@ export class Matcher {
   }
 
   /** Compiles (or re-compiles) a policy and matches it against every enterprise; returns the slots added and removed. */
-  setPolicy(id: string, rule: Rule): { added: number[]; removed: number[] } {
+  setPolicy(id: string, rule: Rule, regionCode?: string): { added: number[]; removed: number[] } {
     this.refreshDay();
     const previous = this.policies.get(id)?.result;
+    const region = regionOf(regionCode);
     const node = this.compile(rule);
-    const result = this.bitsOf(node);
-    this.policies.set(id, { id, node, result });
+    const result = this.bitsOf(node, region);
+    this.policies.set(id, { id, node, result, region });
     return previous ? diff(previous, result) : { added: slotsOf(result), removed: [] };
   }
 
   /** Compiles policies without matching them (call `rematchAll` afterwards). */
-  addPolicies(policies: { id: string; rule: Rule }[]): void {
+  addPolicies(policies: { id: string; rule: Rule; regionCode?: string }[]): void {
     this.refreshDay();
-    for (const p of policies) this.policies.set(p.id, { id: p.id, node: this.compile(p.rule), result: new Uint32Array(0) });
+    for (const p of policies) this.policies.set(p.id, { id: p.id, node: this.compile(p.rule), result: new Uint32Array(0), region: regionOf(p.regionCode) });
   }
 
   removePolicy(id: string): void {
@@ -76,7 +79,7 @@ export class Matcher {
     let total = 0;
     try {
       for (const p of this.policies.values()) {
-        p.result = this.bitsOf(p.node);
+        p.result = this.bitsOf(p.node, p.region);
         total += popcount(p.result);
       }
     } finally {
@@ -86,11 +89,9 @@ export class Matcher {
   }
 
   /** Enterprises (slots) a rule matches now, optionally within a scope such as a region. */
-  evaluate(rule: Rule, scope?: Bits): Bits {
+  evaluate(rule: Rule, regionCode?: string): Bits {
     this.refreshDay();
-    const bits = this.bitsOf(this.compile(rule));
-    if (scope) andInto(bits, scope);
-    return bits;
+    return this.bitsOf(this.compile(rule), regionOf(regionCode));
   }
 
   matchesOf(policyId: string): Bits | undefined {
@@ -108,7 +109,7 @@ export class Matcher {
     for (const p of this.policies.values()) {
       if (p.result.length <= slot >>> 5) p.result = growTo(p.result, wordsFor(this.columns.capacity));
       const was = hasBit(p.result, slot);
-      const now = live && this.test(p.node, slot);
+      const now = live && this.inRegion(p.region, slot) && this.test(p.node, slot);
       if (now) matched.push(p.id);
       if (now !== was) {
         setBit(p.result, slot, now);
@@ -122,13 +123,17 @@ export class Matcher {
   policiesOfSlot(slot: number): string[] {
     this.memo.fill(-1);
     const out: string[] = [];
-    for (const p of this.policies.values()) if (this.test(p.node, slot)) out.push(p.id);
+    for (const p of this.policies.values()) if (this.inRegion(p.region, slot) && this.test(p.node, slot)) out.push(p.id);
     return out;
+  }
+
+  private inRegion(region: Region | null, slot: number): boolean {
+    return region === null || (this.columns.district.value(slot) ?? '').startsWith(region.prefix);
   }
 
   /** Whether a region (GB/T 2260 code) covers a district: 440000 covers 4406xx, 440600 covers 440605. */
   regionBits(regionCode: string): Bits {
-    const prefix = regionCode.replace(/(00)+$/, '');
+    const { prefix } = regionOf(regionCode)!;
     return this.columns.district.bitsOf(`region:${prefix}`, this.columns.slots, (d) => d.startsWith(prefix));
   }
 
@@ -137,9 +142,9 @@ export class Matcher {
     if (today === this.compiledFor) return;
     // registeredYears is read against the business date: recompile on a new day
     this.compiledFor = today;
-    const rules = [...this.policies.values()].map((p) => ({ id: p.id, rule: decompile(p.node), result: p.result }));
+    const rules = [...this.policies.values()].map((p) => ({ ...p, rule: decompile(p.node) }));
     this.conditions.clear();
-    for (const r of rules) this.policies.set(r.id, { id: r.id, node: this.compile(r.rule), result: r.result });
+    for (const r of rules) this.policies.set(r.id, { id: r.id, node: this.compile(r.rule), result: r.result, region: r.region });
   }
 
   private compile(rule: Rule): Node {
@@ -168,10 +173,11 @@ export class Matcher {
     }
   }
 
-  /** A fresh bitset of the node's matches (live slots only). */
-  private bitsOf(node: Node): Bits {
+  /** A fresh bitset of the node's matches (live slots of the region only). */
+  private bitsOf(node: Node, region: Region | null): Bits {
     const out = this.owned(node);
     andInto(out, this.columns.live);
+    if (region) andInto(out, this.regionBits(region.code));
     return out;
   }
 
@@ -221,6 +227,10 @@ export class Matcher {
     }
     return compiled;
   }
+}
+
+function regionOf(code: string | undefined): Region | null {
+  return code ? { code, prefix: code.replace(/(00)+$/, '') } : null;
 }
 
 function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'test' | 'bits'> {
