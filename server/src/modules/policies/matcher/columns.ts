@@ -31,6 +31,8 @@ export class CategoricalColumn {
   readonly dict = new Dictionary();
   /** key → slots whose value has that key (for industry the key is a prefix: every level) */
   readonly bits = new Map<string, Bits>();
+  /** slots grouped by value id (a counting sort), to make a key's bitset at the cost of its members; dropped on any change */
+  private postings: { offsets: Int32Array; slots: Int32Array } | null = null;
 
   constructor(
     capacity: number,
@@ -56,6 +58,7 @@ export class CategoricalColumn {
   set(slot: number, value: string | null): void {
     const old = this.value(slot);
     if (old === value) return;
+    this.postings = null;
     if (old !== null) for (const k of this.keysOf(old)) { const b = this.bits.get(k); if (b) setBit(b, slot, false); }
     this.ids[slot] = value === null ? -1 : this.dict.id(value);
     if (value !== null) for (const k of this.keysOf(value)) { const b = this.bits.get(k); if (b) setBit(b, slot, true); }
@@ -68,19 +71,33 @@ export class CategoricalColumn {
     const hit = new Uint8Array(this.dict.values.length);
     this.dict.values.forEach((v, i) => (hit[i] = test(v) ? 1 : 0));
     b = new Uint32Array(wordsFor(this.ids.length));
-    const ids = this.ids;
-    for (let w = 0, words = wordsFor(slots); w < words; w++) {
-      let word = 0;
-      const base = w << 5;
-      const end = Math.min(32, slots - base);
-      for (let j = 0; j < end; j++) {
-        const id = ids[base + j]!;
-        if (id >= 0 && hit[id] === 1) word |= 1 << j;
+    const { offsets, slots: members } = this.postingsFor(slots);
+    for (let id = 0; id < hit.length; id++) {
+      if (hit[id] !== 1) continue;
+      for (let k = offsets[id]!, end = offsets[id + 1]!; k < end; k++) {
+        const slot = members[k]!;
+        b[slot >>> 5]! |= 1 << (slot & 31);
       }
-      b[w] = word;
     }
     this.bits.set(key, b);
     return b;
+  }
+
+  private postingsFor(slots: number): { offsets: Int32Array; slots: Int32Array } {
+    if (this.postings && this.postings.slots.length === slots) return this.postings;
+    const values = this.dict.values.length;
+    const offsets = new Int32Array(values + 1);
+    const ids = this.ids;
+    for (let i = 0; i < slots; i++) if (ids[i]! >= 0) offsets[ids[i]! + 1]! += 1;
+    for (let v = 0; v < values; v++) offsets[v + 1]! += offsets[v]!;
+    const fill = offsets.slice(0, values);
+    const members = new Int32Array(slots);
+    for (let i = 0; i < slots; i++) {
+      const id = ids[i]!;
+      if (id >= 0) members[fill[id]!++] = i;
+    }
+    this.postings = { offsets, slots: members };
+    return this.postings;
   }
 }
 
@@ -118,7 +135,8 @@ export class Columns {
     const words = wordsFor(capacity);
     this.live = new Uint32Array(words);
     this.industry = new CategoricalColumn(capacity, industryLevels);
-    this.district = new CategoricalColumn(capacity, (v) => [v]);
+    // a district also belongs to its province's and city's regions (keys of Matcher.regionBits)
+    this.district = new CategoricalColumn(capacity, (v) => [v, `region:${v.slice(0, 2)}`, `region:${v.slice(0, 4)}`, `region:${v}`]);
     this.town = new CategoricalColumn(capacity, (v) => [v]);
     this.size = new Uint8Array(capacity);
     this.registered = new Int32Array(capacity);

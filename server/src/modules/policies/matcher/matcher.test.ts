@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enterpriseArb, ruleArb } from '../rules/arbitraries.ts';
@@ -5,6 +8,7 @@ import { evaluateRule, wholeYears, type EnterpriseAttributes } from '../rules/ev
 import { hasBit, slotsOf } from './bitset.ts';
 import { Columns } from './columns.ts';
 import { Matcher } from './matcher.ts';
+import { readSnapshot, writeSnapshot } from './snapshot.ts';
 
 const TODAY = '2026-02-28';
 
@@ -83,5 +87,22 @@ describe('whole years since registration', () => {
     expect(wholeYears('2020-02-29', '2025-03-01')).toBe(5);
     expect(wholeYears('2021-03-01', '2026-03-01')).toBe(5);
     expect(wholeYears('2021-03-02', '2026-03-01')).toBe(4);
+  });
+});
+
+describe('the binary snapshot', () => {
+  it('gives back the same columns and the same matches', () => {
+    fc.assert(
+      fc.property(fc.array(enterpriseArb, { minLength: 1, maxLength: 60 }), fc.array(ruleArb, { minLength: 1, maxLength: 4 }), (es, rules) => {
+        const m = load(es);
+        const file = path.join(os.tmpdir(), `banshi-snapshot-${process.pid}.bin`);
+        writeSnapshot(m.columns, file);
+        const back = new Matcher(readSnapshot(file), () => TODAY);
+        fs.rmSync(file);
+        es.forEach((_, i) => expect(back.columns.attributes(i)).toEqual(m.columns.attributes(i)));
+        rules.forEach((rule) => expect(slotsOf(back.evaluate(rule))).toEqual(expected(rule, es)));
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { dateNumber, numericBounds } from '../rules/evaluate.ts';
-import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type NumericField, type Rule } from '../rules/rule.ts';
+import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type Rule } from '../rules/rule.ts';
 import { andInto, complementWithin, hasBit, orInto, popcount, setBit, slotsOf, wordsFor, type Bits } from './bitset.ts';
 import { Columns } from './columns.ts';
 
@@ -15,7 +15,9 @@ type CompiledCondition = {
 
 type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
 
-type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null };
+type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null; program: Program };
+/** A policy as one generated function over the conditions' results for one enterprise (r[id] is 1 when condition id holds). */
+type Program = (r: Uint8Array) => boolean;
 /** A GB/T 2260 region as the district-code prefix it covers (440000 → 44, 440600 → 4406). */
 type Region = { code: string; prefix: string };
 
@@ -32,6 +34,7 @@ export class Matcher {
   /** condition bitsets computed in the current batch, by condition id */
   private batch: Map<number, Bits> | null = null;
   private memo = new Int8Array(0);
+  private tests: ((slot: number) => boolean)[] = [];
   private compiledFor: string;
 
   constructor(
@@ -58,14 +61,17 @@ export class Matcher {
     const region = regionOf(regionCode);
     const node = this.compile(rule);
     const result = this.bitsOf(node, region);
-    this.policies.set(id, { id, node, result, region });
+    this.policies.set(id, { id, node, result, region, program: programOf(node) });
     return previous ? diff(previous, result) : { added: slotsOf(result), removed: [] };
   }
 
   /** Compiles policies without matching them (call `rematchAll` afterwards). */
   addPolicies(policies: { id: string; rule: Rule; regionCode?: string }[]): void {
     this.refreshDay();
-    for (const p of policies) this.policies.set(p.id, { id: p.id, node: this.compile(p.rule), result: new Uint32Array(0), region: regionOf(p.regionCode) });
+    for (const p of policies) {
+      const node = this.compile(p.rule);
+      this.policies.set(p.id, { id: p.id, node, result: new Uint32Array(0), region: regionOf(p.regionCode), program: programOf(node) });
+    }
   }
 
   removePolicy(id: string): void {
@@ -76,11 +82,19 @@ export class Matcher {
   rematchAll(): number {
     this.refreshDay();
     this.batch = new Map();
+    // a condition's bitset is kept while policies still to be matched state it, then dropped
+    const uses = new Map<number, number>();
+    for (const p of this.policies.values()) for (const id of conditionIds(p.node)) uses.set(id, (uses.get(id) ?? 0) + 1);
     let total = 0;
     try {
       for (const p of this.policies.values()) {
         p.result = this.bitsOf(p.node, p.region);
         total += popcount(p.result);
+        for (const id of conditionIds(p.node)) {
+          const left = uses.get(id)! - 1;
+          uses.set(id, left);
+          if (left === 0) this.batch.delete(id);
+        }
       }
     } finally {
       this.batch = null;
@@ -105,11 +119,11 @@ export class Matcher {
     const added: string[] = [];
     const removed: string[] = [];
     const live = hasBit(this.columns.live, slot);
-    this.memo.fill(-1);
+    const r = this.conditionResults(slot);
     for (const p of this.policies.values()) {
       if (p.result.length <= slot >>> 5) p.result = growTo(p.result, wordsFor(this.columns.capacity));
       const was = hasBit(p.result, slot);
-      const now = live && this.inRegion(p.region, slot) && this.test(p.node, slot);
+      const now = live && this.inRegion(p.region, slot) && p.program(r);
       if (now) matched.push(p.id);
       if (now !== was) {
         setBit(p.result, slot, now);
@@ -121,9 +135,9 @@ export class Matcher {
 
   /** Policies one enterprise meets, without changing anything (the one-enterprise path of the bench). */
   policiesOfSlot(slot: number): string[] {
-    this.memo.fill(-1);
+    const r = this.conditionResults(slot);
     const out: string[] = [];
-    for (const p of this.policies.values()) if (this.inRegion(p.region, slot) && this.test(p.node, slot)) out.push(p.id);
+    for (const p of this.policies.values()) if (this.inRegion(p.region, slot) && p.program(r)) out.push(p.id);
     return out;
   }
 
@@ -144,7 +158,11 @@ export class Matcher {
     this.compiledFor = today;
     const rules = [...this.policies.values()].map((p) => ({ ...p, rule: decompile(p.node) }));
     this.conditions.clear();
-    for (const r of rules) this.policies.set(r.id, { id: r.id, node: this.compile(r.rule), result: r.result, region: r.region });
+    this.tests = [];
+    for (const r of rules) {
+      const node = this.compile(r.rule);
+      this.policies.set(r.id, { id: r.id, node, result: r.result, region: r.region, program: programOf(node) });
+    }
   }
 
   private compile(rule: Rule): Node {
@@ -154,23 +172,13 @@ export class Matcher {
     return { kind: 'not', child: this.compile(rule.not) };
   }
 
-  private test(node: Node, slot: number): boolean {
-    switch (node.kind) {
-      case 'condition': {
-        const id = node.c.id;
-        let m = this.memo[id]!;
-        if (m < 0) this.memo[id] = m = node.c.test(slot) ? 1 : 0;
-        return m === 1;
-      }
-      case 'all':
-        for (const c of node.children) if (!this.test(c, slot)) return false;
-        return true;
-      case 'any':
-        for (const c of node.children) if (this.test(c, slot)) return true;
-        return false;
-      case 'not':
-        return !this.test(node.child, slot);
-    }
+  /** Every compiled condition for one slot, once (shared by all policies). */
+  private conditionResults(slot: number): Uint8Array {
+    const tests = this.tests;
+    if (this.memo.length < tests.length) this.memo = new Int8Array(tests.length * 2);
+    const r = new Uint8Array(this.memo.buffer, 0, tests.length);
+    for (let i = 0; i < tests.length; i++) r[i] = tests[i]!(slot) ? 1 : 0;
+    return r;
   }
 
   /** A fresh bitset of the node's matches (live slots of the region only). */
@@ -223,7 +231,7 @@ export class Matcher {
       const id = this.conditions.size;
       compiled = { id, condition, ...compileCondition(condition, this.columns, this.compiledFor) };
       this.conditions.set(key, compiled);
-      if (this.memo.length <= id) this.memo = new Int8Array(Math.max(64, (id + 1) * 2));
+      this.tests[id] = compiled.test;
     }
     return compiled;
   }
@@ -243,37 +251,47 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
     return { bits: out, shared: false };
   };
   switch (c.field) {
-    case 'industry': {
-      const prefixes = c.op === 'prefix' ? [c.value] : c.value;
-      return {
-        test: (slot) => {
-          const v = cols.industry.value(slot);
-          return v !== null && prefixes.some((p) => v.startsWith(p));
-        },
-        bits: () => union(prefixes.map((p) => cols.industry.bitsOf(p, slots(), (v) => v.startsWith(p)))),
-      };
-    }
-    case 'sizeClass': {
-      const wanted = c.value.map((s) => SIZE_CLASSES.indexOf(s) + 1);
-      return { test: (slot) => wanted.includes(cols.size[slot]!), bits: () => union(wanted.map((w) => cols.sizeBits[w - 1]!)) };
-    }
+    case 'industry':
     case 'districtCode':
     case 'town': {
-      const column = c.field === 'town' ? cols.town : cols.district;
-      const values = c.op === 'eq' ? [c.value] : c.value;
-      return {
-        test: (slot) => {
-          const v = column.value(slot);
-          return v !== null && values.includes(v);
-        },
-        bits: () => union(values.map((v) => column.bitsOf(v, slots(), (x) => x === v))),
+      const column = c.field === 'industry' ? cols.industry : c.field === 'town' ? cols.town : cols.district;
+      const values = c.op === 'prefix' || c.op === 'eq' ? [c.value] : c.value;
+      const matches = c.field === 'industry' ? (v: string) => values.some((p) => v.startsWith(p)) : (v: string) => values.includes(v);
+      // whether each value id meets the condition, extended as the dictionary grows
+      let hit = new Int8Array(0);
+      const test = (slot: number) => {
+        const id = column.ids[slot]!;
+        if (id < 0) return false;
+        if (id >= hit.length) {
+          const next = new Int8Array(column.dict.values.length);
+          next.set(hit);
+          for (let i = hit.length; i < next.length; i++) next[i] = matches(column.dict.values[i]!) ? 1 : 0;
+          hit = next;
+        }
+        return hit[id] === 1;
       };
+      return { test, bits: () => union(values.map((v) => column.bitsOf(v, slots(), c.field === 'industry' ? (x) => x.startsWith(v) : (x) => x === v))) };
+    }
+    case 'sizeClass': {
+      let mask = 0;
+      for (const s of c.value) mask |= 1 << (SIZE_CLASSES.indexOf(s) + 1);
+      return { test: (slot) => (mask & (1 << cols.size[slot]!)) !== 0, bits: () => union(c.value.map((s) => cols.sizeBits[SIZE_CLASSES.indexOf(s)]!)) };
     }
     case 'tags':
     case 'license': {
       const map = c.field === 'tags' ? cols.tagBits : cols.licenseBits;
       const values = c.op === 'containsAny' ? c.value : [c.value];
-      return { test: (slot) => values.some((v) => hasBit(cols.memberBits(map, v), slot)), bits: () => union(values.map((v) => cols.memberBits(map, v))) };
+      let held: Bits[] = [];
+      let heldFor = -1;
+      const test = (slot: number) => {
+        if (heldFor !== cols.capacity) {
+          held = values.map((v) => cols.memberBits(map, v));
+          heldFor = cols.capacity;
+        }
+        for (let i = 0; i < held.length; i++) if ((held[i]![slot >>> 5]! & (1 << (slot & 31))) !== 0) return true;
+        return false;
+      };
+      return { test, bits: () => union(values.map((v) => cols.memberBits(map, v))) };
     }
     case 'seriousBadCredit':
       return c.value
@@ -287,40 +305,91 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
             },
           };
     case 'registeredYears': {
-      // whole years ≥ k ⟺ registered on or before the date k years back (YYYYMMDD compare)
+      // whole years ≥ k ⟺ registered on or before the date k years back (YYYYMMDD compare); 0 = no date
       const t = dateNumber(today);
-      const onOrBefore = (k: number) => t - k * 10000;
       const [lo, hi] = numericBounds(c as NumericCondition);
-      const maxDate = lo === -Infinity ? Infinity : onOrBefore(lo); // years ≥ lo
-      const minDate = hi === Infinity ? -Infinity : onOrBefore(hi + 1); // years ≤ hi ⟺ not years ≥ hi+1
-      return rangeCondition(cols, () => cols.registered, (v) => v !== 0 && v <= maxDate && v > minDate);
+      const maxDate = lo === -Infinity ? Infinity : t - lo * 10000; // years ≥ lo
+      const minDate = hi === Infinity ? 1 : Math.max(1, t - (hi + 1) * 10000 + 1); // years ≤ hi ⟺ not years ≥ hi+1
+      return {
+        test: (slot) => {
+          const v = cols.registered[slot]!;
+          return v >= minDate && v <= maxDate;
+        },
+        bits: () => ({ bits: dateRangeBits(cols.registered, cols.slots, cols.capacity, minDate, maxDate), shared: false }),
+      };
     }
     default: {
-      const field = c.field as NumericField;
+      const field = c.field as 'employees' | 'revenue' | 'assets';
       const [lo, hi] = numericBounds(c as NumericCondition);
       // NaN (no value) fails both comparisons
-      return rangeCondition(cols, () => cols[field as 'employees' | 'revenue' | 'assets'], (v) => v >= lo && v <= hi);
+      const test =
+        field === 'employees'
+          ? (slot: number) => cols.employees[slot]! >= lo && cols.employees[slot]! <= hi
+          : field === 'revenue'
+            ? (slot: number) => cols.revenue[slot]! >= lo && cols.revenue[slot]! <= hi
+            : (slot: number) => cols.assets[slot]! >= lo && cols.assets[slot]! <= hi;
+      return { test, bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }) };
     }
   }
 }
 
-function rangeCondition(cols: Columns, column: () => Float64Array | Int32Array, inRange: (v: number) => boolean): Pick<CompiledCondition, 'test' | 'bits'> {
-  return {
-    test: (slot) => inRange(column()[slot]!),
-    bits: () => {
-      const values = column();
-      const out = new Uint32Array(wordsFor(cols.capacity));
-      const slots = cols.slots;
-      for (let w = 0, words = wordsFor(slots); w < words; w++) {
-        let word = 0;
-        const base = w << 5;
-        const end = Math.min(32, slots - base);
-        for (let j = 0; j < end; j++) if (inRange(values[base + j]!)) word |= 1 << j;
-        out[w] = word;
-      }
-      return { bits: out, shared: false };
-    },
+/** Slots whose date (YYYYMMDD) lies in [lo, hi]. */
+function dateRangeBits(values: Int32Array, slots: number, capacity: number, lo: number, hi: number): Bits {
+  const out = new Uint32Array(wordsFor(capacity));
+  for (let i = 0; i < slots; i++) {
+    const v = values[i]!;
+    if (v >= lo && v <= hi) out[i >>> 5]! |= 1 << (i & 31);
+  }
+  return out;
+}
+
+/** Slots whose value lies in [lo, hi] (NaN never does), one word at a time. */
+function rangeBits(values: Float64Array, slots: number, capacity: number, lo: number, hi: number): Bits {
+  const out = new Uint32Array(wordsFor(capacity));
+  const full = slots >>> 5;
+  for (let w = 0; w < full; w++) {
+    let word = 0;
+    const base = w << 5;
+    for (let j = 0; j < 32; j++) {
+      const v = values[base + j]!;
+      if (v >= lo && v <= hi) word |= 1 << j;
+    }
+    out[w] = word;
+  }
+  for (let i = full << 5; i < slots; i++) {
+    const v = values[i]!;
+    if (v >= lo && v <= hi) out[i >>> 5]! |= 1 << (i & 31);
+  }
+  return out;
+}
+
+/** Generates the policy's function: plain JavaScript boolean algebra over the results array. */
+function programOf(node: Node): Program {
+  const expr = (n: Node): string => {
+    switch (n.kind) {
+      case 'condition':
+        return `r[${n.c.id}] === 1`;
+      case 'all':
+        return `(${n.children.map(expr).join(' && ')})`;
+      case 'any':
+        return `(${n.children.map(expr).join(' || ')})`;
+      case 'not':
+        return `!(${expr(n.child)})`;
+    }
   };
+  return new Function('r', `return ${expr(node)};`) as Program;
+}
+
+function conditionIds(node: Node): number[] {
+  switch (node.kind) {
+    case 'condition':
+      return [node.c.id];
+    case 'all':
+    case 'any':
+      return node.children.flatMap(conditionIds);
+    case 'not':
+      return conditionIds(node.child);
+  }
 }
 
 function decompile(node: Node): Rule {
