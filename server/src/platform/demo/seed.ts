@@ -9,6 +9,7 @@ import { seedQueueDemo } from '../../modules/queue/demo.ts';
 import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
 import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
 import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
+import { seedPoliciesDemo } from '../../modules/policies/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -95,6 +96,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   await seedAppointmentsDemo(db, center.id);
   await seedApplicationsDemo(db, center.id);
   await seedEvaluationsDemo(db, center.id);
+  await seedPoliciesDemo(db, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }
