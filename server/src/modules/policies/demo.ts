@@ -89,6 +89,7 @@ export async function seedPoliciesDemo(db: Db, centerId: string): Promise<void> 
   const officer: StaffPrincipal = { type: 'staff', id: '', username: 'policy', displayName: '吴丽娟', roles: ['policy_officer'], permissions: new Set(), centerId, departmentId: null, mustChangePassword: false };
   const chief: StaffPrincipal = { ...officer, username: 'chief', displayName: '黄国栋', roles: ['chief_officer'] };
   const year = new Date().getFullYear();
+  const autoPublished: string[] = [];
   for (const p of DEMO_POLICIES) {
     const { region, state, ...input } = p;
     const created = await policies.createPolicy(ctx, officer, {
@@ -101,6 +102,7 @@ export async function seedPoliciesDemo(db: Db, centerId: string): Promise<void> 
     await repo.updatePolicy(db, created.id, created.version, { regionCode: region });
     if (state === 'draft') continue;
     const published = await policies.publishPolicy(ctx, officer, created.id);
+    if (input.mode === 'auto' && !state) autoPublished.push(created.id);
     if (state === 'withdrawn') await policies.withdrawPolicy(ctx, created.id, published.version);
     if (state === 'expired') {
       await repo.updatePolicy(db, created.id, published.version, { status: 'expired', validFrom: `${year - 3}-01-01`, validTo: `${year - 2}-12-31` });
@@ -108,15 +110,12 @@ export async function seedPoliciesDemo(db: Db, centerId: string): Promise<void> 
     }
   }
   // grants in every state: the first of each auto policy confirmed (some disbursed), one rejected, the rest pending
-  const { rows } = await repo.listGrants(db, { page: 1, pageSize: 500 });
-  const byPolicy = new Map<string, string[]>();
-  for (const { grant } of rows) byPolicy.set(grant.policyId, [...(byPolicy.get(grant.policyId) ?? []), grant.id]);
   let k = 0;
-  for (const ids of byPolicy.values()) {
-    const [first, second] = ids;
-    await policies.verifyGrants(ctx, chief, [first!], 'confirm', '');
-    if (k++ % 2 === 0) await policies.setDisbursement(ctx, first!, 'disbursed');
-    else await policies.setDisbursement(ctx, first!, 'in_progress');
+  for (const policyId of autoPublished) {
+    const [first, second] = (await repo.listGrants(db, { policyId, page: 1, pageSize: 2 })).rows.map((r) => r.grant.id);
+    if (!first) continue;
+    await policies.verifyGrants(ctx, chief, [first], 'confirm', '');
+    await policies.setDisbursement(ctx, first, k++ % 2 === 0 ? 'disbursed' : 'in_progress');
     if (second) await policies.verifyGrants(ctx, chief, [second], 'reject', '经核查，该企业上年度从业人员数与社保参保人数不符');
   }
   await runtime.close();
