@@ -21,6 +21,7 @@ const RegionsPage = lazyPage(() => import('../features/venue/components/regions-
 const StaffPage = lazyPage(() => import('../features/staff/components/staff-page.tsx'), 'StaffPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
+const PoliciesPage = lazyPage(() => import('../features/policies/components/policies-page.tsx'), 'PoliciesPage');
 const EnterpriseListPage = lazyPage(() => import('../features/enterprises/components/enterprise-list-page.tsx'), 'EnterpriseListPage');
 const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/components/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
 const PeoplePage = lazyPage(() => import('../features/enterprises/components/people-page.tsx'), 'PeoplePage');
@@ -206,6 +207,11 @@ export const router = createBrowserRouter([
                 path: 'audit',
                 element: <RequirePermission permission="audit.read" />,
                 children: [{ index: true, element: <AuditPage /> }],
+              },
+              {
+                path: 'policies',
+                element: <RequirePermission permission="policy.read" />,
+                children: [{ index: true, element: <PoliciesPage /> }],
               },
               {
                 path: 'enterprises',

@@ -1,4 +1,5 @@
 import {
+  GiftOutlined,
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
@@ -30,6 +31,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
+import { tpol } from '../locales/policies.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
@@ -78,6 +80,7 @@ const ENTRIES: Entry[] = [
   { path: '/evaluation-settings', icon: <ControlOutlined />, label: () => tsettings.menu, permission: 'evaluation.manage' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
+  { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
 ];
 
