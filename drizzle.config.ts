@@ -25,6 +25,7 @@ export default defineConfig({
     './server/src/modules/applications/tables.ts',
     './server/src/modules/appointments/tables.ts',
     './server/src/modules/feedback/tables.ts',
+    './server/src/modules/policies/tables.ts',
   ],
   out: './server/migrations',
 });

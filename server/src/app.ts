@@ -40,6 +40,7 @@ import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { maskingStream } from './platform/personal-data/log-masking.ts';
 import { registerEventConsumers } from './events.ts';
 import { feedbackRoutes } from './modules/feedback/routes.ts';
+import { policyRoutes } from './modules/policies/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -136,6 +137,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(applicationRoutes, deps);
   await app.register(evaluationRoutes, deps);
   await app.register(feedbackRoutes, deps);
+  await app.register(policyRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

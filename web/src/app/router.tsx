@@ -22,6 +22,7 @@ const StaffPage = lazyPage(() => import('../features/staff/components/staff-page
 const CalendarPage = lazyPage(() => import('../features/calendar/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
 const JobRunsPage = lazyPage(() => import('../features/jobs/components/job-runs-page.tsx'), 'JobRunsPage');
+const PoliciesPage = lazyPage(() => import('../features/policies/components/policies-page.tsx'), 'PoliciesPage');
 const EnterpriseListPage = lazyPage(() => import('../features/enterprises/components/enterprise-list-page.tsx'), 'EnterpriseListPage');
 const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/components/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
 const PeoplePage = lazyPage(() => import('../features/enterprises/components/people-page.tsx'), 'PeoplePage');
@@ -243,6 +244,11 @@ export const router = createBrowserRouter([
                 path: 'jobs',
                 element: <RequirePermission permission="job.manage" />,
                 children: [{ index: true, element: <JobRunsPage /> }],
+              },
+              {
+                path: 'policies',
+                element: <RequirePermission permission="policy.read" />,
+                children: [{ index: true, element: <PoliciesPage /> }],
               },
               {
                 path: 'enterprises',

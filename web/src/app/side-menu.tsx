@@ -1,4 +1,5 @@
 import {
+  GiftOutlined,
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
@@ -35,6 +36,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
+import { tpol } from '../locales/policies.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
@@ -92,6 +94,7 @@ const ENTRIES: Entry[] = [
   { path: '/improvements', icon: <RiseOutlined />, label: () => tfb.menu.improvements, permission: 'feedback.handle' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
+  { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
 ];

@@ -12,6 +12,8 @@ import { getEnterprise, getEnterpriseByUscc } from './registry/service.ts';
 export { findEnterpriseByUscc, getEnterprise, getEnterpriseByUscc, enterprisesByIds } from './registry/service.ts';
 export { mayUseCommitment, mayUseDeferredMaterials, recordCreditEntry, type Applicant } from './credit/service.ts';
 export { findOrCreatePerson, getPerson } from './people/service.ts';
+export { lookupIndustry, industryByCode, industryTree } from './industry/industry-codes.ts';
+export { contactPhonesOf, enterprisesForMatching, type MatchingAttributes } from './matching.ts';
 export { personalDataKeys, type PersonalDataKeys } from '../../platform/personal-data/personal-data.ts';
 
 /** An enterprise with its contacts (masked) and its credit records. */
@@ -30,3 +32,4 @@ export async function getPersonDetail(db: DbOrTx, id: string): Promise<PersonDet
   const person = await getPerson(db, id);
   return { ...person, enterprises: await enterprisesOfPerson(db, id), credit: await creditStatusOf(db, { personId: id }) };
 }
+

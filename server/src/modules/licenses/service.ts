@@ -12,6 +12,8 @@ import * as repo from './repository.ts';
 
 const staleVersion = () => new AppError('STALE_VERSION', '该记录已被他人修改，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);
 
+export { validLicenseCodesByEnterprise } from './matching.ts';
+
 /** Revoked beats everything; otherwise expired once the business day is past `validTo`. */
 export function licenseStatus(row: { revokedAt: Date | null; validTo: string | null }, today: string): LicenseStatus {
   if (row.revokedAt) return 'revoked';

@@ -15,6 +15,7 @@ import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
 import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
 import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
 import { seedFeedbackDemo } from '../../modules/feedback/demo.ts';
+import { seedPoliciesDemo } from '../../modules/policies/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -105,6 +106,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await deliverDomainEvents(db, config);
   await seedEvaluationsDemo(db, config, center.id);
   await seedFeedbackDemo(db, config, center.id);
+  await seedPoliciesDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

@@ -1,0 +1,425 @@
+import { dateNumber, numericBounds } from '../rules/evaluate.ts';
+import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type Rule } from '../rules/rule.ts';
+import { andInto, complementWithin, hasBit, orInto, popcount, setBit, slotsOf, wordsFor, type Bits } from './bitset.ts';
+import { Columns } from './columns.ts';
+
+/** A condition compiled once and shared by every policy that states it. */
+type CompiledCondition = {
+  id: number;
+  condition: Condition;
+  /** the condition for one slot, read from the columns */
+  test: (slot: number) => boolean;
+  /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
+  bits: () => { bits: Bits; shared: boolean };
+};
+
+type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
+
+type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null; program: Program };
+/** A policy as one generated function over the conditions' results for one enterprise (r[id] is 1 when condition id holds). */
+type Program = (r: Uint8Array) => boolean;
+/** A GB/T 2260 region as the district-code prefix it covers (440000 → 44, 440600 → 4406). */
+type Region = { code: string; prefix: string };
+
+/**
+ * Matches enterprises against policies as bitset algebra over the columns. Each policy is
+ * compiled once into a tree of shared conditions; the whole set of enterprises is matched a
+ * policy at a time (conditions' bitsets are computed once per batch and shared), and one
+ * enterprise is matched against every policy by reading its slot in the columns.
+ */
+export class Matcher {
+  readonly columns: Columns;
+  private readonly conditions = new Map<string, CompiledCondition>();
+  private readonly policies = new Map<string, CompiledPolicy>();
+  /** condition bitsets computed in the current batch, by condition id */
+  private batch: Map<number, Bits> | null = null;
+  private memo = new Int8Array(0);
+  private tests: ((slot: number) => boolean)[] = [];
+  private compiledFor: string;
+
+  constructor(
+    columns = new Columns(),
+    /** the business date (YYYY-MM-DD) that registeredYears is counted to */
+    private readonly today: () => string,
+  ) {
+    this.columns = columns;
+    this.compiledFor = today();
+  }
+
+  get policyIds(): string[] {
+    return [...this.policies.keys()];
+  }
+
+  get conditionCount(): number {
+    return this.conditions.size;
+  }
+
+  /** Compiles (or re-compiles) a policy and matches it against every enterprise; returns the slots added and removed. */
+  setPolicy(id: string, rule: Rule, regionCode?: string): { added: number[]; removed: number[] } {
+    this.refreshDay();
+    const previous = this.policies.get(id)?.result;
+    const region = regionOf(regionCode);
+    const node = this.compile(rule);
+    const result = this.bitsOf(node, region);
+    this.policies.set(id, { id, node, result, region, program: programOf(node) });
+    return previous ? diff(previous, result) : { added: slotsOf(result), removed: [] };
+  }
+
+  /** Compiles policies without matching them (call `rematchAll` afterwards). */
+  addPolicies(policies: { id: string; rule: Rule; regionCode?: string }[]): void {
+    this.refreshDay();
+    for (const p of policies) {
+      const node = this.compile(p.rule);
+      this.policies.set(p.id, { id: p.id, node, result: new Uint32Array(0), region: regionOf(p.regionCode), program: programOf(node) });
+    }
+  }
+
+  removePolicy(id: string): void {
+    this.policies.delete(id);
+  }
+
+  /** Every policy against every enterprise, sharing identical conditions; returns the number of matches. */
+  rematchAll(): number {
+    this.refreshDay();
+    this.batch = new Map();
+    // a condition's bitset is kept while policies still to be matched state it, then dropped
+    const uses = new Map<number, number>();
+    for (const p of this.policies.values()) for (const id of conditionIds(p.node)) uses.set(id, (uses.get(id) ?? 0) + 1);
+    let total = 0;
+    try {
+      for (const p of this.policies.values()) {
+        p.result = this.bitsOf(p.node, p.region);
+        total += popcount(p.result);
+        for (const id of conditionIds(p.node)) {
+          const left = uses.get(id)! - 1;
+          uses.set(id, left);
+          if (left === 0) this.batch.delete(id);
+        }
+      }
+    } finally {
+      this.batch = null;
+    }
+    return total;
+  }
+
+  /** Enterprises (slots) a rule matches now, optionally within a scope such as a region. */
+  evaluate(rule: Rule, regionCode?: string): Bits {
+    this.refreshDay();
+    return this.bitsOf(this.compile(rule), regionOf(regionCode));
+  }
+
+  matchesOf(policyId: string): Bits | undefined {
+    return this.policies.get(policyId)?.result;
+  }
+
+  /** Every policy against one enterprise, updating the policies' results; returns the policies gained and lost. */
+  rematchSlot(slot: number): { matched: string[]; added: string[]; removed: string[] } {
+    this.refreshDay();
+    const matched: string[] = [];
+    const added: string[] = [];
+    const removed: string[] = [];
+    const live = hasBit(this.columns.live, slot);
+    const r = this.conditionResults(slot);
+    for (const p of this.policies.values()) {
+      if (p.result.length <= slot >>> 5) p.result = growTo(p.result, wordsFor(this.columns.capacity));
+      const was = hasBit(p.result, slot);
+      const now = live && this.inRegion(p.region, slot) && p.program(r);
+      if (now) matched.push(p.id);
+      if (now !== was) {
+        setBit(p.result, slot, now);
+        (now ? added : removed).push(p.id);
+      }
+    }
+    return { matched, added, removed };
+  }
+
+  /** Policies one enterprise meets, without changing anything (the one-enterprise path of the bench). */
+  policiesOfSlot(slot: number): string[] {
+    const r = this.conditionResults(slot);
+    const out: string[] = [];
+    for (const p of this.policies.values()) if (this.inRegion(p.region, slot) && p.program(r)) out.push(p.id);
+    return out;
+  }
+
+  private inRegion(region: Region | null, slot: number): boolean {
+    return region === null || (this.columns.district.value(slot) ?? '').startsWith(region.prefix);
+  }
+
+  /** Whether a region (GB/T 2260 code) covers a district: 440000 covers 4406xx, 440600 covers 440605. */
+  regionBits(regionCode: string): Bits {
+    const { prefix } = regionOf(regionCode)!;
+    return this.columns.district.bitsOf(`region:${prefix}`, this.columns.slots, (d) => d.startsWith(prefix));
+  }
+
+  private refreshDay(): void {
+    const today = this.today();
+    if (today === this.compiledFor) return;
+    // registeredYears is read against the business date: recompile on a new day
+    this.compiledFor = today;
+    const rules = [...this.policies.values()].map((p) => ({ ...p, rule: decompile(p.node) }));
+    this.conditions.clear();
+    this.tests = [];
+    for (const r of rules) {
+      const node = this.compile(r.rule);
+      this.policies.set(r.id, { id: r.id, node, result: r.result, region: r.region, program: programOf(node) });
+    }
+  }
+
+  private compile(rule: Rule): Node {
+    if (isCondition(rule)) return { kind: 'condition', c: this.condition(rule) };
+    if ('all' in rule) return { kind: 'all', children: rule.all.map((r) => this.compile(r)) };
+    if ('any' in rule) return { kind: 'any', children: rule.any.map((r) => this.compile(r)) };
+    return { kind: 'not', child: this.compile(rule.not) };
+  }
+
+  /** Every compiled condition for one slot, once (shared by all policies). */
+  private conditionResults(slot: number): Uint8Array {
+    const tests = this.tests;
+    if (this.memo.length < tests.length) this.memo = new Int8Array(tests.length * 2);
+    const r = new Uint8Array(this.memo.buffer, 0, tests.length);
+    for (let i = 0; i < tests.length; i++) r[i] = tests[i]!(slot) ? 1 : 0;
+    return r;
+  }
+
+  /** A fresh bitset of the node's matches (live slots of the region only). */
+  private bitsOf(node: Node, region: Region | null): Bits {
+    const out = this.owned(node);
+    andInto(out, this.columns.live);
+    if (region) andInto(out, this.regionBits(region.code));
+    return out;
+  }
+
+  private owned(node: Node): Bits {
+    const words = wordsFor(this.columns.capacity);
+    switch (node.kind) {
+      case 'condition': {
+        const { bits } = this.conditionBits(node.c);
+        return bits.slice(0, words);
+      }
+      case 'all':
+      case 'any': {
+        // conditions first (their bitsets are ready), groups after
+        const ordered = [...node.children].sort((a, b) => Number(a.kind !== 'condition') - Number(b.kind !== 'condition'));
+        const acc = this.owned(ordered[0]!);
+        for (const child of ordered.slice(1)) {
+          const other = child.kind === 'condition' ? this.conditionBits(child.c).bits : this.owned(child);
+          if (node.kind === 'all') andInto(acc, other);
+          else orInto(acc, other);
+        }
+        return acc;
+      }
+      case 'not': {
+        const inner = this.owned(node.child);
+        complementWithin(inner, this.columns.live);
+        return inner;
+      }
+    }
+  }
+
+  private conditionBits(c: CompiledCondition): { bits: Bits; shared: boolean } {
+    const cached = this.batch?.get(c.id);
+    if (cached) return { bits: cached, shared: true };
+    const made = c.bits();
+    if (this.batch && !made.shared) this.batch.set(c.id, made.bits);
+    return made;
+  }
+
+  private condition(condition: Condition): CompiledCondition {
+    const key = conditionKey(condition);
+    let compiled = this.conditions.get(key);
+    if (!compiled) {
+      const id = this.conditions.size;
+      compiled = { id, condition, ...compileCondition(condition, this.columns, this.compiledFor) };
+      this.conditions.set(key, compiled);
+      this.tests[id] = compiled.test;
+    }
+    return compiled;
+  }
+}
+
+function regionOf(code: string | undefined): Region | null {
+  return code ? { code, prefix: code.replace(/(00)+$/, '') } : null;
+}
+
+function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'test' | 'bits'> {
+  const slots = () => cols.slots;
+  const fresh = () => new Uint32Array(wordsFor(cols.capacity));
+  const union = (parts: Bits[]): { bits: Bits; shared: boolean } => {
+    if (parts.length === 1) return { bits: parts[0]!, shared: true };
+    const out = fresh();
+    for (const p of parts) orInto(out, p);
+    return { bits: out, shared: false };
+  };
+  switch (c.field) {
+    case 'industry':
+    case 'districtCode':
+    case 'town': {
+      const column = c.field === 'industry' ? cols.industry : c.field === 'town' ? cols.town : cols.district;
+      const values = c.op === 'prefix' || c.op === 'eq' ? [c.value] : c.value;
+      const matches = c.field === 'industry' ? (v: string) => values.some((p) => v.startsWith(p)) : (v: string) => values.includes(v);
+      // whether each value id meets the condition, extended as the dictionary grows
+      let hit = new Int8Array(0);
+      const test = (slot: number) => {
+        const id = column.ids[slot]!;
+        if (id < 0) return false;
+        if (id >= hit.length) {
+          const next = new Int8Array(column.dict.values.length);
+          next.set(hit);
+          for (let i = hit.length; i < next.length; i++) next[i] = matches(column.dict.values[i]!) ? 1 : 0;
+          hit = next;
+        }
+        return hit[id] === 1;
+      };
+      return { test, bits: () => union(values.map((v) => column.bitsOf(v, slots(), c.field === 'industry' ? (x) => x.startsWith(v) : (x) => x === v))) };
+    }
+    case 'sizeClass': {
+      let mask = 0;
+      for (const s of c.value) mask |= 1 << (SIZE_CLASSES.indexOf(s) + 1);
+      return { test: (slot) => (mask & (1 << cols.size[slot]!)) !== 0, bits: () => union(c.value.map((s) => cols.sizeBits[SIZE_CLASSES.indexOf(s)]!)) };
+    }
+    case 'tags':
+    case 'license': {
+      const map = c.field === 'tags' ? cols.tagBits : cols.licenseBits;
+      const values = c.op === 'containsAny' ? c.value : [c.value];
+      let held: Bits[] = [];
+      let heldFor = -1;
+      const test = (slot: number) => {
+        if (heldFor !== cols.capacity) {
+          held = values.map((v) => cols.memberBits(map, v));
+          heldFor = cols.capacity;
+        }
+        for (let i = 0; i < held.length; i++) if ((held[i]![slot >>> 5]! & (1 << (slot & 31))) !== 0) return true;
+        return false;
+      };
+      return { test, bits: () => union(values.map((v) => cols.memberBits(map, v))) };
+    }
+    case 'seriousBadCredit':
+      return c.value
+        ? { test: (slot) => hasBit(cols.badCredit, slot), bits: () => ({ bits: cols.badCredit, shared: true }) }
+        : {
+            test: (slot) => !hasBit(cols.badCredit, slot),
+            bits: () => {
+              const out = cols.badCredit.slice();
+              complementWithin(out, cols.live);
+              return { bits: out, shared: false };
+            },
+          };
+    case 'registeredYears': {
+      // whole years ≥ k ⟺ registered on or before the date k years back (YYYYMMDD compare); 0 = no date
+      const t = dateNumber(today);
+      const [lo, hi] = numericBounds(c as NumericCondition);
+      const maxDate = lo === -Infinity ? Infinity : t - lo * 10000; // years ≥ lo
+      const minDate = hi === Infinity ? 1 : Math.max(1, t - (hi + 1) * 10000 + 1); // years ≤ hi ⟺ not years ≥ hi+1
+      return {
+        test: (slot) => {
+          const v = cols.registered[slot]!;
+          return v >= minDate && v <= maxDate;
+        },
+        bits: () => ({ bits: dateRangeBits(cols.registered, cols.slots, cols.capacity, minDate, maxDate), shared: false }),
+      };
+    }
+    default: {
+      const field = c.field as 'employees' | 'revenue' | 'assets';
+      const [lo, hi] = numericBounds(c as NumericCondition);
+      // NaN (no value) fails both comparisons
+      const test =
+        field === 'employees'
+          ? (slot: number) => cols.employees[slot]! >= lo && cols.employees[slot]! <= hi
+          : field === 'revenue'
+            ? (slot: number) => cols.revenue[slot]! >= lo && cols.revenue[slot]! <= hi
+            : (slot: number) => cols.assets[slot]! >= lo && cols.assets[slot]! <= hi;
+      return { test, bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }) };
+    }
+  }
+}
+
+/** Slots whose date (YYYYMMDD) lies in [lo, hi]. */
+function dateRangeBits(values: Int32Array, slots: number, capacity: number, lo: number, hi: number): Bits {
+  const out = new Uint32Array(wordsFor(capacity));
+  for (let i = 0; i < slots; i++) {
+    const v = values[i]!;
+    if (v >= lo && v <= hi) out[i >>> 5]! |= 1 << (i & 31);
+  }
+  return out;
+}
+
+/** Slots whose value lies in [lo, hi] (NaN never does), one word at a time. */
+function rangeBits(values: Float64Array, slots: number, capacity: number, lo: number, hi: number): Bits {
+  const out = new Uint32Array(wordsFor(capacity));
+  const full = slots >>> 5;
+  for (let w = 0; w < full; w++) {
+    let word = 0;
+    const base = w << 5;
+    for (let j = 0; j < 32; j++) {
+      const v = values[base + j]!;
+      if (v >= lo && v <= hi) word |= 1 << j;
+    }
+    out[w] = word;
+  }
+  for (let i = full << 5; i < slots; i++) {
+    const v = values[i]!;
+    if (v >= lo && v <= hi) out[i >>> 5]! |= 1 << (i & 31);
+  }
+  return out;
+}
+
+/** Generates the policy's function: plain JavaScript boolean algebra over the results array. */
+function programOf(node: Node): Program {
+  const expr = (n: Node): string => {
+    switch (n.kind) {
+      case 'condition':
+        return `r[${n.c.id}] === 1`;
+      case 'all':
+        return `(${n.children.map(expr).join(' && ')})`;
+      case 'any':
+        return `(${n.children.map(expr).join(' || ')})`;
+      case 'not':
+        return `!(${expr(n.child)})`;
+    }
+  };
+  return new Function('r', `return ${expr(node)};`) as Program;
+}
+
+function conditionIds(node: Node): number[] {
+  switch (node.kind) {
+    case 'condition':
+      return [node.c.id];
+    case 'all':
+    case 'any':
+      return node.children.flatMap(conditionIds);
+    case 'not':
+      return conditionIds(node.child);
+  }
+}
+
+function decompile(node: Node): Rule {
+  switch (node.kind) {
+    case 'condition':
+      return node.c.condition;
+    case 'all':
+      return { all: node.children.map(decompile) };
+    case 'any':
+      return { any: node.children.map(decompile) };
+    case 'not':
+      return { not: decompile(node.child) };
+  }
+}
+
+function growTo(bits: Bits, words: number): Bits {
+  const next = new Uint32Array(words);
+  next.set(bits.subarray(0, Math.min(bits.length, words)));
+  return next;
+}
+
+function diff(before: Bits, after: Bits): { added: number[]; removed: number[] } {
+  const words = Math.max(before.length, after.length);
+  const added = new Uint32Array(words);
+  const removed = new Uint32Array(words);
+  for (let w = 0; w < words; w++) {
+    const b = before[w] ?? 0;
+    const a = after[w] ?? 0;
+    added[w] = a & ~b;
+    removed[w] = b & ~a;
+  }
+  return { added: slotsOf(added), removed: slotsOf(removed) };
+}
