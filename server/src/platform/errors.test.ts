@@ -7,7 +7,7 @@ describe('AppError', () => {
     for (const [code, status] of Object.entries(ERROR_STATUS)) {
       const err = new AppError(code as ErrorCode, '消息');
       expect(err.status).toBe(status);
-      expect(['INTERNAL', 'UNAVAILABLE'].includes(code) ? status >= 500 : status < 500).toBe(true);
+      expect(['INTERNAL', 'UNAVAILABLE', 'DATABASE_UNAVAILABLE'].includes(code) ? status >= 500 : status < 500).toBe(true);
     }
   });
 

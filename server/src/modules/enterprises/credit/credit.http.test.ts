@@ -61,7 +61,7 @@ describe('credit records and the checks the applications module calls', () => {
 
   it('a serious bad-credit record bars both; only credit managers record; dates in the future are refused', async () => {
     expect((await record({ kind: 'serious_bad_credit', source: '信用中国（广东）', recordedOn: '2026-01-01' }, clerk)).statusCode).toBe(403);
-    const future = await record({ kind: 'serious_bad_credit', source: '信用中国（广东）', recordedOn: '2999-01-01' });
+    const future = await record({ kind: 'serious_bad_credit', source: '信用中国（广东）', recordedOn: '2199-01-01' });
     expect(future.statusCode).toBe(422);
     expect(future.json().code).toBe('DATE_INVALID');
     expect((await record({ kind: 'unknown', source: 'x', recordedOn: '2026-01-01' })).statusCode).toBe(400);

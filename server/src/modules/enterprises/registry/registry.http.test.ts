@@ -63,16 +63,19 @@ describe('registering an enterprise', () => {
     const cases: [object, string, string][] = [
       [{ industryCode: 'C99' }, 'INDUSTRY_UNKNOWN', 'industryCode'],
       [{ industryCode: 'O79' }, 'INDUSTRY_UNKNOWN', 'industryCode'],
-      [{ employees: -3 }, 'INDICATOR_INVALID', 'employees'],
       [{ revenue: 12.345 }, 'INDICATOR_INVALID', 'revenue'],
       [{ districtCode: '999999' }, 'DISTRICT_INVALID', 'districtCode'],
-      [{ registrationDate: '2999-01-01' }, 'DATE_INVALID', 'registrationDate'],
+      [{ registrationDate: '2199-01-01' }, 'DATE_INVALID', 'registrationDate'],
     ];
     for (const [change, code, field] of cases) {
       const res = await post({ ...newEnterprise, uscc: '91440300708461136T', ...change });
       expect(res.statusCode, code).toBe(422);
       expect(res.json()).toMatchObject({ code, fields: [{ field }] });
     }
+    // a negative head count is refused by the request's own schema (whole numbers ≥ 0), naming the field
+    const negative = await post({ ...newEnterprise, uscc: '91440300708461136T', employees: -3 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'employees' }] });
     expect((await search('q=91440300708461136T')).json().total).toBe(0);
   });
 
