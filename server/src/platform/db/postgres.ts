@@ -84,24 +84,35 @@ class Listener {
   private connecting: Promise<pg.Client> | null = null;
   private readonly callbacks = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly url: string,
     private readonly log?: Logger,
   ) {}
 
+  /**
+   * Subscribes at once; a database that is not there yet (the product starts before it, or it is
+   * restarting) does not fail the caller: the channel is listened to as soon as it connects.
+   */
   async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
-    const client = await this.connect();
     let set = this.callbacks.get(channel);
     if (!set) {
       set = new Set();
       this.callbacks.set(channel, set);
-      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      try {
+        const client = await this.connect();
+        await client.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch (err) {
+        this.log?.warn({ err }, 'LISTEN not possible yet; retrying');
+        this.retry();
+      }
     }
     set.add(callback);
+    const subscribed = set;
     return async () => {
-      set.delete(callback);
-      if (set.size === 0 && this.callbacks.get(channel) === set) {
+      subscribed.delete(callback);
+      if (subscribed.size === 0 && this.callbacks.get(channel) === subscribed) {
         this.callbacks.delete(channel);
         await this.client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
       }
@@ -110,6 +121,7 @@ class Listener {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -125,7 +137,7 @@ class Listener {
       client.on('error', (err) => {
         this.log?.warn({ err }, 'LISTEN connection lost; reconnecting');
         this.client = null;
-        if (!this.closed) setTimeout(() => void this.reconnect(), 1000);
+        this.retry(1000);
       });
       await client.connect();
       this.client = client;
@@ -138,13 +150,24 @@ class Listener {
     return this.connecting;
   }
 
+  /** One reconnect pending at a time; it listens to every channel again. */
+  private retry(delayMs = 2000): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.reconnect();
+    }, delayMs);
+    this.retryTimer.unref();
+  }
+
   private async reconnect(): Promise<void> {
+    if (this.closed) return;
     try {
       const client = await this.connect();
       for (const channel of this.callbacks.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
     } catch (err) {
       this.log?.warn({ err }, 'LISTEN reconnect failed; retrying');
-      if (!this.closed) setTimeout(() => void this.reconnect(), 2000);
+      this.retry();
     }
   }
 }

@@ -20,12 +20,14 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-files-migration-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** The migrations folder as it was before the content moved: up to the chunks table. */
-function migrationsBefore(tag: string): string {
+function migrationsBefore(name: string): string {
   const folder = path.join(tmp, 'migrations');
   fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
   const journalFile = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  const at = journal.entries.findIndex((e) => e.tag.replace(/^\d+_/, '') === name);
+  if (at < 0) throw new Error(`no migration named ${name}`);
+  journal.entries = journal.entries.slice(0, at);
   fs.writeFileSync(journalFile, JSON.stringify(journal));
   return folder;
 }
@@ -34,7 +36,7 @@ type Rows<T> = { rows: T[] };
 
 describe('the upgrade to the one file store', () => {
   it('moves stored files, catalog templates and staff photos into chunks, byte for byte', async () => {
-    const before = migrationsBefore('0017_files_move_content');
+    const before = migrationsBefore('files_move_content');
     let database: Database;
     let migrate: (folder?: string) => Promise<void>;
     let drop = async () => {};

@@ -37,6 +37,11 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   ...encrypted('notification_messages.recipient_encrypted', '手机号'),
   { column: 'tickets.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
   { column: 'inquiries.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
+  ...encrypted('feedback_cases.phone_cipher', '手机号'),
+  { column: 'feedback_cases.person_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  { column: 'rateable_subjects.phone_cipher', holds: '手机号', stored: 'encrypted', inResponses: 'never' },
+  { column: 'rateable_subjects.phone_masked', holds: '手机号', stored: 'masked', inResponses: 'masked' },
+  { column: 'rateable_subjects.applicant_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   { column: 'enterprise_accounts.contact_phone', holds: '手机号', stored: 'plain', inResponses: 'never' },
 ];
 
