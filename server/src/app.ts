@@ -17,6 +17,7 @@ import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
+import { provideStaffAccounts } from './platform/auth/staff-accounts.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -25,6 +26,8 @@ import { healthRoutes } from './platform/health/routes.ts';
 import { demoRoutes } from './platform/demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
+import { staffAccountsForAuth } from './modules/staff/accounts.ts';
+import { departmentCenterOf } from './modules/staff/service.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
@@ -77,6 +80,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
 
   // Platform: errors, who is asking and may they, what they changed
+  provideStaffAccounts(staffAccountsForAuth);
   const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
@@ -97,7 +101,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(auditRoutes, deps);
   await app.register(calendarRoutes, deps);
   await app.register(demoRoutes, deps);
-  await app.register(venueRoutes, deps);
+  await app.register(venueRoutes, { ...deps, departmentCenterOf });
   await app.register(staffRoutes, deps);
   await app.register(notificationRoutes, deps);
   await app.register(catalogRoutes, deps);

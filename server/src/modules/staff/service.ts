@@ -18,6 +18,11 @@ export async function getDepartment(db: Db, id: string): Promise<DepartmentDto> 
   return row;
 }
 
+/** The center a department is settled in, or null when there is none (venue checks counters' departments with it). */
+export async function departmentCenterOf(db: Db, id: string): Promise<string | null> {
+  return (await repo.findDepartment(db, id))?.centerId ?? null;
+}
+
 type DepartmentInput = {
   name: string;
   uscc?: string | null;

@@ -63,7 +63,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
       purpose: c.purpose,
       zoneId: zoneIds.get(c.zone)!,
       departmentId: c.department ? departmentIds.get(c.department)! : null,
-    });
+    }, staff.departmentCenterOf);
     counterIds.set(c.number, created.id);
   }
 
