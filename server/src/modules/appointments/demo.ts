@@ -4,7 +4,7 @@ import { loadCalendar } from '../../platform/calendar/service.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
 import { DEMO_ENTERPRISES } from '../../platform/demo/data.ts';
 import { listPublishedItemFacts } from '../catalog/service.ts';
-import { businessMoment, instantOf, minutesOf } from './clock.ts';
+import { businessClock, instantOf, minutesOf } from '../../platform/calendar/clock.ts';
 import { bookAppointment } from './booking/service.ts';
 import { addCapacityAdjustment, saveCapacityRule } from './capacity/admin.ts';
 import { checkIn } from './check-in/service.ts';
@@ -42,7 +42,7 @@ export async function seedAppointmentsDemo(db: Db, centerId: string, now = new D
   });
   const items = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.code, i]));
   const calendar = await loadCalendar(db);
-  const today = businessMoment(now).date;
+  const today = businessClock(now).date;
 
   const failing = items.get(FAILING_ITEM);
   if (failing) {
@@ -76,7 +76,7 @@ export async function seedAppointmentsDemo(db: Db, centerId: string, now = new D
       bookedToday.push({ id: booked.id, start });
     }
   }
-  const nowMinutes = businessMoment(now).minutes;
+  const nowMinutes = businessClock(now).minutes;
   for (const [i, b] of bookedToday.entries()) {
     const start = minutesOf(b.start);
     if (start - 10 > nowMinutes || i % 3 === 2) continue; // not yet due, or a no-show

@@ -6,7 +6,7 @@ import { listPublishedItemFacts } from '../catalog/published/items.ts';
 import { insertRatings } from '../evaluations/service.ts';
 import { createStaff, listStaff } from '../staff/service.ts';
 import { listCounters, listZones } from '../venue/service.ts';
-import { businessClock } from './clock.ts';
+import { businessClock } from '../../platform/calendar/clock.ts';
 import { GREEN_REASONS } from './contract.ts';
 import { generateDay, type HistoryQueue } from './demo-history.ts';
 import { setDemoPhoto } from './photos/service.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
 import {
   CENTER_LEVELS,
@@ -21,7 +21,7 @@ export type DepartmentCenterOf = (db: Db, departmentId: string) => Promise<strin
 export const staleVersion = () =>
   new AppError('STALE_VERSION', '该记录已被他人修改，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);
 
-export async function listRegions(db: Db) {
+export async function listRegions(db: DbOrTx) {
   return repo.listRegions(db);
 }
 
@@ -38,7 +38,7 @@ export async function listCenters(db: Db): Promise<CenterDto[]> {
   return (await repo.listCenters(db)).map(toCenterDto);
 }
 
-export async function getCenter(db: Db, id: string): Promise<CenterDto> {
+export async function getCenter(db: DbOrTx, id: string): Promise<CenterDto> {
   const row = await repo.findCenter(db, id);
   if (!row) throw notFound('服务中心');
   return toCenterDto(row);
@@ -119,12 +119,12 @@ export async function updateZone(
   return toZoneDto((await repo.findZone(db, id))!);
 }
 
-export async function listCounters(db: Db, centerId: string): Promise<CounterDto[]> {
+export async function listCounters(db: DbOrTx, centerId: string): Promise<CounterDto[]> {
   await getCenter(db, centerId);
   return (await repo.listCounters(db, centerId)).map(toCounterDto);
 }
 
-export async function getCounter(db: Db, id: string): Promise<CounterDto> {
+export async function getCounter(db: DbOrTx, id: string): Promise<CounterDto> {
   const row = await repo.findCounter(db, id);
   if (!row) throw notFound('窗口');
   return toCounterDto(row);

@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { AppointmentAction, AppointmentActor, AppointmentState } from '../contract.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
 
 type Step = { from: readonly AppointmentState[]; to: AppointmentState; actors: readonly AppointmentActor[] };
 
@@ -52,7 +53,7 @@ export function isActive(state: AppointmentState): boolean {
     case 'no_show':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'appointment state');
   }
 }
 
@@ -67,12 +68,8 @@ export function isFinal(state: AppointmentState): boolean {
     case 'no_show':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'appointment state');
   }
 }
 
 export const ACTIVE_STATES = ['booked', 'checked_in'] as const satisfies readonly AppointmentState[];
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled appointment state ${String(value)}`);
-}

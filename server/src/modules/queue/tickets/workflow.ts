@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { TicketAction, TicketState } from '../contract.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
 
 /**
  * Who may act on a ticket:
@@ -74,7 +75,7 @@ export function isCallable(state: TicketState): boolean {
     case 'cancelled':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'ticket state');
   }
 }
 
@@ -91,7 +92,7 @@ export function isFinal(state: TicketState): boolean {
     case 'serving':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'ticket state');
   }
 }
 
@@ -105,8 +106,4 @@ export const OPEN_STATES = ['waiting', 'transferred', 'called', 'serving'] as co
 
 export function stateName(state: TicketState): string {
   return STATE_NAMES[state];
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled ticket state ${String(value)}`);
 }
