@@ -20,6 +20,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
   {
     files: ['server/src/**/*.ts'],
     plugins: { banshi: boundaries },

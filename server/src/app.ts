@@ -23,7 +23,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
-import { demoRoutes } from './platform/demo/routes.ts';
+import { demoRoutes } from './demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { staffAccountsForAuth } from './modules/staff/accounts.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { dumpPglite, migratePglite, openPglite } from '../src/platform/db/pglite.ts';
 import { migratePostgres, openPostgres } from '../src/platform/db/postgres.ts';
-import { seedDemo } from '../src/platform/demo/seed.ts';
+import { seedDemo } from '../src/demo/seed.ts';
 
 type Template =
   | { kind: 'pglite'; dumpFile: string; dispose?: () => Promise<void> }

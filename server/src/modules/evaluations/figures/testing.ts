@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../platform/db/database.ts';
-import { DEMO_CENTER } from '../../../platform/demo/data.ts';
+import { DEMO_CENTER } from '../../../demo/data.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { instantOf } from '../../queue/demo-history.ts';
 import { loadPastTickets, type PastTicket } from '../../queue/history/service.ts';

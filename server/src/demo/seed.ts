@@ -1,14 +1,14 @@
-import type { Db } from '../db/database.ts';
-import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
-import * as venue from '../../modules/venue/service.ts';
-import * as staff from '../../modules/staff/service.ts';
-import { seedCatalogDemo } from '../../modules/catalog/demo.ts';
-import { seedEnterprisesDemo } from '../../modules/enterprises/demo.ts';
-import { seedLicensesDemo } from '../../modules/licenses/demo.ts';
-import { seedQueueDemo } from '../../modules/queue/demo.ts';
-import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
-import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
-import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
+import type { Db } from '../platform/db/database.ts';
+import { createEnterpriseAccount, setDemoEnterprisesActive } from '../platform/auth/service.ts';
+import * as venue from '../modules/venue/service.ts';
+import * as staff from '../modules/staff/service.ts';
+import { seedCatalogDemo } from '../modules/catalog/demo.ts';
+import { seedEnterprisesDemo } from '../modules/enterprises/demo.ts';
+import { seedLicensesDemo } from '../modules/licenses/demo.ts';
+import { seedQueueDemo } from '../modules/queue/demo.ts';
+import { seedApplicationsDemo } from '../modules/applications/demo.ts';
+import { seedAppointmentsDemo } from '../modules/appointments/demo.ts';
+import { seedEvaluationsDemo } from '../modules/evaluations/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -91,10 +91,11 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   await seedCatalogDemo(db, center.id);
   await seedEnterprisesDemo(db);
   await seedLicensesDemo(db);
-  await seedQueueDemo(db, center.id);
-  await seedAppointmentsDemo(db, center.id);
+  const usccs = DEMO_ENTERPRISES.map((e) => e.uscc);
+  await seedQueueDemo(db, center.id, { usccs, password: DEMO_PASSWORD });
+  await seedAppointmentsDemo(db, center.id, usccs);
   await seedApplicationsDemo(db, center.id);
-  await seedEvaluationsDemo(db, center.id);
+  await seedEvaluationsDemo(db, center.id, DEMO_ENTERPRISES);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }
