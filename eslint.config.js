@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from './eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**', 'server/migrations/**'] },
@@ -17,6 +18,14 @@ export default tseslint.config(
         'error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings from the typed config (server/src/config.ts), not process.env.' },
       ],
+    },
+  },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
+  {
+    files: ['server/src/**/*.ts'],
+    plugins: { banshi: boundaries },
+    rules: {
+      'banshi/module-boundaries': 'error',
     },
   },
   {

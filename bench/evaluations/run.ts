@@ -12,7 +12,7 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
+import { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
 import { buildDemoApp } from '../lib/app.ts';
 import { pct, progress, timeRuns } from '../lib/measure.ts';
 import { openDemoDatabase, withBenchDatabase } from '../lib/postgres.ts';

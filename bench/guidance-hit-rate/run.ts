@@ -7,8 +7,9 @@ import holdout from '../../server/src/modules/catalog/guidance/queries.holdout.z
 import { demoSearchDocs } from '../../server/src/modules/catalog/demo.ts';
 import { measureHitRates } from '../../server/src/modules/catalog/guidance/hit-rate.ts';
 import { buildSearchIndex } from '../../server/src/modules/catalog/guidance/search-index.ts';
+import { DEMO_DEPARTMENTS } from '../../server/src/demo/data.ts';
 
-const index = buildSearchIndex(demoSearchDocs());
+const index = buildSearchIndex(demoSearchDocs(DEMO_DEPARTMENTS.map((d) => d.name)));
 const rates = measureHitRates(index, queries);
 console.log(`labelled queries: ${rates.total} (catalog: ${index.size} items and bundles)`);
 console.log(`top-1 hit rate: ${(rates.top1 * 100).toFixed(1)}%`);

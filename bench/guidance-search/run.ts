@@ -12,6 +12,7 @@ import { demoCatalogData, demoSearchDocs } from '../../server/src/modules/catalo
 import { buildSearchIndex, type SearchDoc } from '../../server/src/modules/catalog/guidance/search-index.ts';
 import { jieba } from '../../server/src/modules/catalog/guidance/text.ts';
 import type { ItemGuide } from '../../server/src/modules/catalog/contract.ts';
+import { DEMO_DEPARTMENTS } from '../../server/src/demo/data.ts';
 
 const TOTAL = 10_000;
 const QUERIES = 1_000;
@@ -25,7 +26,7 @@ const OBJECTS = ['食品', '药品', '医疗器械', '化妆品', '特种设备'
 const ACTIONS = ['经营许可', '生产许可', '使用登记', '备案', '变更登记', '注销登记', '延续', '核发', '审批', '检验', '年度报告', '资质认定', '补证', '验收', '设立许可', '迁移登记', '信息公开', '补贴申领', '奖励申报', '证明开具'];
 const PREFIXES = ['', '', '', '第一类', '第二类', '第三类', '临时', '跨区域', '农村', '城镇', '省级', '市级', '区级'];
 
-const demoDocs = demoSearchDocs();
+const demoDocs = demoSearchDocs(DEMO_DEPARTMENTS.map((d) => d.name));
 const demoItems = demoCatalogData(new Map([...new Set(demoDocs.map((d) => d.context[1] ?? ''))].map((n) => [n, n])), new Map()).items;
 
 function generatedDoc(i: number): SearchDoc {
@@ -92,7 +93,7 @@ async function httpBench(texts: string[]) {
   const { benchConfig } = await import('../lib/app.ts');
   const { buildApp } = await import('../../server/src/app.ts');
   const { migratePglite, openPglite } = await import('../../server/src/platform/db/pglite.ts');
-  const { seedDemo } = await import('../../server/src/platform/demo/seed.ts');
+  const { seedDemo } = await import('../../server/src/demo/seed.ts');
   const { listCenters } = await import('../../server/src/modules/venue/service.ts');
   const { listDepartments } = await import('../../server/src/modules/staff/service.ts');
   const { loadCatalog } = await import('../../server/src/modules/catalog/import-export/apply.ts');

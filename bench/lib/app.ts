@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import type { Database } from '../../server/src/platform/db/database.ts';
-import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
+import { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
 
 export type ApiClient = ReturnType<typeof apiClient>;
 

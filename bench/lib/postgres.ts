@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../server/src/platform/db/database.ts';
 import { migratePostgres, openPostgres } from '../../server/src/platform/db/postgres.ts';
-import { seedDemo } from '../../server/src/platform/demo/seed.ts';
+import { seedDemo } from '../../server/src/demo/seed.ts';
 import { adminQuery, withDatabase } from '../../server/test/templates.ts';
 import { benchConfig } from './app.ts';
 

@@ -13,7 +13,7 @@
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '../../server/src/platform/demo/data.ts';
+import { DEMO_PASSWORD } from '../../server/src/demo/data.ts';
 import { createStaff } from '../../server/src/modules/staff/service.ts';
 import { serveDemoApp } from '../lib/app.ts';
 import { pct, progress, rawRate, setting } from '../lib/measure.ts';

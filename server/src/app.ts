@@ -20,15 +20,18 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './pla
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
+import { provideStaffAccounts } from './platform/auth/staff-accounts.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
 import { healthRoutes } from './platform/health/routes.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
-import { demoRoutes } from './platform/demo/routes.ts';
+import { demoRoutes } from './demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
+import { staffAccountsForAuth } from './modules/staff/accounts.ts';
+import { departmentCenterOf } from './modules/staff/service.ts';
 import { notificationRoutes } from './platform/notifications/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/routes.ts';
@@ -103,6 +106,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
 
   // Platform: errors, who is asking and may they, what they changed
+  provideStaffAccounts(staffAccountsForAuth);
   const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
@@ -126,7 +130,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(calendarRoutes, deps);
   await app.register(jobRoutes, deps);
   await app.register(demoRoutes, deps);
-  await app.register(venueRoutes, deps);
+  await app.register(venueRoutes, { ...deps, departmentCenterOf });
   await app.register(staffRoutes, deps);
   await app.register(notificationRoutes, deps);
   await app.register(catalogRoutes, deps);

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import type { Database, Db } from '../src/platform/db/database.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres } from '../src/platform/db/postgres.ts';
-import { DEMO_PASSWORD } from '../src/platform/demo/data.ts';
+import { DEMO_PASSWORD } from '../src/demo/data.ts';
 import { TEST_SECRETS } from './secrets.ts';
 import { adminQuery, withDatabase } from './templates.ts';
 

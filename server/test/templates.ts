@@ -4,7 +4,7 @@ import pg from 'pg';
 import { dumpPglite, migratePglite, openPglite } from '../src/platform/db/pglite.ts';
 import { migratePostgres, openPostgres } from '../src/platform/db/postgres.ts';
 import { loadConfig } from '../src/config.ts';
-import { seedDemo } from '../src/platform/demo/seed.ts';
+import { seedDemo } from '../src/demo/seed.ts';
 import { TEST_SECRETS } from './secrets.ts';
 
 const seedConfig = () => loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...TEST_SECRETS });

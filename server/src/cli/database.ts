@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { openDatabase } from '../platform/db/open.ts';
-import { seedDemo } from '../platform/demo/seed.ts';
+import { seedDemo } from '../demo/seed.ts';
 import { runUpgrades } from '../upgrades.ts';
 import { createLogger } from './logger.ts';
 

@@ -1,7 +1,7 @@
 import { listeningUrl, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openDatabase } from '../platform/db/open.ts';
-import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../platform/demo/seed.ts';
+import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../demo/seed.ts';
 import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { serverJobs } from '../jobs.ts';

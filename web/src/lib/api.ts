@@ -33,32 +33,48 @@ export function withQuery(path: string, params: QueryParams): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Extra request headers, e.g. a device's key (`x-device-key`). */
+export type RequestOptions = { headers?: Record<string, string> };
+
 export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', params ? withQuery(path, params) : path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** A multipart upload; the browser sets the content type with its boundary. */
   upload: <T>(method: 'POST' | 'PUT', path: string, form: FormData) => request<T>(method, path, form),
+  /** A POST whose answer is a file (an export): the body comes back as a Blob; errors as ApiError. */
+  download: async (path: string, body: unknown): Promise<Blob> => {
+    const response = await send('POST', path, body);
+    if (response.ok) return response.blob();
+    throw toApiError(response, await response.json().catch(() => undefined));
+  },
 };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+async function request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+  const response = await send(method, path, body, options);
+  const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (response.ok) return payload as T;
+  throw toApiError(response, payload);
+}
+
+/** The one place the web app calls `fetch` for the API. */
+async function send(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<Response> {
   try {
     const isForm = body instanceof FormData;
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined || isForm ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined || isForm ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }),
+        ...options?.headers,
+      },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'NETWORK', message: t.errors.network });
   }
-  const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (response.ok) return payload as T;
-  throw toApiError(response, payload);
 }
 
 function toApiError(response: Response, payload: unknown): ApiError {

@@ -2,9 +2,8 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { loadCalendar } from '../../platform/calendar/service.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
-import { DEMO_ENTERPRISES } from '../../platform/demo/data.ts';
 import { listPublishedItemFacts } from '../catalog/service.ts';
-import { businessMoment, instantOf, minutesOf } from './clock.ts';
+import { businessClock, instantOf, minutesOf } from '../../platform/calendar/clock.ts';
 import { bookAppointment } from './booking/service.ts';
 import { addCapacityAdjustment, saveCapacityRule } from './capacity/admin.ts';
 import { checkIn } from './check-in/service.ts';
@@ -30,7 +29,8 @@ const TIMES = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '14:00', '1
  * overflow places, bookings for today and the next working day (some checked in, some no-shows),
  * and an applicant blocked after three no-shows.
  */
-export async function seedAppointmentsDemo(db: Db, config: Config, centerId: string, now = new Date()): Promise<void> {
+/** `usccs`: the demo enterprises' credit codes (at least two: some bookings are theirs). */
+export async function seedAppointmentsDemo(db: Db, config: Config, centerId: string, usccs: readonly string[], now = new Date()): Promise<void> {
   await saveSettings(db, centerId, {
     version: 0,
     ...DEFAULT_SETTINGS,
@@ -41,7 +41,7 @@ export async function seedAppointmentsDemo(db: Db, config: Config, centerId: str
   });
   const items = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.code, i]));
   const calendar = await loadCalendar(db);
-  const today = businessMoment(now).date;
+  const today = businessClock(now).date;
 
   const failing = items.get(FAILING_ITEM);
   if (failing) {
@@ -70,12 +70,12 @@ export async function seedAppointmentsDemo(db: Db, config: Config, centerId: str
     const morning = instantOf(today, minutesOf('07:30'));
     for (const [i, start] of TIMES.entries()) {
       const item = items.get(BOOKED_ITEMS[i % BOOKED_ITEMS.length]!)!;
-      const uscc = i === 0 ? DEMO_ENTERPRISES[0]!.uscc : i === 4 ? DEMO_ENTERPRISES[1]!.uscc : null;
+      const uscc = i === 0 ? usccs[0]! : i === 4 ? usccs[1]! : null;
       const booked = await bookAppointment(db, config, { centerId, itemId: item.id, date: today, start, channel: i % 4 === 1 ? 'desk' : 'portal', applicant: { uscc, phone: demoPhone(i) }, now: morning });
       bookedToday.push({ id: booked.id, start });
     }
   }
-  const nowMinutes = businessMoment(now).minutes;
+  const nowMinutes = businessClock(now).minutes;
   for (const [i, b] of bookedToday.entries()) {
     const start = minutesOf(b.start);
     if (start - 10 > nowMinutes || i % 3 === 2) continue; // not yet due, or a no-show
@@ -87,7 +87,7 @@ export async function seedAppointmentsDemo(db: Db, config: Config, centerId: str
   const bookedAt = new Date(now.getTime() - 3600_000);
   for (const [i, start] of TIMES.slice(0, 8).entries()) {
     const item = items.get(BOOKED_ITEMS[(i + 2) % BOOKED_ITEMS.length]!)!;
-    const uscc = i === 0 ? DEMO_ENTERPRISES[1]!.uscc : i === 3 ? DEMO_ENTERPRISES[0]!.uscc : null;
+    const uscc = i === 0 ? usccs[1]! : i === 3 ? usccs[0]! : null;
     await bookAppointment(db, config, { centerId, itemId: item.id, date: tomorrow, start, channel: i % 3 === 1 ? 'phone' : 'portal', applicant: { uscc, phone: demoPhone(20 + i) }, now: bookedAt });
   }
 

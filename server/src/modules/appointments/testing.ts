@@ -10,14 +10,14 @@ import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import { listPublishedItemFacts } from '../catalog/service.ts';
 import { listCenters } from '../venue/service.ts';
 import { listStaff } from '../staff/service.ts';
-import { businessMoment, instantOf, minutesOf } from './clock.ts';
+import { businessClock, instantOf, minutesOf } from '../../platform/calendar/clock.ts';
 
 /** Shared set-up of the appointment tests: the demo center, its items, working days, a clock, the SMS log. */
 export async function appointmentFixture(t: TestApp) {
   const center = (await listCenters(t.db)).find((c) => c.name === '佛山市南海区政务服务中心')!;
   const items = new Map((await listPublishedItemFacts(t.db, center.id)).map((i) => [i.code, i]));
   const calendar = await loadCalendar(t.db);
-  const today = businessMoment(new Date()).date;
+  const today = businessClock(new Date()).date;
   const sent: { to: string; body: string }[] = [];
   const transport: SmsTransport = { name: 'test', send: async (m) => (sent.push(m), { ref: `t-${sent.length}` }) };
   return {

@@ -1,5 +1,4 @@
 import type { Db } from '../../platform/db/database.ts';
-import { DEMO_DEPARTMENTS } from '../../platform/demo/data.ts';
 import { listDepartments } from '../staff/service.ts';
 import { SYSTEM_EDITOR } from './editor.ts';
 import { uploadFile } from './files/service.ts';
@@ -40,10 +39,10 @@ export async function seedCatalogDemo(db: Db, centerId: string): Promise<void> {
 
 /**
  * The demo catalog's search documents without a database (department names stand in for their
- * ids): what the hit-rate test and the benchmarks search.
+ * ids): what the hit-rate test and the benchmarks search. `departmentNames`: the demo's departments.
  */
-export function demoSearchDocs(): SearchDoc[] {
-  const names = new Map(DEMO_DEPARTMENTS.map((d) => [d.name, d.name]));
+export function demoSearchDocs(departmentNames: readonly string[]): SearchDoc[] {
+  const names = new Map(departmentNames.map((name) => [name, name]));
   const data = demoCatalogData(names, new Map());
   return searchDocsOf(
     new Map(data.items.map((i) => [i.code, i])),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
-import { DEMO_CENTER } from '../../platform/demo/data.ts';
+import { DEMO_CENTER } from '../../demo/data.ts';
 import { listCenters } from '../venue/service.ts';
 import { callbackStageCounts } from './demo/repository.ts';
 import type { FiguresDto } from './figures/contract.ts';

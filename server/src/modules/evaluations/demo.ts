@@ -6,7 +6,6 @@ import { dispatchOutbox } from '../../platform/outbox/service.ts';
 import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { DEMO_ENTERPRISES } from '../../platform/demo/data.ts';
 import { encryptField, maskPhone, personalDataKeys } from '../../platform/personal-data/personal-data.ts';
 import { entityCheckCharacter, usccCheckCharacter } from '../../lib/uscc.ts';
 import { listPublishedItemFacts } from '../catalog/published/items.ts';
@@ -63,13 +62,20 @@ const PUBLIC_SUMMARIES: Record<string, { measures: string; summary: string }> = 
 };
 const PERSON_NAMES = ['陈先生', '李女士', '王先生', '张女士', '刘先生', '黄女士', '何先生', '罗女士'];
 
-export async function seedEvaluationsDemo(db: Db, config: Config, centerId: string, now = new Date()): Promise<void> {
+/** `enterprises`: the demo enterprises (raters and applicants of the history). */
+export async function seedEvaluationsDemo(
+  db: Db,
+  config: Config,
+  centerId: string,
+  enterprises: readonly { uscc: string; name: string }[],
+  now = new Date(),
+): Promise<void> {
   if (await demoRepo.hasCallbacks(db, centerId)) return;
   const random = seededRandom(8_2026);
   const calendar = await loadCalendar(db);
   const today = businessToday(now);
   await giveDepartmentsCreditCodes(db, centerId);
-  await generateEarlierVisits(db, centerId, calendar, today, config);
+  await generateEarlierVisits(db, centerId, calendar, today, config, enterprises.map((e) => e.uscc));
 
   const staff = await listStaff(db, { centerId });
   const clerks = staff.filter((s) => s.roles.includes('counter_clerk'));
@@ -77,7 +83,7 @@ export async function seedEvaluationsDemo(db: Db, config: Config, centerId: stri
   const departments = await listDepartments(db, centerId);
   const chiefOf = new Map(departments.map((d) => [d.id, d.chiefOfficerId]));
   const keys = personalDataKeys(config);
-  const enterpriseNames = new Map(DEMO_ENTERPRISES.map((e) => [e.uscc, e.name]));
+  const enterpriseNames = new Map(enterprises.map((e) => [e.uscc, e.name]));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const latest = now.getTime() - 60_000;
 
@@ -294,7 +300,7 @@ async function giveDepartmentsCreditCodes(db: Db, centerId: string): Promise<voi
 }
 
 /** Visits of the months before the queue demo's last days, at about a seventh of a day's traffic. */
-async function generateEarlierVisits(db: Db, centerId: string, calendar: Calendar, today: string, config: Config): Promise<void> {
+async function generateEarlierVisits(db: Db, centerId: string, calendar: Calendar, today: string, config: Config, usccs: string[]): Promise<void> {
   const first = await demoRepo.earliestVisitDate(db, centerId);
   const until = first ?? today;
   const counters = new Map((await listCounters(db, centerId)).map((c) => [c.number, c.id]));
@@ -320,7 +326,6 @@ async function generateEarlierVisits(db: Db, centerId: string, calendar: Calenda
       },
     ];
   });
-  const usccs = DEMO_ENTERPRISES.map((e) => e.uscc);
   const tickets = [];
   for (let day = addDays(today, -MONTHS_BACK_DAYS); day < until; day = addDays(day, 1)) {
     if (calendar.isWorkingDay(day)) tickets.push(...generateDay({ centerId, date: day, queues: historyQueues, usccs }).tickets);

@@ -4,7 +4,6 @@ import { permissionsOf } from '../../platform/auth/roles.ts';
 import { loadCalendar } from '../../platform/calendar/service.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { DEMO_ENTERPRISES } from '../../platform/demo/data.ts';
 import { listDepartments, listStaff, updateStaff } from '../staff/service.ts';
 import { listCounters } from '../venue/service.ts';
 import { archiveCase, assignCase, closeCase, rateCaseByStaff, referCase, replyCase } from './cases/actions.ts';
@@ -42,7 +41,13 @@ type DemoCase = { daysAgo: number; input: Partial<CaseInput> & Pick<CaseInput, '
 
 const PHONE = (n: number) => `1390757${String(1000 + n).slice(-4)}`;
 
-export async function seedFeedbackDemo(db: Db, config: Config, centerId: string): Promise<void> {
+/** `enterprises`: the demo enterprises (two of them bring 办不成事 matters). */
+export async function seedFeedbackDemo(
+  db: Db,
+  config: Config,
+  centerId: string,
+  enterprises: readonly { uscc: string; name: string }[],
+): Promise<void> {
   const deps: ServiceDeps = { db, config };
   const staff = await listStaff(db, { centerId });
   const departments = new Map((await listDepartments(db, centerId)).map((d) => [d.name, d.id]));
@@ -86,11 +91,11 @@ export async function seedFeedbackDemo(db: Db, config: Config, centerId: string)
     { daysAgo: 2, input: { kind: 'suggestion', channel: 'portal', content: '建议门户增加办件进度的短信订阅。', isConfidential: false }, phone: PHONE(10), steps: [] },
     { daysAgo: 1, input: { kind: 'consultation', channel: 'portal', content: '咨询股权转让后是否需要重新刻制公章。', isConfidential: false }, department: '市场监督管理局', phone: PHONE(11), steps: [] },
     // 办不成事: solved with the enterprise's confirmation (two departments), explained in writing, one still open
-    { daysAgo: 45, input: { kind: 'unresolved', channel: 'on_site', cause: 'departments_disagree', content: '食品生产企业迁址，市场监管与生态环境对环评与许可的先后顺序意见不一，无法办理。', isConfidential: false, contact: { uscc: DEMO_ENTERPRISES[1]!.uscc, enterpriseName: DEMO_ENTERPRISES[1]!.name } }, phone: PHONE(12),
+    { daysAgo: 45, input: { kind: 'unresolved', channel: 'on_site', cause: 'departments_disagree', content: '食品生产企业迁址，市场监管与生态环境对环评与许可的先后顺序意见不一，无法办理。', isConfidential: false, contact: { uscc: enterprises[1]!.uscc, enterpriseName: enterprises[1]!.name } }, phone: PHONE(12),
       steps: [{ do: 'tasks', by: 'clerk17', departments: ['市场监督管理局', '生态环境局'] }, { do: 'answer', department: '市场监督管理局', text: '可先行受理许可申请，环评批复作为容缺材料后补。' }, { do: 'answer', department: '生态环境局', text: '同意并行办理，环评告知承诺制办理。' }, { do: 'reply', by: 'clerk17', outcome: 'solved', text: '两部门同意并行办理，已于次日受理许可申请。' }, { do: 'rate', satisfaction: 'satisfied' }] },
     { daysAgo: 28, input: { kind: 'unresolved', channel: 'phone', cause: 'no_such_item', content: '想办理“共享厨房”经营许可，目录中没有对应事项。', isConfidential: false }, phone: PHONE(13),
       steps: [{ do: 'tasks', by: 'clerk17', departments: ['市场监督管理局'] }, { do: 'answer', department: '市场监督管理局', text: '现行法规无此业态许可，可按餐饮服务分别申请。' }, { do: 'reply', by: 'clerk17', outcome: 'explained', text: '经市场监管局研究，现行法规无“共享厨房”许可，已书面说明可按餐饮服务分别申请。' }, { do: 'close', by: 'clerk17', note: '已书面说明' }] },
-    { daysAgo: 4, input: { kind: 'unresolved', channel: 'on_site', cause: 'system_fault', content: '不动产抵押登记系统提示证书号不存在，无法提交。', isConfidential: false, contact: { uscc: DEMO_ENTERPRISES[0]!.uscc, enterpriseName: DEMO_ENTERPRISES[0]!.name } }, phone: PHONE(14),
+    { daysAgo: 4, input: { kind: 'unresolved', channel: 'on_site', cause: 'system_fault', content: '不动产抵押登记系统提示证书号不存在，无法提交。', isConfidential: false, contact: { uscc: enterprises[0]!.uscc, enterpriseName: enterprises[0]!.name } }, phone: PHONE(14),
       steps: [{ do: 'tasks', by: 'clerk17', departments: ['自然资源局', '住房和城乡建设局'] }, { do: 'answer', department: '自然资源局', text: '系统数据已修复，待企业重新提交。' }] },
   ];
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessClock, checkPeriods, describeHours, ticketWindow, type OpeningHours } from './clock.ts';
+import { businessClock } from '../../platform/calendar/clock.ts';
+import { checkPeriods, describeHours, ticketWindow, type OpeningHours } from './clock.ts';
 
 const hours: OpeningHours = {
   serviceDays: 'working_days',

@@ -1,34 +1,10 @@
-import { BUSINESS_TIME_ZONE } from '../../platform/db/database.ts';
+import { hhmmOf, minutesOf } from '../../platform/calendar/clock.ts';
 import type { ServiceDays } from './contract.ts';
-
-/** Beijing wall-clock time, whatever the server's own zone: the business date and the minute of the day. */
-export type BusinessClock = { date: string; minutes: number };
-
-const format = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUSINESS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-export function businessClock(now: Date): BusinessClock {
-  const p = Object.fromEntries(format.formatToParts(now).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
-}
 
 export type OpeningPeriod = { start: string; end: string };
 export type OpeningHours = { serviceDays: ServiceDays; periods: readonly OpeningPeriod[]; lastTicketMinutes: number };
 
 export type TicketWindow = { isOpen: true } | { isOpen: false; reason: 'not_service_day' | 'outside_hours'; message: string };
-
-/** 'HH:mm' (or '24:00') as minutes since midnight. */
-export function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
 
 /**
  * Whether tickets may be taken at this minute of a day: on a service day, inside an opening
@@ -46,7 +22,7 @@ export function ticketWindow(hours: OpeningHours, day: { isWorkingDay: boolean; 
 /** The ticket-taking hours as people read them: 09:00–11:30、14:00–17:00. */
 export function describeHours(hours: OpeningHours): string {
   if (hours.periods.length === 0) return '暂未设置办公时间';
-  const shown = hours.periods.map((p) => `${p.start}–${toHhmm(minutesOf(p.end) - hours.lastTicketMinutes)}`).join('、');
+  const shown = hours.periods.map((p) => `${p.start}–${hhmmOf(minutesOf(p.end) - hours.lastTicketMinutes)}`).join('、');
   return hours.serviceDays === 'working_days' ? `工作日 ${shown}` : `每天 ${shown}`;
 }
 
@@ -59,9 +35,4 @@ export function checkPeriods(periods: readonly OpeningPeriod[]): string | null {
     if (next && minutesOf(next.start) < minutesOf(p.end)) return `${p.start}–${p.end} 与 ${next.start}–${next.end} 重叠`;
   }
   return null;
-}
-
-function toHhmm(minutes: number): string {
-  const m = Math.max(0, minutes);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

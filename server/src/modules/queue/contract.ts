@@ -47,10 +47,3 @@ export const ticketTokenParam = z.strictObject({ token: z.string().regex(/^[A-Za
 export const counterIdParam = z.strictObject({ counterId: z.uuid('编号格式不正确') });
 export const centerIdParam = z.strictObject({ centerId: z.uuid('编号格式不正确') });
 
-/** Hides the middle of a phone number: 138****5678. */
-export function maskPhone(value: string | null): string | null {
-  if (!value) return null;
-  const digits = value.replace(/\D/g, '');
-  if (digits.length < 7) return '****';
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}

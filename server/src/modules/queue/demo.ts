@@ -1,11 +1,10 @@
 import type { Db } from '../../platform/db/database.ts';
 import { loadCalendar } from '../../platform/calendar/service.ts';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD } from '../../platform/demo/data.ts';
 import type { Theme } from '../catalog/contract.ts';
 import { listPublishedItemFacts } from '../catalog/published/items.ts';
 import { createStaff, listStaff } from '../staff/service.ts';
 import { listCounters, listZones } from '../venue/service.ts';
-import { businessClock } from './clock.ts';
+import { businessClock } from '../../platform/calendar/clock.ts';
 import { GREEN_REASONS } from './contract.ts';
 import { generateDay, type HistoryQueue } from './demo-history.ts';
 import { setDemoPhoto } from './photos/service.ts';
@@ -53,7 +52,8 @@ const HISTORY_WORKING_DAYS = 3;
  * tried at any hour), queues with counters, a kiosk, two displays and an evaluator per counter,
  * clerks with photos, and the last working days (and today so far) of generated history.
  */
-export async function seedQueueDemo(db: Db, centerId: string, now = new Date()): Promise<void> {
+/** `demo`: the demo enterprises' credit codes (the history's applicants) and the demo accounts' password (the clerks'). */
+export async function seedQueueDemo(db: Db, centerId: string, demo: { usccs: readonly string[]; password: string }, now = new Date()): Promise<void> {
   await saveSettings(db, centerId, {
     version: 0,
     serviceDays: 'every_day',
@@ -86,7 +86,7 @@ export async function seedQueueDemo(db: Db, centerId: string, now = new Date()):
   for (const c of DEMO_CLERKS) {
     await createStaff(
       db,
-      { ...c, password: DEMO_PASSWORD, roles: ['counter_clerk'], centerId, counterId: counters.get(c.counter)!.id },
+      { ...c, password: demo.password, roles: ['counter_clerk'], centerId, counterId: counters.get(c.counter)!.id },
       { isDemo: true, mustChangePassword: false },
     );
   }
@@ -133,7 +133,7 @@ export async function seedQueueDemo(db: Db, centerId: string, now = new Date()):
   }
   days.push({ date: today.date, untilMinutes: today.minutes });
 
-  const usccs = DEMO_ENTERPRISES.map((e) => e.uscc);
+  const usccs = [...demo.usccs];
   const generated = days.map((d) => generateDay({ centerId, date: d.date, queues: historyQueues, usccs, untilMinutes: d.untilMinutes }));
   const tickets = generated.flatMap((g) => g.tickets);
   await loadPastTickets(db, tickets);

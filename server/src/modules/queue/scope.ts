@@ -1,11 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { staffOf } from '../../platform/auth/plugin.ts';
 import type { StaffPrincipal } from '../../platform/auth/principal.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { staffInCenter as inCenter } from '../../platform/auth/scope.ts';
 
 /** Staff act on their own center's queue; administrators on any center's. */
-export function staffInCenter(request: FastifyRequest, centerId: string): StaffPrincipal {
-  const staff = staffOf(request);
-  if (!staff.roles.includes('administrator') && staff.centerId !== centerId) throw forbidden('只能查看或管理本中心的排队');
-  return staff;
-}
+export const staffInCenter = (request: FastifyRequest, centerId: string): StaffPrincipal =>
+  inCenter(request, centerId, '只能查看或管理本中心的排队');

@@ -3,7 +3,7 @@
  * `issueTicket(db, { centerId, itemId, channel: 'appointment', priorityClass: 'appointment', appointmentId })`.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { businessClock } from './clock.ts';
+import { businessClock } from '../../platform/calendar/clock.ts';
 import { listTickets } from './tickets/repository.ts';
 import { statusOf } from './tickets/service.ts';
 

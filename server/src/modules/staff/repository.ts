@@ -168,3 +168,38 @@ export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
 export async function setDemoStaffActive(db: DbOrTx, isActive: boolean) {
   await db.update(staff).set({ isActive }).where(eq(staff.isDemo, true));
 }
+
+/** Staff accounts as authentication sees them (platform/auth/staff-accounts.ts). */
+
+export async function findLogin(db: DbOrTx, username: string) {
+  const [row] = await db
+    .select({ id: staff.id, passwordHash: staff.passwordHash, isActive: staff.isActive })
+    .from(staff)
+    .where(eq(sql`lower(${staff.username})`, username.toLowerCase()));
+  return row;
+}
+
+export async function loadAccount(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      roles: staff.roles,
+      centerId: staff.centerId,
+      departmentId: staff.departmentId,
+      isActive: staff.isActive,
+      mustChangePassword: staff.mustChangePassword,
+      passwordHash: staff.passwordHash,
+    })
+    .from(staff)
+    .where(eq(staff.id, id));
+  return row;
+}
+
+export async function setOwnPassword(db: DbOrTx, id: string, passwordHash: string) {
+  await db
+    .update(staff)
+    .set({ passwordHash, mustChangePassword: false, version: sql`${staff.version} + 1` })
+    .where(eq(staff.id, id));
+}

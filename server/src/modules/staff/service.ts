@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { endSessionsOf, lockedStaffUsernames, unlockStaffLogin } from '../../platform/auth/service.ts';
@@ -12,10 +12,15 @@ export async function listDepartments(db: Db, centerId: string): Promise<Departm
   return repo.listDepartments(db, centerId);
 }
 
-export async function getDepartment(db: Db, id: string): Promise<DepartmentDto> {
+export async function getDepartment(db: DbOrTx, id: string): Promise<DepartmentDto> {
   const row = await repo.findDepartment(db, id);
   if (!row) throw notFound('部门');
   return row;
+}
+
+/** The center a department is settled in, or null when there is none (venue checks counters' departments with it). */
+export async function departmentCenterOf(db: DbOrTx, id: string): Promise<string | null> {
+  return (await repo.findDepartment(db, id))?.centerId ?? null;
 }
 
 type DepartmentInput = {

@@ -17,9 +17,13 @@ import {
   zonePatch,
 } from './contract.ts';
 import * as venue from './service.ts';
+import type { DepartmentCenterOf } from './service.ts';
 
 /** Clause 4: regions, centers, zones and counters. */
-export const venueRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db }) => {
+export const venueRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; departmentCenterOf: DepartmentCenterOf }> = async (
+  app,
+  { db, departmentCenterOf },
+) => {
   const tags = ['venue'];
 
   app.get('/api/regions', { config: { access: 'org.read' }, schema: { tags, summary: '行政区划列表（GB/T 2260）', response: { 200: z.array(region) } } }, () =>
@@ -93,7 +97,7 @@ export const venueRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/api/centers/:id/counters',
     { config: { access: 'org.manage', audit: 'counter.create' }, schema: { tags, summary: '添加窗口', params: idParam, body: counterInput, response: { 201: counter } } },
     async (request, reply) => {
-      const created = await venue.createCounter(db, request.params.id, request.body);
+      const created = await venue.createCounter(db, request.params.id, request.body, departmentCenterOf);
       request.auditObject = { type: 'counter', id: created.id };
       return reply.status(201).send(created);
     },
@@ -103,7 +107,7 @@ export const venueRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     { config: { access: 'org.manage', audit: 'counter.update' }, schema: { tags, summary: '修改窗口', params: idParam, body: counterPatch, response: { 200: counter } } },
     async (request) => {
       request.auditObject = { type: 'counter', id: request.params.id, detail: request.body };
-      return venue.updateCounter(db, request.params.id, request.body);
+      return venue.updateCounter(db, request.params.id, request.body, departmentCenterOf);
     },
   );
 };

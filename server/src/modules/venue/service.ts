@@ -1,6 +1,5 @@
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
-import { getDepartment } from '../staff/service.ts';
 import {
   CENTER_LEVELS,
   isNearbyServicePoint,
@@ -13,10 +12,16 @@ import {
 } from './contract.ts';
 import * as repo from './repository.ts';
 
+/**
+ * The center a department is settled in, or null when there is no such department. Departments
+ * belong to the staff module, which depends on venue (never the other way): the caller passes this in.
+ */
+export type DepartmentCenterOf = (db: Db, departmentId: string) => Promise<string | null>;
+
 export const staleVersion = () =>
   new AppError('STALE_VERSION', '该记录已被他人修改，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);
 
-export async function listRegions(db: Db) {
+export async function listRegions(db: DbOrTx) {
   return repo.listRegions(db);
 }
 
@@ -33,7 +38,7 @@ export async function listCenters(db: Db): Promise<CenterDto[]> {
   return (await repo.listCenters(db)).map(toCenterDto);
 }
 
-export async function getCenter(db: Db, id: string): Promise<CenterDto> {
+export async function getCenter(db: DbOrTx, id: string): Promise<CenterDto> {
   const row = await repo.findCenter(db, id);
   if (!row) throw notFound('服务中心');
   return toCenterDto(row);
@@ -114,12 +119,12 @@ export async function updateZone(
   return toZoneDto((await repo.findZone(db, id))!);
 }
 
-export async function listCounters(db: Db, centerId: string): Promise<CounterDto[]> {
+export async function listCounters(db: DbOrTx, centerId: string): Promise<CounterDto[]> {
   await getCenter(db, centerId);
   return (await repo.listCounters(db, centerId)).map(toCounterDto);
 }
 
-export async function getCounter(db: Db, id: string): Promise<CounterDto> {
+export async function getCounter(db: DbOrTx, id: string): Promise<CounterDto> {
   const row = await repo.findCounter(db, id);
   if (!row) throw notFound('窗口');
   return toCounterDto(row);
@@ -127,9 +132,14 @@ export async function getCounter(db: Db, id: string): Promise<CounterDto> {
 
 type CounterInput = { zoneId: string; number: string; name: string; purpose: CounterPurpose; departmentId?: string | null };
 
-export async function createCounter(db: Db, centerId: string, input: CounterInput): Promise<CounterDto> {
+export async function createCounter(
+  db: Db,
+  centerId: string,
+  input: CounterInput,
+  departmentCenterOf: DepartmentCenterOf,
+): Promise<CounterDto> {
   await getCenter(db, centerId);
-  await checkCounterReferences(db, centerId, input);
+  await checkCounterReferences(db, centerId, input, departmentCenterOf);
   if (await repo.findCounterByNumber(db, centerId, input.number)) throw duplicate('number', `本中心已有 ${input.number} 号窗口`);
   const id = await repo.insertCounter(db, centerId, { ...input, departmentId: input.departmentId ?? null });
   return getCounter(db, id);
@@ -139,9 +149,10 @@ export async function updateCounter(
   db: Db,
   id: string,
   patch: Partial<CounterInput> & { version: number; isActive?: boolean },
+  departmentCenterOf: DepartmentCenterOf,
 ): Promise<CounterDto> {
   const current = await getCounter(db, id);
-  await checkCounterReferences(db, current.centerId, { ...current, ...patch });
+  await checkCounterReferences(db, current.centerId, { ...current, ...patch }, departmentCenterOf);
   if (patch.number && patch.number !== current.number && (await repo.findCounterByNumber(db, current.centerId, patch.number))) {
     throw duplicate('number', `本中心已有 ${patch.number} 号窗口`);
   }
@@ -150,12 +161,16 @@ export async function updateCounter(
   return getCounter(db, id);
 }
 
-async function checkCounterReferences(db: Db, centerId: string, c: { zoneId: string; departmentId?: string | null }) {
+async function checkCounterReferences(
+  db: Db,
+  centerId: string,
+  c: { zoneId: string; departmentId?: string | null },
+  departmentCenterOf: DepartmentCenterOf,
+) {
   const zone = await repo.findZone(db, c.zoneId);
   if (!zone || zone.centerId !== centerId) throw invalidField('zoneId', '区域不存在或不属于本中心');
   if (c.departmentId) {
-    const department = await getDepartment(db, c.departmentId).catch(() => null);
-    if (!department || department.centerId !== centerId) throw invalidField('departmentId', '部门不存在或未进驻本中心');
+    if ((await departmentCenterOf(db, c.departmentId)) !== centerId) throw invalidField('departmentId', '部门不存在或未进驻本中心');
   }
 }
 

@@ -1,17 +1,8 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import { staff } from '../../modules/staff/tables.ts';
 import { enterpriseAccounts, loginThrottle, sessions } from './tables.ts';
 
-/** Auth reads the account tables it authenticates against, and owns sessions and the login throttle. */
-
-export async function findStaffLogin(db: DbOrTx, username: string) {
-  const [row] = await db
-    .select({ id: staff.id, passwordHash: staff.passwordHash, isActive: staff.isActive })
-    .from(staff)
-    .where(eq(sql`lower(${staff.username})`, username.toLowerCase()));
-  return row;
-}
+/** Auth owns enterprise accounts, sessions and the login throttle; staff accounts come through `staff-accounts.ts`. */
 
 export async function findEnterpriseLogin(db: DbOrTx, uscc: string) {
   const [row] = await db
@@ -21,37 +12,12 @@ export async function findEnterpriseLogin(db: DbOrTx, uscc: string) {
   return row;
 }
 
-export async function loadStaffAccount(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({
-      id: staff.id,
-      username: staff.username,
-      displayName: staff.displayName,
-      roles: staff.roles,
-      centerId: staff.centerId,
-      departmentId: staff.departmentId,
-      isActive: staff.isActive,
-      mustChangePassword: staff.mustChangePassword,
-      passwordHash: staff.passwordHash,
-    })
-    .from(staff)
-    .where(eq(staff.id, id));
-  return row;
-}
-
 export async function loadEnterpriseAccount(db: DbOrTx, id: string) {
   const [row] = await db
     .select({ id: enterpriseAccounts.id, uscc: enterpriseAccounts.uscc, name: enterpriseAccounts.name, isActive: enterpriseAccounts.isActive })
     .from(enterpriseAccounts)
     .where(eq(enterpriseAccounts.id, id));
   return row;
-}
-
-export async function updateStaffPassword(db: DbOrTx, id: string, passwordHash: string) {
-  await db
-    .update(staff)
-    .set({ passwordHash, mustChangePassword: false, version: sql`${staff.version} + 1` })
-    .where(eq(staff.id, id));
 }
 
 export async function lockedLoginNames(db: DbOrTx, loginNames: string[]): Promise<Set<string>> {

@@ -6,6 +6,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts'
 import type { Principal } from './principal.ts';
 import { isRole, permissionsOf } from './roles.ts';
 import * as repo from './repository.ts';
+import { staffAccounts } from './staff-accounts.ts';
 
 export type AuthSettings = {
   idleMinutes: number;
@@ -33,7 +34,7 @@ export async function login(
   const failed = new AppError('LOGIN_FAILED', zhCN.auth.loginFailed(settings.lockMinutes, settings.maxFailures));
   const throttle = await repo.readThrottle(db, loginName);
   const account =
-    input.kind === 'staff' ? await repo.findStaffLogin(db, input.username) : await repo.findEnterpriseLogin(db, input.uscc);
+    input.kind === 'staff' ? await staffAccounts().findLogin(db, input.username) : await repo.findEnterpriseLogin(db, input.uscc);
   const isPasswordRight = account
     ? await verifyPassword(account.passwordHash, input.password)
     : await burnPasswordCheck(input.password);
@@ -90,13 +91,13 @@ export async function changeOwnPassword(
   staffId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const account = await repo.loadStaffAccount(db, staffId);
+  const account = await staffAccounts().load(db, staffId);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION_FAILED', zhCN.auth.wrongCurrentPassword, [
       { field: 'currentPassword', message: zhCN.auth.wrongCurrentPassword },
     ]);
   }
-  await repo.updateStaffPassword(db, staffId, await hashPassword(input.newPassword));
+  await staffAccounts().setOwnPassword(db, staffId, await hashPassword(input.newPassword));
 }
 
 /** Which of these staff usernames are locked out right now. */
@@ -119,7 +120,7 @@ async function loadPrincipal(db: Db, type: 'staff' | 'enterprise', id: string): 
     const e = await repo.loadEnterpriseAccount(db, id);
     return e?.isActive ? { type: 'enterprise', id: e.id, uscc: e.uscc, name: e.name } : null;
   }
-  const s = await repo.loadStaffAccount(db, id);
+  const s = await staffAccounts().load(db, id);
   if (!s?.isActive) return null;
   const roles = s.roles.filter(isRole);
   return {

@@ -1,6 +1,6 @@
 // A default import: under Node's ESM loader this CommonJS bundle exposes no named exports.
 import chineseDays from 'chinese-days';
-import { BUSINESS_TIME_ZONE } from '../db/database.ts';
+import { businessClock } from './clock.ts';
 
 /**
  * The working-day calendar: the State Council's schedule (from `chinese-days`) under the
@@ -104,18 +104,10 @@ export function addDays(date: string, days: number): string {
 
 /** Today's date where the centers are, whatever the server's own time zone. */
 export function businessToday(now: Date = new Date()): string {
-  const parts = Object.fromEntries(businessDateFormat.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return businessClock(now).date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const businessDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUSINESS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 function kindOf(override: CalendarOverride): OverrideKind {
   return typeof override === 'string' ? override : override.kind;

@@ -1,5 +1,5 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './database.ts';
 
 /**
@@ -39,4 +39,32 @@ export async function insertJsonRows<T extends PgTable>(
     );
   }
   return out;
+}
+
+/**
+ * Inserts many rows whose keys may differ: a key left out (or `undefined`) gets the column's
+ * default. Rows are grouped by the keys they give; each group goes in statements of `chunkSize`
+ * rows through `jsonb_populate_recordset`, which takes the column types from the table itself.
+ */
+export async function insertRowsWithDefaults(db: DbOrTx, table: PgTable, rows: Record<string, unknown>[], chunkSize = 1000): Promise<void> {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const keys = Object.keys(row).filter((k) => row[k] !== undefined).sort().join(',');
+    const group = groups.get(keys);
+    if (group) group.push(row);
+    else groups.set(keys, [row]);
+  }
+  const config = getTableConfig(table);
+  const columnsOf = table as unknown as Record<string, { name?: string }>;
+  for (const [keys, group] of groups) {
+    const columns = keys
+      .split(',')
+      .filter((key) => config.columns.some((c) => c === (columnsOf[key] as never)))
+      .map((key) => ({ key, name: columnsOf[key]!.name! }));
+    const list = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
+    for (let i = 0; i < group.length; i += chunkSize) {
+      const json = JSON.stringify(group.slice(i, i + chunkSize).map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.key] ?? null]))));
+      await db.execute(sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`);
+    }
+  }
 }

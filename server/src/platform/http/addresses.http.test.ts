@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { auditLog } from '../audit/tables.ts';
-import { DEMO_PASSWORD } from '../demo/data.ts';
+import { DEMO_PASSWORD } from '../../demo/data.ts';
 
 /** Whose address a request has: the socket's, unless TRUST_PROXY names the proxy it came through. */
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { PERMISSIONS } from '../auth/roles.ts';
-import { setDemoAccountsActive } from '../demo/seed.ts';
+import { setDemoAccountsActive } from '../../demo/seed.ts';
 
 const logLines: string[] = [];
 const stream = new Writable({

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { maskPhone } from '../personal-data/personal-data.ts';
 
 export type SmsTransport = {
   name: string;
@@ -16,7 +17,7 @@ export function logTransport(log: Logger): SmsTransport {
     name: 'log',
     async send({ to, body }) {
       const ref = `log-${Date.now()}-${++n}`;
-      log.info({ sms: { to: `${to.slice(0, 3)}****${to.slice(-4)}`, body, ref } }, 'SMS (logging transport)');
+      log.info({ sms: { to: maskPhone(to), body, ref } }, 'SMS (logging transport)');
       return { ref };
     },
   };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { assertNever } from '../../lib/assert-never.ts';
 
 // Noto Sans Hans from the @embedpdf/fonts-sc package (its exports map hides the font files).
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
@@ -78,7 +79,7 @@ export function renderNotice(notice: Notice): Promise<Buffer> {
         drawTable(doc, block, width);
         break;
       default:
-        assertNever(block);
+        assertNever(block, 'notice block');
     }
   }
 
@@ -114,8 +115,4 @@ function drawTable(doc: PDFKit.PDFDocument, table: Extract<NoticeBlock, { kind: 
   drawRow(table.columns, 'bold');
   for (const row of table.rows) drawRow(row, 'regular');
   doc.moveDown(0.5);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled notice block: ${JSON.stringify(value)}`);
 }

@@ -59,7 +59,9 @@ describe('personal data at rest (SM4-CBC + HMAC-SM3)', () => {
   it('masks as the issue shows', () => {
     expect(maskIdNumber('440605199001011234')).toBe('4406**********1234');
     expect(maskPhone('13812341234')).toBe('138****1234');
-    expect(maskPhone('075786281234')).toBe('075*****1234');
+    expect(maskPhone('075786281234')).toBe('075****1234');
+    expect(maskPhone('0757-8628-1234')).toBe('075****1234');
+    expect(maskPhone('1234567')).toBe('****');
   });
 
   it('normalizes mobile and landline numbers', () => {

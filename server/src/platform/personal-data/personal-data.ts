@@ -54,10 +54,15 @@ export function maskIdNumber(idNumber: string): string {
   return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
 }
 
-/** `13812341234` → `138****1234`; other lengths keep the first 3 and last 4 characters. */
+/**
+ * The one way a phone number is shown masked: the first 3 and the last 4 digits around exactly four
+ * asterisks, whatever the length (`13812341234` → `138****1234`, `075786281234` → `075****1234`);
+ * fewer than 8 digits show nothing but `****`. Separators are dropped.
+ */
 export function maskPhone(phone: string): string {
-  if (phone.length <= 7) return `${'*'.repeat(Math.max(phone.length - 2, 0))}${phone.slice(-2)}`;
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 8) return '****';
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
 
 /** Mainland mobile numbers and landlines (area code, optional hyphen, 7–8 digits), stored without separators. */

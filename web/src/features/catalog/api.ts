@@ -9,8 +9,7 @@ import type {
 } from '@server/modules/catalog/contract.ts';
 import type { BundleCard, BundleNotice, ItemCard, ItemNotice, PortalOverview } from '@server/modules/catalog/portal/contract.ts';
 import type { LifeStage, Theme } from '@server/modules/catalog/contract.ts';
-import { api, ApiError } from '../../lib/api.ts';
-import { t } from '../../locales/zh-CN.ts';
+import { api } from '../../lib/api.ts';
 
 export type { BundleDetail, BundleGuide, BundleNotice, CatalogEntrySummary, HistoryEntry, ItemDetail, ItemGuide, ItemNotice };
 export type EntryKind = 'item' | 'bundle';
@@ -47,21 +46,7 @@ export const importWorkbook = (centerId: string, file: File, createDepartments: 
 async function postForm<T>(path: string, file: File): Promise<T> {
   const body = new FormData();
   body.append('file', file);
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' }, body });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK', message: t.errors.network });
-  }
-  const payload = (await response.json().catch(() => undefined)) as { code?: string; message?: string; fields?: { field: string; message: string }[]; requestId?: string } | undefined;
-  if (response.ok) return payload as T;
-  throw new ApiError({
-    status: response.status,
-    code: payload?.code ?? `HTTP_${response.status}`,
-    message: payload?.message ?? t.errors.http(response.status),
-    fields: payload?.fields,
-    requestId: payload?.requestId ?? response.headers.get('x-request-id'),
-  });
+  return api.upload<T>('POST', path, body);
 }
 
 // Public portal

@@ -1,4 +1,4 @@
-import type { DemoInfo } from '@server/platform/demo/contract.ts';
+import type { DemoInfo } from '@server/demo/contract.ts';
 import { api } from '../../lib/api.ts';
 
 export type { DemoInfo };

@@ -18,7 +18,7 @@ import type {
 } from '@server/modules/queue/settings/contract.ts';
 import type { IssuedTicketDto, TicketDto, TicketStatusDto, deskTicketInput } from '@server/modules/queue/tickets/contract.ts';
 import type { TicketState } from '@server/modules/queue/contract.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 
 export type KioskTicketInput = z.input<typeof kioskTicketInput>;
 export type InquiryInput = z.input<typeof inquiryInput>;
@@ -39,16 +39,8 @@ export const qrUrl = (token: string) => `/api/queue/t/${token}/qr.svg`;
 export const displayStreamUrl = (centerId: string, zoneId: string) => `/api/queue/display/${centerId}/${zoneId}/stream`;
 export const evaluatorStreamUrl = (counterId: string) => `/api/queue/evaluator/${counterId}/stream`;
 export const evaluatorPhotoUrl = (counterId: string, version: string | null) => `/api/queue/evaluator/${counterId}/photo?v=${encodeURIComponent(version ?? '')}`;
-export async function rateAtEvaluator(counterId: string, key: string, input: { ticketId: string; level: number; tags: string[]; comment: string }) {
-  const response = await fetch(`/api/queue/evaluator/${counterId}/ratings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-device-key': key },
-    body: JSON.stringify(input),
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.message ?? `HTTP ${response.status}`), { code: body.code as string | undefined });
-  return body as { ratingId: string; level: number };
-}
+export const rateAtEvaluator = (counterId: string, key: string, input: { ticketId: string; level: number; tags: string[]; comment: string }) =>
+  api.post<{ ratingId: string; level: number }>(`/api/queue/evaluator/${counterId}/ratings`, input, { headers: { 'x-device-key': key } });
 
 // workbench
 export const listMyCounters = () => api.get<ClerkCounterDto[]>('/api/queue/my-counters');
@@ -86,11 +78,8 @@ export const getHistoryFigures = (centerId: string, q: { from: string; to: strin
   api.get<HistoryFigures>(`/api/queue/centers/${centerId}/figures/history`, q);
 
 /** The staff member's own photo, shown on the evaluator (JPG, PNG or WebP, up to 512 KB). */
-export async function uploadStaffPhoto(staffId: string, file: File): Promise<{ updatedAt: string }> {
+export function uploadStaffPhoto(staffId: string, file: File): Promise<{ updatedAt: string }> {
   const body = new FormData();
   body.append('file', file);
-  const response = await fetch(`/api/queue/staff/${staffId}/photo`, { method: 'PUT', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError({ status: response.status, code: payload.code ?? `HTTP_${response.status}`, message: payload.message ?? `HTTP ${response.status}`, fields: payload.fields, requestId: payload.requestId });
-  return payload as { updatedAt: string };
+  return api.upload<{ updatedAt: string }>('PUT', `/api/queue/staff/${staffId}/photo`, body);
 }

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { applicationSupplements, applications } from '../tables.ts';
+import { businessDateSql } from '../../../platform/calendar/clock.ts';
 
 /** Counts behind the figures; business dates are read in Asia/Shanghai whatever the session's zone. */
 
-const localDate = (column: unknown) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+const localDate = businessDateSql;
 
 export async function intakeCounts(db: DbOrTx, centerId: string, from: string, to: string) {
   const inRange = (column: unknown) => sql`${localDate(column)} between ${from}::date and ${to}::date`;

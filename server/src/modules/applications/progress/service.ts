@@ -7,6 +7,7 @@ import type { ProgressDto } from '../contract.ts';
 import { chineseDate } from '../notices/documents.ts';
 import * as repo from '../repository.ts';
 import { STATES, type ApplicationAction, type ApplicationState } from '../workflow/definition.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
 
 /**
  * 办件进度 for the enterprise (portal): found by application number plus a secret the applicant
@@ -162,8 +163,4 @@ export function portalText(action: ApplicationAction, x: { note: string; departm
     default:
       return assertNever(action);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled: ${String(value)}`);
 }

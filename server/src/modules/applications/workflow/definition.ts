@@ -2,8 +2,10 @@
  * The application workflow, declared as data: states, actions, who may take each action, and
  * the timers that act on their own. Single-item applications, bundle applications (一件事) and
  * their children (one per member item) share it; each action says which of them it applies to.
- * The service never changes a state except through `requireTransition`.
+ * The service never changes a state except through `requireTransition`. `APPLICATION_WORKFLOW` (at
+ * the end) puts them together with the platform's `defineWorkflow()`.
  */
+import { defineWorkflow } from '../../../platform/workflow/define.ts';
 
 export const APPLICATION_STATES = [
   'received',
@@ -226,3 +228,15 @@ export const TIMERS: Record<TimerName, TimerInfo> = {
   deferral_deadline: { label: '容缺材料补齐期限届满未补齐：终止办理并列入失信名单', states: UNDER_REVIEW, action: 'expire_deferral', kinds: OWN },
   verification_due: { label: '告知承诺核查到期未核查：提醒部门', states: RESULT_OUT, action: 'flag_verification_overdue', kinds: ['single'] },
 };
+
+export const APPLICATION_WORKFLOW = defineWorkflow<ApplicationState, ApplicationAction, Actor, StateInfo, ActionInfo, TimerName>({
+  name: 'application',
+  states: STATES,
+  actions: ACTIONS,
+  timers: TIMERS,
+  order: ['state', 'actor'],
+  refuse: {
+    actor: (action) => `您的岗位不能执行“${action.label}”`,
+    state: (state, action, states) => `${state === null ? '新办件' : `办件当前为“${states[state].label}”`}，不能执行“${action.label}”`,
+  },
+});

@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.ts';
 import {
   ACTIONS,
   APPLICATION_ACTIONS,
-  STATES,
+  APPLICATION_WORKFLOW,
   type Actor,
   type ApplicationAction,
   type ApplicationState,
@@ -25,14 +25,7 @@ export function checkTransition(kind: WorkflowKind, state: ApplicationState | nu
   if (!info.kinds.includes(kind)) {
     return { ok: false, reason: 'kind', message: `${KIND_NAMES[kind]}不能执行“${info.label}”` };
   }
-  if (info.from === null ? state !== null : state === null || !info.from.includes(state)) {
-    const where = state === null ? '新办件' : `办件当前为“${STATES[state].label}”`;
-    return { ok: false, reason: 'state', message: `${where}，不能执行“${info.label}”` };
-  }
-  if (!info.actors.includes(actor)) {
-    return { ok: false, reason: 'actor', message: `您的岗位不能执行“${info.label}”` };
-  }
-  return { ok: true, to: info.to };
+  return APPLICATION_WORKFLOW.check(state, action, actor);
 }
 
 /**
@@ -42,12 +35,7 @@ export function checkTransition(kind: WorkflowKind, state: ApplicationState | nu
 export function requireTransition(kind: WorkflowKind, state: ApplicationState | null, action: ApplicationAction, actor: Actor) {
   const check = checkTransition(kind, state, action, actor);
   if (!check.ok) throw new AppError(check.reason === 'actor' ? 'FORBIDDEN' : 'INVALID_STATE', check.message);
-  return (target: ApplicationState): ApplicationState => {
-    if (check.to === 'unchanged' ? target !== state : !check.to.includes(target)) {
-      throw new Error(`workflow: ${action} cannot lead from ${String(state)} to ${target}`);
-    }
-    return target;
-  };
+  return APPLICATION_WORKFLOW.require(state, action, actor, (refusal) => new AppError(refusal.code, refusal.message));
 }
 
 /** The actions a person with these actors could take now (for the buttons a page shows). */

@@ -2,7 +2,7 @@ import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getCenter } from '../../venue/service.ts';
-import { hhmmOf } from '../clock.ts';
+import { hhmmOf } from '../../../platform/calendar/clock.ts';
 import type { AppointmentActor } from '../contract.ts';
 import { loadCenterPlan } from '../capacity/service.ts';
 import { releasePlace } from '../capacity/repository.ts';

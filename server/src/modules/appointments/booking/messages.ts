@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { queueSms } from '../../../platform/notifications/service.ts';
 import type { SmsTemplate } from '../../../platform/notifications/templates.zh-CN.ts';
 import { decryptField, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
-import { hhmmOf } from '../clock.ts';
+import { hhmmOf } from '../../../platform/calendar/clock.ts';
 import type { Settings } from '../settings/service.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

@@ -1,7 +1,7 @@
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { businessMoment } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { phoneHashOf } from './applicant.ts';
 import { notFoundBooking } from './changes.ts';
 import type { AppointmentDto } from './contract.ts';
@@ -24,7 +24,7 @@ export async function findOwnBooking(db: Db, config: Config, code: string, proof
 
 /** An enterprise's bookings (portal "my appointments"): from 30 days ago on, coming ones first. */
 export async function listEnterpriseBookings(db: Db, uscc: string, now = new Date()): Promise<AppointmentDto[]> {
-  const from = businessMoment(new Date(now.getTime() - 30 * 24 * 3600_000)).date;
+  const from = businessClock(new Date(now.getTime() - 30 * 24 * 3600_000)).date;
   const rows = await repo.listAppointments(db, { uscc, fromDate: from }, 200);
   return toDtos(db, rows, now);
 }

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { getCenter } from '../../venue/service.ts';
-import { hhmmOf, instantOf } from '../clock.ts';
+import { hhmmOf, instantOf } from '../../../platform/calendar/clock.ts';
 import type { Settings } from '../settings/service.ts';
 import { loadSettings } from '../settings/service.ts';
 import { STATE_NAMES } from '../workflow/workflow.ts';
@@ -23,7 +23,7 @@ export async function toDtos(db: DbOrTx, rows: readonly AppointmentRow[], now = 
   const contextOf = (centerId: string) => {
     let c = centers.get(centerId);
     if (!c) {
-      c = Promise.all([getCenter(db as Db, centerId), loadSettings(db, centerId)]).then(([center, settings]) => ({ name: center.name, settings }));
+      c = Promise.all([getCenter(db, centerId), loadSettings(db, centerId)]).then(([center, settings]) => ({ name: center.name, settings }));
       centers.set(centerId, c);
     }
     return c;

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { staff } from '../../staff/tables.ts';
-import { queues } from '../../queue/tables.ts';
+import { staffDisplayName } from '../../staff/lookups.ts';
+import { queueName } from '../../queue/lookups.ts';
 import type { AppointmentState } from '../contract.ts';
 import { appointmentEvents, appointments } from '../tables.ts';
 
 export type AppointmentRow = Omit<typeof appointments.$inferSelect, 'state'> & { state: AppointmentState; queueName: string };
 export type NewAppointment = typeof appointments.$inferInsert;
 
-const selectRows = (db: DbOrTx) => db.select({ a: appointments, queueName: queues.name }).from(appointments).innerJoin(queues, eq(queues.id, appointments.queueId));
+const selectRows = (db: DbOrTx) => db.select({ a: appointments, queueName: sql<string>`${queueName(appointments.queueId)}` }).from(appointments);
 const toRow = (r: { a: typeof appointments.$inferSelect; queueName: string }): AppointmentRow => ({ ...r.a, state: r.a.state as AppointmentState, queueName: r.queueName });
 
 export async function insertAppointment(tx: DbOrTx, row: NewAppointment): Promise<string> {
@@ -96,12 +96,11 @@ export async function listEvents(db: DbOrTx, appointmentId: string) {
       fromState: appointmentEvents.fromState,
       toState: appointmentEvents.toState,
       actor: appointmentEvents.actor,
-      staffName: staff.displayName,
+      staffName: staffDisplayName(appointmentEvents.staffId),
       at: appointmentEvents.at,
       detail: appointmentEvents.detail,
     })
     .from(appointmentEvents)
-    .leftJoin(staff, eq(staff.id, appointmentEvents.staffId))
     .where(eq(appointmentEvents.appointmentId, appointmentId))
     .orderBy(asc(appointmentEvents.id));
 }

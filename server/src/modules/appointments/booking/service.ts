@@ -3,7 +3,7 @@ import type { Config } from '../../../config.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { getCenter } from '../../venue/service.ts';
-import { hhmmOf, minutesOf } from '../clock.ts';
+import { hhmmOf, minutesOf } from '../../../platform/calendar/clock.ts';
 import type { BookingChannel, SlotScope } from '../contract.ts';
 import { loadCenterPlan, type CenterPlan, type ItemEntry } from '../capacity/service.ts';
 import { isOverflowOpen, refusalOf, slotCapacity, type Refusal } from '../capacity/plan.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
-import { businessMoment, hhmmOf, minutesOf } from '../clock.ts';
+import { businessClock, hhmmOf, minutesOf } from '../../../platform/calendar/clock.ts';
 import { checkGuaranteeLive } from '../guarantee/service.ts';
 import type { CapacityDayDto } from './contract.ts';
 import { indexAdjustments, slotCapacity, slotKey } from './plan.ts';
@@ -84,7 +84,7 @@ export async function saveCapacityRule(db: Db, input: RuleInput, now = new Date(
     if (!saved) throw new AppError('STALE_VERSION', '号源设置已被他人修改，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);
     await checkGuaranteeLive(tx, input.centerId, now, { known: plan });
   });
-  return getCapacityDay(db, input.centerId, businessMoment(now).date, now, plan);
+  return getCapacityDay(db, input.centerId, businessClock(now).date, now, plan);
 }
 
 type AdjustmentInput = { centerId: string; scope: 'queue' | 'item'; scopeId: string; date: string; start: string | null; delta: number; reason: string };
@@ -113,7 +113,7 @@ export async function removeCapacityAdjustment(db: Db, id: string, centerOf: (ce
   const row = await repo.findAdjustment(db, id);
   if (!row) throw notFound('号源调整');
   centerOf(row.centerId);
-  if (row.date < businessMoment(now).date) throw new AppError('DATE_IN_PAST', '不能撤销已过去日期的号源调整', [{ field: 'date', message: '日期已过' }]);
+  if (row.date < businessClock(now).date) throw new AppError('DATE_IN_PAST', '不能撤销已过去日期的号源调整', [{ field: 'date', message: '日期已过' }]);
   await db.transaction(async (tx) => {
     await repo.deleteAdjustment(tx, id);
     await checkGuaranteeLive(tx, row.centerId, now);

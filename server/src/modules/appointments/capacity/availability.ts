@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
-import { hhmmOf } from '../clock.ts';
+import { hhmmOf } from '../../../platform/calendar/clock.ts';
 import { appointableEntry } from '../booking/service.ts';
 import type { AvailabilityDto, BookableItemDto } from './contract.ts';
 import { daysView, earliestSlot } from './plan.ts';

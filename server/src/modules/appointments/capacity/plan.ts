@@ -1,5 +1,5 @@
 import { addDays } from '../../../platform/calendar/working-days.ts';
-import { minutesOf } from '../clock.ts';
+import { minutesOf } from '../../../platform/calendar/clock.ts';
 
 /**
  * The capacity plan as pure functions: the slots of a day, each slot's places (base capacity plus

@@ -1,11 +1,11 @@
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { loadCalendar, type Calendar } from '../../../platform/calendar/service.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listPublishedItemFacts, type PublishedItemFacts } from '../../catalog/service.ts';
 import { listQueues, queueOfItem } from '../../queue/service.ts';
 import { listCounters } from '../../venue/service.ts';
 import type { CounterDto } from '../../venue/contract.ts';
-import { businessMoment } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { GUARANTEE_WORKING_DAYS, type SlotScope } from '../contract.ts';
 import { loadSettings, type Settings } from '../settings/service.ts';
 import { daySlots, indexAdjustments, slotKey, type BookingWindow, type ItemPlan, type Pool } from './plan.ts';
@@ -46,14 +46,14 @@ export type CenterPlan = {
 export async function loadCenterPlan(db: DbOrTx, centerId: string, now: Date, reuse?: CenterPlan): Promise<CenterPlan> {
   const settings = reuse?.settings ?? (await loadSettings(db, centerId));
   const calendar = reuse?.calendar ?? (await loadCalendar(db));
-  const { date: today, minutes } = businessMoment(now);
+  const { date: today, minutes } = businessClock(now);
   const deadline = calendar.addWorkingDays(today, GUARANTEE_WORKING_DAYS);
   const horizonEnd = addDays(today, settings.horizonDays);
   const lastDate = horizonEnd > deadline ? horizonEnd : deadline;
   const reads = [
     () => reuse?.queues ?? listQueues(db, centerId),
-    () => (reuse ? [...reuse.items.values()] : listPublishedItemFacts(db as Db, centerId)),
-    () => reuse?.counters ?? listCounters(db as Db, centerId),
+    () => (reuse ? [...reuse.items.values()] : listPublishedItemFacts(db, centerId)),
+    () => reuse?.counters ?? listCounters(db, centerId),
     () => repo.listRules(db, centerId),
     () => repo.listAdjustments(db, centerId, today, lastDate),
     () => repo.listBooked(db, centerId, today, lastDate),

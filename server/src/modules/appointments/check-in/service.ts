@@ -2,7 +2,7 @@ import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { issueTicket } from '../../queue/service.ts';
-import { businessMoment, hhmmOf } from '../clock.ts';
+import { businessClock, hhmmOf } from '../../../platform/calendar/clock.ts';
 import { phoneHashOf } from '../booking/applicant.ts';
 import { notFoundBooking } from '../booking/changes.ts';
 import { dateText } from '../booking/messages.ts';
@@ -32,7 +32,7 @@ export type CheckInInput = {
 export async function checkIn(db: Db, config: Config, input: CheckInInput): Promise<CheckInResultDto> {
   const now = input.now ?? new Date();
   const settings = await loadSettings(db, input.centerId);
-  const moment = businessMoment(now);
+  const moment = businessClock(now);
   const { booking, others } = await findBooking(db, config, input, settings, moment);
   const verdict = checkInVerdict(booking, moment, settings);
   switch (verdict.kind) {

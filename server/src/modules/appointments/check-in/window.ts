@@ -1,4 +1,4 @@
-import type { BusinessMoment } from '../clock.ts';
+import type { BusinessClock } from '../../../platform/calendar/clock.ts';
 
 /**
  * Where an arrival stands against its booking's check-in window (A.6; default 30 minutes before
@@ -12,7 +12,7 @@ export type CheckInVerdict =
 
 export function checkInVerdict(
   booking: { date: string; startMinute: number },
-  now: BusinessMoment,
+  now: BusinessClock,
   window: { checkInBeforeMinutes: number; checkInAfterMinutes: number },
 ): CheckInVerdict {
   const opensAtMinute = Math.max(0, booking.startMinute - window.checkInBeforeMinutes);

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listCenters } from '../../venue/service.ts';
-import { hhmmOf } from '../clock.ts';
+import { hhmmOf } from '../../../platform/calendar/clock.ts';
 import { loadCenterPlan, type CenterPlan, type ItemEntry } from '../capacity/service.ts';
 import { earliestSlot } from '../capacity/plan.ts';
 import type { GuaranteeItemDto, GuaranteeViewDto } from './contract.ts';

@@ -2,7 +2,7 @@ import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { listCenters } from '../../venue/service.ts';
-import { businessMoment } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { dateText, sendBookingSms } from '../booking/messages.ts';
 import * as bookings from '../booking/repository.ts';
 import { loadSettings } from '../settings/service.ts';
@@ -17,7 +17,7 @@ import { blockFor, countingWindow } from './rules.ts';
  * transaction. Returns how many bookings were marked.
  */
 export async function markNoShows(db: Db, config: Config, now = new Date(), { each }: Items = strictItems): Promise<number> {
-  const moment = businessMoment(now);
+  const moment = businessClock(now);
   let marked = 0;
   for (const center of await listCenters(db)) {
     const settings = await loadSettings(db, center.id);

@@ -4,7 +4,7 @@ import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { listWaitingAppointmentTickets } from '../../queue/service.ts';
 import { listCenters } from '../../venue/service.ts';
-import { businessMoment, instantOf, minutesOf } from '../clock.ts';
+import { businessClock, instantOf, minutesOf } from '../../../platform/calendar/clock.ts';
 import { bookingParams, sendBookingSms } from '../booking/messages.ts';
 import * as bookings from '../booking/repository.ts';
 import { loadSettings } from '../settings/service.ts';
@@ -18,7 +18,7 @@ export const ALMOST_CALLED_PLACES = 3;
  * its new date). Bookings made after that moment are not reminded: their confirmation just went out.
  */
 export async function sendDayBeforeReminders(db: Db, config: Config, now = new Date(), { each }: Items = strictItems): Promise<number> {
-  const moment = businessMoment(now);
+  const moment = businessClock(now);
   const calendar = await loadCalendar(db);
   let sent = 0;
   for (const center of (await listCenters(db)).filter((c) => c.isActive)) {

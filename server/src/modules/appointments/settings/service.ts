@@ -1,8 +1,8 @@
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
 import { getSettings as getQueueSettings } from '../../queue/service.ts';
 import { getCenter } from '../../venue/service.ts';
-import { minutesOf } from '../clock.ts';
+import { minutesOf } from '../../../platform/calendar/clock.ts';
 import type { AppointmentSettingsDto, AppointmentSettingsInput } from './contract.ts';
 import * as repo from './repository.ts';
 
@@ -28,17 +28,17 @@ export type Settings = repo.SettingsRow & { effectivePeriods: Period[] };
 
 export async function loadSettings(db: DbOrTx, centerId: string): Promise<Settings> {
   const row = (await repo.findSettings(db, centerId)) ?? { centerId, ...DEFAULT_SETTINGS, version: 0 };
-  const effectivePeriods = row.periods ?? (await getQueueSettings(db as Db, centerId)).openingPeriods;
+  const effectivePeriods = row.periods ?? (await getQueueSettings(db, centerId)).openingPeriods;
   return { ...row, effectivePeriods };
 }
 
 export async function getSettings(db: DbOrTx, centerId: string): Promise<AppointmentSettingsDto> {
-  await getCenter(db as Db, centerId);
+  await getCenter(db, centerId);
   return loadSettings(db, centerId);
 }
 
 export async function saveSettings(db: DbOrTx, centerId: string, input: AppointmentSettingsInput): Promise<AppointmentSettingsDto> {
-  await getCenter(db as Db, centerId);
+  await getCenter(db, centerId);
   const problem = input.periods ? checkPeriods(input.periods) : null;
   if (problem) throw invalidField('periods', problem);
   const { version, ...fields } = input;

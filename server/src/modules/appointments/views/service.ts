@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { listQueues } from '../../queue/service.ts';
-import { businessMoment } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { APPOINTMENT_STATES, type AppointmentState } from '../contract.ts';
 import { phoneHashOf } from '../booking/applicant.ts';
 import type { AppointmentDetailDto, AppointmentDto } from '../booking/contract.ts';
@@ -17,7 +17,7 @@ const zeroCounts = () => Object.fromEntries(APPOINTMENT_STATES.map((s) => [s, 0]
 
 /** A day's bookings per queue (every queue of the center, in its order), with counts by state. */
 export async function getDayView(db: Db, centerId: string, date: string | undefined, now = new Date()): Promise<DayViewDto> {
-  const today = businessMoment(now).date;
+  const today = businessClock(now).date;
   const day = date ?? today;
   const [queues, rows] = await Promise.all([listQueues(db, centerId), bookings.listAppointments(db, { centerId, date: day }, 5000)]);
   const dtos = (await toDtos(db, rows, now)).sort((a, b) => a.start.localeCompare(b.start) || a.createdAt.localeCompare(b.createdAt));
@@ -43,7 +43,7 @@ export async function lookupAppointments(db: Db, config: Config, q: { centerId: 
   if (!q.code && !q.phone && !q.uscc) throw invalidField('code', '请输入预约码、手机号或统一社会信用代码');
   const phoneHash = q.phone ? phoneHashOf(config, q.phone) : undefined;
   if (q.phone && !phoneHash) throw invalidField('phone', '手机号码格式不正确');
-  const fromDate = q.code ? undefined : businessMoment(new Date(now.getTime() - 30 * 24 * 3600_000)).date;
+  const fromDate = q.code ? undefined : businessClock(new Date(now.getTime() - 30 * 24 * 3600_000)).date;
   const rows = await bookings.listAppointments(db, { centerId: q.centerId, code: q.code, phoneHash: phoneHash ?? undefined, uscc: q.uscc, fromDate }, 200);
   return toDtos(db, rows, now);
 }
@@ -61,7 +61,7 @@ export async function getAppointmentDetail(db: Db, id: string, now = new Date())
 
 /** Applicants who may not book now, at the center. */
 export async function listActiveBlocks(db: Db, centerId: string, now = new Date()): Promise<AppointmentBlockDto[]> {
-  const rows = await blocks.listBlocks(db, centerId, businessMoment(now).date);
+  const rows = await blocks.listBlocks(db, centerId, businessClock(now).date);
   return rows.map((b) => ({ id: b.id, applicant: b.applicantLabel, startsOn: b.startsOn, endsOn: b.endsOn, noShows: b.noShows, createdAt: b.createdAt.toISOString() }));
 }
 

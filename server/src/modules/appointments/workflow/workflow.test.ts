@@ -28,7 +28,7 @@ describe('appointment workflow', () => {
           if (expected) {
             expect(nextState(state, action, actor)).toBe(expected[3]);
           } else {
-            const isActorAllowed = (APPOINTMENT_WORKFLOW[action].actors as readonly string[]).includes(actor);
+            const isActorAllowed = (APPOINTMENT_WORKFLOW.actions[action].actors as readonly string[]).includes(actor);
             expect(() => nextState(state, action, actor)).toThrow(expect.objectContaining({ code: isActorAllowed ? 'INVALID_STATE' : 'FORBIDDEN' }));
           }
           checked += 1;
@@ -40,7 +40,7 @@ describe('appointment workflow', () => {
 
   it('final states have no way out; a no-show can still arrive late; only booked and checked-in hold a place', () => {
     for (const state of APPOINTMENT_STATES) {
-      const exits = APPOINTMENT_ACTIONS.filter((a) => (APPOINTMENT_WORKFLOW[a].from as readonly string[]).includes(state));
+      const exits = APPOINTMENT_ACTIONS.filter((a) => (APPOINTMENT_WORKFLOW.actions[a].from as readonly string[]).includes(state));
       expect(isFinal(state), state).toBe(exits.length === 0);
     }
     expect(APPOINTMENT_STATES.filter(isActive)).toEqual(['booked', 'checked_in']);

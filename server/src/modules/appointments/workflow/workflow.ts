@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { AppointmentAction, AppointmentActor, AppointmentState } from '../contract.ts';
-
-type Step = { from: readonly AppointmentState[]; to: AppointmentState; actors: readonly AppointmentActor[] };
+import { assertNever } from '../../../lib/assert-never.ts';
+import { defineWorkflow } from '../../../platform/workflow/define.ts';
 
 /**
  * The life of a booking as data. Booking creates it `booked`. Rescheduling moves it to another
@@ -9,36 +9,36 @@ type Step = { from: readonly AppointmentState[]; to: AppointmentState; actors: r
  * ticket; after the window, on the same day, an ordinary ticket (`arrived_late`), also when the
  * no-show job was quicker. The applicant's own changes stop at the cut-off (checked by the service).
  */
-export const APPOINTMENT_WORKFLOW = {
-  reschedule: { from: ['booked'], to: 'booked', actors: ['applicant', 'staff'] },
-  cancel: { from: ['booked'], to: 'cancelled', actors: ['applicant', 'staff', 'system'] },
-  check_in: { from: ['booked'], to: 'checked_in', actors: ['kiosk', 'staff'] },
-  arrive_late: { from: ['booked', 'no_show'], to: 'arrived_late', actors: ['kiosk', 'staff'] },
-  mark_no_show: { from: ['booked'], to: 'no_show', actors: ['system'] },
-} as const satisfies Record<AppointmentAction, Step>;
+export const APPOINTMENT_WORKFLOW = defineWorkflow<AppointmentState, AppointmentAction, AppointmentActor>({
+  name: 'appointment',
+  states: {
+    booked: { label: '已预约' },
+    checked_in: { label: '已签到' },
+    arrived_late: { label: '迟到已取普通号' },
+    cancelled: { label: '已取消' },
+    no_show: { label: '爽约' },
+  },
+  actions: {
+    reschedule: { label: '改约', from: ['booked'], to: ['booked'], actors: ['applicant', 'staff'] },
+    cancel: { label: '取消', from: ['booked'], to: ['cancelled'], actors: ['applicant', 'staff', 'system'] },
+    check_in: { label: '签到', from: ['booked'], to: ['checked_in'], actors: ['kiosk', 'staff'] },
+    arrive_late: { label: '迟到签到', from: ['booked', 'no_show'], to: ['arrived_late'], actors: ['kiosk', 'staff'] },
+    mark_no_show: { label: '记为爽约', from: ['booked'], to: ['no_show'], actors: ['system'] },
+  },
+  order: ['actor', 'state'],
+  refuse: {
+    actor: (action) => `您不能${action.label}该预约`,
+    state: (state, action, states) => `该预约${states[state!].label}，不能${action.label}`,
+  },
+});
 
-const ACTION_NAMES: Record<AppointmentAction, string> = {
-  reschedule: '改约',
-  cancel: '取消',
-  check_in: '签到',
-  arrive_late: '迟到签到',
-  mark_no_show: '记为爽约',
-};
-
-export const STATE_NAMES: Record<AppointmentState, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  arrived_late: '迟到已取普通号',
-  cancelled: '已取消',
-  no_show: '爽约',
-};
+export const STATE_NAMES: Record<AppointmentState, string> = Object.fromEntries(
+  Object.entries(APPOINTMENT_WORKFLOW.states).map(([state, info]) => [state, (info as { label: string }).label]),
+) as Record<AppointmentState, string>;
 
 /** The state `action` leads to from `state` when `actor` takes it; throws when the workflow does not allow it. */
 export function nextState(state: AppointmentState, action: AppointmentAction, actor: AppointmentActor): AppointmentState {
-  const step: Step = APPOINTMENT_WORKFLOW[action];
-  if (!step.actors.includes(actor)) throw new AppError('FORBIDDEN', `您不能${ACTION_NAMES[action]}该预约`);
-  if (!step.from.includes(state)) throw new AppError('INVALID_STATE', `该预约${STATE_NAMES[state]}，不能${ACTION_NAMES[action]}`);
-  return step.to;
+  return APPOINTMENT_WORKFLOW.next(state, action, actor, (refusal) => new AppError(refusal.code, refusal.message));
 }
 
 /** States that hold a place (one per applicant, item and day). */
@@ -52,7 +52,7 @@ export function isActive(state: AppointmentState): boolean {
     case 'no_show':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'appointment state');
   }
 }
 
@@ -67,12 +67,8 @@ export function isFinal(state: AppointmentState): boolean {
     case 'no_show':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'appointment state');
   }
 }
 
 export const ACTIVE_STATES = ['booked', 'checked_in'] as const satisfies readonly AppointmentState[];
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled appointment state ${String(value)}`);
-}

@@ -25,11 +25,10 @@ export async function loadCatalog(
   centerId: string,
   data: CatalogData,
   editor: Editor,
-  options: { beforeCheck?: (tx: Db) => Promise<EntryProblem[]>; onProblems?: (problems: EntryProblem[]) => AppError } = {},
+  options: { beforeCheck?: (tx: DbOrTx) => Promise<EntryProblem[]>; onProblems?: (problems: EntryProblem[]) => AppError } = {},
 ): Promise<LoadSummary> {
   assertCanEdit(editor, centerId);
-  const summary = await db.transaction(async (trx) => {
-    const tx = trx as unknown as Db;
+  const summary = await db.transaction(async (tx) => {
     const early = (await options.beforeCheck?.(tx)) ?? [];
     // one query at a time: a transaction is one connection
     const departments = await listDepartments(tx, centerId);

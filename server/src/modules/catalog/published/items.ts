@@ -1,4 +1,4 @@
-import type { Db } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import type { AppointmentMode, Theme } from '../contract.ts';
 import { loadPublishedCatalog } from './cache.ts';
 
@@ -17,7 +17,7 @@ export type PublishedItemFacts = {
 };
 
 /** The center's published items, in code order, from the published-catalog cache. */
-export async function listPublishedItemFacts(db: Db, centerId: string): Promise<PublishedItemFacts[]> {
+export async function listPublishedItemFacts(db: DbOrTx, centerId: string): Promise<PublishedItemFacts[]> {
   const catalog = await loadPublishedCatalog(db, centerId);
   return [...catalog.items.values()].map((i) => ({
     id: i.id,

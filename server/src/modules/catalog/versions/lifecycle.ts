@@ -1,5 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { CatalogStatus } from '../contract.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
 
 /**
  * The life of a catalog entry (item or bundle) as data. An entry is `draft` until first
@@ -35,7 +36,7 @@ export function transition(state: EntryState, action: EntryAction): Outcome | { 
       if (status !== 'published') return { refused: status === 'withdrawn' ? '已撤回，无需重复撤回' : '尚未发布，无需撤回' };
       return { status: 'withdrawn', draft: hasDraft ? 'keep' : 'none' };
     default:
-      return assertNever(action);
+      return assertNever(action, 'action');
   }
 }
 
@@ -44,8 +45,4 @@ export function requireTransition(state: EntryState, action: EntryAction): Outco
   const outcome = transition(state, action);
   if ('refused' in outcome) throw new AppError('INVALID_STATE', outcome.refused);
   return outcome;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled action ${String(value)}`);
 }

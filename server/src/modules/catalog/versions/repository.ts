@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { departments } from '../../staff/tables.ts';
+import { departmentName } from '../../staff/lookups.ts';
 import type { CatalogStatus, VersionState } from '../contract.ts';
 import type { catalogBundles, catalogBundleVersions, catalogItems, catalogItemVersions } from '../tables.ts';
 
@@ -144,13 +144,12 @@ export function versionedRepository<G>(t: VersionedTables<G>) {
           publishedNumber: sql<number | null>`(select number from ${versions} p where p.id = ${entries.publishedVersionId})`,
           group: t.group,
           departmentId: t.departmentId,
-          departmentName: departments.name,
+          departmentName: sql<string>`${departmentName(t.departmentId)}`,
           updatedAt: entries.updatedAt,
           version: entries.version,
         })
         .from(entries)
         .innerJoin(versions, shownVersion)
-        .innerJoin(departments, eq(departments.id, t.departmentId))
         .where(and(...conditions))
         .orderBy(asc(entries.code));
       return rows as (Omit<(typeof rows)[number], 'group' | 'departmentId'> & { group: string; departmentId: string })[];

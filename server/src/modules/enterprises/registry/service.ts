@@ -145,7 +145,7 @@ function rowFields(row: repo.EnterpriseRow) {
 
 /** GB/T 2260 names the center knows (the regions table), for showing a district by name. */
 async function regionNames(db: DbOrTx): Promise<Map<string, string>> {
-  return new Map((await venue.listRegions(db as Db)).map((r) => [r.code, r.name]));
+  return new Map((await venue.listRegions(db)).map((r) => [r.code, r.name]));
 }
 
 function toDto({ industryCode, ...row }: repo.EnterpriseRow, names: Map<string, string>): EnterpriseDto {

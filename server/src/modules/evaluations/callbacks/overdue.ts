@@ -1,5 +1,4 @@
 import { businessToday } from '../../../platform/calendar/working-days.ts';
-import type { Db } from '../../../platform/db/database.ts';
 import { strictItems, type Items } from '../../../platform/jobs/job.ts';
 import { normalizePhone } from '../../../platform/personal-data/personal-data.ts';
 import { queueSms } from '../../../platform/notifications/service.ts';
@@ -24,11 +23,11 @@ export async function runCallbackOverdueCheck(deps: ServiceDeps, now = new Date(
       const isNew = await deps.db.transaction(async (tx) => {
         if (!(await repo.markAlerted(tx, found.id, now))) return false;
         const what = overdueOf(found, today);
-        const department = found.departmentId ? await getDepartment(tx as Db, found.departmentId) : null;
+        const department = found.departmentId ? await getDepartment(tx, found.departmentId) : null;
         const phone = department ? normalizePhone(department.phone) : null;
         if (department && phone && /^1\d{10}$/.test(phone)) {
           // One connection per transaction: its queries go one after the other.
-          const center = await getCenter(tx as Db, found.centerId);
+          const center = await getCenter(tx, found.centerId);
           const rating = await repo.findRating(tx, found.ratingId);
           await queueSms(tx, deps.config, {
             phone,

@@ -1,6 +1,6 @@
 import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
-import type { Db, DbOrTx } from '../../../platform/db/database.ts';
+import type { DbOrTx } from '../../../platform/db/database.ts';
 import { getCounter } from '../../venue/service.ts';
 import { getDepartment } from '../../staff/service.ts';
 import type { ratings } from '../tables.ts';
@@ -36,8 +36,8 @@ export function isCallbackDue(rating: Pick<typeof ratings.$inferSelect, 'level' 
  */
 export async function openCallbackIfDue(tx: DbOrTx, rating: typeof ratings.$inferSelect): Promise<void> {
   if (!isCallbackDue(rating)) return;
-  const departmentId = rating.departmentId ?? (rating.counterId ? (await getCounter(tx as Db, rating.counterId)).departmentId : null);
-  const chiefId = departmentId ? (await getDepartment(tx as Db, departmentId)).chiefOfficerId : null;
+  const departmentId = rating.departmentId ?? (rating.counterId ? (await getCounter(tx, rating.counterId)).departmentId : null);
+  const chiefId = departmentId ? (await getDepartment(tx, departmentId)).chiefOfficerId : null;
   const settings = await callbackSettingsOf(tx, rating.centerId);
   const calendar = await loadCalendar(tx);
   const ratedOn = businessToday(rating.ratedAt);

@@ -1,5 +1,5 @@
 import { testApi, type TestApi, type TestApp } from '../../../../test/harness.ts';
-import { DEMO_CENTER } from '../../../platform/demo/data.ts';
+import { DEMO_CENTER } from '../../../demo/data.ts';
 import { encryptField, maskPhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
 import { instantOf } from '../../queue/demo-history.ts';
 import { loadPastTickets } from '../../queue/history/service.ts';

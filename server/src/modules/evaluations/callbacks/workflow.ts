@@ -1,4 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
+import { defineWorkflow } from '../../../platform/workflow/define.ts';
 
 /**
  * The callback of a real-name bad review (9.1.2), declared as data: its states, the actions on
@@ -18,13 +19,15 @@ export type Verdict = (typeof VERDICTS)[number];
 export const CALLBACK_ACTIONS = ['record_contact', 'verify', 'rectify', 'add_evidence', 'mark_done', 're_rate', 'close', 'exclude'] as const;
 export type CallbackAction = (typeof CALLBACK_ACTIONS)[number];
 
+/** staff take an action from the callback page; the system's come from another part (an appeal) */
+export type CallbackActor = 'staff' | 'system';
+
 export type ActionInfo = {
   label: string;
   from: readonly CallbackState[];
   /** every state the action may lead to (the service picks one by the facts); 'unchanged': the state stays */
   to: readonly CallbackState[] | 'unchanged';
-  /** staff take it from the callback page; system actions come from another part (an appeal) */
-  isStaffAction: boolean;
+  actors: readonly CallbackActor[];
 };
 
 export const STATE_LABELS: Record<CallbackState, string> = {
@@ -39,17 +42,35 @@ export const VERDICT_LABELS: Record<Verdict, string> = { founded: '属实', part
 
 const NOT_CLOSED: readonly CallbackState[] = ['open', 'contacted', 'verified', 'rectifying'];
 
-export const ACTIONS: Record<CallbackAction, ActionInfo> = {
-  // Further calls after the first are kept too (the timeline shows every attempt).
-  record_contact: { label: '登记回访', from: NOT_CLOSED, to: ['open', 'contacted', 'verified', 'rectifying'], isStaffAction: true },
-  verify: { label: '核实', from: ['contacted'], to: ['verified', 'closed'], isStaffAction: true },
-  rectify: { label: '登记整改', from: ['verified'], to: ['rectifying'], isStaffAction: true },
-  add_evidence: { label: '上传整改佐证', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
-  mark_done: { label: '整改完成', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
-  re_rate: { label: '登记整改后再评价', from: ['rectifying'], to: 'unchanged', isStaffAction: true },
-  close: { label: '办结', from: ['rectifying'], to: ['closed'], isStaffAction: true },
-  exclude: { label: '申诉成立，评价剔除', from: NOT_CLOSED, to: ['closed'], isStaffAction: false },
-};
+export const CALLBACK_WORKFLOW = defineWorkflow<CallbackState, CallbackAction, CallbackActor, { label: string }, ActionInfo>({
+  name: 'callback',
+  states: {
+    open: { label: STATE_LABELS.open },
+    contacted: { label: STATE_LABELS.contacted },
+    verified: { label: STATE_LABELS.verified },
+    rectifying: { label: STATE_LABELS.rectifying },
+    closed: { label: STATE_LABELS.closed },
+  },
+  actions: {
+    // Further calls after the first are kept too (the timeline shows every attempt).
+    record_contact: { label: '登记回访', from: NOT_CLOSED, to: ['open', 'contacted', 'verified', 'rectifying'], actors: ['staff'] },
+    verify: { label: '核实', from: ['contacted'], to: ['verified', 'closed'], actors: ['staff'] },
+    rectify: { label: '登记整改', from: ['verified'], to: ['rectifying'], actors: ['staff'] },
+    add_evidence: { label: '上传整改佐证', from: ['rectifying'], to: 'unchanged', actors: ['staff'] },
+    mark_done: { label: '整改完成', from: ['rectifying'], to: 'unchanged', actors: ['staff'] },
+    re_rate: { label: '登记整改后再评价', from: ['rectifying'], to: 'unchanged', actors: ['staff'] },
+    close: { label: '办结', from: ['rectifying'], to: ['closed'], actors: ['staff'] },
+    exclude: { label: '申诉成立，评价剔除', from: NOT_CLOSED, to: ['closed'], actors: ['system'] },
+  },
+  // who acts is checked by the routes' permissions; the workflow checks the state
+  order: ['state'],
+  refuse: {
+    actor: (action) => `不能${action.label}`,
+    state: (state, action, states) => `回访当前为“${states[state!].label}”，不能${action.label}`,
+  },
+});
+
+export const ACTIONS = CALLBACK_WORKFLOW.actions;
 
 /**
  * After this many unreached attempts the callback counts as made (三次联系未果视为已回访): a rater
@@ -73,9 +94,8 @@ export function stateAfterVerdict(verdict: Verdict): CallbackState {
 }
 
 export function checkTransition(state: CallbackState, action: CallbackAction): { ok: true } | { ok: false; message: string } {
-  const info = ACTIONS[action];
-  if (!info.from.includes(state)) return { ok: false, message: `回访当前为“${STATE_LABELS[state]}”，不能${info.label}` };
-  return { ok: true };
+  const check = CALLBACK_WORKFLOW.check(state, action);
+  return check.ok ? { ok: true } : { ok: false, message: check.message };
 }
 
 /**
@@ -83,16 +103,10 @@ export function checkTransition(state: CallbackState, action: CallbackAction): {
  * check that the state the service chose is one the action may reach.
  */
 export function requireTransition(state: CallbackState, action: CallbackAction) {
-  const check = checkTransition(state, action);
-  if (!check.ok) throw new AppError('INVALID_STATE', check.message, [{ field: 'state', message: check.message }]);
-  const to = ACTIONS[action].to;
-  return (target: CallbackState): CallbackState => {
-    if (to === 'unchanged' ? target !== state : !to.includes(target)) throw new Error(`callback workflow: ${action} cannot lead from ${state} to ${target}`);
-    return target;
-  };
+  return CALLBACK_WORKFLOW.require(state, action, undefined, (refusal) => new AppError(refusal.code, refusal.message, [{ field: 'state', message: refusal.message }]));
 }
 
 /** The staff actions open in a state (the buttons the detail page shows; the service still checks the facts). */
 export function availableActions(state: CallbackState): CallbackAction[] {
-  return CALLBACK_ACTIONS.filter((a) => ACTIONS[a].isStaffAction && checkTransition(state, a).ok);
+  return CALLBACK_ACTIONS.filter((a) => CALLBACK_WORKFLOW.check(state, a, 'staff').ok && CALLBACK_WORKFLOW.actions[a].actors.includes('staff'));
 }

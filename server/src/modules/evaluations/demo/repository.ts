@@ -1,6 +1,6 @@
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { insertRowsWithDefaults } from '../../../platform/db/bulk-insert.ts';
 import { appeals, callbackContacts, callbacks, rateableSubjects, ratingAdditions, ratings, rectifications } from '../tables.ts';
 
 /**
@@ -15,12 +15,12 @@ export type NewRectification = typeof rectifications.$inferInsert;
 export type NewAddition = typeof ratingAdditions.$inferInsert;
 export type NewAppeal = typeof appeals.$inferInsert;
 
-export const insertRatingRows = (db: DbOrTx, rows: NewRating[]) => insertJsonRows(db, ratings, rows);
-export const insertCallbackRows = (db: DbOrTx, rows: NewCallback[]) => insertJsonRows(db, callbacks, rows);
-export const insertContactRows = (db: DbOrTx, rows: NewContact[]) => insertJsonRows(db, callbackContacts, rows);
-export const insertRectificationRows = (db: DbOrTx, rows: NewRectification[]) => insertJsonRows(db, rectifications, rows);
-export const insertAdditionRows = (db: DbOrTx, rows: NewAddition[]) => insertJsonRows(db, ratingAdditions, rows);
-export const insertAppealRows = (db: DbOrTx, rows: NewAppeal[]) => insertJsonRows(db, appeals, rows);
+export const insertRatingRows = (db: DbOrTx, rows: NewRating[]) => insertRowsWithDefaults(db, ratings, rows);
+export const insertCallbackRows = (db: DbOrTx, rows: NewCallback[]) => insertRowsWithDefaults(db, callbacks, rows);
+export const insertContactRows = (db: DbOrTx, rows: NewContact[]) => insertRowsWithDefaults(db, callbackContacts, rows);
+export const insertRectificationRows = (db: DbOrTx, rows: NewRectification[]) => insertRowsWithDefaults(db, rectifications, rows);
+export const insertAdditionRows = (db: DbOrTx, rows: NewAddition[]) => insertRowsWithDefaults(db, ratingAdditions, rows);
+export const insertAppealRows = (db: DbOrTx, rows: NewAppeal[]) => insertRowsWithDefaults(db, appeals, rows);
 
 /** A visit or application finished and not yet rated, with what a rating records about it. */
 export type UnratedSubject = {
@@ -62,30 +62,6 @@ export async function markExcluded(db: DbOrTx, ratingIds: string[], at: Date): P
 export async function hasCallbacks(db: DbOrTx, centerId: string): Promise<boolean> {
   const result = (await db.execute(sql`select exists (select 1 from ${callbacks} where center_id = ${centerId}::uuid) as "has"`)) as unknown as { rows: { has: boolean }[] };
   return result.rows[0]?.has ?? false;
-}
-
-async function insertJsonRows(db: DbOrTx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
-  // Rows that leave a column out get its default: rows are grouped by the columns they give.
-  const groups = new Map<string, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const keys = Object.keys(row).filter((k) => row[k] !== undefined).sort().join(',');
-    const group = groups.get(keys);
-    if (group) group.push(row);
-    else groups.set(keys, [row]);
-  }
-  const config = getTableConfig(table);
-  const columnsOf = table as unknown as Record<string, { name?: string }>;
-  for (const [keys, group] of groups) {
-    const columns = keys
-      .split(',')
-      .filter((key) => config.columns.some((c) => c === (columnsOf[key] as never)))
-      .map((key) => ({ key, name: columnsOf[key]!.name! }));
-    const list = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
-    for (let i = 0; i < group.length; i += 1000) {
-      const json = JSON.stringify(group.slice(i, i + 1000).map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.key] ?? null]))));
-      await db.execute(sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`);
-    }
-  }
 }
 
 /** The first business date of the center's finished visits (the queue demo's days), or null. */

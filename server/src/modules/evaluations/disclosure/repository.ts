@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { callbacks, ratings, rectifications } from '../tables.ts';
+import { businessDateSql } from '../../../platform/calendar/clock.ts';
 
-const localDate = (column: unknown) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+const localDate = businessDateSql;
 
 export type RectifiedRow = {
   ratedOn: string;

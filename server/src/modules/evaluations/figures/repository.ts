@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { callbackContacts, callbacks, evaluationSettings, rateableSubjects, ratings, rectifications } from '../tables.ts';
 import type { FiguresGroup } from './contract.ts';
+import { businessDateSql } from '../../../platform/calendar/clock.ts';
 
 /**
  * The counts behind the 好差评 figures, in two statements: the ratings given in the period, and
@@ -12,7 +13,7 @@ import type { FiguresGroup } from './contract.ts';
 
 export type Period = { centerId: string; from: string; to: string; departmentIds: string[] | null };
 
-const localDate = (column: unknown) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+const localDate = businessDateSql;
 /** Between the start of `from` and the end of `to` in Shanghai, as instants, so that the (center, time) indexes serve. */
 const inPeriod = (column: unknown, p: Period) =>
   sql`${column} >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and ${column} < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { VISIT_FINISHED } from '../../../platform/events/domain.ts';
 import { deliverEvents } from '../../../platform/outbox/testing.ts';
-import { DEMO_CENTER } from '../../../platform/demo/data.ts';
+import { DEMO_CENTER } from '../../../demo/data.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { instantOf } from '../../queue/demo-history.ts';
 import { loadPastTickets, type PastTicket } from '../../queue/history/service.ts';

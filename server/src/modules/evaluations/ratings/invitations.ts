@@ -48,7 +48,7 @@ export async function inviteBySms(
   await queueSms(tx, config, {
     phone: input.phone,
     template: 'rating_invitation',
-    params: { center: (await getCenter(tx as Db, input.centerId)).name, subject: input.subjectText, until, link: `${config.PUBLIC_URL.replace(/\/$/, '')}${path}` },
+    params: { center: (await getCenter(tx, input.centerId)).name, subject: input.subjectText, until, link: `${config.PUBLIC_URL.replace(/\/$/, '')}${path}` },
     related: { type: input.subject.kind === 'visit' ? 'ticket' : 'application', id: input.subject.id },
     centerId: input.centerId,
     dedupeKey: `rating-invitation:${input.subject.kind}:${input.subject.id}`,

@@ -1,6 +1,7 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { loadCalendar, type Calendar } from '../../../platform/calendar/service.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
+import { instantOf } from '../../../platform/calendar/clock.ts';
 import { forbidden, notFound } from '../../../platform/errors.ts';
 import { describeFiles } from '../../../platform/files/service.ts';
 import { decryptField, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
@@ -84,9 +85,7 @@ export async function listCases(
 
 /** Midnight in Asia/Shanghai of a business date (plus days). */
 export function startOfDay(date: string, plusDays = 0): Date {
-  const d = new Date(`${date}T00:00:00+08:00`);
-  d.setUTCDate(d.getUTCDate() + plusDays);
-  return d;
+  return instantOf(date, plusDays * 24 * 60);
 }
 
 export async function getCaseDetail(deps: ServiceDeps, principal: StaffPrincipal, id: string): Promise<CaseDetail> {

@@ -1,8 +1,9 @@
 import { AppError } from '../../../platform/errors.ts';
+import { defineWorkflow } from '../../../platform/workflow/define.ts';
 import type { Satisfaction } from './kinds.ts';
 
 /**
- * A feedback case's workflow, declared as data (in the spirit of DIGIT PGR):
+ * A feedback case's workflow, declared as data with the platform's `defineWorkflow()` (in the spirit of DIGIT PGR):
  *
  *   received ──assign──▶ assigned ──reply──▶ replied ──rate (satisfied/basically)──▶ closed ──archive──▶ archived
  *      └──────────reply─────────────────────────▲   └──rate dissatisfied, first time──▶ assigned (re-opened once)
@@ -25,30 +26,42 @@ export const STATE_LABELS: Record<CaseState, string> = {
 export const CASE_ACTIONS = ['assign', 'reply', 'rate', 'close', 'archive', 'refer', 'add_task', 'answer_task'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
+/** who acts is checked by the routes' permissions and the case's scope; the workflow checks the state */
+export type CaseActor = 'staff';
+
 const OPEN: readonly CaseState[] = ['received', 'assigned', 'replied'];
 
-export const ACTIONS: Record<CaseAction, { label: string; from: readonly CaseState[]; to: readonly CaseState[] | 'unchanged' }> = {
-  assign: { label: '分派', from: ['received', 'assigned'], to: ['assigned'] },
-  reply: { label: '答复', from: ['received', 'assigned'], to: ['replied'] },
-  rate: { label: '评价答复', from: ['replied'], to: ['assigned', 'closed'] },
-  close: { label: '办结', from: ['replied'], to: ['closed'] },
-  archive: { label: '归档', from: ['closed'], to: ['archived'] },
-  refer: { label: '移送纪检监察', from: [...OPEN, 'closed'], to: 'unchanged' },
-  add_task: { label: '发起协调', from: ['received', 'assigned'], to: ['assigned'] },
-  answer_task: { label: '反馈协调意见', from: ['received', 'assigned'], to: 'unchanged' },
-};
+export const CASE_WORKFLOW = defineWorkflow<CaseState, CaseAction, CaseActor>({
+  name: 'feedback',
+  states: {
+    received: { label: STATE_LABELS.received },
+    assigned: { label: STATE_LABELS.assigned },
+    replied: { label: STATE_LABELS.replied },
+    closed: { label: STATE_LABELS.closed },
+    archived: { label: STATE_LABELS.archived },
+  },
+  actions: {
+    assign: { label: '分派', from: ['received', 'assigned'], to: ['assigned'], actors: ['staff'] },
+    reply: { label: '答复', from: ['received', 'assigned'], to: ['replied'], actors: ['staff'] },
+    rate: { label: '评价答复', from: ['replied'], to: ['assigned', 'closed'], actors: ['staff'] },
+    close: { label: '办结', from: ['replied'], to: ['closed'], actors: ['staff'] },
+    archive: { label: '归档', from: ['closed'], to: ['archived'], actors: ['staff'] },
+    refer: { label: '移送纪检监察', from: [...OPEN, 'closed'], to: 'unchanged', actors: ['staff'] },
+    add_task: { label: '发起协调', from: ['received', 'assigned'], to: ['assigned'], actors: ['staff'] },
+    answer_task: { label: '反馈协调意见', from: ['received', 'assigned'], to: 'unchanged', actors: ['staff'] },
+  },
+  order: ['state'],
+  refuse: {
+    actor: (action) => `不能${action.label}`,
+    state: (state, action, states) => (state === 'archived' ? `诉求已归档，不能${action.label}` : `诉求当前为“${states[state!].label}”，不能${action.label}`),
+  },
+});
+
+export const ACTIONS = CASE_WORKFLOW.actions;
 
 /** Throws INVALID_STATE (409) when the action is not open; returns a check of the state the service chose. */
 export function requireTransition(state: CaseState, action: CaseAction) {
-  const info = ACTIONS[action];
-  if (!info.from.includes(state)) {
-    const message = state === 'archived' ? `诉求已归档，不能${info.label}` : `诉求当前为“${STATE_LABELS[state]}”，不能${info.label}`;
-    throw new AppError('INVALID_STATE', message, [{ field: 'state', message }]);
-  }
-  return (target: CaseState): CaseState => {
-    if (info.to === 'unchanged' ? target !== state : !info.to.includes(target)) throw new Error(`feedback workflow: ${action} cannot lead from ${state} to ${target}`);
-    return target;
-  };
+  return CASE_WORKFLOW.require(state, action, undefined, (refusal) => new AppError(refusal.code, refusal.message, [{ field: 'state', message: refusal.message }]));
 }
 
 /** A dissatisfied rating re-opens the case once; after that the case closes with the rating recorded. */
@@ -57,5 +70,5 @@ export function stateAfterRating(satisfaction: Satisfaction, reopenCount: number
 }
 
 export function availableActions(state: CaseState): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => ACTIONS[a].from.includes(state));
+  return CASE_ACTIONS.filter((a) => CASE_WORKFLOW.check(state, a).ok);
 }

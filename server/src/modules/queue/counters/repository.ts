@@ -1,6 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { staff } from '../../staff/tables.ts';
+import { staffDisplayName, staffNumber } from '../../staff/lookups.ts';
 import type { CounterSessionState } from '../contract.ts';
 import { counterSessions, tickets } from '../tables.ts';
 
@@ -9,8 +9,8 @@ const sessionColumns = {
   centerId: counterSessions.centerId,
   counterId: counterSessions.counterId,
   staffId: counterSessions.staffId,
-  staffName: staff.displayName,
-  staffNumber: staff.staffNumber,
+  staffName: staffDisplayName(counterSessions.staffId),
+  staffNumber: staffNumber(counterSessions.staffId),
   businessDate: counterSessions.businessDate,
   state: counterSessions.state,
   openedAt: counterSessions.openedAt,
@@ -35,7 +35,7 @@ export type SessionRow = {
   version: number;
 };
 
-const selectSessions = (db: DbOrTx) => db.select(sessionColumns).from(counterSessions).innerJoin(staff, eq(staff.id, counterSessions.staffId));
+const selectSessions = (db: DbOrTx) => db.select(sessionColumns).from(counterSessions);
 
 /** The counter's session that is not closed, if any; `lock` holds it for the transaction. */
 export async function findLiveSessionOfCounter(db: DbOrTx, counterId: string, lock = false): Promise<SessionRow | undefined> {

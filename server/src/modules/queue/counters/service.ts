@@ -3,10 +3,11 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
 import { getCounter } from '../../venue/service.ts';
 import type { CounterDto } from '../../venue/contract.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { publishQueueEvent } from '../events.ts';
 import * as repo from './repository.ts';
 import { ShortCache } from '../cache.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
 
 /** A clerk opens, pauses, resumes and closes a counter. One live session per counter and per clerk. */
 
@@ -60,7 +61,7 @@ export async function changeSession(db: Db, counterId: string, action: SessionAc
         await repo.updateSession(tx, session.id, { state: 'closed', closedAt: now });
         break;
       default:
-        assertNever(action);
+        assertNever(action, 'session action');
     }
     await publishQueueEvent(tx, counter.centerId, { kind: 'counter', action, counterId, zoneId: counter.zoneId, counterNumber: counter.number });
   });
@@ -116,8 +117,4 @@ const notOpen = (counter: CounterDto) => new AppError('COUNTER_NOT_OPEN', `${cou
 
 function holdsNoTicket(session: repo.SessionRow) {
   if (session.currentTicketId) throw new AppError('INVALID_STATE', '窗口还有正在处理的号，请先办结、过号或转移');
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled session action ${String(value)}`);
 }

@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { listCounters } from '../../venue/service.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { listQueues, loadSettings, priorityRuleOf, queueOfItem } from '../settings/service.ts';
 import { orderForCalling } from '../tickets/priority.ts';
 import { waitingByQueue } from '../live/repository.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { listCounters, listZones } from '../../venue/service.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import type { QueueEvent } from '../events.ts';
 import { getCenterOrThrow, listQueues } from '../settings/service.ts';
 import { announcementText } from '../tickets/estimate.ts';

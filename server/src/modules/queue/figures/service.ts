@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import { listStaff } from '../../staff/service.ts';
 import { listCounters } from '../../venue/service.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { listLiveSessions } from '../counters/service.ts';
 import { getCenterOrThrow, listQueues } from '../settings/service.ts';
 import { waitingByQueue } from '../live/repository.ts';

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { staff } from '../../staff/tables.ts';
+import { staffDisplayName } from '../../staff/lookups.ts';
 import type { InquiryMode, InquiryOutcome } from '../contract.ts';
 import { inquiries, tickets } from '../tables.ts';
 
@@ -30,7 +30,7 @@ const columns = {
   businessDate: inquiries.businessDate,
   askedAt: inquiries.askedAt,
   firstResponderId: inquiries.firstResponderId,
-  firstResponderName: staff.displayName,
+  firstResponderName: sql<string>`${staffDisplayName(inquiries.firstResponderId)}`,
   mode: inquiries.mode,
   subject: inquiries.subject,
   theme: inquiries.theme,
@@ -44,7 +44,7 @@ const columns = {
 };
 
 const select = (db: DbOrTx) =>
-  db.select(columns).from(inquiries).innerJoin(staff, eq(staff.id, inquiries.firstResponderId)).leftJoin(tickets, eq(tickets.id, inquiries.ticketId));
+  db.select(columns).from(inquiries).leftJoin(tickets, eq(tickets.id, inquiries.ticketId));
 
 export async function findInquiry(db: DbOrTx, id: string) {
   const [row] = await select(db).where(eq(inquiries.id, id));

@@ -2,8 +2,8 @@ import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { forbidden, invalidField } from '../../../platform/errors.ts';
 import type { Theme } from '../../catalog/contract.ts';
-import { businessClock } from '../clock.ts';
-import { maskPhone } from '../contract.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
+import { maskPhone } from '../../../platform/personal-data/personal-data.ts';
 import { getCenterOrThrow } from '../settings/service.ts';
 import { issueTicket } from '../tickets/service.ts';
 import type { IssuedTicketDto } from '../tickets/contract.ts';
@@ -63,7 +63,7 @@ function toDto(row: NonNullable<Awaited<ReturnType<typeof repo.findInquiry>>>): 
     ...row,
     askedAt: row.askedAt.toISOString(),
     theme: row.theme as Theme | null,
-    phone: maskPhone(row.phone),
+    phone: row.phone ? maskPhone(row.phone) : null,
     ticketDisplayNumber: row.ticketDisplayNumber ?? null,
   };
 }

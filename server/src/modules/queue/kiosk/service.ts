@@ -1,7 +1,8 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
-import { businessClock, describeHours, ticketWindow } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
+import { describeHours, ticketWindow } from '../clock.ts';
 import type { GreenReason } from '../contract.ts';
 import { getCenterOrThrow, queueCalendar, listQueues, loadSettings, openingHoursOf, queueOfItem } from '../settings/service.ts';
 import { estimateWaitMinutes } from '../tickets/estimate.ts';

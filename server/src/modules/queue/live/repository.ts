@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { counters } from '../../venue/tables.ts';
+import { counterNumber } from '../../venue/lookups.ts';
 import { counterSessions, queueCounters, tickets } from '../tables.ts';
 import { CALLABLE_STATES } from '../tickets/workflow.ts';
 
@@ -40,7 +40,7 @@ export async function waitingByQueue(db: DbOrTx, centerId: string, businessDate:
 
 /** The last calls of the day (recalls included) at the given counters, newest first. */
 export async function lastCalls(db: DbOrTx, f: { centerId: string; businessDate: string; counterIds: string[] | null; limit: number }) {
-  const conditions = [eq(tickets.centerId, f.centerId), eq(tickets.businessDate, f.businessDate), isNotNull(tickets.lastCalledAt)];
+  const conditions = [eq(tickets.centerId, f.centerId), eq(tickets.businessDate, f.businessDate), isNotNull(tickets.lastCalledAt), isNotNull(tickets.counterId)];
   if (f.counterIds) conditions.push(inArray(tickets.counterId, f.counterIds));
   return db
     .select({
@@ -48,12 +48,11 @@ export async function lastCalls(db: DbOrTx, f: { centerId: string; businessDate:
       displayNumber: tickets.displayNumber,
       state: tickets.state,
       counterId: tickets.counterId,
-      counterNumber: counters.number,
+      counterNumber: sql<string>`${counterNumber(tickets.counterId)}`,
       calledAt: tickets.lastCalledAt,
       queueId: tickets.queueId,
     })
     .from(tickets)
-    .innerJoin(counters, eq(counters.id, tickets.counterId))
     .where(and(...conditions))
     .orderBy(desc(tickets.lastCalledAt))
     .limit(f.limit);

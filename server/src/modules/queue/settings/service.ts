@@ -156,7 +156,7 @@ export async function listQueueItems(db: Db, centerId: string): Promise<QueueIte
 }
 
 export async function getCenterOrThrow(db: DbOrTx, centerId: string): Promise<CenterDto> {
-  const center = await centerCache.get(db, centerId, () => getCenter(db as Db, centerId)).catch(() => null);
+  const center = await centerCache.get(db, centerId, () => getCenter(db, centerId)).catch(() => null);
   if (!center || !center.isActive) throw notFound('服务中心');
   return center;
 }

@@ -8,7 +8,7 @@ import { listPublishedItemFacts } from '../../catalog/published/items.ts';
 import { getCounter } from '../../venue/service.ts';
 import type { CounterDto } from '../../venue/contract.ts';
 import type { TicketAction } from '../contract.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { publishVisitFinished } from '../visits.ts';
 import { publishQueueEvent, queueChannel, type QueueEvent } from '../events.ts';
 import { closeStaleSessions, counterForClerk, requireOpenSession, setCurrentTicket } from '../counters/service.ts';

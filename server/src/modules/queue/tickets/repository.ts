@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { counters } from '../../venue/tables.ts';
-import { staff } from '../../staff/tables.ts';
+import { counterNumber } from '../../venue/lookups.ts';
+import { staffDisplayName } from '../../staff/lookups.ts';
 import type { GreenReason, PriorityClass, TicketChannel, TicketState } from '../contract.ts';
 import { counterSessions, queues, ticketEvents, tickets } from '../tables.ts';
 import { CALLABLE_STATES } from './workflow.ts';
@@ -85,11 +85,11 @@ const ticketColumns = {
   serviceEndedAt: tickets.serviceEndedAt,
   ratedAt: tickets.ratedAt,
   counterId: tickets.counterId,
-  counterNumber: sql<string | null>`(select c.number from ${counters} c where c.id = ${tickets.counterId})`,
+  counterNumber: counterNumber(tickets.counterId),
   staffId: tickets.staffId,
-  staffName: sql<string | null>`(select s.display_name from ${staff} s where s.id = ${tickets.staffId})`,
+  staffName: staffDisplayName(tickets.staffId),
   targetCounterId: tickets.targetCounterId,
-  targetCounterNumber: sql<string | null>`(select c.number from ${counters} c where c.id = ${tickets.targetCounterId})`,
+  targetCounterNumber: counterNumber(tickets.targetCounterId),
   handledItemIds: tickets.handledItemIds,
   cancelReason: tickets.cancelReason,
   version: tickets.version,

@@ -6,7 +6,7 @@ import { staffOf } from '../../../platform/auth/plugin.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
 import { getCenter } from '../../venue/service.ts';
-import { businessClock } from '../clock.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
 import { centerIdParam, ticketTokenParam } from '../contract.ts';
 import { staffInCenter } from '../scope.ts';
 import { cancelTicket } from './actions.ts';

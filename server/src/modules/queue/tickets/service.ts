@@ -3,8 +3,10 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
 import { listPublishedItemFacts, type PublishedItemFacts } from '../../catalog/published/items.ts';
 import type { Theme } from '../../catalog/contract.ts';
-import { maskPhone, type GreenReason, type PriorityClass, type TicketChannel, type TicketState } from '../contract.ts';
-import { businessClock, ticketWindow } from '../clock.ts';
+import type { GreenReason, PriorityClass, TicketChannel, TicketState } from '../contract.ts';
+import { maskPhone } from '../../../platform/personal-data/personal-data.ts';
+import { businessClock } from '../../../platform/calendar/clock.ts';
+import { ticketWindow } from '../clock.ts';
 import { publishQueueEvent, queueChannel } from '../events.ts';
 import { getCenterOrThrow, queueCalendar, getQueue, listQueues, loadSettings, openingHoursOf, queueIdsOfCounter, queueOfItem } from '../settings/service.ts';
 import type { QueueDto } from '../settings/contract.ts';
@@ -47,14 +49,14 @@ export type IssueTicketInput = {
  */
 export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<IssuedTicketDto> {
   const now = input.now ?? new Date();
-  const center = await getCenterOrThrow(db as Db, input.centerId);
+  const center = await getCenterOrThrow(db, input.centerId);
   const settings = await loadSettings(db, center.id);
   const { date, minutes } = businessClock(now);
   const window = ticketWindow(openingHoursOf(settings), { isWorkingDay: (await queueCalendar(db)).isWorkingDay(date), minutes });
   if (!window.isOpen) throw new AppError(window.reason === 'not_service_day' ? 'NOT_SERVICE_DAY' : 'OUTSIDE_HOURS', window.message);
 
   checkPriority(input, settings.greenReasons);
-  const { queue, item } = await resolveQueue(db as Db, center.id, input);
+  const { queue, item } = await resolveQueue(db, center.id, input);
   if (!queue.isOpen) throw new AppError('QUEUE_CLOSED', `“${queue.name}”队列已暂停取号`, [{ field: 'queueId', message: '队列已暂停取号' }]);
   const isWalkIn = input.channel !== 'appointment';
   if (isWalkIn && item?.appointmentMode === 'appointment_only' && !input.overrideQuota) {
@@ -87,7 +89,7 @@ export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<
   if (!issued) throw await quotaRefusal(db, { queue, item, businessDate: date });
   const id = issued.id;
   const row = (await repo.findTicket(db, id))!;
-  return { ticket: await toTicketDto(db as Db, row), status: await statusOf(db as Db, row, center.name) };
+  return { ticket: await toTicketDto(db, row), status: await statusOf(db, row, center.name) };
 }
 
 type CreateTicket = {
@@ -150,7 +152,7 @@ function checkPriority(input: IssueTicketInput, enabled: readonly GreenReason[])
   }
 }
 
-async function resolveQueue(db: Db, centerId: string, input: IssueTicketInput): Promise<{ queue: QueueDto; item: PublishedItemFacts | null }> {
+async function resolveQueue(db: DbOrTx, centerId: string, input: IssueTicketInput): Promise<{ queue: QueueDto; item: PublishedItemFacts | null }> {
   let item: PublishedItemFacts | null = null;
   if (input.itemId) {
     item = (await listPublishedItemFacts(db, centerId)).find((i) => i.id === input.itemId) ?? null;
@@ -167,7 +169,7 @@ async function resolveQueue(db: Db, centerId: string, input: IssueTicketInput): 
   return { queue, item };
 }
 
-export async function toTicketDto(db: Db, row: repo.TicketRow, itemNames?: ReadonlyMap<string, string>): Promise<TicketDto> {
+export async function toTicketDto(db: DbOrTx, row: repo.TicketRow, itemNames?: ReadonlyMap<string, string>): Promise<TicketDto> {
   const names = itemNames ?? (row.itemId ? await itemNamesOf(db, row.centerId) : new Map<string, string>());
   return {
     id: row.id,
@@ -185,7 +187,7 @@ export async function toTicketDto(db: Db, row: repo.TicketRow, itemNames?: Reado
     itemId: row.itemId,
     itemName: row.itemId ? (names.get(row.itemId) ?? null) : null,
     uscc: row.uscc,
-    phone: maskPhone(row.phone),
+    phone: row.phone ? maskPhone(row.phone) : null,
     appointmentId: row.appointmentId,
     issuedAt: row.issuedAt.toISOString(),
     calledAt: row.calledAt?.toISOString() ?? null,
@@ -222,7 +224,7 @@ export async function itemNamesOf(db: Db, centerId: string): Promise<Map<string,
 }
 
 /** Position, people ahead and the estimated wait of a ticket, as the phone and the receipt show them. */
-export async function statusOf(db: Db, row: repo.TicketRow, centerName: string, now = new Date()): Promise<TicketStatusDto> {
+export async function statusOf(db: DbOrTx, row: repo.TicketRow, centerName: string, now = new Date()): Promise<TicketStatusDto> {
   let ahead: number | null = null;
   let estimatedWaitMinutes: number | null = null;
   if (isCallable(row.state)) {

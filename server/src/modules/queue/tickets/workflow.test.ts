@@ -44,7 +44,7 @@ describe('ticket workflow', () => {
 
   it('never leaves a final state, and every non-final state can still end', () => {
     for (const state of TICKET_STATES) {
-      const leaving = TICKET_ACTIONS.filter((a) => (TICKET_WORKFLOW[a].from as readonly TicketState[]).includes(state));
+      const leaving = TICKET_ACTIONS.filter((a) => (TICKET_WORKFLOW.actions[a].from as readonly TicketState[]).includes(state));
       if (isFinal(state)) expect(leaving, state).toEqual([]);
       else expect(leaving, state).toContain('expire');
     }

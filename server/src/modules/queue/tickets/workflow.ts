@@ -1,5 +1,7 @@
 import { AppError } from '../../../platform/errors.ts';
 import type { TicketAction, TicketState } from '../contract.ts';
+import { assertNever } from '../../../lib/assert-never.ts';
+import { defineWorkflow } from '../../../platform/workflow/define.ts';
 
 /**
  * Who may act on a ticket:
@@ -12,53 +14,42 @@ import type { TicketAction, TicketState } from '../contract.ts';
 export type TicketActor = 'counter' | 'desk' | 'holder' | 'system';
 export const TICKET_ACTORS = ['counter', 'desk', 'holder', 'system'] as const satisfies readonly TicketActor[];
 
-type Step = { from: readonly TicketState[]; to: TicketState; actors: readonly TicketActor[] };
-
 /**
  * The life of a ticket as data: waiting → called → serving → done, or no-show, transferred
  * (waiting again, elsewhere, in its old place), cancelled. Issuing creates a ticket `waiting`;
  * a walk-in served without a ticket is created `serving`.
  */
-export const TICKET_WORKFLOW = {
-  call: { from: ['waiting', 'transferred'], to: 'called', actors: ['counter'] },
-  recall: { from: ['called'], to: 'called', actors: ['counter'] },
-  start: { from: ['called'], to: 'serving', actors: ['counter'] },
-  no_show: { from: ['called'], to: 'no_show', actors: ['counter'] },
-  transfer: { from: ['called', 'serving'], to: 'transferred', actors: ['counter'] },
-  finish: { from: ['serving'], to: 'done', actors: ['counter'] },
-  cancel: { from: ['waiting', 'transferred'], to: 'cancelled', actors: ['desk', 'holder'] },
-  expire: { from: ['waiting', 'called', 'serving', 'transferred'], to: 'cancelled', actors: ['system'] },
-} as const satisfies Record<TicketAction, Step>;
-
-const ACTION_NAMES: Record<TicketAction, string> = {
-  call: '叫号',
-  recall: '重呼',
-  start: '开始办理',
-  no_show: '过号',
-  transfer: '转移',
-  finish: '办结',
-  cancel: '取消',
-  expire: '日终关闭',
-};
-
-const STATE_NAMES: Record<TicketState, string> = {
-  waiting: '等候中',
-  called: '已叫号',
-  serving: '办理中',
-  transferred: '已转移待叫',
-  done: '已办结',
-  no_show: '已过号',
-  cancelled: '已取消',
-};
+export const TICKET_WORKFLOW = defineWorkflow<TicketState, TicketAction, TicketActor>({
+  name: 'ticket',
+  states: {
+    waiting: { label: '等候中' },
+    called: { label: '已叫号' },
+    serving: { label: '办理中' },
+    transferred: { label: '已转移待叫' },
+    done: { label: '已办结' },
+    no_show: { label: '已过号' },
+    cancelled: { label: '已取消' },
+  },
+  actions: {
+    call: { label: '叫号', from: ['waiting', 'transferred'], to: ['called'], actors: ['counter'] },
+    recall: { label: '重呼', from: ['called'], to: ['called'], actors: ['counter'] },
+    start: { label: '开始办理', from: ['called'], to: ['serving'], actors: ['counter'] },
+    no_show: { label: '过号', from: ['called'], to: ['no_show'], actors: ['counter'] },
+    transfer: { label: '转移', from: ['called', 'serving'], to: ['transferred'], actors: ['counter'] },
+    finish: { label: '办结', from: ['serving'], to: ['done'], actors: ['counter'] },
+    cancel: { label: '取消', from: ['waiting', 'transferred'], to: ['cancelled'], actors: ['desk', 'holder'] },
+    expire: { label: '日终关闭', from: ['waiting', 'called', 'serving', 'transferred'], to: ['cancelled'], actors: ['system'] },
+  },
+  order: ['actor', 'state'],
+  refuse: {
+    actor: (action) => `您不能对该号${action.label}`,
+    state: (state, action, states) => `该号${states[state!].label}，不能${action.label}`,
+  },
+});
 
 /** The state `action` leads to from `state` when `actor` takes it; throws when the workflow does not allow it. */
 export function nextState(state: TicketState, action: TicketAction, actor: TicketActor): TicketState {
-  const step: Step = TICKET_WORKFLOW[action];
-  if (!step.actors.includes(actor)) throw new AppError('FORBIDDEN', `您不能对该号${ACTION_NAMES[action]}`);
-  if (!step.from.includes(state)) {
-    throw new AppError('INVALID_STATE', `该号${STATE_NAMES[state]}，不能${ACTION_NAMES[action]}`);
-  }
-  return step.to;
+  return TICKET_WORKFLOW.next(state, action, actor, (refusal) => new AppError(refusal.code, refusal.message));
 }
 
 /** States in which a counter may call the ticket. */
@@ -74,7 +65,7 @@ export function isCallable(state: TicketState): boolean {
     case 'cancelled':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'ticket state');
   }
 }
 
@@ -91,7 +82,7 @@ export function isFinal(state: TicketState): boolean {
     case 'serving':
       return false;
     default:
-      return assertNever(state);
+      return assertNever(state, 'ticket state');
   }
 }
 
@@ -104,9 +95,5 @@ export const CALLABLE_STATES = ['waiting', 'transferred'] as const satisfies rea
 export const OPEN_STATES = ['waiting', 'transferred', 'called', 'serving'] as const satisfies readonly TicketState[];
 
 export function stateName(state: TicketState): string {
-  return STATE_NAMES[state];
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled ticket state ${String(value)}`);
+  return TICKET_WORKFLOW.states[state].label;
 }

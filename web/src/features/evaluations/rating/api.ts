@@ -46,13 +46,5 @@ export const rateByPhone = (input: z.input<typeof phoneRatingInput>) => api.post
 export const addByPhone = (ratingId: string, input: z.input<typeof additionInput>) => api.post<unknown>(`/api/evaluations/ratings/${ratingId}/additions`, input);
 
 // the evaluator's QR code (device key)
-export async function createEvaluatorInvitation(counterId: string, key: string, ticketId: string) {
-  const response = await fetch(`/api/queue/evaluator/${counterId}/invitation`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-device-key': key },
-    body: JSON.stringify({ ticketId }),
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
-  return body as { token: string; path: string; qrUrl: string; expiresAt: string };
-}
+export const createEvaluatorInvitation = (counterId: string, key: string, ticketId: string) =>
+  api.post<{ token: string; path: string; qrUrl: string; expiresAt: string }>(`/api/queue/evaluator/${counterId}/invitation`, { ticketId }, { headers: { 'x-device-key': key } });

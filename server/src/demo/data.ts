@@ -1,5 +1,5 @@
-import type { Role } from '../auth/roles.ts';
-import type { CenterLevel, CounterPurpose, ZoneKind } from '../../modules/venue/contract.ts';
+import type { Role } from '../platform/auth/roles.ts';
+import type { CenterLevel, CounterPurpose, ZoneKind } from '../modules/venue/contract.ts';
 
 /** The demo center: 佛山市南海区政务服务中心, its service points, zones, counters and settled departments. */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles.ts';
+import { ROLES } from '../platform/auth/roles.ts';
 
 export const demoInfo = z.object({
   enabled: z.boolean(),

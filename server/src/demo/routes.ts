@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../config.ts';
-import type { Db } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../platform/db/database.ts';
 import { demoInfo } from './contract.ts';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISES, DEMO_PASSWORD } from './data.ts';
 

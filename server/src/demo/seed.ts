@@ -1,21 +1,21 @@
 import pino from 'pino';
-import type { Config } from '../../config.ts';
-import { registerEventConsumers } from '../../events.ts';
-import type { Db } from '../db/database.ts';
-import { APPLICATION_FINISHED, RATING_RECORDED, VISIT_FINISHED } from '../events/domain.ts';
-import { dispatchOutbox } from '../outbox/service.ts';
-import { createEnterpriseAccount, setDemoEnterprisesActive } from '../auth/service.ts';
-import * as venue from '../../modules/venue/service.ts';
-import * as staff from '../../modules/staff/service.ts';
-import { seedCatalogDemo } from '../../modules/catalog/demo.ts';
-import { seedEnterprisesDemo } from '../../modules/enterprises/demo.ts';
-import { seedLicensesDemo } from '../../modules/licenses/demo.ts';
-import { seedQueueDemo } from '../../modules/queue/demo.ts';
-import { seedApplicationsDemo } from '../../modules/applications/demo.ts';
-import { seedAppointmentsDemo } from '../../modules/appointments/demo.ts';
-import { seedEvaluationsDemo } from '../../modules/evaluations/demo.ts';
-import { seedFeedbackDemo } from '../../modules/feedback/demo.ts';
-import { seedPoliciesDemo } from '../../modules/policies/demo.ts';
+import type { Config } from '../config.ts';
+import { registerEventConsumers } from '../events.ts';
+import type { Db } from '../platform/db/database.ts';
+import { APPLICATION_FINISHED, RATING_RECORDED, VISIT_FINISHED } from '../platform/events/domain.ts';
+import { dispatchOutbox } from '../platform/outbox/service.ts';
+import { createEnterpriseAccount, setDemoEnterprisesActive } from '../platform/auth/service.ts';
+import * as venue from '../modules/venue/service.ts';
+import * as staff from '../modules/staff/service.ts';
+import { seedCatalogDemo } from '../modules/catalog/demo.ts';
+import { seedEnterprisesDemo } from '../modules/enterprises/demo.ts';
+import { seedLicensesDemo } from '../modules/licenses/demo.ts';
+import { seedQueueDemo } from '../modules/queue/demo.ts';
+import { seedApplicationsDemo } from '../modules/applications/demo.ts';
+import { seedAppointmentsDemo } from '../modules/appointments/demo.ts';
+import { seedEvaluationsDemo } from '../modules/evaluations/demo.ts';
+import { seedFeedbackDemo } from '../modules/feedback/demo.ts';
+import { seedPoliciesDemo } from '../modules/policies/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -71,7 +71,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
       purpose: c.purpose,
       zoneId: zoneIds.get(c.zone)!,
       departmentId: c.department ? departmentIds.get(c.department)! : null,
-    });
+    }, staff.departmentCenterOf);
     counterIds.set(c.number, created.id);
   }
 
@@ -99,13 +99,14 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedCatalogDemo(db, center.id);
   await seedEnterprisesDemo(db, config);
   await seedLicensesDemo(db);
-  await seedQueueDemo(db, center.id);
-  await seedAppointmentsDemo(db, config, center.id);
+  const usccs = DEMO_ENTERPRISES.map((e) => e.uscc);
+  await seedQueueDemo(db, center.id, { usccs, password: DEMO_PASSWORD });
+  await seedAppointmentsDemo(db, config, center.id, usccs);
   await seedApplicationsDemo(db, center.id);
   // The visits and applications finished above become rateable as in a running server, here at once.
   await deliverDomainEvents(db, config);
-  await seedEvaluationsDemo(db, config, center.id);
-  await seedFeedbackDemo(db, config, center.id);
+  await seedEvaluationsDemo(db, config, center.id, DEMO_ENTERPRISES);
+  await seedFeedbackDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedPoliciesDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };

@@ -1,7 +1,8 @@
-import { BUSINESS_TIME_ZONE } from '../../platform/db/database.ts';
+import { sql } from 'drizzle-orm';
+import { BUSINESS_TIME_ZONE } from '../db/database.ts';
 
 /** Beijing wall-clock time, whatever the server's own zone: the business date and the minute of the day. */
-export type BusinessMoment = { date: string; minutes: number };
+export type BusinessClock = { date: string; minutes: number };
 
 const format = new Intl.DateTimeFormat('en-CA', {
   timeZone: BUSINESS_TIME_ZONE,
@@ -13,7 +14,7 @@ const format = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
-export function businessMoment(now: Date): BusinessMoment {
+export function businessClock(now: Date): BusinessClock {
   const p = Object.fromEntries(format.formatToParts(now).map((x) => [x.type, x.value]));
   return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
@@ -29,12 +30,12 @@ export function minutesOf(hhmm: string): number {
   return h! * 60 + m!;
 }
 
+/** Minutes since midnight as 'HH:mm', clamped to 00:00–24:00. */
 export function hhmmOf(minutes: number): string {
   const m = Math.max(0, Math.min(1440, minutes));
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** Minutes between two moments given as date + minute of the day (b − a). */
-export function minutesBetween(a: BusinessMoment, b: BusinessMoment): number {
-  return (Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${a.date}T00:00:00Z`)) / 60_000 + b.minutes - a.minutes;
-}
+
+/** SQL: the business date (Asia/Shanghai) of a timestamp column, whatever the session's zone. */
+export const businessDateSql = (column: unknown) => sql`(${column} at time zone ${sql.raw(`'${BUSINESS_TIME_ZONE}'`)})::date`;
