@@ -18,6 +18,8 @@ import './platform/http/types.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
+import { createAct } from './platform/unit-of-work/act.ts';
+import { unitScopedDb } from './platform/unit-of-work/scope.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -44,10 +46,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
     ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL } }),
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-    },
+    // The server's own unique id; a client's x-request-id is only kept beside it (correlationId).
+    genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
@@ -57,6 +57,11 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const given = request.headers['x-request-id'];
+    if (typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given)) {
+      request.correlationId = given;
+      request.log = request.log.child({ correlationId: given });
+    }
   });
 
   // External plugins
@@ -77,11 +82,19 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
 
   // Platform: errors, who is asking and may they, what they changed
-  const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
+  const auditKey = Buffer.from(config.AUDIT_KEY, 'hex');
+  const deps: ModuleDeps = {
+    // the pool, or the transaction of the request's unit of work (platform/unit-of-work)
+    db: unitScopedDb(database.db),
+    act: createAct(database.db, auditKey, app.log),
+    config,
+    database,
+    events: new EventHub(database),
+  };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
   registerAccessControl(app, deps);
-  registerAuditTrail(app, deps);
+  registerAuditTrail(app, { pool: database.db, auditKey });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Banshi API', description: '企业政务服务平台接口', version: '0.1.0' },

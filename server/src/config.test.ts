@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeSettings, loadConfig } from './config.ts';
@@ -32,7 +35,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
-  const personalDataKeys = { PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+  const personalDataKeys = { PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32), AUDIT_KEY: 'c3'.repeat(32) };
 
   it('requires a session secret outside demo mode', () => {
     expect(() => loadConfig({ BANSHI_DEMO: '0', ...personalDataKeys })).toThrow(/SESSION_SECRET/);
@@ -46,12 +49,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: personalDataKeys.PERSONAL_DATA_KEY })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'ab'.repeat(31) })).toThrow(/PERSONAL_DATA_KEY/);
     expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'zz'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY/);
-    expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
+    expect(() => loadConfig({ ...base, AUDIT_KEY: personalDataKeys.AUDIT_KEY, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     expect(loadConfig({ ...base, ...personalDataKeys })).toMatchObject(personalDataKeys);
     // demo mode has fixed demo keys, different from each other
     const demo = loadConfig({});
     expect(demo.PERSONAL_DATA_KEY).toMatch(/^[0-9a-f]{64}$/);
     expect(demo.PERSONAL_DATA_HASH_KEY).not.toBe(demo.PERSONAL_DATA_KEY);
+  });
+
+  it('requires the audit key outside demo mode; in demo mode the key is random per data directory and kept there', () => {
+    const base = { BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+    expect(() => loadConfig(base)).toThrow(/AUDIT_KEY/);
+    expect(() => loadConfig({ ...base, AUDIT_KEY: 'xyz' })).toThrow(/AUDIT_KEY/);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-config-'));
+    try {
+      const one = loadConfig({ DATA_DIR: path.join(tmp, 'one') }).AUDIT_KEY;
+      const two = loadConfig({ DATA_DIR: path.join(tmp, 'two') }).AUDIT_KEY;
+      expect(one).toMatch(/^[0-9a-f]{64}$/);
+      expect(two).not.toBe(one);
+      expect(loadConfig({ DATA_DIR: path.join(tmp, 'one') }).AUDIT_KEY).toBe(one);
+      expect(fs.statSync(path.join(tmp, 'one', 'audit.key')).mode & 0o077).toBe(0);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('accepts every valid port and refuses every invalid one', () => {

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -82,18 +84,31 @@ const settings = {
     description: 'key (64 hex characters, different from PERSONAL_DATA_KEY) of the HMAC-SM3 hash that finds an ID or phone number exactly; required outside demo mode',
     schema: hexKey.optional(),
   },
+  AUDIT_KEY: {
+    description:
+      'key (64 hex characters) of the HMAC-SM3 seal on every audit row; keep it outside the database; required outside demo mode (in demo mode a random key is kept in DATA_DIR/audit.key)',
+    schema: hexKey.optional(),
+  },
+  MIGRATION_DATABASE_URL: {
+    description: 'PostgreSQL connection string of the owner that runs migrations; unset: DATABASE_URL migrates too (the application still works as the role banshi_app)',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
 } as const;
 
 type Settings = typeof settings;
 type Raw = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
-export type Config = Omit<Raw, 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'> & {
+export type Config = Omit<Raw, 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY' | 'AUDIT_KEY'> & {
   SESSION_SECRET: string;
+  AUDIT_KEY: string;
   PERSONAL_DATA_KEY: string;
   PERSONAL_DATA_HASH_KEY: string;
   /** DATA_DIR resolved to an absolute path */
   dataDir: string;
-  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string };
 };
 
 export class ConfigError extends Error {
@@ -129,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!values.BANSHI_DEMO && !values.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
   }
-  for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const) {
+  for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY', 'AUDIT_KEY'] as const) {
     if (!values.BANSHI_DEMO && !values[name]) {
       throw new ConfigError(name, '未设置：关闭演示模式（BANSHI_DEMO=0）时必须提供 64 位十六进制密钥（例如 openssl rand -hex 32 生成）');
     }
@@ -145,11 +160,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     SESSION_SECRET: values.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     PERSONAL_DATA_KEY: personalDataKey,
     PERSONAL_DATA_HASH_KEY: personalDataHashKey,
+    AUDIT_KEY: values.AUDIT_KEY ?? demoKeyFile(path.join(dataDir, 'audit.key')),
     dataDir,
     database: values.DATABASE_URL
-      ? { kind: 'postgres', url: values.DATABASE_URL }
+      ? { kind: 'postgres', url: values.DATABASE_URL, ...(values.MIGRATION_DATABASE_URL ? { migrationUrl: values.MIGRATION_DATABASE_URL } : {}) }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
   };
+}
+
+/** Demo mode's key of a data directory: random, made once, kept in a file there (mode 600). */
+function demoKeyFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${crypto.randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+  try {
+    fs.linkSync(tmp, file); // atomic: of two processes starting at once, one key wins
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 export function describeSettings(): { name: string; description: string }[] {

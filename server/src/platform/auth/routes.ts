@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', audit: 'auth.login' },
+      config: { access: 'public', audit: 'auth.login', keepFailures: true },
       schema: { tags, summary: '工作人员登录', body: staffLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'staff', ...request.body }),
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/enterprise-login',
     {
-      config: { access: 'public', audit: 'auth.enterprise_login' },
+      config: { access: 'public', audit: 'auth.enterprise_login', keepFailures: true },
       schema: { tags, summary: '企业账户登录（门户）', body: enterpriseLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'enterprise', ...request.body }),

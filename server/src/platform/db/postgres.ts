@@ -8,11 +8,18 @@ import { MIGRATIONS_FOLDER } from './migrations.ts';
 /** Any number of Banshi processes may start at once: one migrates, the others wait here. */
 const MIGRATION_LOCK_KEY = 0x62616e736869; // "banshi"
 
-export function openPostgres(url: string, log?: Logger): Database {
+/**
+ * The application's database role (migration 0015): it may change business tables but only
+ * INSERT and SELECT the audit tables, and owns nothing. Every connection of the app runs as it.
+ */
+export const APP_ROLE = 'banshi_app';
+
+export function openPostgres(url: string, log?: Logger, options: { role?: string | null } = {}): Database {
+  const role = options.role === undefined ? APP_ROLE : options.role;
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    options: `-c TimeZone=${BUSINESS_TIME_ZONE}`,
+    options: `-c TimeZone=${BUSINESS_TIME_ZONE}${role ? ` -c role=${role}` : ''}`,
   });
   // An idle client's error would otherwise crash the process.
   pool.on('error', (err) => log?.error({ err }, 'PostgreSQL idle client error'));
@@ -41,6 +48,21 @@ export async function migratePostgres(url: string, migrationsFolder = MIGRATIONS
     await migrate(drizzle({ client }), { migrationsFolder });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Whether the user of `url` may work as the application's role (it exists and the user is a member). */
+export async function canUseAppRole(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const res = await client.query<{ ok: boolean }>(
+      `select exists (select 1 from pg_roles where rolname = $1) and pg_has_role(current_user, $1, 'MEMBER') as ok`,
+      [APP_ROLE],
+    );
+    return res.rows[0]?.ok === true;
+  } finally {
     await client.end();
   }
 }

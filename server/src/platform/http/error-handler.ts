@@ -28,7 +28,7 @@ export function registerErrorHandler(app: FastifyInstance, web: { indexHtml: str
   });
 }
 
-function toAppError(error: FastifyError): AppError {
+export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((v) => {
