@@ -60,7 +60,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     const given = request.headers['x-request-id'];
     if (typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given)) {
       request.correlationId = given;
-      request.log = request.log.child({ correlationId: given });
+      request.log = reply.log = request.log.child({ correlationId: given });
     }
   });
 

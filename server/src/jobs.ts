@@ -9,6 +9,7 @@ import { runApplicationTimers } from './modules/applications/service.ts';
 import { recordDefaultRatings } from './modules/evaluations/service.ts';
 import { markNoShows, runGuaranteeCheck, sendAlmostCalledReminders, sendDayBeforeReminders } from './modules/appointments/service.ts';
 import { runCallbackOverdueCheck } from './modules/evaluations/callbacks/service.ts';
+import { anchorFinishedDays } from './platform/audit/verify.ts';
 
 /** Everything the outbox carries out after commit, by topic. */
 export function outboxHandlers(config: Config, log: Logger): Record<string, OutboxHandler> {
@@ -39,6 +40,14 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     // Evaluations (9.1.2): a callback past its contact or finish deadline alerts the department's chief officer, once.
     { name: 'evaluations.callback-overdue', everyMs: 15 * 60_000, run: async (db: Db) => void (await runCallbackOverdueCheck({ db, config })) },
     // Evaluations (9.1): a visit or application not rated within the period is recorded as 基本满意.
+    // Audit: once a business day is over, its anchor (the last seal of each chain) is stored and logged.
+    {
+      name: 'audit.anchors',
+      everyMs: 10 * 60_000,
+      run: async (db: Db) => {
+        for (const anchor of await anchorFinishedDays(db, Buffer.from(config.AUDIT_KEY, 'hex'))) log.info({ auditAnchor: anchor }, '审计日志日锚点');
+      },
+    },
     { name: 'evaluations.default-ratings', everyMs: 30 * 60_000, run: async (db: Db) => void (await recordDefaultRatings(db)) },
   ];
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../platform/db/pglite.ts';
+import { auditAnchorsCommand, auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { migrateCommand, seedCommand } from './database.ts';
@@ -36,6 +37,17 @@ program
   .description('从备份恢复数据库（会替换现有数据）')
   .option('--force', '目标数据库已有数据时仍然恢复（嵌入式数据库的旧数据目录会被改名保留）')
   .action(run(restoreCommand));
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('核对审计日志每条记录的封印（HMAC-SM3）、链接和日锚点，报告第一处断开')
+  .option('--from <date>', '从这一天（YYYY-MM-DD）起核对')
+  .action(run(auditVerifyCommand));
+audit
+  .command('anchors')
+  .description('为已结束的日期生成日锚点（同时写入日志），并逐行输出全部日锚点（JSON），供在数据库之外保存')
+  .option('--from <date>', '从这一天（YYYY-MM-DD）起输出')
+  .action(run(auditAnchorsCommand));
 
 function run<A extends unknown[]>(command: (config: ReturnType<typeof loadConfig>, ...args: A) => Promise<void>) {
   return async (...args: A) => {
