@@ -29,7 +29,16 @@ export function serverJobs(config: Config, log: Logger): Job[] {
       },
     },
     // Tickets and counter sessions left open when a business day ends are closed; numbers restart.
-    { name: 'queue.day-end', everyMs: 60_000, run: async (db: Db) => void (await closeEarlierDays(db)) },
+    // Audit: once a business day is over, its anchor (the last seal of each chain) is stored and logged.
+    // (Its own job once the runner stops holding a pool connection per job: a tenth job starves the pool today.)
+    {
+      name: 'queue.day-end',
+      everyMs: 60_000,
+      run: async (db: Db) => {
+        await closeEarlierDays(db);
+        for (const anchor of await anchorFinishedDays(db, Buffer.from(config.AUDIT_KEY, 'hex'))) log.info({ auditAnchor: anchor }, '审计日志日锚点');
+      },
+    },
     // Applications: the 5-day notice rule, special procedures at their maximum, deferred materials past due, commitment checks due.
     { name: 'applications.timers', everyMs: 10 * 60_000, run: async (db: Db) => void (await runApplicationTimers({ db, config })) },
     // Appointments (A.6): no-shows after the check-in window (and blocks), reminders, the 3-working-day guarantee.
@@ -40,14 +49,6 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     // Evaluations (9.1.2): a callback past its contact or finish deadline alerts the department's chief officer, once.
     { name: 'evaluations.callback-overdue', everyMs: 15 * 60_000, run: async (db: Db) => void (await runCallbackOverdueCheck({ db, config })) },
     // Evaluations (9.1): a visit or application not rated within the period is recorded as 基本满意.
-    // Audit: once a business day is over, its anchor (the last seal of each chain) is stored and logged.
-    {
-      name: 'audit.anchors',
-      everyMs: 10 * 60_000,
-      run: async (db: Db) => {
-        for (const anchor of await anchorFinishedDays(db, Buffer.from(config.AUDIT_KEY, 'hex'))) log.info({ auditAnchor: anchor }, '审计日志日锚点');
-      },
-    },
     { name: 'evaluations.default-ratings', everyMs: 30 * 60_000, run: async (db: Db) => void (await recordDefaultRatings(db)) },
   ];
 }
