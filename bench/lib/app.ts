@@ -14,6 +14,7 @@ export const benchConfig = loadConfig({
   SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
   PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('hex'),
   PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('hex'),
+  AUDIT_KEY: crypto.randomBytes(32).toString('hex'),
 });
 
 /** The product in this process, in demo mode, without logs; requests go through `app.inject`. */

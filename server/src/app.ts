@@ -22,6 +22,8 @@ import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { provideStaffAccounts } from './platform/auth/staff-accounts.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
+import { createAct } from './platform/unit-of-work/act.ts';
+import { unitScopedDb } from './platform/unit-of-work/scope.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { calendarRoutes } from './platform/calendar/routes.ts';
@@ -64,10 +66,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   const isLoggerInstance = typeof logger === 'object' && typeof (logger as { child?: unknown }).child === 'function';
   const app = Fastify({
     ...(isLoggerInstance ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger ?? { level: config.LOG_LEVEL, stream: maskingStream() } }),
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-    },
+    // The server's own unique id; a client's x-request-id is only kept beside it (correlationId).
+    genReqId: () => crypto.randomUUID(),
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default).
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
@@ -86,6 +86,11 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    const given = request.headers['x-request-id'];
+    if (typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given)) {
+      request.correlationId = given;
+      request.log = reply.log = request.log.child({ correlationId: given });
+    }
   });
 
   // External plugins
@@ -107,12 +112,22 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
 
   // Platform: errors, who is asking and may they, what they changed
   provideStaffAccounts(staffAccountsForAuth);
-  const deps: ModuleDeps = { db: database.db, config, database, events: new EventHub(database) };
+  const auditKey = Buffer.from(config.AUDIT_KEY, 'hex');
+  const deps: ModuleDeps = {
+    // the pool, or the transaction of the request's unit of work (platform/unit-of-work)
+    db: unitScopedDb(database.db),
+    act: createAct(database.db, auditKey, app.log),
+    config,
+    database,
+    events: new EventHub(database),
+  };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
   registerInputGuard(app);
   registerAccessControl(app, deps);
-  registerAuditTrail(app, deps);
+  registerAuditTrail(app, { pool: database.db, auditKey });
+  // The counts of the rate limits are kept on the pool, outside any unit of work: a refused
+  // request must not roll its own count back.
   await registerRateLimits(app, database.db);
   await app.register(swagger, {
     openapi: {

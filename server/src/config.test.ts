@@ -9,7 +9,7 @@ import { ConfigError, describeSettings, loadConfig as loadConfigFrom } from './c
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-config-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const loadConfig = (env: Record<string, string>) => loadConfigFrom({ DATA_DIR: path.join(tmp, 'data'), ...env });
-const secrets = { SESSION_SECRET: 's'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+const secrets = { SESSION_SECRET: 's'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32), AUDIT_KEY: 'c3'.repeat(32) };
 
 describe('configuration', () => {
   it('has working defaults for a trial: port 3000, ./data, demo on, embedded database', () => {
@@ -41,7 +41,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
-  const personalDataKeys = { PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+  const personalDataKeys = { PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32), AUDIT_KEY: 'c3'.repeat(32) };
 
   it('requires a session secret outside demo mode', () => {
     expect(() => loadConfig({ BANSHI_DEMO: '0', ...personalDataKeys })).toThrow(/SESSION_SECRET/);
@@ -55,7 +55,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: personalDataKeys.PERSONAL_DATA_KEY })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'ab'.repeat(31) })).toThrow(/PERSONAL_DATA_KEY/);
     expect(() => loadConfig({ ...base, ...personalDataKeys, PERSONAL_DATA_KEY: 'zz'.repeat(32) })).toThrow(/PERSONAL_DATA_KEY/);
-    expect(() => loadConfig({ ...base, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
+    expect(() => loadConfig({ ...base, AUDIT_KEY: personalDataKeys.AUDIT_KEY, PERSONAL_DATA_KEY: 'c3'.repeat(32), PERSONAL_DATA_HASH_KEY: 'C3'.repeat(32) })).toThrow(/PERSONAL_DATA_HASH_KEY/);
     expect(loadConfig({ ...base, ...personalDataKeys })).toMatchObject(personalDataKeys);
   });
 
@@ -107,6 +107,33 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,loopback,fd00::/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', 'loopback', 'fd00::/8']);
     for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/2']) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('requires the audit key outside demo mode; in demo mode the key is random per data directory and kept in keys.json', () => {
+    const base = { BANSHI_DEMO: '0', SESSION_SECRET: 'x'.repeat(32), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32) };
+    expect(() => loadConfig(base)).toThrow(/AUDIT_KEY/);
+    expect(() => loadConfig({ ...base, AUDIT_KEY: 'xyz' })).toThrow(/AUDIT_KEY/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost:5432/banshi', ...base, BANSHI_DEMO: '' })).toThrow(/AUDIT_KEY/);
+    const one = loadConfigFrom({ DATA_DIR: path.join(tmp, 'audit-one') }).AUDIT_KEY;
+    const two = loadConfigFrom({ DATA_DIR: path.join(tmp, 'audit-two') }).AUDIT_KEY;
+    expect(one).toMatch(/^[0-9a-f]{64}$/);
+    expect(two).not.toBe(one);
+    expect(loadConfigFrom({ DATA_DIR: path.join(tmp, 'audit-one') }).AUDIT_KEY).toBe(one);
+    const file = path.join(tmp, 'audit-one', 'keys.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).AUDIT_KEY).toBe(one);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('gives a keys.json made before the audit key one, keeping its other secrets', () => {
+    const dir = path.join(tmp, 'older');
+    fs.mkdirSync(dir, { recursive: true });
+    const older = { SESSION_SECRET: 'o'.repeat(43), PERSONAL_DATA_KEY: 'd4'.repeat(32), PERSONAL_DATA_HASH_KEY: 'e5'.repeat(32) };
+    fs.writeFileSync(path.join(dir, 'keys.json'), JSON.stringify(older), { mode: 0o600 });
+    const config = loadConfigFrom({ DATA_DIR: dir });
+    expect(config).toMatchObject(older);
+    expect(config.AUDIT_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfigFrom({ DATA_DIR: dir }).AUDIT_KEY).toBe(config.AUDIT_KEY);
+    expect(fs.statSync(path.join(dir, 'keys.json')).mode & 0o777).toBe(0o600);
   });
 
   it('accepts every valid port and refuses every invalid one', () => {

@@ -118,6 +118,18 @@ const settings = {
     description: 'key (64 hex characters, different from PERSONAL_DATA_KEY) of the HMAC-SM3 hash that finds an ID or phone number exactly; required outside demo mode',
     schema: hexKey.optional(),
   },
+  AUDIT_KEY: {
+    description:
+      'key (64 hex characters) of the HMAC-SM3 seal on every audit row; keep it outside the database; required outside demo mode (in demo mode a random key is kept with the other secrets in DATA_DIR/keys.json)',
+    schema: hexKey.optional(),
+  },
+  MIGRATION_DATABASE_URL: {
+    description: 'PostgreSQL connection string of the owner that runs migrations; unset: DATABASE_URL migrates too (the application still works as the role banshi_app)',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
 } as const;
 
 function isProxyAddress(value: string): boolean {
@@ -132,7 +144,7 @@ function isProxyAddress(value: string): boolean {
 type Settings = typeof settings;
 type Raw = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
-export type Config = Omit<Raw, 'HOST' | 'BANSHI_DEMO' | 'PUBLIC_URL' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'> & {
+export type Config = Omit<Raw, 'HOST' | 'BANSHI_DEMO' | 'PUBLIC_URL' | 'SESSION_SECRET' | 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY' | 'AUDIT_KEY'> & {
   HOST: string;
   /** HOST was not set: the demo listens on this machine only */
   hostDefaulted: boolean;
@@ -141,11 +153,12 @@ export type Config = Omit<Raw, 'HOST' | 'BANSHI_DEMO' | 'PUBLIC_URL' | 'SESSION_
   PUBLIC_URL: string;
   publicUrlDefaulted: boolean;
   SESSION_SECRET: string;
+  AUDIT_KEY: string;
   PERSONAL_DATA_KEY: string;
   PERSONAL_DATA_HASH_KEY: string;
   /** DATA_DIR resolved to an absolute path */
   dataDir: string;
-  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string };
 };
 
 export class ConfigError extends Error {
@@ -154,7 +167,7 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET_NAMES = ['SESSION_SECRET', 'PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const;
+const SECRET_NAMES = ['SESSION_SECRET', 'PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY', 'AUDIT_KEY'] as const;
 type Secrets = { [K in (typeof SECRET_NAMES)[number]]: string };
 
 /**
@@ -180,14 +193,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!values.SESSION_SECRET) {
       throw new ConfigError('SESSION_SECRET', '未设置：非演示模式（设置了 DATABASE_URL 或 BANSHI_DEMO=0）时必须提供至少 32 个字符的密钥');
     }
-    for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY'] as const) {
+    for (const name of ['PERSONAL_DATA_KEY', 'PERSONAL_DATA_HASH_KEY', 'AUDIT_KEY'] as const) {
       if (!values[name]) {
         throw new ConfigError(name, '未设置：非演示模式（设置了 DATABASE_URL 或 BANSHI_DEMO=0）时必须提供 64 位十六进制密钥（例如 openssl rand -hex 32 生成）');
       }
     }
   }
   const dataDir = path.resolve(values.DATA_DIR);
-  const given = { SESSION_SECRET: values.SESSION_SECRET, PERSONAL_DATA_KEY: values.PERSONAL_DATA_KEY, PERSONAL_DATA_HASH_KEY: values.PERSONAL_DATA_HASH_KEY };
+  const given = {
+    SESSION_SECRET: values.SESSION_SECRET,
+    PERSONAL_DATA_KEY: values.PERSONAL_DATA_KEY,
+    PERSONAL_DATA_HASH_KEY: values.PERSONAL_DATA_HASH_KEY,
+    AUDIT_KEY: values.AUDIT_KEY,
+  };
   const secrets: Secrets = SECRET_NAMES.every((n) => given[n]) ? (given as Secrets) : { ...dataDirSecrets(dataDir), ...definedOnly(given) };
   if (secrets.PERSONAL_DATA_KEY.toLowerCase() === secrets.PERSONAL_DATA_HASH_KEY.toLowerCase()) {
     throw new ConfigError('PERSONAL_DATA_HASH_KEY', '不能与 PERSONAL_DATA_KEY 相同');
@@ -203,7 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...secrets,
     dataDir,
     database: values.DATABASE_URL
-      ? { kind: 'postgres', url: values.DATABASE_URL }
+      ? { kind: 'postgres', url: values.DATABASE_URL, ...(values.MIGRATION_DATABASE_URL ? { migrationUrl: values.MIGRATION_DATABASE_URL } : {}) }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
   };
 }
@@ -222,9 +240,14 @@ function definedOnly<T extends Record<string, string | undefined>>(values: T): P
 /** The demo data directory's own random secrets, made once and kept in DATA_DIR/keys.json. */
 function dataDirSecrets(dataDir: string): Secrets {
   const file = path.join(dataDir, 'keys.json');
+  const isKey = (v: unknown): v is string => typeof v === 'string' && v.length >= 32;
   try {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>;
-    if (SECRET_NAMES.every((n) => typeof stored[n] === 'string' && stored[n].length >= 32)) return stored as Secrets;
+    if (SECRET_NAMES.every((n) => isKey(stored[n]))) return stored as Secrets;
+    // A data directory made before the audit key existed: it gets one, the other secrets stay.
+    if (SECRET_NAMES.every((n) => n === 'AUDIT_KEY' || isKey(stored[n])) && stored.AUDIT_KEY === undefined) {
+      return addAuditKey(file, stored as Omit<Secrets, 'AUDIT_KEY'>);
+    }
     throw new ConfigError('DATA_DIR', `中的 ${file} 内容不完整：请恢复该文件，或换一个数据目录`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -236,6 +259,7 @@ function dataDirSecrets(dataDir: string): Secrets {
     SESSION_SECRET: crypto.randomBytes(32).toString('base64url'),
     PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('hex'),
     PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('hex'),
+    AUDIT_KEY: crypto.randomBytes(32).toString('hex'),
   };
   fs.mkdirSync(dataDir, { recursive: true });
   try {
@@ -246,6 +270,20 @@ function dataDirSecrets(dataDir: string): Secrets {
     throw err;
   }
   return made;
+}
+
+/**
+ * Adds an AUDIT_KEY to an older keys.json. The key is derived from the file's own random secrets
+ * (HMAC-SHA256, one way), so that two processes upgrading the file at once write the same key;
+ * it is written beside the file and renamed over it, so a reader sees the old file or the new one.
+ */
+function addAuditKey(file: string, stored: Omit<Secrets, 'AUDIT_KEY'>): Secrets {
+  const auditKey = crypto.createHmac('sha256', `${stored.SESSION_SECRET}:${stored.PERSONAL_DATA_KEY}`).update('banshi audit key').digest('hex');
+  const secrets: Secrets = { ...stored, AUDIT_KEY: auditKey };
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  return secrets;
 }
 
 export function describeSettings(): { name: string; description: string }[] {

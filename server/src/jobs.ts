@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { defineJob, type Job } from './platform/jobs/job.ts';
 import { platformJobs } from './platform/jobs/jobs.ts';
+import { auditJobs } from './platform/audit/jobs.ts';
 import { dispatchOutbox, OUTBOX_CHANNEL, pruneOutbox } from './platform/outbox/service.ts';
 import { registerEventConsumers } from './events.ts';
 import { queueJobs } from './modules/queue/jobs.ts';
@@ -30,6 +31,7 @@ export function serverJobs(config: Config, log: Logger): Job[] {
       run: async (ctx) => ctx.done(await pruneOutbox(ctx.db, config.OUTBOX_RETENTION_DAYS)),
     }),
     ...platformJobs,
+    ...auditJobs,
     ...queueJobs,
     ...applicationJobs,
     ...appointmentJobs,

@@ -15,7 +15,8 @@ export async function backupCommand(config: Config, options: { out?: string }): 
   );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   if (target.kind === 'postgres') {
-    runTool('pg_dump', ['--format=custom', '--no-owner', `--file=${out}`, target.url]);
+    // as the owner: the application's role may not read every table (ARCHITECTURE.md, database roles)
+    runTool('pg_dump', ['--format=custom', '--no-owner', `--file=${out}`, target.migrationUrl ?? target.url]);
   } else {
     if (!fs.existsSync(target.dir)) throw new CliError(`没有可备份的数据：${target.dir} 不存在。`);
     const database = await openPglite({ dir: target.dir });
@@ -33,7 +34,7 @@ export async function restoreCommand(config: Config, file: string, options: { fo
   if (!fs.existsSync(source)) throw new CliError(`备份文件不存在：${source}`);
   const target = config.database;
   if (target.kind === 'postgres') {
-    runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${target.url}`, source]);
+    runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${target.migrationUrl ?? target.url}`, source]);
     console.log('已从备份恢复 PostgreSQL 数据库。');
     return;
   }

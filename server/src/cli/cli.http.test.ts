@@ -20,6 +20,7 @@ const env: Record<string, string> = {
   SESSION_SECRET: 's'.repeat(40),
   PERSONAL_DATA_KEY: 'a1'.repeat(32),
   PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32),
+  AUDIT_KEY: 'c3'.repeat(32),
   LOG_LEVEL: 'warn',
   ...(template.kind === 'postgres' ? { DATABASE_URL: withDatabase(template.adminUrl, dbName) } : {}),
 };

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../platform/db/pglite.ts';
+import { auditAnchorsCommand, auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { createAdminCommand } from './create-admin.ts';
 import { migrateCommand, seedCommand } from './database.ts';
@@ -44,6 +45,17 @@ program
   .description('列出保存个人信息的字段（是否加密、响应中是否脱敏、日志中是否脱敏），并检查日志中未脱敏的身份证号和手机号')
   .option('--logs <paths...>', '要检查的日志文件或目录')
   .action(run(privacyReportCommand));
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('核对审计日志每条记录的封印（HMAC-SM3）、链接和日锚点，报告第一处断开')
+  .option('--from <date>', '从这一天（YYYY-MM-DD）起核对')
+  .action(run(auditVerifyCommand));
+audit
+  .command('anchors')
+  .description('为已结束的日期生成日锚点（同时写入日志），并逐行输出全部日锚点（JSON），供在数据库之外保存')
+  .option('--from <date>', '从这一天（YYYY-MM-DD）起输出')
+  .action(run(auditAnchorsCommand));
 
 function run<A extends unknown[]>(command: (config: ReturnType<typeof loadConfig>, ...args: A) => Promise<void>) {
   return async (...args: A) => {

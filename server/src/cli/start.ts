@@ -1,12 +1,11 @@
 import { listeningUrl, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
-import { openDatabase } from '../platform/db/open.ts';
+import { openDatabase, openJobsDatabase } from '../platform/db/open.ts';
 import { isDatabaseEmpty, seedDemo, setDemoAccountsActive } from '../demo/seed.ts';
 import { createLogger } from './logger.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { serverJobs } from '../jobs.ts';
 import { startScheduler } from '../platform/jobs/scheduler.ts';
-import { openPostgres } from '../platform/db/postgres.ts';
 import { runUpgrades } from '../upgrades.ts';
 
 /** Connections of the job runner's own pool: it runs this many jobs at a time, apart from HTTP's pool. */
@@ -28,8 +27,7 @@ export async function startCommand(config: Config, options: { web?: boolean } = 
     await setDemoAccountsActive(database.db, false);
   }
   const app = await buildApp({ config, database, logger: log, webDist });
-  const jobsDatabase =
-    config.database.kind === 'postgres' ? openPostgres(config.database.url, log, { max: JOB_POOL_SIZE, name: 'banshi-jobs' }) : database;
+  const jobsDatabase = await openJobsDatabase(config, database, log, { max: JOB_POOL_SIZE, name: 'banshi-jobs' });
   const scheduler = await startScheduler({
     db: jobsDatabase.db,
     listen: database.listen,

@@ -66,7 +66,8 @@ describe.skipIf(!bin)('PostgreSQL going away under a running product', () => {
 
   it('a connection terminated while checked out in a transaction ends no process, and the pool goes on', async () => {
     await connectAdmin();
-    const database = openPostgres(db.url);
+    // the pool itself, on a database not migrated: as the login user (no application role yet)
+    const database = openPostgres(db.url, undefined, { role: null });
     try {
       const outcome = await database.db
         .transaction(async (tx) => {
@@ -241,6 +242,7 @@ async function startProduct(url: string): Promise<Product> {
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('hex'),
       PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('hex'),
+      AUDIT_KEY: crypto.randomBytes(32).toString('hex'),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',

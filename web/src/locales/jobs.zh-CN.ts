@@ -12,6 +12,7 @@ export const tj = {
   names: {
     outbox: '发送待办消息（短信等）',
     'jobs.prune-runs': '清理过期的运行记录',
+    'audit.anchor-days': '生成审计日志日锚点（前一日）',
     'queue.day-end': '日终关闭前一日未结束的排队号和窗口',
     'applications.timers': '办件时限（告知期限、特别程序、容缺补正、承诺核查）',
     'appointments.no-shows': '预约爽约标记与限约',

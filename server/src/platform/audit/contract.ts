@@ -27,8 +27,21 @@ export const auditEntry = z.object({
   status: z.number(),
   detail: z.unknown(),
   requestId: z.string(),
+  correlationId: z.string(),
   clientIp: z.string(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntry>;
 
 export const auditPage = z.object({ items: z.array(auditEntry), total: z.number() });
+
+export const auditAnchorQuery = z.strictObject({
+  from: z.iso.date().optional(),
+});
+
+export const auditAnchor = z.object({
+  day: z.string(),
+  anchor: z.string(),
+  rows: z.number(),
+  /** [part, last seq, last MAC] of each chain of the day */
+  chains: z.array(z.tuple([z.number(), z.number(), z.string()])),
+});

@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', audit: 'auth.login', rateLimit: rateLimit(RATE_LIMITS.login) },
+      config: { access: 'public', audit: 'auth.login', keepFailures: true, rateLimit: rateLimit(RATE_LIMITS.login) },
       schema: { tags, summary: '工作人员登录', body: staffLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'staff', ...request.body }),
@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
   app.post(
     '/api/auth/enterprise-login',
     {
-      config: { access: 'public', audit: 'auth.enterprise_login', rateLimit: rateLimit(RATE_LIMITS.login) },
+      config: { access: 'public', audit: 'auth.enterprise_login', keepFailures: true, rateLimit: rateLimit(RATE_LIMITS.login) },
       schema: { tags, summary: '企业账户登录（门户）', body: enterpriseLoginBody, response: { 200: meResponse } },
     },
     (request, reply) => startSession(request, reply, { kind: 'enterprise', ...request.body }),

@@ -39,6 +39,7 @@ async function start(port: number) {
       SESSION_SECRET: 's'.repeat(40),
       PERSONAL_DATA_KEY: 'a1'.repeat(32),
       PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32),
+      AUDIT_KEY: 'c3'.repeat(32),
       LOG_LEVEL: 'info',
     },
     stdio: 'pipe',
@@ -73,7 +74,7 @@ describe('the embedded database after kill -9', { timeout: 240_000 }, () => {
     expect(JSON.parse(fs.readFileSync(path.join(tmp, 'data', 'pglite.lock'), 'utf8')).pid).toBe(second.child.pid);
 
     // while it lives, the lock holds
-    const third = spawn(process.execPath, [BIN, 'migrate'], { env: { ...process.env, DATA_DIR: path.join(tmp, 'data'), BANSHI_DEMO: '0', SESSION_SECRET: 's'.repeat(40), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32), DATABASE_URL: '' }, stdio: 'pipe' });
+    const third = spawn(process.execPath, [BIN, 'migrate'], { env: { ...process.env, DATA_DIR: path.join(tmp, 'data'), BANSHI_DEMO: '0', SESSION_SECRET: 's'.repeat(40), PERSONAL_DATA_KEY: 'a1'.repeat(32), PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32), AUDIT_KEY: 'c3'.repeat(32), DATABASE_URL: '' }, stdio: 'pipe' });
     let stderr = '';
     third.stderr.on('data', (d) => (stderr += d));
     expect(await new Promise((r) => third.on('exit', r))).toBe(1);

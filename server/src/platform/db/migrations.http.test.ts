@@ -17,7 +17,7 @@ describe('migrations on start-up', () => {
       await adminQuery(template.adminUrl, `create database ${name}`);
       const url = withDatabase(template.adminUrl, name);
       await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
-      database = openPostgres(url);
+      database = openPostgres(url, undefined, { role: null }); // the owner's view: the app's role cannot read drizzle's own table
       drop = () => adminQuery(template.adminUrl, `drop database ${name} with (force)`);
     } else {
       // One process holds an embedded database (the directory lock sees to that): it migrates, and re-runs are no-ops.

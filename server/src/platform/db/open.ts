@@ -2,14 +2,18 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from './database.ts';
 import { migratePglite, openPglite } from './pglite.ts';
-import { migratePostgres, openPostgres } from './postgres.ts';
+import { APP_ROLE, canUseAppRole, migratePostgres, openPostgres } from './postgres.ts';
 
 /** Opens the database the configuration selects and brings its schema up to date. */
 export async function openDatabase(config: Pick<Config, 'database'>, log?: Logger): Promise<Database> {
   const target = config.database;
   if (target.kind === 'postgres') {
-    await migratePostgres(target.url);
-    return openPostgres(target.url, log);
+    await migratePostgres(target.migrationUrl ?? target.url);
+    if (await canUseAppRole(target.url)) return openPostgres(target.url, log);
+    log?.warn(
+      `数据库用户不能切换到角色 ${APP_ROLE}（迁移未能创建它，或该用户不是它的成员）：应用将以连接用户的全部权限运行，审计表不受角色保护。见 ARCHITECTURE.md“数据库角色”。`,
+    );
+    return openPostgres(target.url, log, { role: null });
   }
   log?.warn(
     '嵌入式数据库（PGlite）仅供试用和演示：它不执行 fsync，断电可能丢失数据。生产环境请设置 DATABASE_URL 使用 PostgreSQL。',
@@ -22,4 +26,20 @@ export async function openDatabase(config: Pick<Config, 'database'>, log?: Logge
     throw err;
   }
   return database;
+}
+
+/**
+ * The job runner's own pool: on PostgreSQL a few connections apart from HTTP's, working as the
+ * same role as the application's (`openDatabase` has migrated and warned already); on the
+ * embedded database, that one database itself.
+ */
+export async function openJobsDatabase(
+  config: Pick<Config, 'database'>,
+  database: Database,
+  log: Logger | undefined,
+  options: { max: number; name: string },
+): Promise<Database> {
+  const target = config.database;
+  if (target.kind !== 'postgres') return database;
+  return openPostgres(target.url, log, { ...options, role: (await canUseAppRole(target.url)) ? APP_ROLE : null });
 }

@@ -14,21 +14,31 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 const PING_TIMEOUT_MS = 3_000;
 
+/**
+ * The application's database role (the app-role migration): it may change business tables but
+ * only INSERT and SELECT the audit tables, and owns nothing. Every connection of the app (HTTP's
+ * pool and the job runner's) runs as it.
+ */
+export const APP_ROLE = 'banshi_app';
+
 export type PoolOptions = {
   /** connections at most (HTTP: 10; the job runner has its own few) */
   max?: number;
   /** application_name, which names the connections in pg_stat_activity */
   name?: string;
+  /** the role every connection works as (`SET ROLE`); default APP_ROLE, null: the login user itself */
+  role?: string | null;
 };
 
 export function openPostgres(url: string, log?: Logger, options: PoolOptions = {}): Database {
+  const role = options.role === undefined ? APP_ROLE : options.role;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.name ?? 'banshi',
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
-    options: `-c TimeZone=${BUSINESS_TIME_ZONE} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+    options: `-c TimeZone=${BUSINESS_TIME_ZONE} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT_MS}${role ? ` -c role=${role}` : ''}`,
   });
   // No database event may end the process. The pool listens on its idle clients only; a client
   // checked out between two queries (in a transaction) that loses its connection emits `error`
@@ -71,6 +81,21 @@ export async function migratePostgres(url: string, migrationsFolder = MIGRATIONS
     await migrate(drizzle({ client }), { migrationsFolder });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Whether the user of `url` may work as the application's role (it exists and the user is a member). */
+export async function canUseAppRole(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const res = await client.query<{ ok: boolean }>(
+      `select exists (select 1 from pg_roles where rolname = $1) and pg_has_role(current_user, $1, 'MEMBER') as ok`,
+      [APP_ROLE],
+    );
+    return res.rows[0]?.ok === true;
+  } finally {
     await client.end();
   }
 }

@@ -46,7 +46,8 @@ describe('the upgrade to the one file store', () => {
       const url = withDatabase(template.adminUrl, name);
       migrate = (folder) => migratePostgres(url, folder);
       await migrate(before);
-      database = openPostgres(url);
+      // data written before the application's role existed: as the login user, as releases then did
+      database = openPostgres(url, undefined, { role: null });
       drop = () => adminQuery(template.adminUrl, `drop database ${name} with (force)`);
     } else {
       database = await openPglite({ memory: true });

@@ -74,7 +74,7 @@ function errorBody(appError: AppError, requestId: string): ErrorBody {
   };
 }
 
-function toAppError(error: FastifyError): AppError {
+export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((v) => {

@@ -167,6 +167,7 @@ describe('demo info', () => {
       SESSION_SECRET: 'z'.repeat(32),
       PERSONAL_DATA_KEY: 'a1'.repeat(32),
       PERSONAL_DATA_HASH_KEY: 'b2'.repeat(32),
+      AUDIT_KEY: 'c3'.repeat(32),
     });
     await setDemoAccountsActive(off.db, false);
     expect((await off.app.inject({ method: 'GET', url: '/api/demo' })).json()).toEqual({ enabled: false, accounts: [], enterpriseAccounts: [] });

@@ -224,9 +224,12 @@ describe('job runner', () => {
     const second = await scheduler(jobs);
     const admin = await t.loginAs('admin');
     const api = testApi(t);
+    // pg_stat_activity shows other sessions' state only to their login user, not to the app's role
+    const monitor = openPostgres((t.database as unknown as { url: string }).url, undefined, { max: 1, name: 'test-monitor', role: null });
+    pools.push(monitor);
     // every connection of both job pools busy with a slow item
     await until(
-      async () => ((await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where application_name = 'banshi-jobs' and query like '%pg_sleep%' and state = 'active'`)) as unknown as { rows: { n: number }[] }).rows[0]!.n,
+      async () => ((await monitor.db.execute(sql`select count(*)::int as n from pg_stat_activity where application_name = 'banshi-jobs' and query like '%pg_sleep%' and state = 'active'`)) as unknown as { rows: { n: number }[] }).rows[0]!.n,
       (n) => n >= 4,
     );
     const timings: number[] = [];
@@ -241,7 +244,7 @@ describe('job runner', () => {
     for (let i = 0; i < 20; i++) {
       await timed('/api/health');
       await timed('/api/jobs/runs?pageSize=5', admin);
-      const { rows } = (await t.db.execute(
+      const { rows } = (await monitor.db.execute(
         sql`select count(*) filter (where state = 'idle in transaction' and now() - state_change > interval '100 milliseconds')::int as idle,
                    count(*) filter (where state = 'active' and query like '%pg_sleep%')::int as busy
             from pg_stat_activity where application_name = 'banshi-jobs'`,

@@ -8,6 +8,9 @@ import * as repo from './repository.ts';
 export { registerOutboxHandlers, registeredOutboxHandlers, type OutboxEntry, type OutboxHandler } from './registry.ts';
 
 export const OUTBOX_CHANNEL = 'banshi_outbox';
+
+/** An entry to write: its topic (a registered one), the key that makes a repeat a no-op, its payload. */
+export type NewOutboxEntry = { topic: string; dedupeKey: string; payload: Record<string, unknown>; availableAt?: Date };
 /** attempts before an entry is given up (status `failed`, kept for inspection) */
 export const MAX_ATTEMPTS = 8;
 
@@ -16,10 +19,7 @@ export const MAX_ATTEMPTS = 8;
  * transaction of the change that causes it. Returns false when an entry with the same dedupe
  * key already exists. A topic without a registered consumer is a programming error: refused.
  */
-export async function enqueue(
-  tx: DbOrTx,
-  entry: { topic: string; dedupeKey: string; payload: Record<string, unknown>; availableAt?: Date },
-): Promise<boolean> {
+export async function enqueue(tx: DbOrTx, entry: NewOutboxEntry): Promise<boolean> {
   if (!isRegisteredTopic(entry.topic)) throw new Error(`outbox topic ${entry.topic} has no registered consumer`);
   const added = await repo.insertOutboxEntry(tx, entry);
   if (added) await publishEvent(tx, OUTBOX_CHANNEL, { topic: entry.topic });

@@ -73,7 +73,7 @@ export const grantRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
   app.post(
     '/api/license-grants/redeem',
     {
-      config: { access: 'license.redeem', audit: 'license_grant.redeem' },
+      config: { access: 'license.redeem', audit: 'license_grant.redeem', keepFailures: true },
       schema: { tags, summary: '窗口使用授权码调取证照（输入 6 位数字或扫描二维码）', body: redeemInput, response: { 200: redemption } },
     },
     async (request) => {
