@@ -18,6 +18,8 @@ import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
+import { registerNoStore } from './platform/http/no-store.ts';
+import { registerSameOrigin } from './platform/http/same-origin.ts';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { registerAuditTrail } from './platform/audit/plugin.ts';
@@ -107,6 +109,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
   registerInputGuard(app);
+  registerSameOrigin(app, config);
+  registerNoStore(app);
   registerAccessControl(app, deps);
   registerAuditTrail(app, deps);
   await registerRateLimits(app, database.db);
