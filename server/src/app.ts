@@ -18,6 +18,8 @@ import { EventHub } from './platform/events/bus.ts';
 import './platform/http/types.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
+import { registerNoStore } from './platform/http/no-store.ts';
+import { registerSameOrigin } from './platform/http/same-origin.ts';
 import { registerRateLimits } from './platform/http/rate-limit.ts';
 import { registerAccessControl } from './platform/auth/plugin.ts';
 import { provideStaffAccounts } from './platform/auth/staff-accounts.ts';
@@ -124,6 +126,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });
   registerInputGuard(app);
+  registerSameOrigin(app, config);
+  registerNoStore(app);
   registerAccessControl(app, deps);
   registerAuditTrail(app, { pool: database.db, auditKey });
   // The counts of the rate limits are kept on the pool, outside any unit of work: a refused

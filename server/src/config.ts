@@ -68,6 +68,10 @@ const settings = {
     description: 'a staff or enterprise session ends after this many idle minutes',
     schema: positiveInt.default(30),
   },
+  SESSION_MAX_HOURS: {
+    description: 'a session ends this many hours after sign-in, however active (absolute lifetime)',
+    schema: positiveInt.max(720).default(12),
+  },
   LOGIN_MAX_FAILURES: {
     description: 'failed logins in a row that lock an account',
     schema: positiveInt.default(5),
@@ -93,8 +97,8 @@ const settings = {
     schema: z.enum(['log']).default('log'),
   },
   COOKIE_SECURE: {
-    description: 'mark cookies Secure (set 1 behind HTTPS)',
-    schema: booleanFlag.default(false),
+    description: 'mark cookies Secure: 1 always, 0 never; unset: when the request came over HTTPS (behind a proxy, as TRUST_PROXY lets it say)',
+    schema: booleanFlag.optional(),
   },
   PUBLIC_URL: {
     description:

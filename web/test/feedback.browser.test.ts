@@ -98,7 +98,7 @@ describe('a confidential complaint about counter 3', () => {
     await handler.page.getByTestId('improvement-measures').fill('组织综合窗口培训，每周抽查告知单');
     await pick(handler.page, 'improvement-owner', '黄国栋', '黄国栋（chief）');
     await saveDialog(handler.page);
-    await expect.poll(() => handler.page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => handler.page.getByRole('dialog').count(), { timeout: 15_000 }).toBe(0);
     await handler.context.close();
 
     // 6. the owner submits the result; a manager who is not the owner passes the re-check

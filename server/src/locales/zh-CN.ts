@@ -36,6 +36,7 @@ export const zhCN = {
     loginFailed: (minutes: number, max: number) =>
       `用户名或密码错误。连续 ${max} 次错误将锁定 ${minutes} 分钟；如已锁定，请稍后再试`,
     forbidden: '您没有执行此操作的权限',
+    foreignOrigin: '请求来自其他网站，已拒绝。请在本系统的页面中操作',
     disabled: '账户已停用',
     wrongCurrentPassword: '当前密码不正确',
     passwordChangeRequired: '请先修改初始密码',

@@ -139,3 +139,77 @@ describe('password change', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/centers', headers: { cookie } })).statusCode).toBe(200);
   });
 });
+
+describe('sessions', () => {
+  // from an address of their own: the file's earlier logins have used up this address's login limit
+  let n = 0;
+  const signIn = async (username: string) => {
+    n += 1;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.9.0.${n}`, payload: { username, password: 'Demo1234' } });
+    expect(res.statusCode, res.body).toBe(200);
+    return cookieOf(res);
+  };
+
+  it('a password change ends the account’s other sessions and keeps the one that changed it', async () => {
+    const here = await signIn('policy');
+    const elsewhere = await signIn('policy');
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: here },
+      payload: { currentPassword: 'Demo1234', newPassword: 'Changed12345' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: here } })).statusCode).toBe(200);
+    const other = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: elsewhere } });
+    expect(other.statusCode).toBe(401);
+    expect(other.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session 12 hours after sign-in, however active it was', async () => {
+    const cookie = await signIn('reviewer');
+    const me = () => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    await t.db.execute(`update sessions set created_at = now() - interval '11 hours 50 minutes', last_seen_at = now() where principal_id = (select id from staff where username = 'reviewer')`);
+    expect((await me()).statusCode).toBe(200);
+    await t.db.execute(`update sessions set created_at = now() - interval '12 hours 1 minute', last_seen_at = now() where principal_id = (select id from staff where username = 'reviewer')`);
+    const expired = await me();
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().message).toContain('过期');
+  });
+
+  it('marks the cookie Secure when the request came over HTTPS through a trusted proxy, not when a client only says so', async () => {
+    const viaProxy = await createTestApp({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      const https = await viaProxy.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'clerk', password: 'Demo1234' } });
+      expect(https.cookies.find((c) => c.name === 'banshi_session')?.secure).toBe(true);
+      const plain = await viaProxy.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1', payload: { username: 'clerk', password: 'Demo1234' } });
+      expect(plain.cookies.find((c) => c.name === 'banshi_session')?.secure).toBeFalsy();
+    } finally {
+      await viaProxy.close();
+    }
+    const claimed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'clerk', password: 'Demo1234' } });
+    expect(claimed.cookies.find((c) => c.name === 'banshi_session')?.secure).toBeFalsy();
+  });
+
+  it('refuses a state-changing request from another site, whatever its body, and lets the product’s own pages through', async () => {
+    const clerk = await signIn('clerk');
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/feedback', headers: { cookie: clerk, origin: 'https://evil.example', 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json()).toMatchObject({ code: 'FOREIGN_ORIGIN', message: expect.stringMatching(/其他网站/) });
+    const empty = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: clerk, 'sec-fetch-site': 'cross-site' } });
+    expect(empty.json().code).toBe('FOREIGN_ORIGIN');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: clerk } })).statusCode).toBe(200);
+    const own = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.1.1', headers: { origin: 'http://localhost:80', host: 'localhost:80' }, payload: { username: 'clerk', password: 'Demo1234' } });
+    expect(own.statusCode).toBe(200);
+    // reads are not changes: another site may link to the portal
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: clerk, origin: 'https://evil.example' } })).statusCode).toBe(200);
+  });
+
+  it('tells browsers and proxies to keep no API answer', async () => {
+    const cookie = await signIn('clerk');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.headers['cache-control']).toBe('no-store');
+    const refused = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+});

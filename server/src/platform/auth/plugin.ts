@@ -20,17 +20,19 @@ declare module 'fastify' {
 export function authSettings(config: Config): AuthSettings {
   return {
     idleMinutes: config.SESSION_IDLE_MINUTES,
+    maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
   };
 }
 
-export function sessionCookieOptions(config: Config) {
+/** The session cookie: Secure when configured so, or else when the request came over HTTPS. */
+export function sessionCookieOptions(config: Config, request: FastifyRequest) {
   return {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config.COOKIE_SECURE,
+    secure: config.COOKIE_SECURE ?? request.protocol === 'https',
     signed: true,
   };
 }

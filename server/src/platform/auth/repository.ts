@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { enterpriseAccounts, loginThrottle, sessions } from './tables.ts';
 
@@ -86,8 +86,11 @@ export async function deleteSession(db: DbOrTx, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export async function deleteSessionsOf(db: DbOrTx, principalType: 'staff' | 'enterprise', principalId: string) {
-  await db.delete(sessions).where(and(eq(sessions.principalType, principalType), eq(sessions.principalId, principalId)));
+/** Ends every session of an account, except the one whose token hash is given. */
+export async function deleteSessionsOf(db: DbOrTx, principalType: 'staff' | 'enterprise', principalId: string, exceptTokenHash?: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.principalType, principalType), eq(sessions.principalId, principalId), exceptTokenHash ? ne(sessions.tokenHash, exceptTokenHash) : undefined));
 }
 
 export async function insertEnterpriseAccount(

@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     const result = await auth.login(db, settings, input, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     request.principal = result.principal;
     request.auditObject.id = result.principal.id;
-    reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(config));
+    reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(config, request));
     return toMe(result.principal);
   };
 
@@ -77,7 +77,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     async (request) => {
       const me = staffOf(request);
       request.auditObject = { type: 'staff', id: me.id };
-      await auth.changeOwnPassword(db, me.id, request.body);
+      const raw = request.cookies[SESSION_COOKIE];
+      const current = raw ? request.unsignCookie(raw).value : null;
+      // the new password ends every other session of the account; this one goes on
+      await auth.changeOwnPassword(db, me.id, request.body, current ?? '');
       return { ok: true as const };
     },
   );

@@ -10,6 +10,8 @@ import { staffAccounts } from './staff-accounts.ts';
 
 export type AuthSettings = {
   idleMinutes: number;
+  /** absolute lifetime of a session, from sign-in */
+  maxHours: number;
   maxFailures: number;
   lockMinutes: number;
 };
@@ -68,7 +70,8 @@ export async function resolveSession(db: Db, settings: AuthSettings, token: stri
   const session = await repo.findSession(db, tokenHash);
   if (!session) return { state: 'none' };
   const idleMs = Date.now() - session.lastSeenAt.getTime();
-  if (idleMs > settings.idleMinutes * 60_000) {
+  const ageMs = Date.now() - session.createdAt.getTime();
+  if (idleMs > settings.idleMinutes * 60_000 || ageMs > settings.maxHours * 3_600_000) {
     await repo.deleteSession(db, tokenHash);
     return { state: 'expired' };
   }
@@ -90,6 +93,7 @@ export async function changeOwnPassword(
   db: Db,
   staffId: string,
   input: { currentPassword: string; newPassword: string },
+  keepSessionToken: string,
 ): Promise<void> {
   const account = await staffAccounts().load(db, staffId);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
@@ -98,6 +102,7 @@ export async function changeOwnPassword(
     ]);
   }
   await staffAccounts().setOwnPassword(db, staffId, await hashPassword(input.newPassword));
+  await repo.deleteSessionsOf(db, 'staff', staffId, hashToken(keepSessionToken));
 }
 
 /** Which of these staff usernames are locked out right now. */

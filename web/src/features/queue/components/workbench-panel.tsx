@@ -36,12 +36,14 @@ export function WorkbenchPanel({ counterId }: { counterId: string }) {
     next?.current?.focus();
   }, [state, current?.id, isOpen, modal, busy]);
 
+  // While a dialog is open its own fields take the keys.
+  const isFree = !busy && !modal;
   useWorkbenchShortcuts({
-    call: isOpen && !current && !busy ? () => void call() : null,
-    recall: state === 'called' && !busy ? () => void act(current!, 'recall') : null,
-    start: state === 'called' && !busy ? () => void act(current!, 'start') : null,
-    finish: state === 'serving' && !busy ? () => setModal('finish') : null,
-    transfer: current && !busy ? () => setModal('transfer') : null,
+    call: isOpen && !current && isFree ? () => void call() : null,
+    recall: state === 'called' && isFree ? () => void act(current!, 'recall') : null,
+    start: state === 'called' && isFree ? () => void act(current!, 'start') : null,
+    finish: state === 'serving' && isFree ? () => setModal('finish') : null,
+    transfer: current && isFree ? () => setModal('transfer') : null,
   });
 
   if (!data) return <Spin />;

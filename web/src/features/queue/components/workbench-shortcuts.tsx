@@ -3,7 +3,7 @@ import { tq } from '../../../locales/queue.zh-CN.ts';
 
 /**
  * The counter's keyboard: function keys, as on the counter terminals clerks already know. They
- * work wherever the focus is, except while a dialog is open (its own fields take the keys).
+ * work wherever the focus is; an action given as null (not possible now) ignores its key.
  */
 export const SHORTCUTS = { call: 'F2', recall: 'F3', start: 'F4', finish: 'F8', transfer: 'F9' } as const;
 export type ShortcutAction = keyof typeof SHORTCUTS;
@@ -11,7 +11,6 @@ export type ShortcutAction = keyof typeof SHORTCUTS;
 export function useWorkbenchShortcuts(actions: Partial<Record<ShortcutAction, (() => void) | null>>): void {
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    if (document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal')) return;
     const action = (Object.keys(SHORTCUTS) as ShortcutAction[]).find((a) => SHORTCUTS[a] === event.key);
     const run = action ? actions[action] : null;
     if (!run) return;
