@@ -58,16 +58,25 @@ async function rowCounts(): Promise<Map<string, number>> {
   return counts;
 }
 
+/** Of `anyOf`/`oneOf`, the alternative that is not null (a nullable field's real type). */
+function nonNullAlternative(schema: Schema): Schema | undefined {
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  return alternatives?.length ? (alternatives.find((s) => s.type !== 'null') ?? alternatives[0]) : undefined;
+}
+
+function nonNullType(schema: Schema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
+}
+
 /** A small value the schema accepts, so that one broken field is what a request is refused for. */
 function sample(schema: Schema | undefined, depth = 0): unknown {
   if (!schema || depth > 4) return null;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives?.length) return sample(alternatives.find((s) => s.type !== 'null') ?? alternatives[0], depth + 1);
+  const alternative = nonNullAlternative(schema);
+  if (alternative) return sample(alternative, depth + 1);
   if (schema.allOf?.length) return Object.assign({}, ...schema.allOf.map((s) => sample(s, depth + 1) as object));
-  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-  switch (type) {
+  switch (nonNullType(schema)) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const key of schema.required ?? []) out[key] = sample(schema.properties?.[key], depth + 1);
@@ -92,10 +101,9 @@ function sample(schema: Schema | undefined, depth = 0): unknown {
 
 function typeOf(schema: Schema | undefined): string {
   if (!schema) return 'unknown';
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives?.length) return typeOf(alternatives.find((s) => s.type !== 'null') ?? alternatives[0]);
-  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-  return schema.enum ? 'enum' : (type ?? 'unknown');
+  const alternative = nonNullAlternative(schema);
+  if (alternative) return typeOf(alternative);
+  return schema.enum ? 'enum' : (nonNullType(schema) ?? 'unknown');
 }
 
 /** Values that no field of this type may accept. */
