@@ -245,6 +245,12 @@ const labels: Record<string, string> = {
   measures: '改进措施',
   ownerId: '责任人',
   result: '改进结果',
+  // first inquiries (首问、首办) and their violations
+  personName: '咨询人姓名',
+  transferDepartmentId: '移交部门',
+  transferStaffId: '移交人员',
+  box: '列表',
+  handling: '处理方式',
 };
 
 export function fieldLabel(path: string): string {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { centers, counters } from '../venue/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
+import { tickets } from '../queue/tables.ts';
 
 /**
  * 诉求 (feedback cases, 5.1.4, 9.2, A.10): one record for every consultation, request for help,
@@ -204,4 +205,111 @@ export const improvementRechecks = pgTable(
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('improvement_rechecks_improvement').on(t.improvementId)],
+);
+
+/**
+ * 首问、首办 (A.1, A.2): every inquiry a staff member was asked first — at the guidance desk or
+ * anywhere else, on site, by phone or online — with its first responder and how it ended: answered
+ * (on the spot or later, within the limit), transferred to a department or colleague who receives
+ * it, directed to a counter with a ticket, or outside the center's remit. `outcome` is where the
+ * inquiry stands (inquiries/workflow.ts).
+ */
+export const inquiries = pgTable(
+  'inquiries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    businessDate: date('business_date').notNull(),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
+    firstResponderId: uuid('first_responder_id')
+      .notNull()
+      .references(() => staff.id),
+    /** A.1.2: asked in person, by telephone, or online */
+    mode: text('mode', { enum: ['in_person', 'phone', 'online'] }).notNull(),
+    /** consult: an inquiry (首问, A.1); apply: someone who came to apply (首办, A.2) */
+    purpose: text('purpose', { enum: ['consult', 'apply'] }).notNull().default('consult'),
+    subject: text('subject').notNull(),
+    theme: text('theme'),
+    itemId: uuid('item_id'),
+    /** who asked: an enterprise (credit code, name) or a person; the phone is personal data */
+    uscc: varchar('uscc', { length: 18 }),
+    enterpriseName: text('enterprise_name').notNull().default(''),
+    personName: text('person_name').notNull().default(''),
+    /** the plain number earlier versions kept; the upgrade (server/src/upgrades.ts) moves it into phone_cipher and empties it */
+    phone: varchar('phone', { length: 20 }),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    phoneHash: text('phone_hash'),
+    outcome: text('outcome', { enum: ['answered', 'pending', 'transferred', 'directed', 'outside_center'] }).notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    note: text('note').notNull().default(''),
+    /** the answer given, on the spot or later */
+    reply: text('reply').notNull().default(''),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    repliedBy: uuid('replied_by').references(() => staff.id),
+    /** not answered on the spot: the answer is due by the end of this business date */
+    replyDueOn: date('reply_due_on', { mode: 'string' }),
+    /** transferred (A.1.3, A.2.3): to a department, or a colleague, who receives it by transfer_due_on */
+    transferDepartmentId: uuid('transfer_department_id').references(() => departments.id),
+    transferStaffId: uuid('transfer_staff_id').references(() => staff.id),
+    transferDueOn: date('transfer_due_on', { mode: 'string' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedBy: uuid('received_by').references(() => staff.id),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('inquiries_center_day').on(t.centerId, t.businessDate),
+    index('inquiries_first_responder').on(t.firstResponderId, t.askedAt),
+    index('inquiries_open').on(t.centerId, t.outcome),
+    check('inquiries_mode', sql`${t.mode} in ('in_person','phone','online')`),
+    check('inquiries_purpose', sql`${t.purpose} in ('consult','apply')`),
+    check('inquiries_outcome', sql`${t.outcome} in ('answered','pending','transferred','directed','outside_center')`),
+    check('inquiries_ticket_when_directed', sql`${t.ticketId} is null or ${t.outcome} = 'directed'`),
+    check('inquiries_transfer_has_target', sql`${t.transferDueOn} is null or ${t.transferDepartmentId} is not null or ${t.transferStaffId} is not null`),
+  ],
+);
+
+/**
+ * A.1.4, A.2.4: an inquiry not answered within its limit, or a transfer nobody received within
+ * its limit, flagged once (unique per inquiry and kind) to the responsible staff member's manager
+ * — their department's chief officer, else the center manager — who records how it was dealt with.
+ */
+export const inquiryViolations = pgTable(
+  'inquiry_violations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    inquiryId: uuid('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id),
+    kind: text('kind', { enum: ['unanswered', 'not_received'] }).notNull(),
+    /** the staff member responsible, and their department then */
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** whom it was flagged to (null: the center has no manager on record) */
+    managerId: uuid('manager_id').references(() => staff.id),
+    /** the limit that passed */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A.1.4: after checking — a talk, a notice of criticism, a change of post — or unfounded */
+    handling: text('handling', { enum: ['talk', 'criticism', 'reassignment', 'unfounded'] }),
+    handlingNote: text('handling_note').notNull().default(''),
+    handledBy: uuid('handled_by').references(() => staff.id),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('inquiry_violations_once').on(t.inquiryId, t.kind),
+    index('inquiry_violations_center').on(t.centerId, t.flaggedAt),
+    index('inquiry_violations_staff').on(t.staffId),
+    index('inquiry_violations_manager').on(t.managerId),
+    check('inquiry_violations_kind', sql`${t.kind} in ('unanswered','not_received')`),
+    check('inquiry_violations_handling', sql`${t.handling} is null or ${t.handling} in ('talk','criticism','reassignment','unfounded')`),
+  ],
 );
