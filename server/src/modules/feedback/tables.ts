@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { centers, counters } from '../venue/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
 import { tickets } from '../queue/tables.ts';
+import { catalogItems } from '../catalog/tables.ts';
 
 /**
  * 诉求 (feedback cases, 5.1.4, 9.2, A.10): one record for every consultation, request for help,
@@ -162,6 +163,8 @@ export const improvements = pgTable(
     sourceType: text('source_type').notNull(),
     /** the feedback case it comes from, when it does */
     caseId: uuid('case_id').references(() => feedbackCases.id),
+    /** the experience officer's finding it follows (9.3), when it does */
+    findingId: uuid('finding_id').references((): AnyPgColumn => experienceFindings.id),
     /** what the source was, in words a reader of the public page may see (no personal data) */
     sourceNote: text('source_note').notNull().default(''),
     target: text('target').notNull(),
@@ -184,6 +187,7 @@ export const improvements = pgTable(
   },
   (t) => [
     index('improvements_center').on(t.centerId, t.createdAt),
+    uniqueIndex('improvements_finding').on(t.findingId),
     check('improvements_state', sql`${t.state} in ('open','submitted','passed')`),
     check('improvements_source', sql`${t.sourceType} in ('complaint','feedback','unresolved','experience_officer','survey','evaluation','inspection')`),
   ],
@@ -311,5 +315,128 @@ export const inquiryViolations = pgTable(
     index('inquiry_violations_manager').on(t.managerId),
     check('inquiry_violations_kind', sql`${t.kind} in ('unanswered','not_received')`),
     check('inquiry_violations_handling', sql`${t.handling} is null or ${t.handling} in ('talk','criticism','reassignment','unfounded')`),
+  ],
+);
+
+/**
+ * 体验员 (9.3): representatives of enterprises, chambers of commerce and research institutes the
+ * center invites, for a term, to try its services in depth. The phone is personal data.
+ */
+export const experienceOfficers = pgTable(
+  'experience_officers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    kind: text('kind', { enum: ['enterprise', 'chamber', 'research', 'other'] }).notNull(),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    phoneHash: text('phone_hash'),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    termEnd: date('term_end', { mode: 'string' }).notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('experience_officers_center').on(t.centerId),
+    check('experience_officers_kind', sql`${t.kind} in ('enterprise','chamber','research','other')`),
+    check('experience_officers_term', sql`${t.termEnd} >= ${t.termStart}`),
+  ],
+);
+
+/** An experience task: one item of the catalog, tried by one officer through one channel on a date. */
+export const experienceTasks = pgTable(
+  'experience_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => experienceOfficers.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => catalogItems.id),
+    /** the item's name and department when the task was scheduled */
+    itemName: text('item_name').notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    channel: text('channel', { enum: ['counter', 'portal', 'phone'] }).notNull(),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    /** what to try, what to look at */
+    brief: text('brief').notNull().default(''),
+    state: text('state', { enum: ['scheduled', 'reported', 'cancelled'] }).notNull().default('scheduled'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('experience_tasks_center').on(t.centerId, t.scheduledOn),
+    index('experience_tasks_officer').on(t.officerId),
+    check('experience_tasks_channel', sql`${t.channel} in ('counter','portal','phone')`),
+    check('experience_tasks_state', sql`${t.state} in ('scheduled','reported','cancelled')`),
+  ],
+);
+
+/** The officer's report of a task (one per task), entered by staff on their behalf. */
+export const experienceReports = pgTable(
+  'experience_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => experienceTasks.id),
+    experiencedOn: date('experienced_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    /** the officer's overall impression */
+    satisfaction: text('satisfaction', { enum: ['satisfied', 'basically', 'dissatisfied'] }),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => staff.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('experience_reports_task').on(t.taskId), check('experience_reports_satisfaction', sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied','basically','dissatisfied')`)],
+);
+
+/**
+ * A finding of a report, followed until it is closed: by a written answer, or by an improvement
+ * (improvements.finding_id, source experience_officer) that is then re-checked like any other.
+ */
+export const experienceFindings = pgTable(
+  'experience_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => experienceReports.id),
+    ordinal: smallint('ordinal').notNull(),
+    category: text('category', { enum: ['guide', 'materials', 'process', 'efficiency', 'attitude', 'system', 'facility', 'other'] }).notNull(),
+    description: text('description').notNull(),
+    suggestion: text('suggestion').notNull().default(''),
+    state: text('state', { enum: ['open', 'answered', 'improvement'] }).notNull().default('open'),
+    reply: text('reply').notNull().default(''),
+    repliedBy: uuid('replied_by').references(() => staff.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('experience_findings_ordinal').on(t.reportId, t.ordinal),
+    index('experience_findings_center').on(t.centerId, t.state),
+    check('experience_findings_category', sql`${t.category} in ('guide','materials','process','efficiency','attitude','system','facility','other')`),
+    check('experience_findings_state', sql`${t.state} in ('open','answered','improvement')`),
+    check('experience_findings_closed', sql`(${t.state} = 'open') = (${t.closedAt} is null)`),
   ],
 );
