@@ -24,11 +24,7 @@ const OUTCOMES: InquiryOutcome[] = ['answered', 'pending', 'transferred', 'direc
 
 /** 登记咨询: who asked, what, and how it ended — answered, to answer within the limit, transferred, directed, outside the remit. */
 export function InquiryFormModal({ onClose }: { onClose: () => void }) {
-  const [form] = Form.useForm<Values>();
-  const options = useInquiryOptions();
   const record = useRecordInquiry();
-  const outcome = Form.useWatch('outcome', form);
-  const department = Form.useWatch('transferDepartmentId', form);
   const submit = (v: Values) =>
     record.mutateAsync({
       mode: v.mode,
@@ -44,7 +40,6 @@ export function InquiryFormModal({ onClose }: { onClose: () => void }) {
       transferStaffId: v.outcome === 'transferred' ? (v.transferStaffId ?? null) : null,
       note: v.note?.trim() ?? '',
     });
-  const staff = (options.data?.staff ?? []).filter((p) => !department || p.departmentId === department);
   return (
     <FormModal<Values> title={tfb.inquiries.record} width={640} onSubmit={submit} onClose={onClose} successText={tfb.inquiries.recorded} initialValues={{ mode: 'in_person', purpose: 'consult', outcome: 'answered' }}>
       <Row gutter={8}>
@@ -87,6 +82,22 @@ export function InquiryFormModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="outcome" label={tfb.inquiries.fields.outcome}>
         <Radio.Group options={OUTCOMES.map((o) => ({ value: o, label: tfb.inquiries.outcomes[o] }))} data-testid="inquiry-outcome" />
       </Form.Item>
+      <OutcomeFields />
+      <Form.Item name="note" label={tfb.inquiries.fields.note}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** What the outcome asks for: the answer, or whom it is transferred to (inside the form, to watch its values). */
+function OutcomeFields() {
+  const outcome = Form.useWatch('outcome') as InquiryOutcome | undefined;
+  const department = Form.useWatch('transferDepartmentId') as string | undefined;
+  const options = useInquiryOptions();
+  const staff = (options.data?.staff ?? []).filter((p) => !department || p.departmentId === department);
+  return (
+    <>
       {(outcome === 'answered' || outcome === 'outside_center' || outcome === 'directed') && (
         <Form.Item
           name="reply"
@@ -114,9 +125,6 @@ export function InquiryFormModal({ onClose }: { onClose: () => void }) {
           </Row>
         </>
       )}
-      <Form.Item name="note" label={tfb.inquiries.fields.note}>
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-    </FormModal>
+    </>
   );
 }
