@@ -109,6 +109,11 @@ const settings = {
     description: 'working days after a decision on a commitment (告知承诺) within which the department verifies the promise',
     schema: positiveInt.max(250).default(20),
   },
+  INQUIRY_TRANSFER_WORKING_DAYS: {
+    description:
+      'working days within which a colleague or department receives an inquiry transferred to them (首问、首办 A.1.3, A.2.3); later, the first responder is flagged to their manager. 0: the same day',
+    schema: z.coerce.number().int().min(0).max(10).default(1),
+  },
   OUTBOX_RETENTION_DAYS: {
     description: 'days a delivered outbox entry is kept before it is pruned (entries that failed for good are kept)',
     schema: positiveInt.max(3650).default(7),

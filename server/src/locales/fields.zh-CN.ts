@@ -245,6 +245,25 @@ const labels: Record<string, string> = {
   measures: '改进措施',
   ownerId: '责任人',
   result: '改进结果',
+  // first inquiries (首问、首办) and their violations
+  personName: '咨询人姓名',
+  transferDepartmentId: '移交部门',
+  transferStaffId: '移交人员',
+  box: '列表',
+  // experience officers
+  organisation: '所在单位',
+  termStart: '聘期开始',
+  termEnd: '聘期结束',
+  officerId: '体验员',
+  scheduledOn: '体验日期',
+  brief: '体验要求',
+  experiencedOn: '体验日期',
+  summary: '体验情况',
+  findings: '发现的问题',
+  category: '问题类别',
+  suggestion: '建议',
+  findingId: '体验员发现的问题',
+  handling: '处理方式',
 };
 
 export function fieldLabel(path: string): string {

@@ -131,6 +131,9 @@ const CaseDetailPage = lazyPage(feedbackPages.detail, 'CaseDetailPage');
 const UnresolvedPage = lazyPage(() => import('../features/feedback/components/unresolved-page.tsx'), 'UnresolvedPage');
 const ResponseRatePage = lazyPage(() => import('../features/feedback/components/figures-page.tsx'), 'ResponseRatePage');
 const ImprovementsPage = lazyPage(() => import('../features/feedback/components/improvements-page.tsx'), 'ImprovementsPage');
+const InquiriesPage = lazyPage(() => import('../features/feedback/components/inquiries-page.tsx'), 'InquiriesPage');
+const ViolationsPage = lazyPage(() => import('../features/feedback/components/violations-page.tsx'), 'ViolationsPage');
+const ExperiencePage = lazyPage(() => import('../features/feedback/components/experience-page.tsx'), 'ExperiencePage');
 const PortalFeedbackPage = lazyPage(feedbackPages.portal, 'PortalFeedbackPage');
 const KioskFeedbackPage = lazyPage(() => import('../features/feedback/components/kiosk-feedback-page.tsx'), 'KioskFeedbackPage');
 const PublicImprovementsPage = lazyPage(feedbackPages.publicImprovements, 'PublicImprovementsPage');
@@ -212,6 +215,9 @@ export const router = createBrowserRouter([
               { path: 'unresolved-desk', element: <RequirePermission permission="feedback.unresolved" />, children: [{ index: true, element: <UnresolvedPage /> }] },
               { path: 'feedback-figures', element: <RequirePermission permission="feedback.figures" />, children: [{ index: true, element: <ResponseRatePage /> }] },
               { path: 'improvements', element: <RequirePermission permission="feedback.handle" />, children: [{ index: true, element: <ImprovementsPage /> }] },
+              { path: 'inquiries', element: <RequirePermission permission="inquiry.record" />, children: [{ index: true, element: <InquiriesPage /> }] },
+              { path: 'inquiry-violations', element: <RequirePermission permission="inquiry.violations" />, children: [{ index: true, element: <ViolationsPage /> }] },
+              { path: 'experience', element: <RequirePermission permission="experience.manage" />, children: [{ index: true, element: <ExperiencePage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

@@ -1,6 +1,9 @@
 import {
   GiftOutlined,
   ApartmentOutlined,
+  AlertOutlined,
+  ExperimentOutlined,
+  QuestionCircleOutlined,
   AreaChartOutlined,
   AuditOutlined,
   AuditOutlined as ReviewOutlined,
@@ -31,7 +34,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
@@ -45,7 +48,7 @@ import { tj } from '../locales/jobs.zh-CN.ts';
 import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
-import { useIsDesk } from '../features/feedback/queries.ts';
+import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -57,6 +60,8 @@ type Entry = {
   permission?: Permission;
   /** the 办不成事 desk: only for the center's managers and the clerk of an `unresolved` counter */
   isDeskOnly?: boolean;
+  /** shows the manager's notice: first-inquiry violations flagged to them and not yet handled */
+  hasViolationNotice?: boolean;
 };
 
 const ENTRIES: Entry[] = [
@@ -90,8 +95,11 @@ const ENTRIES: Entry[] = [
   { path: '/evaluation-settings', icon: <ControlOutlined />, label: () => tsettings.menu, permission: 'evaluation.manage' },
   { path: '/feedback', icon: <MessageOutlined />, label: () => tfb.menu.inbox, permission: 'feedback.handle' },
   { path: '/unresolved-desk', icon: <IssuesCloseOutlined />, label: () => tfb.menu.unresolved, permission: 'feedback.unresolved', isDeskOnly: true },
+  { path: '/inquiries', icon: <QuestionCircleOutlined />, label: () => tfb.menu.inquiries, permission: 'inquiry.record' },
+  { path: '/inquiry-violations', icon: <AlertOutlined />, label: () => tfb.menu.violations, permission: 'inquiry.violations', hasViolationNotice: true },
   { path: '/feedback-figures', icon: <FundOutlined />, label: () => tfb.menu.figures, permission: 'feedback.figures' },
   { path: '/improvements', icon: <RiseOutlined />, label: () => tfb.menu.improvements, permission: 'feedback.handle' },
+  { path: '/experience', icon: <ExperimentOutlined />, label: () => tfb.menu.experience, permission: 'experience.manage' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
@@ -105,12 +113,14 @@ export function SideMenu() {
   const selected = `/${pathname.split('/')[1] ?? ''}`;
   const desk = useIsDesk(can('feedback.unresolved') && !can('feedback.handle_all'));
   const isDesk = can('feedback.handle_all') || desk.data?.isDesk === true;
+  const notice = useViolationNotice(can('inquiry.violations'));
   const items = ENTRIES.filter((e) => (!e.permission || can(e.permission)) && (!e.isDeskOnly || isDesk)).map((e) => ({
     key: e.path,
     icon: e.icon,
     label: (
       <Link to={e.path} data-testid={`menu-${e.path.slice(1) || 'home'}`}>
         {e.label(can)}
+        {e.hasViolationNotice && (notice.data?.open ?? 0) > 0 && <Badge count={notice.data!.open} size="small" offset={[6, -2]} data-testid="violation-badge" />}
       </Link>
     ),
   }));

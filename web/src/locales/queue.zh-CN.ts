@@ -3,8 +3,6 @@ import type {
   CounterSessionState,
   DeviceKind,
   GreenReason,
-  InquiryMode,
-  InquiryOutcome,
   PriorityClass,
   ServiceDays,
   TicketChannel,
@@ -39,12 +37,6 @@ export const tq = {
   sessionStates: { open: '服务中', paused: '暂停服务', closed: '未开启' } satisfies Record<CounterSessionState, string>,
   deviceKinds: { kiosk: '取号机', display: '叫号屏', evaluator: '评价器' } satisfies Record<DeviceKind, string>,
   serviceDays: { working_days: '工作日（按工作日历）', every_day: '每天' } satisfies Record<ServiceDays, string>,
-  inquiryModes: { in_person: '现场咨询', phone: '电话咨询' } satisfies Record<InquiryMode, string>,
-  inquiryOutcomes: {
-    answered: '当场解答',
-    directed: '引导至窗口',
-    outside_center: '非本中心职责，已说明并指引',
-  } satisfies Record<InquiryOutcome, string>,
   historyGroups: { day: '按日', queue: '按队列', counter: '按窗口', clerk: '按工作人员' } satisfies Record<HistoryGroup, string>,
   ratingLevels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as Record<number, string>,
   common: {
@@ -177,7 +169,7 @@ export const tq = {
   },
   reception: {
     title: '咨询登记与代取号',
-    hint: '首问责任制（A.1）：登记人即首问责任人。引导至窗口时可同时代企业取号。',
+    hint: '首问责任制（A.1）：登记人即首问责任人。引导至窗口时可同时代企业取号；需移交部门或限时答复的，在“首问登记”中登记。',
     mode: '咨询方式',
     subject: '咨询事项',
     theme: '所属主题',
@@ -185,6 +177,7 @@ export const tq = {
     uscc: '企业统一社会信用代码',
     phone: '联系电话',
     outcome: '处理结果',
+    reply: '答复要点',
     note: '备注',
     takeTicket: '同时代取号',
     queue: '取号队列',

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { centers, counters } from '../venue/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
+import { tickets } from '../queue/tables.ts';
+import { catalogItems } from '../catalog/tables.ts';
 
 /**
  * 诉求 (feedback cases, 5.1.4, 9.2, A.10): one record for every consultation, request for help,
@@ -161,6 +163,8 @@ export const improvements = pgTable(
     sourceType: text('source_type').notNull(),
     /** the feedback case it comes from, when it does */
     caseId: uuid('case_id').references(() => feedbackCases.id),
+    /** the experience officer's finding it follows (9.3), when it does */
+    findingId: uuid('finding_id').references((): AnyPgColumn => experienceFindings.id),
     /** what the source was, in words a reader of the public page may see (no personal data) */
     sourceNote: text('source_note').notNull().default(''),
     target: text('target').notNull(),
@@ -183,6 +187,7 @@ export const improvements = pgTable(
   },
   (t) => [
     index('improvements_center').on(t.centerId, t.createdAt),
+    uniqueIndex('improvements_finding').on(t.findingId),
     check('improvements_state', sql`${t.state} in ('open','submitted','passed')`),
     check('improvements_source', sql`${t.sourceType} in ('complaint','feedback','unresolved','experience_officer','survey','evaluation','inspection')`),
   ],
@@ -204,4 +209,234 @@ export const improvementRechecks = pgTable(
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('improvement_rechecks_improvement').on(t.improvementId)],
+);
+
+/**
+ * 首问、首办 (A.1, A.2): every inquiry a staff member was asked first — at the guidance desk or
+ * anywhere else, on site, by phone or online — with its first responder and how it ended: answered
+ * (on the spot or later, within the limit), transferred to a department or colleague who receives
+ * it, directed to a counter with a ticket, or outside the center's remit. `outcome` is where the
+ * inquiry stands (inquiries/workflow.ts).
+ */
+export const inquiries = pgTable(
+  'inquiries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    businessDate: date('business_date').notNull(),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
+    firstResponderId: uuid('first_responder_id')
+      .notNull()
+      .references(() => staff.id),
+    /** A.1.2: asked in person, by telephone, or online */
+    mode: text('mode', { enum: ['in_person', 'phone', 'online'] }).notNull(),
+    /** consult: an inquiry (首问, A.1); apply: someone who came to apply (首办, A.2) */
+    purpose: text('purpose', { enum: ['consult', 'apply'] }).notNull().default('consult'),
+    subject: text('subject').notNull(),
+    theme: text('theme'),
+    itemId: uuid('item_id'),
+    /** who asked: an enterprise (credit code, name) or a person; the phone is personal data */
+    uscc: varchar('uscc', { length: 18 }),
+    enterpriseName: text('enterprise_name').notNull().default(''),
+    personName: text('person_name').notNull().default(''),
+    /** the plain number earlier versions kept; the upgrade (server/src/upgrades.ts) moves it into phone_cipher and empties it */
+    phone: varchar('phone', { length: 20 }),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    phoneHash: text('phone_hash'),
+    outcome: text('outcome', { enum: ['answered', 'pending', 'transferred', 'directed', 'outside_center'] }).notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    note: text('note').notNull().default(''),
+    /** the answer given, on the spot or later */
+    reply: text('reply').notNull().default(''),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    repliedBy: uuid('replied_by').references(() => staff.id),
+    /** not answered on the spot: the answer is due by the end of this business date */
+    replyDueOn: date('reply_due_on', { mode: 'string' }),
+    /** transferred (A.1.3, A.2.3): to a department, or a colleague, who receives it by transfer_due_on */
+    transferDepartmentId: uuid('transfer_department_id').references(() => departments.id),
+    transferStaffId: uuid('transfer_staff_id').references(() => staff.id),
+    transferDueOn: date('transfer_due_on', { mode: 'string' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedBy: uuid('received_by').references(() => staff.id),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('inquiries_center_day').on(t.centerId, t.businessDate),
+    index('inquiries_first_responder').on(t.firstResponderId, t.askedAt),
+    index('inquiries_open').on(t.centerId, t.outcome),
+    check('inquiries_mode', sql`${t.mode} in ('in_person','phone','online')`),
+    check('inquiries_purpose', sql`${t.purpose} in ('consult','apply')`),
+    check('inquiries_outcome', sql`${t.outcome} in ('answered','pending','transferred','directed','outside_center')`),
+    check('inquiries_ticket_when_directed', sql`${t.ticketId} is null or ${t.outcome} = 'directed'`),
+    check('inquiries_transfer_has_target', sql`${t.transferDueOn} is null or ${t.transferDepartmentId} is not null or ${t.transferStaffId} is not null`),
+  ],
+);
+
+/**
+ * A.1.4, A.2.4: an inquiry not answered within its limit, or a transfer nobody received within
+ * its limit, flagged once (unique per inquiry and kind) to the responsible staff member's manager
+ * — their department's chief officer, else the center manager — who records how it was dealt with.
+ */
+export const inquiryViolations = pgTable(
+  'inquiry_violations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    inquiryId: uuid('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id),
+    kind: text('kind', { enum: ['unanswered', 'not_received'] }).notNull(),
+    /** the staff member responsible, and their department then */
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** whom it was flagged to (null: the center has no manager on record) */
+    managerId: uuid('manager_id').references(() => staff.id),
+    /** the limit that passed */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A.1.4: after checking — a talk, a notice of criticism, a change of post — or unfounded */
+    handling: text('handling', { enum: ['talk', 'criticism', 'reassignment', 'unfounded'] }),
+    handlingNote: text('handling_note').notNull().default(''),
+    handledBy: uuid('handled_by').references(() => staff.id),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('inquiry_violations_once').on(t.inquiryId, t.kind),
+    index('inquiry_violations_center').on(t.centerId, t.flaggedAt),
+    index('inquiry_violations_staff').on(t.staffId),
+    index('inquiry_violations_manager').on(t.managerId),
+    check('inquiry_violations_kind', sql`${t.kind} in ('unanswered','not_received')`),
+    check('inquiry_violations_handling', sql`${t.handling} is null or ${t.handling} in ('talk','criticism','reassignment','unfounded')`),
+  ],
+);
+
+/**
+ * 体验员 (9.3): representatives of enterprises, chambers of commerce and research institutes the
+ * center invites, for a term, to try its services in depth. The phone is personal data.
+ */
+export const experienceOfficers = pgTable(
+  'experience_officers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    kind: text('kind', { enum: ['enterprise', 'chamber', 'research', 'other'] }).notNull(),
+    phoneCipher: text('phone_cipher'),
+    phoneMasked: varchar('phone_masked', { length: 20 }),
+    phoneHash: text('phone_hash'),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    termEnd: date('term_end', { mode: 'string' }).notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('experience_officers_center').on(t.centerId),
+    check('experience_officers_kind', sql`${t.kind} in ('enterprise','chamber','research','other')`),
+    check('experience_officers_term', sql`${t.termEnd} >= ${t.termStart}`),
+  ],
+);
+
+/** An experience task: one item of the catalog, tried by one officer through one channel on a date. */
+export const experienceTasks = pgTable(
+  'experience_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => experienceOfficers.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => catalogItems.id),
+    /** the item's name and department when the task was scheduled */
+    itemName: text('item_name').notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    channel: text('channel', { enum: ['counter', 'portal', 'phone'] }).notNull(),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    /** what to try, what to look at */
+    brief: text('brief').notNull().default(''),
+    state: text('state', { enum: ['scheduled', 'reported', 'cancelled'] }).notNull().default('scheduled'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('experience_tasks_center').on(t.centerId, t.scheduledOn),
+    index('experience_tasks_officer').on(t.officerId),
+    check('experience_tasks_channel', sql`${t.channel} in ('counter','portal','phone')`),
+    check('experience_tasks_state', sql`${t.state} in ('scheduled','reported','cancelled')`),
+  ],
+);
+
+/** The officer's report of a task (one per task), entered by staff on their behalf. */
+export const experienceReports = pgTable(
+  'experience_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => experienceTasks.id),
+    experiencedOn: date('experienced_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    /** the officer's overall impression */
+    satisfaction: text('satisfaction', { enum: ['satisfied', 'basically', 'dissatisfied'] }),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => staff.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('experience_reports_task').on(t.taskId), check('experience_reports_satisfaction', sql`${t.satisfaction} is null or ${t.satisfaction} in ('satisfied','basically','dissatisfied')`)],
+);
+
+/**
+ * A finding of a report, followed until it is closed: by a written answer, or by an improvement
+ * (improvements.finding_id, source experience_officer) that is then re-checked like any other.
+ */
+export const experienceFindings = pgTable(
+  'experience_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => experienceReports.id),
+    ordinal: smallint('ordinal').notNull(),
+    category: text('category', { enum: ['guide', 'materials', 'process', 'efficiency', 'attitude', 'system', 'facility', 'other'] }).notNull(),
+    description: text('description').notNull(),
+    suggestion: text('suggestion').notNull().default(''),
+    state: text('state', { enum: ['open', 'answered', 'improvement'] }).notNull().default('open'),
+    reply: text('reply').notNull().default(''),
+    repliedBy: uuid('replied_by').references(() => staff.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('experience_findings_ordinal').on(t.reportId, t.ordinal),
+    index('experience_findings_center').on(t.centerId, t.state),
+    check('experience_findings_category', sql`${t.category} in ('guide','materials','process','efficiency','attitude','system','facility','other')`),
+    check('experience_findings_state', sql`${t.state} in ('open','answered','improvement')`),
+    check('experience_findings_closed', sql`(${t.state} = 'open') = (${t.closedAt} is null)`),
+  ],
 );

@@ -29,12 +29,6 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export const SERVICE_DAYS = ['working_days', 'every_day'] as const;
 export type ServiceDays = (typeof SERVICE_DAYS)[number];
 
-export const INQUIRY_MODES = ['in_person', 'phone'] as const;
-export type InquiryMode = (typeof INQUIRY_MODES)[number];
-/** A.1.3: answered on the spot, directed to a counter, or outside the center's remit (explained, referred). */
-export const INQUIRY_OUTCOMES = ['answered', 'directed', 'outside_center'] as const;
-export type InquiryOutcome = (typeof INQUIRY_OUTCOMES)[number];
-
 /** Mainland mobile or landline: digits with an optional area code. */
 export const phone = z
   .string()

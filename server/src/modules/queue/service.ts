@@ -2,9 +2,9 @@
  * What other modules use of the queue. Appointments (A.6) check in with
  * `issueTicket(db, { centerId, itemId, channel: 'appointment', priorityClass: 'appointment', appointmentId })`.
  */
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { businessClock } from '../../platform/calendar/clock.ts';
-import { listTickets } from './tickets/repository.ts';
+import { listDisplayNumbers, listTickets } from './tickets/repository.ts';
 import { statusOf } from './tickets/service.ts';
 
 export { issueTicket, type IssueTicketInput } from './tickets/service.ts';
@@ -32,4 +32,9 @@ export async function listWaitingAppointmentTickets(
     if (ahead !== null) result.push({ ticketId: row.id, appointmentId: row.appointmentId!, displayNumber: row.displayNumber, ahead });
   }
   return result;
+}
+
+/** Tickets' numbers as printed (A012), by id: the guidance desk shows the ticket it took with each inquiry. */
+export async function ticketNumbersOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await listDisplayNumbers(db, ids)).map((t) => [t.id, t.displayNumber]));
 }

@@ -263,39 +263,6 @@ export const devices = pgTable(
   ],
 );
 
-/** Clause 6.1.1 and A.1: an inquiry at the guidance desk, with its first responder. */
-export const inquiries = pgTable(
-  'inquiries',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    centerId: uuid('center_id')
-      .notNull()
-      .references(() => centers.id),
-    businessDate: date('business_date').notNull(),
-    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
-    firstResponderId: uuid('first_responder_id')
-      .notNull()
-      .references(() => staff.id),
-    /** A.1.2: asked in person or by telephone */
-    mode: text('mode', { enum: ['in_person', 'phone'] }).notNull(),
-    subject: text('subject').notNull(),
-    theme: text('theme'),
-    itemId: uuid('item_id'),
-    uscc: varchar('uscc', { length: 18 }),
-    phone: varchar('phone', { length: 20 }),
-    /** A.1.3: answered on the spot, directed to a counter (with a ticket), or outside the center's remit */
-    outcome: text('outcome', { enum: ['answered', 'directed', 'outside_center'] }).notNull(),
-    ticketId: uuid('ticket_id').references(() => tickets.id),
-    note: text('note').notNull().default(''),
-  },
-  (t) => [
-    index('inquiries_center_day').on(t.centerId, t.businessDate),
-    check('inquiries_mode', sql`${t.mode} in ('in_person','phone')`),
-    check('inquiries_outcome', sql`${t.outcome} in ('answered','directed','outside_center')`),
-    check('inquiries_ticket_when_directed', sql`${t.ticketId} is null or ${t.outcome} = 'directed'`),
-  ],
-);
-
 /** The photo an evaluator shows beside the clerk's name and staff number. */
 export const staffPhotos = pgTable('staff_photos', {
   staffId: uuid('staff_id')

@@ -80,6 +80,14 @@ export const PERMISSIONS = [
   'improvement.manage',
   /** re-check improvements (never one's own) */
   'improvement.recheck',
+  /** experience officers (9.3): enrol them, schedule their tasks, enter their reports, answer their findings */
+  'experience.manage',
+  /** record an inquiry one was asked first (首问、首办, A.1, A.2), answer it, receive one transferred to them */
+  'inquiry.record',
+  /** the first-inquiry violations of the own department's staff and those flagged to them; record their handling */
+  'inquiry.violations',
+  /** the first-inquiry violations of the whole center */
+  'inquiry.violations_all',
   /** the policy library, matches, explanations and grants (read) */
   'policy.read',
   /** write, publish, withdraw and push policies */
@@ -99,7 +107,7 @@ export type Access =
   /** a logged-in enterprise account (the portal) */
   | 'enterprise';
 
-const ALL_STAFF: Permission[] = ['org.read', 'feedback.intake'];
+const ALL_STAFF: Permission[] = ['org.read', 'feedback.intake', 'inquiry.record'];
 /** staff who answer for cases that concern them (their counter, department or self) */
 const HANDLES: Permission[] = ['feedback.handle'];
 
@@ -111,9 +119,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
-  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify'],
+  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',

@@ -19,6 +19,7 @@ export const SMS_TEMPLATES = {
   application_mailed: '【{center}】您申请的“{item}”（办件编号 {number}）的结果已由{carrier}寄出，运单号 {tracking}。',
   callback_overdue: '【{center}】差评回访逾期提醒：{department}有一条“{item}”的差评{what}（期限 {due}），请登录系统“差评回访”处理。',
   feedback_overdue: '【{center}】诉求逾期提醒：{department}的{kind}诉求 {number} 已超过答复期限（{due}），请登录系统“诉求办理”尽快答复。',
+  inquiry_violation: '【{center}】首问首办责任提醒：{staff}有一件{purpose}{what}（期限 {due}，{clause}），请登录系统“首问首办违规台账”核查处理。',
   rating_invitation: '【{center}】感谢您办理{subject}。请在{until}前评价本次服务：{link} 逾期未评价的视为“基本满意”。',
   policy_matched: '【{center}】贵企业“{enterprise}”符合惠企政策“{policy}”的条件，{action}。详情请登录中心网站“我的政策”查看。回复 TD 退订政策推送。',
   policy_grant_decided: '【{center}】贵企业“{enterprise}”的免申即享政策“{policy}”资金 {amount}{result}。',

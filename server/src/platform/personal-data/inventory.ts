@@ -36,7 +36,12 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'ratings.rater_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('notification_messages.recipient_encrypted', '手机号'),
   { column: 'tickets.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
+  /** emptied by the upgrade into inquiries.phone_cipher (server/src/upgrades.ts); a later migration drops it */
   { column: 'inquiries.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
+  ...encrypted('inquiries.phone_cipher', '手机号'),
+  { column: 'inquiries.person_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  ...encrypted('experience_officers.phone_cipher', '手机号'),
+  { column: 'experience_officers.name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('feedback_cases.phone_cipher', '手机号'),
   { column: 'feedback_cases.person_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   { column: 'rateable_subjects.phone_cipher', holds: '手机号', stored: 'encrypted', inResponses: 'never' },

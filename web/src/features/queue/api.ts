@@ -3,7 +3,7 @@ import type { ClerkCounterDto, WorkbenchDto, walkInInput } from '@server/modules
 import type { DisplayUpdate } from '@server/modules/queue/display/contract.ts';
 import type { EvaluatorSnapshot } from '@server/modules/queue/evaluator/contract.ts';
 import type { HistoryFigures, HistoryGroup, LiveFigures } from '@server/modules/queue/figures/contract.ts';
-import type { InquiryDto, inquiryInput } from '@server/modules/queue/guidance/contract.ts';
+import type { InquiryDto, inquiryInput } from '@server/modules/feedback/inquiries/contract.ts';
 import type { KioskSnapshot, kioskTicketInput } from '@server/modules/queue/kiosk/contract.ts';
 import type {
   DeviceDto,
@@ -54,9 +54,9 @@ export const transferTicket = (ticketId: string, target: { queueId: string | nul
 export const finishTicket = (ticketId: string, itemIds: string[]) => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/finish`, { itemIds });
 
 // reception (guidance desk)
-export const recordInquiry = (centerId: string, input: InquiryInput) =>
-  api.post<{ inquiry: InquiryDto; issued: IssuedTicketDto | null }>(`/api/queue/centers/${centerId}/inquiries`, input);
-export const listInquiries = (centerId: string) => api.get<InquiryDto[]>(`/api/queue/centers/${centerId}/inquiries`);
+/** The guidance desk records inquiries like any staff member (首问), and may take the ticket with it. */
+export const recordInquiry = (input: InquiryInput) => api.post<{ inquiry: InquiryDto; issued: IssuedTicketDto | null }>('/api/inquiries', input);
+export const listInquiries = (date: string) => api.get<InquiryDto[]>('/api/inquiries', { box: 'center', from: date, to: date });
 export const listTickets = (centerId: string, filter: { state?: TicketState; queueId?: string }) => api.get<TicketDto[]>(`/api/queue/centers/${centerId}/tickets`, filter);
 export const cancelByDesk = (ticketId: string) => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/cancel`);
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { todayInShanghai } from '../../lib/time.ts';
 import * as q from './api.ts';
 
 export const queueKeys = {
@@ -24,7 +25,7 @@ export const useDevices = (centerId: string | null) =>
   useQuery({ queryKey: queueKeys.devices(centerId ?? ''), queryFn: () => q.listDevices(centerId!), enabled: centerId !== null });
 export const useMyCounters = () => useQuery({ queryKey: queueKeys.myCounters, queryFn: q.listMyCounters, refetchInterval: 30_000 });
 export const useInquiries = (centerId: string | null) =>
-  useQuery({ queryKey: queueKeys.inquiries(centerId ?? ''), queryFn: () => q.listInquiries(centerId!), enabled: centerId !== null });
+  useQuery({ queryKey: queueKeys.inquiries(centerId ?? ''), queryFn: () => q.listInquiries(todayInShanghai()), enabled: centerId !== null });
 export const useWaitingTickets = (centerId: string | null) =>
   useQuery({
     queryKey: queueKeys.waiting(centerId ?? ''),

@@ -10,6 +10,8 @@ export const IMPROVEMENT_STATES = ['open', 'submitted', 'passed'] as const;
 export const improvementInput = z.strictObject({
   sourceType: z.enum(IMPROVEMENT_SOURCES, { error: '请选择改进来源' }),
   caseId: z.uuid('诉求编号格式不正确').optional(),
+  /** an experience officer's finding it follows (source experience_officer); the finding is closed by it */
+  findingId: z.uuid('问题编号格式不正确').optional(),
   sourceNote: z.string().trim().max(500).optional(),
   target: text('改进目标', 500),
   measures: text('改进措施', 4000),
@@ -26,6 +28,7 @@ export const improvementDto = z.object({
   sourceType: z.enum(IMPROVEMENT_SOURCES),
   caseId: z.string().nullable(),
   caseNumber: z.string().nullable(),
+  findingId: z.string().nullable(),
   sourceNote: z.string(),
   target: z.string(),
   measures: z.string(),

@@ -8,6 +8,7 @@ import * as cases from '../cases/repository.ts';
 import { directoryOf, type ServiceDeps } from '../cases/scope.ts';
 import type { ImprovementDto } from './contract.ts';
 import * as repo from './repository.ts';
+import { closeFindingByImprovement } from '../experience/tasks.ts';
 
 /**
  * 改进 (9.4): open → (owner submits the result) → submitted → re-check by someone other than the
@@ -20,7 +21,7 @@ type ImprovementState = ImprovementDto['state'];
 export async function createImprovement(
   deps: ServiceDeps,
   principal: StaffPrincipal,
-  input: { sourceType: ImprovementDto['sourceType']; caseId?: string; sourceNote?: string; target: string; measures: string; ownerId: string; dueOn: string },
+  input: { sourceType: ImprovementDto['sourceType']; caseId?: string; findingId?: string; sourceNote?: string; target: string; measures: string; ownerId: string; dueOn: string },
   now = new Date(),
 ): Promise<ImprovementDto> {
   const centerId = principal.centerId;
@@ -32,18 +33,25 @@ export async function createImprovement(
     const source = await cases.findCase(deps.db, input.caseId);
     if (!source || source.centerId !== centerId) throw invalidField('caseId', '来源诉求不存在');
   }
-  const row = await repo.insertImprovement(deps.db, {
-    centerId,
-    sourceType: input.sourceType,
-    caseId: input.caseId ?? null,
-    sourceNote: input.sourceNote ?? '',
-    target: input.target,
-    measures: input.measures,
-    ownerId: owner.id,
-    departmentId: owner.departmentId,
-    dueOn: input.dueOn,
-    createdBy: principal.id,
-    createdAt: now,
+  if (input.findingId && input.caseId) throw invalidField('findingId', '改进事项只能来自一个诉求或一个体验员发现的问题');
+  if (input.findingId && input.sourceType !== 'experience_officer') throw invalidField('sourceType', '体验员发现的问题，改进来源应为“体验员”');
+  // A finding is closed by the improvement that follows it: both in one transaction.
+  const row = await deps.db.transaction(async (tx) => {
+    const findingNote = input.findingId ? await closeFindingByImprovement(tx, centerId, input.findingId, now) : null;
+    return repo.insertImprovement(tx, {
+      centerId,
+      sourceType: input.sourceType,
+      caseId: input.caseId ?? null,
+      findingId: input.findingId ?? null,
+      sourceNote: input.sourceNote ?? findingNote ?? '',
+      target: input.target,
+      measures: input.measures,
+      ownerId: owner.id,
+      departmentId: owner.departmentId,
+      dueOn: input.dueOn,
+      createdBy: principal.id,
+      createdAt: now,
+    });
   });
   return getImprovement(deps, principal, row.id);
 }
@@ -112,6 +120,7 @@ async function toDtos(deps: ServiceDeps, centerId: string, rows: repo.Improvemen
     sourceType: r.sourceType as ImprovementDto['sourceType'],
     caseId: r.caseId,
     caseNumber: r.caseId ? (caseNumbers.get(r.caseId) ?? null) : null,
+    findingId: r.findingId,
     sourceNote: r.sourceNote,
     target: r.target,
     measures: r.measures,

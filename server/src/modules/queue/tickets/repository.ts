@@ -140,6 +140,12 @@ export async function findTicket(db: DbOrTx, id: string): Promise<TicketRow | un
   return row as TicketRow | undefined;
 }
 
+/** The numbers as printed (A012) of the given tickets. */
+export async function listDisplayNumbers(db: DbOrTx, ids: readonly string[]): Promise<{ id: string; displayNumber: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: tickets.id, displayNumber: tickets.displayNumber }).from(tickets).where(inArray(tickets.id, [...ids]));
+}
+
 export async function findTicketByToken(db: DbOrTx, token: string): Promise<TicketRow | undefined> {
   const [row] = await selectTickets(db).where(eq(tickets.token, token));
   return row as TicketRow | undefined;

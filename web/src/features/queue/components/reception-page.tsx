@@ -1,7 +1,8 @@
 import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Radio, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { GreenReason, InquiryOutcome } from '@server/modules/queue/contract.ts';
+import type { GreenReason } from '@server/modules/queue/contract.ts';
+import type { InquiryMode, InquiryOutcome } from '@server/modules/feedback/inquiries/workflow.ts';
 import type { Theme } from '@server/modules/catalog/contract.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
@@ -10,18 +11,24 @@ import { optionsOf } from '../../../lib/options.ts';
 import { formatDateTime } from '../../../lib/time.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
+import { tfb } from '../../../locales/feedback.zh-CN.ts';
 import { cancelByDesk, recordInquiry, type InquiryDto, type TicketDto, type TicketStatusDto } from '../api.ts';
 import { queueKeys, useInquiries, useQueueItems, useQueues, useWaitingTickets } from '../queries.ts';
 import { Receipt } from './receipt.tsx';
 
+/** What the desk settles on the spot; transfers and later answers are recorded on 首问登记. */
+type DeskOutcome = Extract<InquiryOutcome, 'answered' | 'directed' | 'outside_center'>;
+const DESK_OUTCOMES: DeskOutcome[] = ['answered', 'directed', 'outside_center'];
+
 type Values = {
-  mode: 'in_person' | 'phone';
+  mode: InquiryMode;
   subject: string;
   theme?: Theme;
   itemId?: string;
   uscc?: string;
   phone?: string;
-  outcome: InquiryOutcome;
+  outcome: DeskOutcome;
+  reply?: string;
   note?: string;
   takeTicket: boolean;
   queueId?: string;
@@ -58,7 +65,7 @@ export function ReceptionPage() {
     setSaving(true);
     try {
       const withTicket = v.outcome === 'directed' && v.takeTicket;
-      const result = await recordInquiry(centerId, {
+      const result = await recordInquiry({
         mode: v.mode,
         subject: v.subject,
         theme: v.theme ?? null,
@@ -66,6 +73,7 @@ export function ReceptionPage() {
         uscc: emptyToNull(v.uscc),
         phone: emptyToNull(v.phone),
         outcome: v.outcome,
+        reply: v.outcome === 'answered' ? (v.reply ?? '') : '',
         note: v.note ?? '',
         ticket: withTicket
           ? {
@@ -113,7 +121,7 @@ export function ReceptionPage() {
             initialValues={{ mode: 'in_person', outcome: 'answered', takeTicket: true, priorityClass: 'ordinary', overrideQuota: false }}
           >
             <Form.Item name="mode" label={tq.reception.mode}>
-              <Radio.Group options={optionsOf(tq.inquiryModes)} />
+              <Radio.Group options={optionsOf(tfb.inquiries.modes)} />
             </Form.Item>
             <Form.Item name="subject" label={tq.reception.subject} rules={[{ required: true, message: t.common.required }]}>
               <Input maxLength={200} data-testid="reception-subject" />
@@ -143,8 +151,13 @@ export function ReceptionPage() {
               </Col>
             </Row>
             <Form.Item name="outcome" label={tq.reception.outcome}>
-              <Radio.Group options={optionsOf(tq.inquiryOutcomes)} />
+              <Radio.Group options={DESK_OUTCOMES.map((o) => ({ value: o, label: tfb.inquiries.outcomes[o] }))} />
             </Form.Item>
+            {outcome === 'answered' && (
+              <Form.Item name="reply" label={tq.reception.reply} rules={[{ required: true, whitespace: true, message: t.common.required }]}>
+                <Input.TextArea rows={2} maxLength={2000} data-testid="reception-reply" />
+              </Form.Item>
+            )}
             {outcome === 'directed' && (
               <Card size="small" style={{ marginBottom: 16 }}>
                 <Form.Item name="takeTicket" label={tq.reception.takeTicket} valuePropName="checked">
@@ -223,7 +236,7 @@ export function ReceptionPage() {
             columns={[
               { title: tq.reception.askedAt, dataIndex: 'askedAt', render: (v: string) => formatDateTime(v).slice(11) },
               { title: tq.reception.subject, dataIndex: 'subject' },
-              { title: tq.reception.outcome, dataIndex: 'outcome', render: (o: InquiryOutcome) => tq.inquiryOutcomes[o] },
+              { title: tq.reception.outcome, dataIndex: 'outcome', render: (o: InquiryOutcome) => tfb.inquiries.states[o] },
               { title: tq.reception.ticket, dataIndex: 'ticketDisplayNumber', render: (n: string | null) => (n ? <Tag>{n}</Tag> : null) },
               { title: tq.reception.responder, dataIndex: 'firstResponderName' },
             ]}
