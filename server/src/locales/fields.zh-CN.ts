@@ -245,6 +245,25 @@ const labels: Record<string, string> = {
   measures: '改进措施',
   ownerId: '责任人',
   result: '改进结果',
+  // surveys and evaluation reports (9.1.1)
+  title: '标题',
+  intro: '问卷说明',
+  closesOn: '截止日期',
+  questions: '题目',
+  prompt: '题目',
+  isRequired: '是否必答',
+  usccs: '统一社会信用代码',
+  filter: '筛选条件',
+  replies: '答卷',
+  questionId: '题目',
+  value: '回答',
+  periodFrom: '评价期起始日期',
+  periodTo: '评价期截止日期',
+  evaluatorOrg: '评估机构',
+  summary: '报告摘要',
+  fileId: '报告文件',
+  findings: '评价发现',
+  recommendation: '改进建议',
 };
 
 export function fieldLabel(path: string): string {
