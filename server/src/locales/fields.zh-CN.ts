@@ -262,6 +262,7 @@ const labels: Record<string, string> = {
   evaluatorOrg: '评估机构',
   summary: '报告摘要',
   fileId: '报告文件',
+  findingId: '评价发现',
   findings: '评价发现',
   recommendation: '改进建议',
 };
