@@ -16,12 +16,15 @@ import * as repo from './cases/repository.ts';
 import type { ServiceDeps } from './cases/scope.ts';
 import { createImprovement, recheckImprovement, submitImprovement } from './improvements/service.ts';
 import { addTasks, answerTask } from './unresolved/service.ts';
+import { seedAssessmentsDemo } from './assessments/demo.ts';
+import { seedSurveysDemo } from './surveys/demo.ts';
 
 /**
  * The demo center's feedback over three months: cases of every kind and channel in every state
  * (a confidential complaint, a referral, a re-opened one, some answered late, some overdue),
  * 办不成事 matters solved (confirmed) and open with their coordination tasks, and improvements
- * from several sources — one sent back at re-check, some passed, some under way.
+ * from several sources — one sent back at re-check, some passed, some under way; a satisfaction
+ * survey answered by 12 of 20 enterprises, a third-party and a self-evaluation report (9.1.1).
  * Counter 3's clerk belongs to 市场监督管理局 here, so that a complaint about them reaches the
  * department's chief officer (content only).
  */
@@ -166,4 +169,8 @@ export async function seedFeedbackDemo(db: Db, config: Config, centerId: string)
   await createImprovement(deps, as('manager'), { sourceType: 'evaluation', target: '午间发证不提前停办', measures: '10 号发证窗口实行午间轮岗，主任每日抽查。', ownerId: people.get('clerk10')?.id ?? people.get('clerk')!.id, dueOn: due(10, 20) }, improvementAt(10));
   const fromSuggestion = await createImprovement(deps, as('manager'), { sourceType: 'feedback', caseId: ids['5'], target: '等候区便民设施完善', measures: '二楼等候区增设共享充电柜和老花镜。', ownerId: people.get('manager')!.id, dueOn: due(38, 10) }, improvementAt(38));
   await submitImprovement(deps, as('manager'), { id: fromSuggestion.id, version: fromSuggestion.version, result: '已增设 2 台共享充电柜、3 副老花镜。' }, improvementAt(36));
+
+  // 9.1.1: a satisfaction survey with its answers and a draft; a third-party and a self-evaluation report, one finding raising an improvement
+  await seedSurveysDemo(deps, as('manager'));
+  await seedAssessmentsDemo(deps, as('manager'), (people.get('guide') ?? people.get('manager')!).id);
 }
