@@ -47,7 +47,6 @@ CREATE TABLE "survey_recipients" (
 	"uscc" varchar(18) NOT NULL,
 	"enterprise_name" text NOT NULL,
 	"token_hash" text NOT NULL,
-	"is_texted" boolean DEFAULT false NOT NULL,
 	"invited_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"answered_at" timestamp with time zone

@@ -254,7 +254,8 @@ export const surveyQuestions = pgTable(
 );
 
 /**
- * An enterprise a survey was sent to, with its link: only the SHA-256 of the signed token is
+ * An enterprise a survey was sent to (by SMS, queued in the same transaction: only enterprises
+ * with a contact phone are recorded), with its link: only the SHA-256 of the signed token is
  * kept. `answered_at` marks the link used (set once, in the answer's transaction).
  */
 export const surveyRecipients = pgTable(
@@ -270,8 +271,6 @@ export const surveyRecipients = pgTable(
     uscc: varchar('uscc', { length: 18 }).notNull(),
     enterpriseName: text('enterprise_name').notNull(),
     tokenHash: text('token_hash').notNull(),
-    /** an SMS with the link was queued (the enterprise has a contact phone) */
-    isTexted: boolean('is_texted').notNull().default(false),
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -8,7 +8,7 @@ import type { AnswerInput, PublicSurvey } from './contract.ts';
 import * as repo from './repository.ts';
 import { SURVEY_LINK_PURPOSE } from './sending.ts';
 import { questionDtos } from './service.ts';
-import type { SurveyState } from './workflow.ts';
+import { ACTIONS, type SurveyState } from './workflow.ts';
 
 /**
  * The answer page behind a survey link: public, the signed one-use token is the permission. The
@@ -26,7 +26,7 @@ async function openLink(db: DbOrTx, secret: string, token: string, now: Date, lo
   if (!recipient) throw invalid();
   const survey = (await repo.findSurvey(db, recipient.surveyId, { lock }))!;
   if (recipient.answeredAt) throw answered();
-  if ((survey.state as SurveyState) !== 'open') throw new AppError('SURVEY_CLOSED', '该问卷调查已结束，感谢您的关注', [{ field: 'token', message: '调查已结束' }]);
+  if (!ACTIONS.answer.from.includes(survey.state as SurveyState)) throw new AppError('SURVEY_CLOSED', '该问卷调查已结束，感谢您的关注', [{ field: 'token', message: '调查已结束' }]);
   if (recipient.expiresAt <= now) throw new AppError('SURVEY_LINK_EXPIRED', '问卷已过填写截止时间', [{ field: 'token', message: '链接已过期' }]);
   return { recipient, survey };
 }

@@ -75,10 +75,6 @@ export async function insertRecipients(db: DbOrTx, rows: (typeof surveyRecipient
   return db.insert(surveyRecipients).values(rows).onConflictDoNothing({ target: [surveyRecipients.surveyId, surveyRecipients.enterpriseId] }).returning();
 }
 
-export async function markTexted(db: DbOrTx, ids: string[]): Promise<void> {
-  if (ids.length > 0) await db.update(surveyRecipients).set({ isTexted: true }).where(inArray(surveyRecipients.id, ids));
-}
-
 export async function listRecipients(db: DbOrTx, surveyId: string): Promise<RecipientRow[]> {
   return db.select().from(surveyRecipients).where(eq(surveyRecipients.surveyId, surveyId)).orderBy(asc(surveyRecipients.invitedAt), asc(surveyRecipients.enterpriseName)).limit(10_000);
 }

@@ -55,10 +55,9 @@ export async function inviteEnterprises(deps: ServiceDeps, principal: StaffPrinc
     );
     const tokens = new Map(made.map((m) => [m.enterpriseId, m.token]));
     const until = new Date(expiresAt.getTime() - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
-    const texted: string[] = [];
     for (const r of inserted) {
       const token = tokens.get(r.enterpriseId)!;
-      const { queued } = await queueSms(tx, deps.config, {
+      await queueSms(tx, deps.config, {
         phone: phones.get(r.enterpriseId)!,
         template: 'survey_invitation',
         params: { center: center.name, enterprise: r.enterpriseName, title: row.title, until, link: `${deps.config.PUBLIC_URL.replace(/\/$/, '')}${surveyLinkPath(token)}` },
@@ -66,10 +65,8 @@ export async function inviteEnterprises(deps: ServiceDeps, principal: StaffPrinc
         centerId: row.centerId,
         dedupeKey: `survey:${row.id}:${r.enterpriseId}`,
       });
-      if (queued) texted.push(r.id);
       links.push({ enterpriseId: r.enterpriseId, token });
     }
-    await repo.markTexted(tx, texted);
     return {
       invited: inserted.length,
       alreadyInvited: enterpriseIds.length - unreachable.length - inserted.length,
