@@ -138,6 +138,18 @@ const PortalFeedbackPage = lazyPage(feedbackPages.portal, 'PortalFeedbackPage');
 const KioskFeedbackPage = lazyPage(() => import('../features/feedback/components/kiosk-feedback-page.tsx'), 'KioskFeedbackPage');
 const PublicImprovementsPage = lazyPage(feedbackPages.publicImprovements, 'PublicImprovementsPage');
 
+// 9.1.1: satisfaction surveys (list, editor, sending, results; the portal's answer page behind the SMS link) and evaluation reports
+const surveyPages = {
+  editor: () => import('../features/feedback/surveys/components/survey-editor-page.tsx'),
+  portal: () => import('../features/feedback/surveys/components/portal-survey-page.tsx'),
+};
+const SurveyListPage = lazyPage(() => import('../features/feedback/surveys/components/survey-list-page.tsx'), 'SurveyListPage');
+const SurveyEditorPage = lazyPage(surveyPages.editor, 'SurveyEditorPage');
+const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/components/survey-detail-page.tsx'), 'SurveyDetailPage');
+const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
+const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
+const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -170,6 +182,8 @@ export const router = createBrowserRouter([
           { path: 'evaluation-disclosure', element: <DisclosurePage /> },
           { path: 'feedback', element: <PortalFeedbackPage /> },
           { path: 'improvements', element: <PublicImprovementsPage /> },
+          // the link in a survey's SMS: the signed one-use token is the permission
+          { path: 'surveys/:token', element: <PortalSurveyPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           {
@@ -218,6 +232,23 @@ export const router = createBrowserRouter([
               { path: 'inquiries', element: <RequirePermission permission="inquiry.record" />, children: [{ index: true, element: <InquiriesPage /> }] },
               { path: 'inquiry-violations', element: <RequirePermission permission="inquiry.violations" />, children: [{ index: true, element: <ViolationsPage /> }] },
               { path: 'experience', element: <RequirePermission permission="experience.manage" />, children: [{ index: true, element: <ExperiencePage /> }] },
+              {
+                path: 'surveys',
+                element: <RequirePermission permission="survey.read" />,
+                children: [
+                  { index: true, element: <SurveyListPage /> },
+                  { element: <RequirePermission permission="survey.manage" />, children: [{ path: 'new', element: <SurveyEditorPage /> }, { path: ':id/edit', element: <SurveyEditorPage /> }] },
+                  { path: ':id', element: <SurveyDetailPage /> },
+                ],
+              },
+              {
+                path: 'assessments',
+                element: <RequirePermission permission="assessment.read" />,
+                children: [
+                  { index: true, element: <AssessmentsPage /> },
+                  { path: ':id', element: <AssessmentDetailPage /> },
+                ],
+              },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

@@ -16,6 +16,7 @@ import {
   FieldTimeOutlined,
   ExceptionOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FormOutlined,
   FundOutlined,
   IssuesCloseOutlined,
@@ -29,6 +30,7 @@ import {
   QrcodeOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  ProfileOutlined,
   SendOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -48,6 +50,7 @@ import { tj } from '../locales/jobs.zh-CN.ts';
 import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/evaluations.zh-CN.ts';
 import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
+import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -100,6 +103,8 @@ const ENTRIES: Entry[] = [
   { path: '/feedback-figures', icon: <FundOutlined />, label: () => tfb.menu.figures, permission: 'feedback.figures' },
   { path: '/improvements', icon: <RiseOutlined />, label: () => tfb.menu.improvements, permission: 'feedback.handle' },
   { path: '/experience', icon: <ExperimentOutlined />, label: () => tfb.menu.experience, permission: 'experience.manage' },
+  { path: '/surveys', icon: <ProfileOutlined />, label: () => tsv.menu, permission: 'survey.read' },
+  { path: '/assessments', icon: <FileSearchOutlined />, label: () => tas.menu, permission: 'assessment.read' },
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },

@@ -178,9 +178,10 @@ export const tfb = {
   improvements: {
     title: '改进与复查',
     add: '登记改进',
-    sources: { complaint: '投诉', feedback: '诉求', unresolved: '办不成事', experience_officer: '体验员', survey: '问卷调查', evaluation: '差评整改', inspection: '自查' } as Record<string, string>,
+    sources: { complaint: '投诉', feedback: '诉求', unresolved: '办不成事', experience_officer: '体验员', survey: '满意度调查', evaluation: '差评整改', inspection: '自查', self_evaluation: '自我评价', third_party: '第三方评估' } as Record<string, string>,
     states: { open: '整改中', submitted: '待复查', passed: '复查通过' } as Record<string, string>,
     source: '来源',
+    sourceNote: '来源说明',
     target: '改进目标',
     measures: '改进措施',
     owner: '责任人',

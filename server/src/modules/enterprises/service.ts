@@ -9,7 +9,7 @@ import { getEnterprise, getEnterpriseByUscc } from './registry/service.ts';
  * Applications call `mayUseCommitment` / `mayUseDeferredMaterials` before offering those
  * routes, and `recordCreditEntry` when a promise proves false or deferred materials are late.
  */
-export { findEnterpriseByUscc, getEnterprise, getEnterpriseByUscc, enterprisesByIds } from './registry/service.ts';
+export { findEnterpriseByUscc, getEnterprise, getEnterpriseByUscc, enterprisesByIds, enterpriseIdsByUscc, searchEnterprises } from './registry/service.ts';
 export { mayUseCommitment, mayUseDeferredMaterials, recordCreditEntry, type Applicant } from './credit/service.ts';
 export { findOrCreatePerson, getPerson } from './people/service.ts';
 export { lookupIndustry, industryByCode, industryTree } from './industry/industry-codes.ts';

@@ -17,6 +17,8 @@ import { createImprovement, recheckImprovement, submitImprovement } from './impr
 import { addTasks, answerTask } from './unresolved/service.ts';
 import { seedInquiriesDemo } from './inquiries/demo.ts';
 import { seedExperienceDemo } from './experience/demo.ts';
+import { seedAssessmentsDemo } from './assessments/demo.ts';
+import { seedSurveysDemo } from './surveys/demo.ts';
 
 /**
  * The demo center's feedback over three months: cases of every kind and channel in every state
@@ -24,7 +26,8 @@ import { seedExperienceDemo } from './experience/demo.ts';
  * 办不成事 matters solved (confirmed) and open with their coordination tasks, and improvements
  * from several sources — one sent back at re-check, some passed, some under way; first inquiries
  * with their violations (inquiries/demo.ts); two experience officers with their tasks, reports and
- * findings, one followed to an improvement (experience/demo.ts).
+ * findings, one followed to an improvement (experience/demo.ts); a satisfaction survey answered by
+ * 12 of 20 enterprises, a third-party and a self-evaluation report (9.1.1).
  * Counter 3's clerk belongs to 市场监督管理局 here, so that a complaint about them reaches the
  * department's chief officer (content only).
  */
@@ -178,4 +181,7 @@ export async function seedFeedbackDemo(
 
   await seedInquiriesDemo(deps, as, (name) => departments.get(name)!);
   await seedExperienceDemo(deps, as);
+  // 9.1.1: a satisfaction survey with its answers and a draft; a third-party and a self-evaluation report, one finding raising an improvement
+  await seedSurveysDemo(deps, as('manager'));
+  await seedAssessmentsDemo(deps, as('manager'), (people.get('guide') ?? people.get('manager')!).id);
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { storedFiles } from '../../platform/files/tables.ts';
 import { centers, counters } from '../venue/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
+import { enterprises } from '../enterprises/tables.ts';
 import { tickets } from '../queue/tables.ts';
 import { catalogItems } from '../catalog/tables.ts';
 
@@ -189,7 +191,7 @@ export const improvements = pgTable(
     index('improvements_center').on(t.centerId, t.createdAt),
     uniqueIndex('improvements_finding').on(t.findingId),
     check('improvements_state', sql`${t.state} in ('open','submitted','passed')`),
-    check('improvements_source', sql`${t.sourceType} in ('complaint','feedback','unresolved','experience_officer','survey','evaluation','inspection')`),
+    check('improvements_source', sql`${t.sourceType} in ('complaint','feedback','unresolved','experience_officer','survey','evaluation','inspection','self_evaluation','third_party')`),
   ],
 );
 
@@ -439,4 +441,140 @@ export const experienceFindings = pgTable(
     check('experience_findings_state', sql`${t.state} in ('open','answered','improvement')`),
     check('experience_findings_closed', sql`(${t.state} = 'open') = (${t.closedAt} is null)`),
   ],
+);
+
+/**
+ * 企业满意度调查 (9.1.1): a simple questionnaire, edited as a draft, then open for answers through
+ * the one-use links sent to chosen enterprises, then closed (surveys/workflow.ts).
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    state: text('state').notNull().default('draft'),
+    /** the last business day answers are taken; the links expire at its end (Asia/Shanghai) */
+    closesOn: date('closes_on', { mode: 'string' }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('surveys_center').on(t.centerId, t.createdAt), check('surveys_state', sql`${t.state} in ('draft','open','closed')`)],
+);
+
+/** The questions of a survey, in order; frozen once the survey is open (answers refer to option positions). */
+export const surveyQuestions = pgTable(
+  'survey_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    kind: text('kind').notNull(),
+    prompt: text('prompt').notNull(),
+    isRequired: boolean('is_required').notNull().default(true),
+    /** the choices of a single or multiple choice question */
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [uniqueIndex('survey_questions_position').on(t.surveyId, t.position), check('survey_questions_kind', sql`${t.kind} in ('single','multiple','scale','text')`)],
+);
+
+/**
+ * An enterprise a survey was sent to (by SMS, queued in the same transaction: only enterprises
+ * with a contact phone are recorded), with its link: only the SHA-256 of the signed token is
+ * kept. `answered_at` marks the link used (set once, in the answer's transaction).
+ */
+export const surveyRecipients = pgTable(
+  'survey_recipients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    uscc: varchar('uscc', { length: 18 }).notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('survey_recipients_enterprise').on(t.surveyId, t.enterpriseId), uniqueIndex('survey_recipients_token').on(t.tokenHash)],
+);
+
+/** One enterprise's answers to a survey: { questionId: option index | option indexes | 1–5 | text }. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => surveyRecipients.id),
+    answers: jsonb('answers').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('survey_responses_recipient').on(t.recipientId), index('survey_responses_survey').on(t.surveyId, t.submittedAt)],
+);
+
+/**
+ * 自我评价 and 第三方评估 (9.1.1): a report of the center's own evaluation or of an outside
+ * evaluator's, with its period, summary, the report file (platform file store) and findings.
+ */
+export const assessmentReports = pgTable(
+  'assessment_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** the third party that evaluated (empty for a self-evaluation) */
+    evaluatorOrg: text('evaluator_org').notNull().default(''),
+    summary: text('summary').notNull(),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('assessment_reports_center').on(t.centerId, t.periodTo),
+    check('assessment_reports_kind', sql`${t.kind} in ('self','third_party')`),
+    check('assessment_reports_period', sql`${t.periodFrom} <= ${t.periodTo}`),
+    check('assessment_reports_evaluator', sql`${t.kind} = 'self' or ${t.evaluatorOrg} <> ''`),
+  ],
+);
+
+/** A finding of a report; it may raise one improvement (9.4). */
+export const assessmentFindings = pgTable(
+  'assessment_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => assessmentReports.id),
+    position: smallint('position').notNull(),
+    problem: text('problem').notNull(),
+    recommendation: text('recommendation').notNull().default(''),
+    improvementId: uuid('improvement_id').references(() => improvements.id),
+  },
+  (t) => [uniqueIndex('assessment_findings_position').on(t.reportId, t.position), uniqueIndex('assessment_findings_improvement').on(t.improvementId)],
 );

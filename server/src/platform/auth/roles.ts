@@ -88,6 +88,14 @@ export const PERMISSIONS = [
   'inquiry.violations',
   /** the first-inquiry violations of the whole center */
   'inquiry.violations_all',
+  /** satisfaction surveys (9.1.1): the questionnaires, their recipients and results */
+  'survey.read',
+  /** write, publish, send and close satisfaction surveys */
+  'survey.manage',
+  /** self-evaluation and third-party evaluation reports (9.1.1) */
+  'assessment.read',
+  /** record evaluation reports and their findings */
+  'assessment.manage',
   /** the policy library, matches, explanations and grants (read) */
   'policy.read',
   /** write, publish, withdraw and push policies */
@@ -119,9 +127,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
-  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify'],
+  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',
@@ -144,7 +152,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'policy.read',
     'policy.manage',
   ],
-  auditor: [...ALL_STAFF, 'feedback.figures', 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
+  auditor: [...ALL_STAFF, 'feedback.figures', 'survey.read', 'assessment.read', 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -26,6 +26,8 @@ const PUBLIC_WRITES = [
   'POST /api/feedback/follow/rating',
   // the policy calculator for anyone: a few attributes in, the policies they would meet out; nothing is stored
   'POST /api/public/policy-calculator',
+  // a satisfaction survey's link (signed, one use per enterprise)
+  'POST /api/public/surveys/:token/answers',
   // people book without an account, with their phone number and the booking code
   'POST /api/portal/appointments',
   'POST /api/portal/appointments/:code/cancel',

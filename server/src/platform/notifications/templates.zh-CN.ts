@@ -24,6 +24,7 @@ export const SMS_TEMPLATES = {
   policy_matched: '【{center}】贵企业“{enterprise}”符合惠企政策“{policy}”的条件，{action}。详情请登录中心网站“我的政策”查看。回复 TD 退订政策推送。',
   policy_grant_decided: '【{center}】贵企业“{enterprise}”的免申即享政策“{policy}”资金 {amount}{result}。',
   policy_grant_disbursed: '【{center}】贵企业“{enterprise}”的免申即享政策“{policy}”资金 {amount}已拨付，请注意查收。',
+  survey_invitation: '【{center}】诚邀“{enterprise}”参加“{title}”，请于{until}前填写（链接仅限贵企业填写一次）：{link}',
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;
 

@@ -52,5 +52,5 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
 
 /** Column names that look personal; each such column must be listed above or here. */
 export const LOOKS_PERSONAL = /phone|id_number|recipient/;
-/** Columns whose names look personal but hold none: the office numbers of centers and departments. */
-export const NOT_PERSONAL = new Set(['centers.phone', 'departments.phone']);
+/** Columns whose names look personal but hold none: the office numbers of centers and departments; a survey answer's link to its recipient row (an id). */
+export const NOT_PERSONAL = new Set(['centers.phone', 'departments.phone', 'survey_responses.recipient_id']);

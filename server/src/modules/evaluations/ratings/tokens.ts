@@ -1,31 +1,17 @@
-import crypto from 'node:crypto';
+import { newLinkToken, verifiedLinkHash } from '../../../platform/links/signed-token.ts';
 
 /**
- * The token of a rating link (QR code, SMS): a random id and its HMAC under the server's secret.
- * A forged token fails the signature before the database is asked; only the token's SHA-256 is
- * stored, so a copy of the database cannot rate.
+ * The token of a rating link (QR code, SMS): a signed one-use link token (platform/links) whose
+ * SHA-256 alone is stored.
  */
 
+const PURPOSE = 'rating-invitation';
+
 export function newRatingToken(secret: string): { token: string; hash: string } {
-  const id = crypto.randomBytes(12).toString('base64url');
-  const token = `${id}.${signatureOf(secret, id)}`;
-  return { token, hash: hashOf(token) };
+  return newLinkToken(secret, PURPOSE);
 }
 
 /** The stored hash of a well-signed token; null when the token is malformed or its signature is wrong. */
 export function verifiedHash(secret: string, token: string): string | null {
-  const match = /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{22})$/.exec(token);
-  if (!match) return null;
-  const expected = Buffer.from(signatureOf(secret, match[1]!));
-  const given = Buffer.from(match[2]!);
-  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
-  return hashOf(token);
-}
-
-function signatureOf(secret: string, id: string): string {
-  return crypto.createHmac('sha256', secret).update(`rating-invitation:${id}`).digest('base64url').slice(0, 22);
-}
-
-function hashOf(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
+  return verifiedLinkHash(secret, PURPOSE, token);
 }

@@ -4,7 +4,8 @@ import { text } from '../cases/contract.ts';
 
 /** 改进 (9.4): improvements from any source, their re-checks, the public list. */
 
-export const IMPROVEMENT_SOURCES = ['complaint', 'feedback', 'unresolved', 'experience_officer', 'survey', 'evaluation', 'inspection'] as const;
+/** 9.4: window evaluation (evaluation), self-evaluation, third-party evaluation, satisfaction surveys, 办不成事, experience officers… */
+export const IMPROVEMENT_SOURCES = ['complaint', 'feedback', 'unresolved', 'experience_officer', 'survey', 'evaluation', 'inspection', 'self_evaluation', 'third_party'] as const;
 export const IMPROVEMENT_STATES = ['open', 'submitted', 'passed'] as const;
 
 export const improvementInput = z.strictObject({

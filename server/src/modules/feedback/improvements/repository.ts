@@ -16,6 +16,11 @@ export async function findImprovement(db: DbOrTx, id: string, options: { lock?: 
   return row;
 }
 
+export async function findImprovements(db: DbOrTx, ids: readonly string[]): Promise<ImprovementRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(improvements).where(inArray(improvements.id, [...ids]));
+}
+
 export async function updateImprovement(db: DbOrTx, id: string, patch: Partial<typeof improvements.$inferInsert>): Promise<void> {
   await db
     .update(improvements)

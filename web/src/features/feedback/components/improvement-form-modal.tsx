@@ -7,21 +7,26 @@ import { tfb } from '../../../locales/feedback.zh-CN.ts';
 import { useStaff } from '../../staff/queries.ts';
 import { useCreateImprovement } from '../queries.ts';
 
-const SOURCES = ['complaint', 'feedback', 'unresolved', 'experience_officer', 'survey', 'evaluation', 'inspection'];
+const SOURCES = ['complaint', 'feedback', 'unresolved', 'experience_officer', 'survey', 'evaluation', 'inspection', 'self_evaluation', 'third_party'];
 
 type Values = { sourceType: string; target: string; measures: string; ownerId: string; dueOn: Dayjs; sourceNote?: string };
 
-/** 登记改进: from a case (its kind gives the source), an experience officer's finding (which it closes), or any other source. */
-export function ImprovementFormModal({ caseId, findingId, sourceType, onClose }: { caseId?: string; findingId?: string; sourceType?: string; onClose: () => void }) {
+/** 登记改进: from a case (its kind gives the source), an experience officer's finding (which it closes), a survey's results (with a note naming it) or any other source. */
+export function ImprovementFormModal({ caseId, findingId, sourceType, sourceNote, onClose }: { caseId?: string; findingId?: string; sourceType?: string; sourceNote?: string; onClose: () => void }) {
   const { me } = useAuth();
   const people = useStaff({ centerId: me.centerId ?? undefined });
   const create = useCreateImprovement();
   const submit = (v: Values) => create.mutateAsync({ sourceType: v.sourceType, caseId, findingId, target: v.target, measures: v.measures, ownerId: v.ownerId, dueOn: toIsoDate(v.dueOn), sourceNote: v.sourceNote || undefined });
   return (
-    <FormModal<Values> title={tfb.improvements.add} onSubmit={submit} onClose={onClose} initialValues={{ sourceType: findingId ? 'experience_officer' : (sourceType ?? 'inspection'), dueOn: nowInShanghai().add(1, 'month') }}>
+    <FormModal<Values> title={tfb.improvements.add} onSubmit={submit} onClose={onClose} initialValues={{ sourceType: findingId ? 'experience_officer' : (sourceType ?? 'inspection'), sourceNote, dueOn: nowInShanghai().add(1, 'month') }}>
       <Form.Item name="sourceType" label={tfb.improvements.source} rules={[{ required: true }]}>
-        <Select options={SOURCES.map((s) => ({ value: s, label: tfb.improvements.sources[s] }))} disabled={!!caseId || !!findingId} />
+        <Select options={SOURCES.map((s) => ({ value: s, label: tfb.improvements.sources[s] }))} disabled={!!caseId || !!findingId || !!sourceNote} />
       </Form.Item>
+      {sourceNote !== undefined && (
+        <Form.Item name="sourceNote" label={tfb.improvements.sourceNote}>
+          <Input maxLength={500} />
+        </Form.Item>
+      )}
       <Form.Item name="target" label={tfb.improvements.target} rules={[{ required: true, whitespace: true, message: tfb.improvements.target }]}>
         <Input maxLength={500} data-testid="improvement-target" />
       </Form.Item>
