@@ -92,6 +92,10 @@ export const ERROR_STATUS = {
   NOT_MATCHED: 422,
   PUSH_OPTED_OUT: 409,
   ALREADY_VERIFIED: 409,
+  /** an apply-mode policy has no item to apply under online, or the item is not offered online */
+  ONLINE_NOT_OFFERED: 409,
+  /** the enterprise applied for this policy already and that application is still open or succeeded */
+  ALREADY_APPLIED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

@@ -23,6 +23,9 @@ import { availableActions, workflowKindOf } from './workflow/transition.ts';
 export { toSummary };
 export { receiveApplication, uploadMaterial, markMaterial, currentTicketPrefill } from './intake/service.ts';
 export { runApplicationTimers } from './timers.ts';
+/** Online applications of enterprises signed in on the portal (the policies module applies for policies through these). */
+export { onlineChecklist, receiveOnlineApplication, storeApplicantUpload, supplyOwnMaterial, type OnlineApplicant, type OnlineIntake } from './intake/online.ts';
+export { applicationStates, getOwnProgress } from './progress/service.ts';
 
 function assertStaffOfCenter(principal: StaffPrincipal, centerId: string) {
   const mayRead = actorsOf(principal).length > 0 || principal.permissions.has('application.figures');
