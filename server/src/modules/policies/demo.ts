@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { PolicyInput } from './contract.ts';
 import { listPublishedItemFacts } from '../catalog/service.ts';
 import { listDepartments } from '../staff/service.ts';
+import { seedPolicyApplicationsDemo } from './demo-applications.ts';
 import * as repo from './repository.ts';
 import type { Rule } from './rules/rule.ts';
 import { PolicyRuntime } from './runtime.ts';
@@ -81,8 +82,8 @@ const DEMO_POLICIES: DemoPolicy[] = [
 /**
  * The demo's policies: 40 of 南海区, 佛山市 and 广东省, most published (matched against the demo
  * registry with pushes and SMS), some auto-grant with grants confirmed, rejected, disbursed and
- * pending; a draft, a withdrawn and an expired one. Applications for apply-mode policies are not
- * part of this module yet.
+ * pending; a draft, a withdrawn and an expired one; online applications for 食品经营企业规范化提升补助
+ * in every state a center sees (demo-applications.ts).
  */
 export async function seedPoliciesDemo(db: Db, config: Config, centerId: string): Promise<void> {
   if ((await repo.listPolicies(db, { page: 1, pageSize: 1 })).total > 0) return;
@@ -124,6 +125,7 @@ export async function seedPoliciesDemo(db: Db, config: Config, centerId: string)
     await grants.setDisbursement(ctx, verifier, first, k++ % 2 === 0 ? 'disbursed' : 'in_progress');
     if (second) await grants.verifyGrants(ctx, verifier, [second], 'reject', '经核查，该企业上年度从业人员数与社保参保人数不符');
   }
+  await seedPolicyApplicationsDemo(db, config, '食品经营企业规范化提升补助');
   await runtime.close();
 }
 
