@@ -53,6 +53,7 @@ export type PolicyDraft = {
   amountRule: AmountRule;
   departmentId: string | null;
   itemId: string | null;
+  materials: Policy['materials'];
   rule: unknown;
 };
 export type ApplyBody = {

@@ -1,3 +1,4 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -26,10 +27,26 @@ type Values = {
   /** '' stands for none (a select's option cannot hold null) */
   departmentId?: string;
   itemId?: string;
+  materials?: PolicyMaterial[];
 };
+type PolicyMaterial = Policy['materials'][number];
+
+/** A material the officer adds: the catalog's material model with its usual defaults. */
+const newMaterial = (n: number): PolicyMaterial => ({
+  key: `m${n}`,
+  name: '',
+  importance: 'core',
+  form: 'copy',
+  copies: 1,
+  medium: 'either',
+  licenseType: null,
+  templateFileId: null,
+  sampleFileId: null,
+  notes: '',
+});
 
 function initialValues(p: Policy | undefined): Partial<Values> {
-  if (!p) return { kind: 'subsidy', mode: 'apply', amountKind: 'fixed', figure: 'revenue', departmentId: '', itemId: '' };
+  if (!p) return { kind: 'subsidy', mode: 'apply', amountKind: 'fixed', figure: 'revenue', departmentId: '', itemId: '', materials: [] };
   const a = p.amountRule;
   return {
     title: p.title,
@@ -49,6 +66,7 @@ function initialValues(p: Policy | undefined): Partial<Values> {
     interpretation: p.interpretation,
     departmentId: p.departmentId ?? '',
     itemId: p.itemId ?? '',
+    materials: p.materials,
   };
 }
 
@@ -96,6 +114,7 @@ export function PolicyEditor({ policy, onDone }: { policy?: Policy; onDone: () =
       amountRule: amountRuleOf(v),
       departmentId: v.departmentId || null,
       itemId: v.mode === 'apply' ? v.itemId || null : null,
+      materials: v.mode === 'apply' ? (v.materials ?? []).map((m) => ({ ...m, name: m.name.trim(), notes: (m.notes ?? '').trim() })) : [],
       rule,
     };
     save.mutate(
@@ -191,6 +210,37 @@ export function PolicyEditor({ policy, onDone }: { policy?: Policy; onDone: () =
           </Form.Item>
         )}
       </Space>
+      {mode === 'apply' && (
+        <Form.Item label={tpol.fields.materials} extra={tpol.fields.materialsHint}>
+          <Form.List name="materials">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" wrap>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: tpol.fields.materialName }]}>
+                      <Input placeholder={tpol.fields.materialName} maxLength={100} style={{ width: 260 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'importance']}>
+                      <Select style={{ width: 110 }} options={[{ value: 'core', label: tpol.apply.core }, { value: 'secondary', label: tpol.apply.secondary }]} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'notes']}>
+                      <Input placeholder={tpol.fields.materialNotes} maxLength={500} style={{ width: 300 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined aria-label={tpol.rule.remove} onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add(newMaterial(Math.max(0, ...(form.getFieldValue('materials') as PolicyMaterial[] | undefined ?? []).map((m) => Number(m.key.slice(1)) || 0)) + 1))}
+                >
+                  {tpol.fields.addMaterial}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+      )}
       <Form.Item name="summary" label={tpol.fields.summary}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
