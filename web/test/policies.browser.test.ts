@@ -258,3 +258,40 @@ describe('the policy calculator', () => {
     await enterprise.context.close();
   });
 });
+
+describe('an online application for an apply-mode policy', () => {
+  it('is pre-filled from the registry and e-licenses, submitted with uploads, and followed under 我的政策', { timeout: STORY_TIMEOUT_MS }, async () => {
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const enterprise = await openPage(browser);
+    const page = enterprise.page;
+    await portalSignIn(page, MANUFACTURING, '/portal/policies');
+    await page.getByTestId('portal-policy-search').locator('input').fill('小微企业稳岗补贴');
+    await page.getByTestId('portal-policy-search').locator('input').press('Enter');
+    await page.getByRole('link', { name: '小微企业稳岗补贴', exact: true }).click();
+    await page.getByTestId('portal-policy-own').getByText('贵企业符合本政策的全部条件').waitFor();
+    await page.getByTestId('portal-policy-apply').click();
+
+    await page.getByTestId('apply-page').waitFor();
+    expect(await page.getByTestId('apply-applicant').innerText()).toContain('佛山市南海区示例智造科技有限公司');
+    const materials = page.getByTestId('apply-material');
+    await expect.poll(() => materials.count()).toBeGreaterThan(1);
+    // the business licence comes from the e-license library; the rest is uploaded
+    expect(await inputOf(materials.filter({ hasText: '营业执照' }), 'apply-use-license').isChecked()).toBe(true);
+    for (const m of await materials.all()) {
+      if ((await m.getByTestId('apply-use-license').count()) > 0) continue;
+      await m.locator('input[type=file]').setInputFiles({ name: '材料.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await m.getByTestId('apply-uploaded').waitFor();
+    }
+    await page.getByTestId('apply-phone').fill('13800138009');
+    await page.getByTestId('apply-submit').click();
+    const number = /\d{6}-\d{4}-\d{6}/.exec(await page.getByTestId('apply-number').innerText())![0];
+
+    await page.getByRole('link', { name: '查看我的申报' }).click();
+    await page.getByRole('tab', { name: '我的申报' }).click();
+    const row = page.getByTestId('own-applications').locator('tr').filter({ hasText: number });
+    expect(await row.getByTestId('application-state').innerText()).toBe('已收件');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('application-progress').getByText('网上申报').first().waitFor();
+    await enterprise.context.close();
+  });
+});
