@@ -101,6 +101,10 @@ export const ERROR_STATUS = {
   SURVEY_ALREADY_ANSWERED: 409,
   SURVEY_CLOSED: 409,
   SURVEY_LINK_EXPIRED: 410,
+  /** an apply-mode policy has no item to apply under online, or the item is not offered online */
+  ONLINE_NOT_OFFERED: 409,
+  /** the enterprise applied for this policy already and that application is still open or succeeded */
+  ALREADY_APPLIED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

@@ -9,6 +9,7 @@ import { ta } from '../locales/applications.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tdisclosure, trating } from '../locales/evaluations.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
+import { tpol } from '../locales/policies.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -27,6 +28,9 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'evaluation-disclosure', to: '/portal/evaluation-disclosure', label: tdisclosure.nav },
   { key: 'feedback', to: '/portal/feedback', label: tfb.menu.portal },
   { key: 'improvements', to: '/portal/improvements', label: tfb.menu.publicImprovements },
+  { key: 'policies', to: '/portal/policies', label: tpol.portal.nav },
+  { key: 'policy-calculator', to: '/portal/policy-calculator', label: tpol.portal.navCalculator },
+  { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
 ];
 

@@ -22,7 +22,25 @@ const StaffPage = lazyPage(() => import('../features/staff/components/staff-page
 const CalendarPage = lazyPage(() => import('../features/calendar/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
 const JobRunsPage = lazyPage(() => import('../features/jobs/components/job-runs-page.tsx'), 'JobRunsPage');
-const PoliciesPage = lazyPage(() => import('../features/policies/components/policies-page.tsx'), 'PoliciesPage');
+// benefit policies (6.2.2): the policy library and verification; the portal's policies, calculator and the enterprise's own
+const policyPages = {
+  list: () => import('../features/policies/components/policies-page.tsx'),
+  detail: () => import('../features/policies/components/policy-detail-page.tsx'),
+  grants: () => import('../features/policies/components/grant-verification-page.tsx'),
+  portalList: () => import('../features/policies/components/portal/policy-list-page.tsx'),
+  portalPage: () => import('../features/policies/components/portal/policy-page.tsx'),
+  calculator: () => import('../features/policies/components/portal/calculator-page.tsx'),
+  mine: () => import('../features/policies/components/portal/my-policies-page.tsx'),
+  apply: () => import('../features/policies/components/portal/apply-page.tsx'),
+};
+const PoliciesPage = lazyPage(policyPages.list, 'PoliciesPage');
+const PolicyDetailPage = lazyPage(policyPages.detail, 'PolicyDetailPage');
+const GrantVerificationPage = lazyPage(policyPages.grants, 'GrantVerificationPage');
+const PortalPolicyListPage = lazyPage(policyPages.portalList, 'PortalPolicyListPage');
+const PortalPolicyPage = lazyPage(policyPages.portalPage, 'PortalPolicyPage');
+const PolicyCalculatorPage = lazyPage(policyPages.calculator, 'PolicyCalculatorPage');
+const MyPoliciesPage = lazyPage(policyPages.mine, 'MyPoliciesPage');
+const PolicyApplyPage = lazyPage(policyPages.apply, 'PolicyApplyPage');
 const EnterpriseListPage = lazyPage(() => import('../features/enterprises/components/enterprise-list-page.tsx'), 'EnterpriseListPage');
 const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/components/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
 const PeoplePage = lazyPage(() => import('../features/enterprises/components/people-page.tsx'), 'PeoplePage');
@@ -184,6 +202,9 @@ export const router = createBrowserRouter([
           { path: 'improvements', element: <PublicImprovementsPage /> },
           // the link in a survey's SMS: the signed one-use token is the permission
           { path: 'surveys/:token', element: <PortalSurveyPage /> },
+          { path: 'policies', element: <PortalPolicyListPage /> },
+          { path: 'policies/:id', element: <PortalPolicyPage /> },
+          { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           {
@@ -191,6 +212,8 @@ export const router = createBrowserRouter([
             children: [
               { path: 'account', element: <PortalAccountPage /> },
               { path: 'evaluations', element: <PortalEvaluationsPage /> },
+              { path: 'my-policies', element: <MyPoliciesPage /> },
+              { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
             ],
           },
         ],
@@ -285,8 +308,12 @@ export const router = createBrowserRouter([
               {
                 path: 'policies',
                 element: <RequirePermission permission="policy.read" />,
-                children: [{ index: true, element: <PoliciesPage /> }],
+                children: [
+                  { index: true, element: <PoliciesPage /> },
+                  { path: ':id', element: <PolicyDetailPage /> },
+                ],
               },
+              { path: 'policy-grants', element: <RequirePermission permission="policy.verify" />, children: [{ index: true, element: <GrantVerificationPage /> }] },
               {
                 path: 'enterprises',
                 element: <RequirePermission permission="enterprise.read" />,

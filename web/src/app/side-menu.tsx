@@ -24,6 +24,7 @@ import {
   RiseOutlined,
   HomeOutlined,
   LikeOutlined,
+  MoneyCollectOutlined,
   IdcardOutlined,
   NotificationOutlined,
   PhoneOutlined,
@@ -108,6 +109,7 @@ const ENTRIES: Entry[] = [
   { path: '/queue-figures', icon: <BarChartOutlined />, label: () => tq.menu.figures, permission: 'queue.figures' },
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
+  { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
 ];

@@ -26,6 +26,7 @@ export const tc = {
     utilities: '水电气网',
     real_estate: '不动产登记',
     talent: '人才服务',
+    benefits: '惠企政策',
   } satisfies Record<Of<typeof THEMES>, string>,
   lifeStages: {
     start: '开办',

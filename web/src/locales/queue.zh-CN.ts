@@ -21,6 +21,7 @@ export const tq = {
     utilities: '水电气网',
     real_estate: '不动产登记',
     talent: '人才服务',
+    benefits: '惠企政策',
   } satisfies Record<Theme, string>,
   priorityClasses: { appointment: '预约', green_channel: '绿色通道', ordinary: '普通' } satisfies Record<PriorityClass, string>,
   greenReasons: { talent: '人才服务', key_enterprise: '重点企业', elderly: '老年人', disabled: '残疾人' } satisfies Record<GreenReason, string>,

@@ -20,8 +20,11 @@ import type { WorkflowKind } from './workflow/definition.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 
-/** Who acts: a staff member (by their principal) or the system (a timer, a bundle's aggregation). */
-export type Performer = { kind: 'staff'; principal: StaffPrincipal } | { kind: 'system'; name?: string };
+/** Who acts: a staff member (by their principal), the applicant enterprise online, or the system (a timer, a bundle's aggregation). */
+export type Performer =
+  | { kind: 'staff'; principal: StaffPrincipal }
+  | { kind: 'enterprise'; enterpriseId: string; name: string }
+  | { kind: 'system'; name?: string };
 
 export const SYSTEM: Performer = { kind: 'system' };
 
@@ -146,14 +149,15 @@ export async function recordEvent(
   e: { action: ApplicationAction; from: ApplicationState | null; to: ApplicationState; note?: string; detail?: Record<string, unknown>; departmentId?: string | null },
 ): Promise<number> {
   const principal = ctx.performer.kind === 'staff' ? ctx.performer.principal : null;
+  const enterpriseId = ctx.performer.kind === 'enterprise' ? ctx.performer.enterpriseId : null;
   const eventId = await repo.insertEvent(ctx.tx, {
     applicationId: ctx.app.id,
     action: e.action,
     fromState: e.from,
     toState: e.to,
     at: ctx.now,
-    actorType: principal ? 'staff' : 'system',
-    actorId: principal?.id ?? null,
+    actorType: principal ? 'staff' : enterpriseId ? 'enterprise' : 'system',
+    actorId: principal?.id ?? enterpriseId,
     actorName: ctx.byName,
     departmentId: e.departmentId !== undefined ? e.departmentId : (principal?.departmentId ?? null),
     note: e.note ?? '',
@@ -165,10 +169,11 @@ export async function recordEvent(
 /** The actor a performer acts as for this action: the first of the action's actors they hold. */
 export function actorFor(performer: Performer, action: ApplicationAction): Actor {
   if (performer.kind === 'system') return 'system';
+  if (performer.kind === 'enterprise') return 'applicant';
   const actors = ACTIONS[action].actors;
-  const held = actors.find((a) => a !== 'system' && performer.principal.permissions.has(a));
+  const held = actors.find((a) => a !== 'system' && a !== 'applicant' && performer.principal.permissions.has(a));
   // No matching permission: the workflow refuses with the action's name (403).
-  return held ?? (actors.find((a) => a !== 'system') ?? 'application.intake');
+  return held ?? (actors.find((a) => a !== 'system' && a !== 'applicant') ?? 'application.intake');
 }
 
 /** The actors a staff member holds (for the actions a page offers). */
@@ -178,7 +183,14 @@ export function actorsOf(principal: StaffPrincipal): Actor[] {
 }
 
 export function nameOf(performer: Performer): string {
-  return performer.kind === 'staff' ? performer.principal.displayName : (performer.name ?? '系统');
+  switch (performer.kind) {
+    case 'staff':
+      return performer.principal.displayName;
+    case 'enterprise':
+      return performer.name;
+    case 'system':
+      return performer.name ?? '系统';
+  }
 }
 
 function assertSameCenter(principal: StaffPrincipal, app: repo.ApplicationRow) {

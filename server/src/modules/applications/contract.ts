@@ -357,6 +357,38 @@ export const progressDto = z.object({
 });
 export type ProgressDto = z.infer<typeof progressDto>;
 
+/** An enterprise's own application, as it follows it signed in on the portal: the progress and what each material stands at. */
+export const ownProgressDto = progressDto.extend({
+  id: z.string(),
+  channel: z.string(),
+  /** the code printed on the acceptance notice (the enterprise's own) */
+  checkCode: z.string(),
+  materials: z.array(z.object({ key: z.string(), name: z.string(), importance: z.enum(['core', 'secondary']), status: z.enum(MATERIAL_STATUSES), problem: z.string(), requirement: z.string() })),
+});
+export type OwnProgressDto = z.infer<typeof ownProgressDto>;
+
+export const applicationStateDto = z.object({
+  id: z.string(),
+  number: z.string(),
+  name: z.string(),
+  state: z.enum(APPLICATION_STATES),
+  stateLabel: z.string(),
+  isFinished: z.boolean(),
+  /** ended without what was asked for (declined, rejected, stopped, revoked) */
+  isUnsuccessful: z.boolean(),
+  receivedOn: z.string(),
+  dueDate: z.string().nullable(),
+});
+export type ApplicationStateDto = z.infer<typeof applicationStateDto>;
+
+/** What an online applicant provides per material: its own upload (a file id from the upload route) or one of its e-licenses. */
+export const onlineMaterial = z
+  .strictObject({ key: materialKey, fileId: z.uuid('文件编号格式不正确').nullable().default(null), licenseId: z.uuid('证照编号格式不正确').nullable().default(null) })
+  .refine((m) => (m.fileId === null) !== (m.licenseId === null), { message: '每项材料上传文件或选择电子证照，二者选一', path: ['fileId'] });
+export const onlineAnswers = z.record(materialKey, materialKey).default({});
+export const uploadedFile = z.object({ id: z.string(), filename: z.string(), size: z.number() });
+export const ownMaterialBody = z.strictObject({ fileId: z.uuid('文件编号格式不正确') });
+
 // Figures
 
 export const figuresQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });

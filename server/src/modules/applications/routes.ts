@@ -7,6 +7,7 @@ import { applicationDetail, applicationListQuery, applicationPage, figuresDto, f
 import { deliveryRoutes } from './delivery/routes.ts';
 import { getFigures } from './figures/service.ts';
 import { intakeRoutes } from './intake/routes.ts';
+import { portalApplicationRoutes } from './portal-routes.ts';
 import { noticePdf } from './notices/service.ts';
 import { getProgress } from './progress/service.ts';
 import { reviewRoutes } from './review/routes.ts';
@@ -65,4 +66,5 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
   await app.register(intakeRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(deliveryRoutes, deps);
+  await app.register(portalApplicationRoutes, deps);
 };

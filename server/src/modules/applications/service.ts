@@ -23,6 +23,12 @@ import { availableActions, workflowKindOf } from './workflow/transition.ts';
 export { toSummary };
 export { receiveApplication, uploadMaterial, markMaterial, currentTicketPrefill } from './intake/service.ts';
 export { runApplicationTimers } from './timers.ts';
+/** Online applications of enterprises signed in on the portal (the policies module applies for policies through these). */
+export { onlineChecklist, receiveOnlineApplication, storeApplicantUpload, supplyOwnMaterial, type OnlineApplicant, type OnlineIntake } from './intake/online.ts';
+export { applicationStates, getOwnProgress } from './progress/service.ts';
+/** The counter's and the back office's decisions, for other modules' demo data (the routes call them too). */
+export { acceptApplication, declineApplication, requestSupplement } from './decisions/service.ts';
+export { approveTask, takeTask } from './review/service.ts';
 
 function assertStaffOfCenter(principal: StaffPrincipal, centerId: string) {
   const mayRead = actorsOf(principal).length > 0 || principal.permissions.has('application.figures');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { version } from '../../platform/http/schemas.ts';
 
-/** The themes of clause 6.1.3 (plus 不动产登记 and 人才服务, as Guangdong's centers publish them). */
-export const THEMES = ['start_up', 'operating_permits', 'construction', 'tax', 'utilities', 'real_estate', 'talent'] as const;
+/** The themes of clause 6.1.3 (plus 不动产登记, 人才服务 and 惠企政策 — the items policy applications are made under, 6.2.2 — as Guangdong's centers publish them). */
+export const THEMES = ['start_up', 'operating_permits', 'construction', 'tax', 'utilities', 'real_estate', 'talent', 'benefits'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** Clause 6.3.1: the stages of an enterprise's life cycle a bundle belongs to. */

@@ -7,6 +7,7 @@ import type { CatalogData } from './import-export/plan.ts';
 import { bundleGuideOf, itemGuideOf } from './demo/build.ts';
 import { DEMO_BUNDLES } from './demo/bundles.ts';
 import { CONSTRUCTION_ITEMS } from './demo/items-construction.ts';
+import { BENEFIT_ITEMS } from './demo/items-benefits.ts';
 import { OTHER_ITEMS } from './demo/items-other.ts';
 import { PERMIT_ITEMS } from './demo/items-permits.ts';
 import { START_UP_ITEMS } from './demo/items-start-up.ts';
@@ -14,8 +15,8 @@ import { templateFiles } from './demo/templates.ts';
 import type { SearchDoc } from './guidance/search-index.ts';
 import { searchDocsOf } from './published/cache.ts';
 
-/** Every item of CATALOG.md, in the demo center. */
-export const DEMO_ITEMS = [...START_UP_ITEMS, ...PERMIT_ITEMS, ...CONSTRUCTION_ITEMS, ...OTHER_ITEMS];
+/** Every item of CATALOG.md, and the 惠企政策 items policy applications are made under (6.2.2), in the demo center. */
+export const DEMO_ITEMS = [...START_UP_ITEMS, ...PERMIT_ITEMS, ...CONSTRUCTION_ITEMS, ...OTHER_ITEMS, ...BENEFIT_ITEMS];
 export { DEMO_BUNDLES };
 
 /** The demo catalog as load data, given the center's department and file ids. */

@@ -21,6 +21,7 @@ export const THEME_LABELS: Record<Theme, string> = {
   utilities: '水电气网',
   real_estate: '不动产登记',
   talent: '人才服务',
+  benefits: '惠企政策',
 };
 
 export const LIFE_STAGE_LABELS: Record<LifeStage, string> = {

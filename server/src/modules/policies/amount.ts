@@ -21,3 +21,16 @@ export function calculateAmount(rule: AmountRule, e: { employees: number | null;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 export const yuan = (v: number) => `${round(v).toLocaleString('zh-CN')} 元`;
+
+/** The amount rule as the policy page states it. */
+export function describeAmountRule(rule: AmountRule): string {
+  const cap = (c: number | null) => (c === null ? '' : `，最高 ${yuan(c)}`);
+  switch (rule.kind) {
+    case 'fixed':
+      return rule.amount > 0 ? `定额 ${yuan(rule.amount)}` : '不涉及资金（资质认定、减免或融资支持）';
+    case 'per_employee':
+      return `按从业人员每人 ${yuan(rule.perEmployee)}${cap(rule.cap)}`;
+    case 'share':
+      return `按${rule.figure === 'revenue' ? '营业收入' : '资产总额'}的 ${round(rule.rate * 100)}%${cap(rule.cap)}`;
+  }
+}

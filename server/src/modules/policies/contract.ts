@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/http/schemas.ts';
+import { applicationStateDto, onlineAnswers, onlineMaterial } from '../applications/contract.ts';
 import { material } from '../catalog/contract.ts';
 import { ruleSchema } from './rules/rule.ts';
 
@@ -33,6 +34,10 @@ const policyFields = {
   amountRule: amountRule.default({ kind: 'fixed', amount: 0 }),
   materials: z.array(material).max(60).default([]),
   mode: z.enum(POLICY_MODES).default('apply'),
+  /** 承办部门: a department of the center that verifies grants; null: any chief officer of the center */
+  departmentId: z.uuid('部门编号格式不正确').nullable().default(null),
+  /** 兑现事项: the published catalog item enterprises apply under online (apply mode only) */
+  itemId: z.uuid('事项编号格式不正确').nullable().default(null),
   /** checked in full by the service (rules/check.ts), which names the node of each problem */
   rule: ruleSchema,
 };
@@ -60,8 +65,12 @@ export const policy = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
   amountRule,
+  /** the amount rule in words */
+  amountText: z.string(),
   materials: z.array(material),
   mode: z.enum(POLICY_MODES),
+  departmentId: z.string().nullable(),
+  itemId: z.string().nullable(),
   rule: ruleSchema,
   status: z.enum(POLICY_STATUSES),
   publishedVersion: z.number(),
@@ -115,7 +124,8 @@ export const explanation = z.object({
 });
 export type ExplanationDto = z.infer<typeof explanation>;
 
-export const pushFigures = z.object({ matched: z.number(), sent: z.number(), read: z.number(), granted: z.number(), optedOut: z.number() });
+/** applied: enterprises that applied online (apply mode); granted: grants confirmed (auto-grant). */
+export const pushFigures = z.object({ matched: z.number(), sent: z.number(), read: z.number(), applied: z.number(), granted: z.number(), optedOut: z.number() });
 
 export const grant = z.object({
   id: z.string(),
@@ -138,6 +148,8 @@ export type GrantDto = z.infer<typeof grant>;
 export const grantQuery = z.object({
   policyId: z.uuid().optional(),
   status: z.enum(GRANT_STATUSES).optional(),
+  /** mine: grants of the policies the caller's department verifies (and those no department is named for) */
+  scope: z.enum(['all', 'mine']).default('all'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -161,7 +173,22 @@ export const inboxEntry = z.object({
 });
 export const optOutInput = z.strictObject({ optedOut: z.boolean() });
 
-export const publicPolicy = policy.omit({ rule: true, matchCount: true, version: true, status: true }).extend({ conditions: z.array(z.string()) });
+export const publicPolicy = policy.omit({ rule: true, matchCount: true, version: true, status: true, departmentId: true, itemId: true }).extend({
+  conditions: z.array(z.string()),
+  isExpired: z.boolean(),
+  /** how to apply online (apply mode with an item); null: auto-grant, or at the counter only */
+  application: z
+    .object({
+      itemCode: z.string(),
+      itemName: z.string(),
+      departmentName: z.string(),
+      promisedLimitDays: z.number(),
+      /** what the item asks for (the policy's required materials when it names an item) */
+      materials: z.array(z.object({ name: z.string(), importance: z.enum(['core', 'secondary']), notes: z.string() })),
+    })
+    .nullable(),
+});
+export type PublicPolicyDto = z.infer<typeof publicPolicy>;
 
 /** What anyone may type into the calculator. */
 export const calculatorInput = z.strictObject({
@@ -179,3 +206,60 @@ export const calculatorResult = z.object({
   qualifying: z.array(z.object({ policyId: z.string(), title: z.string(), mode: z.enum(POLICY_MODES), amount: z.number().nullable(), amountBasis: z.string() })),
   nearMisses: z.array(z.object({ policyId: z.string(), title: z.string(), missing: z.string() })),
 });
+
+/** The departments and items a policy may name (the policy officer's editor). */
+export const policyOptions = z.object({
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), departmentId: z.string(), isOnline: z.boolean() })),
+});
+
+/** The portal's application form, pre-filled from the enterprise's registry record and e-licenses. */
+export const applicationForm = z.object({
+  policy: z.object({ id: z.string(), title: z.string(), issuingDepartment: z.string(), amountText: z.string() }),
+  item: z.object({ code: z.string(), name: z.string(), departmentName: z.string(), promisedLimitDays: z.number() }),
+  applicant: z.object({
+    uscc: z.string(),
+    name: z.string(),
+    legalRepresentative: z.string(),
+    address: z.string(),
+    industry: z.string(),
+    sizeClass: z.string().nullable(),
+    employees: z.number().nullable(),
+    revenue: z.number().nullable(),
+    /** the registered contact phone, masked: used when no other is given */
+    contactPhoneMasked: z.string().nullable(),
+  }),
+  /** what the application asks for, each with the applicant's valid e-license of its type, if any */
+  materials: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      importance: z.enum(['core', 'secondary']),
+      requirement: z.string(),
+      licenseType: z.string().nullable(),
+      license: z.object({ id: z.string(), number: z.string(), typeName: z.string(), validTo: z.string().nullable() }).nullable(),
+    }),
+  ),
+  questions: z.array(z.object({ key: z.string(), text: z.string(), options: z.array(z.object({ key: z.string(), label: z.string() })) })),
+  /** the enterprise's open or successful application for this policy, if any (it cannot apply again) */
+  existing: applicationStateDto.nullable(),
+});
+export type ApplicationFormDto = z.infer<typeof applicationForm>;
+
+export const applyBody = z.strictObject({
+  answers: onlineAnswers,
+  /** the phone progress messages go to; empty: the registered contact phone */
+  contactPhone: z.string().trim().max(30).default(''),
+  materials: z.array(onlineMaterial).max(60).default([]),
+});
+export type ApplyBody = z.infer<typeof applyBody>;
+
+export const policyApplication = applicationStateDto.extend({
+  policyId: z.string(),
+  policyTitle: z.string(),
+  uscc: z.string(),
+  enterpriseName: z.string(),
+  appliedAt: z.string(),
+});
+export type PolicyApplicationDto = z.infer<typeof policyApplication>;
+export const policyApplicationPage = z.object({ total: z.number(), items: z.array(policyApplication) });

@@ -25,4 +25,16 @@ describe('the demo policies', () => {
     const pub = await api.ok<unknown[]>('GET', '/api/public/policies');
     expect(pub.length).toBe(list.items.filter((p) => p.status === 'published').length);
   });
+
+  it('has online applications for an apply-mode policy in every state, counted as applied', async () => {
+    const api = testApi(t);
+    const officer = await t.loginAs('policy');
+    const list = await api.ok<{ items: { id: string; title: string; departmentId: string | null; itemId: string | null }[] }>('GET', '/api/policies?pageSize=100', officer);
+    const food = list.items.find((p) => p.title === '食品经营企业规范化提升补助')!;
+    expect(food.departmentId).not.toBeNull();
+    expect(food.itemId).not.toBeNull();
+    const applications = await api.ok<{ state: string }[]>('GET', `/api/policies/${food.id}/applications`, officer);
+    expect(applications.map((a) => a.state).sort()).toEqual(['approved', 'awaiting_supplement', 'declined', 'in_review', 'received']);
+    expect((await api.ok<{ applied: number }>('GET', `/api/policies/${food.id}/figures`, officer)).applied).toBe(5);
+  });
 });

@@ -2,12 +2,16 @@ import type { Config } from '../../config.ts';
 import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { PolicyInput } from './contract.ts';
+import { listPublishedItemFacts } from '../catalog/service.ts';
+import { listDepartments } from '../staff/service.ts';
+import { seedPolicyApplicationsDemo } from './demo-applications.ts';
 import * as repo from './repository.ts';
 import type { Rule } from './rules/rule.ts';
 import { PolicyRuntime } from './runtime.ts';
+import * as grants from './grants/service.ts';
 import * as policies from './service.ts';
 
-type DemoPolicy = Omit<PolicyInput, 'materials' | 'summary' | 'validFrom' | 'validTo'> & { region: '440605' | '440600' | '440000'; state?: 'draft' | 'withdrawn' | 'expired' };
+type DemoPolicy = Omit<PolicyInput, 'materials' | 'summary' | 'validFrom' | 'validTo' | 'departmentId' | 'itemId'> & { region: '440605' | '440600' | '440000'; state?: 'draft' | 'withdrawn' | 'expired' };
 
 const NO_BAD: Rule = { field: 'seriousBadCredit', op: 'eq', value: false };
 const SMALL_MICRO: Rule = { field: 'sizeClass', op: 'in', value: ['small', 'micro'] };
@@ -78,8 +82,8 @@ const DEMO_POLICIES: DemoPolicy[] = [
 /**
  * The demo's policies: 40 of 南海区, 佛山市 and 广东省, most published (matched against the demo
  * registry with pushes and SMS), some auto-grant with grants confirmed, rejected, disbursed and
- * pending; a draft, a withdrawn and an expired one. Applications for apply-mode policies are not
- * part of this module yet.
+ * pending; a draft, a withdrawn and an expired one; online applications for 食品经营企业规范化提升补助
+ * in every state a center sees (demo-applications.ts).
  */
 export async function seedPoliciesDemo(db: Db, config: Config, centerId: string): Promise<void> {
   if ((await repo.listPolicies(db, { page: 1, pageSize: 1 })).total > 0) return;
@@ -89,10 +93,12 @@ export async function seedPoliciesDemo(db: Db, config: Config, centerId: string)
   const chief: StaffPrincipal = { ...officer, username: 'chief', displayName: '黄国栋', roles: ['chief_officer'] };
   const year = new Date().getFullYear();
   const autoPublished: string[] = [];
+  const handling = await handlingOf(db, centerId);
   for (const p of DEMO_POLICIES) {
     const { region, state, ...input } = p;
     const created = await policies.createPolicy(ctx, officer, {
       ...input,
+      ...handling(input.issuingDepartment, input.mode),
       summary: input.interpretation.slice(0, 60),
       materials: [],
       validFrom: `${year}-01-01`,
@@ -113,9 +119,29 @@ export async function seedPoliciesDemo(db: Db, config: Config, centerId: string)
   for (const policyId of autoPublished) {
     const [first, second] = (await repo.listGrants(db, { policyId, page: 1, pageSize: 2 })).rows.map((r) => r.grant.id);
     if (!first) continue;
-    await policies.verifyGrants(ctx, chief, [first], 'confirm', '');
-    await policies.setDisbursement(ctx, first, k++ % 2 === 0 ? 'disbursed' : 'in_progress');
-    if (second) await policies.verifyGrants(ctx, chief, [second], 'reject', '经核查，该企业上年度从业人员数与社保参保人数不符');
+    // the verifier belongs to the department the policy names (any chief officer when it names none)
+    const verifier = { ...chief, departmentId: (await repo.findPolicy(db, policyId))!.departmentId };
+    await grants.verifyGrants(ctx, verifier, [first], 'confirm', '');
+    await grants.setDisbursement(ctx, verifier, first, k++ % 2 === 0 ? 'disbursed' : 'in_progress');
+    if (second) await grants.verifyGrants(ctx, verifier, [second], 'reject', '经核查，该企业上年度从业人员数与社保参保人数不符');
   }
+  await seedPolicyApplicationsDemo(db, config, '食品经营企业规范化提升补助');
   await runtime.close();
+}
+
+/** Which settled department verifies a demo policy's grants, and which 惠企政策 item it is applied for under, by its issuing department. */
+const HANDLING: { match: RegExp; department: string; item: string }[] = [
+  { match: /人力资源和社会保障/, department: '人力资源和社会保障局', item: 'NH-RS-HQ01' },
+  { match: /市场监督管理/, department: '市场监督管理局', item: 'NH-SJ-HQ01' },
+  { match: /住房城乡建设|住房和城乡建设/, department: '住房和城乡建设局', item: 'NH-ZJ-HQ01' },
+  { match: /税务/, department: '税务局', item: '' },
+];
+
+async function handlingOf(db: Db, centerId: string) {
+  const departments = new Map((await listDepartments(db, centerId)).map((d) => [d.name, d.id]));
+  const items = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.code, i.id]));
+  return (issuingDepartment: string, mode: 'apply' | 'auto') => {
+    const h = HANDLING.find((x) => x.match.test(issuingDepartment));
+    return { departmentId: (h && departments.get(h.department)) ?? null, itemId: (mode === 'apply' && h?.item && items.get(h.item)) || null };
+  };
 }

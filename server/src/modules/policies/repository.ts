@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { policies, policyGrants, policyMatches, policyPushes, policyPushOptOuts, policyVersions } from './tables.ts';
+import { policies, policyApplications, policyGrants, policyMatches, policyPushes, policyPushOptOuts, policyVersions } from './tables.ts';
 
 export type PolicyRow = typeof policies.$inferSelect;
 export type PolicyWrite = Omit<typeof policies.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -189,13 +189,15 @@ export async function findGrants(db: DbOrTx, ids: string[]): Promise<GrantRow[]>
   return ids.length ? db.select().from(policyGrants).where(inArray(policyGrants.id, ids)) : [];
 }
 
-export async function listGrants(db: DbOrTx, f: { policyId?: string; status?: GrantRow['status']; uscc?: string; page: number; pageSize: number }) {
+/** `departmentId`: only grants of policies naming this department or none (null: those naming none). */
+export async function listGrants(db: DbOrTx, f: { policyId?: string; status?: GrantRow['status']; uscc?: string; departmentId?: string | null; page: number; pageSize: number }) {
   const where = and(
     f.policyId ? eq(policyGrants.policyId, f.policyId) : undefined,
     f.status ? eq(policyGrants.status, f.status) : undefined,
     f.uscc ? eq(policyGrants.uscc, f.uscc) : undefined,
+    f.departmentId === undefined ? undefined : f.departmentId === null ? isNull(policies.departmentId) : or(isNull(policies.departmentId), eq(policies.departmentId, f.departmentId)),
   );
-  const [total] = await db.select({ n: count() }).from(policyGrants).where(where);
+  const [total] = await db.select({ n: count() }).from(policyGrants).innerJoin(policies, eq(policies.id, policyGrants.policyId)).where(where);
   const rows = await db
     .select({ grant: policyGrants, title: policies.title })
     .from(policyGrants)
@@ -231,10 +233,11 @@ export async function pushFigures(db: DbOrTx, policyId: string) {
       (select count(*)::int from ${policyMatches} m where m.policy_id = ${policyId} and m.is_current) as matched,
       (select count(*)::int from ${policyPushes} p where p.policy_id = ${policyId}) as sent,
       (select count(*)::int from ${policyPushes} p where p.policy_id = ${policyId} and p.read_at is not null) as read,
+      (select count(distinct a.enterprise_id)::int from ${policyApplications} a where a.policy_id = ${policyId}) as applied,
       (select count(*)::int from ${policyGrants} g where g.policy_id = ${policyId} and g.status = 'confirmed') as granted,
       (select count(*)::int from ${policyMatches} m join ${policyPushOptOuts} o on o.enterprise_id = m.enterprise_id
         where m.policy_id = ${policyId} and m.is_current) as opted_out`);
-  return (result as unknown as { rows: { matched: number; sent: number; read: number; granted: number; opted_out: number }[] }).rows[0]!;
+  return (result as unknown as { rows: { matched: number; sent: number; read: number; applied: number; granted: number; opted_out: number }[] }).rows[0]!;
 }
 
 /** Records pushes not made before; returns those made now. */
@@ -246,4 +249,37 @@ export async function insertPushes(db: DbOrTx, rows: (typeof policyPushes.$infer
 
 export async function markPushesSms(db: DbOrTx, ids: string[]): Promise<void> {
   for (const part of chunks(ids)) await db.update(policyPushes).set({ isSmsQueued: true }).where(inArray(policyPushes.id, part));
+}
+
+// applications for apply-mode policies (the applications themselves live in the applications module)
+
+export type PolicyApplicationRow = typeof policyApplications.$inferSelect;
+
+export async function insertPolicyApplication(db: DbOrTx, row: typeof policyApplications.$inferInsert): Promise<void> {
+  await db.insert(policyApplications).values(row);
+}
+
+/** Serialises applications of one enterprise for one policy until the transaction ends. */
+export async function lockPolicyApplications(db: DbOrTx, policyId: string, enterpriseId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`policy-application:${policyId}:${enterpriseId}`}))`);
+}
+
+export async function policyApplicationsOf(db: DbOrTx, f: { policyId?: string; enterpriseId?: string; uscc?: string }): Promise<(PolicyApplicationRow & { title: string })[]> {
+  return db
+    .select({ applicationId: policyApplications.applicationId, policyId: policyApplications.policyId, enterpriseId: policyApplications.enterpriseId, uscc: policyApplications.uscc, createdAt: policyApplications.createdAt, title: policies.title })
+    .from(policyApplications)
+    .innerJoin(policies, eq(policies.id, policyApplications.policyId))
+    .where(
+      and(
+        f.policyId ? eq(policyApplications.policyId, f.policyId) : undefined,
+        f.enterpriseId ? eq(policyApplications.enterpriseId, f.enterpriseId) : undefined,
+        f.uscc ? eq(policyApplications.uscc, f.uscc) : undefined,
+      ),
+    )
+    .orderBy(desc(policyApplications.createdAt), asc(policyApplications.applicationId));
+}
+
+export async function countPolicyApplications(db: DbOrTx, policyId: string): Promise<number> {
+  const [row] = await db.select({ n: countDistinct(policyApplications.enterpriseId) }).from(policyApplications).where(eq(policyApplications.policyId, policyId));
+  return row?.n ?? 0;
 }

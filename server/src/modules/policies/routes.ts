@@ -1,47 +1,42 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { staffOf } from '../../platform/auth/plugin.ts';
-import { AppError } from '../../platform/errors.ts';
 import { idParam, version } from '../../platform/http/schemas.ts';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import {
   bulkVerifyInput,
-  calculatorInput,
-  calculatorResult,
   disbursementInput,
   explanation,
   grant,
   grantPage,
   grantQuery,
-  inboxEntry,
   matchPage,
-  optOutInput,
   pageQuery,
   policy,
   policyInput,
   policyListQuery,
   policyPage,
+  policyApplication,
+  policyOptions,
   policyPatch,
   previewInput,
   previewResult,
-  publicPolicy,
   pushFigures,
   verifyInput,
 } from './contract.ts';
 import { PolicyRuntime } from './runtime.ts';
+import { applicationsOfPolicy } from './apply/service.ts';
+import { policyPortalRoutes } from './portal-routes.ts';
+import { policyOptions as policyOptionsOf } from './references.ts';
+import * as grants from './grants/service.ts';
 import * as policies from './service.ts';
 
 const usccParam = z.strictObject({ id: z.uuid('编号格式不正确'), uscc: z.string().trim().toUpperCase().min(1).max(18) });
 
-function enterpriseOf(request: FastifyRequest) {
-  const p = request.principal;
-  if (p?.type !== 'enterprise') throw new AppError('FORBIDDEN', '请使用企业账户登录');
-  return p;
-}
 
 /** Clause 6.2.2: the policy library for policy officers, grant verification for departments, the portal's side. */
-export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config, database }) => {
+export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
+  const { db, config, database } = deps;
   const runtime = new PolicyRuntime(db, config, policies.persistChanges({ db, config }), undefined, (err) => app.log.error({ err }, 'policy re-match failed'));
   await runtime.listen(database);
   app.addHook('onClose', () => runtime.close());
@@ -66,6 +61,11 @@ export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db,
     '/api/policies/preview',
     { config: { access: 'policy.read' }, schema: { tags, summary: '按规则实时统计本辖区符合条件的企业', body: previewInput, response: { 200: previewResult } } },
     (request) => policies.preview(ctx, staffOf(request), request.body.rule),
+  );
+  app.get(
+    '/api/policies/options',
+    { config: { access: 'policy.read' }, schema: { tags, summary: '政策可选的承办部门和兑现事项（本中心）', response: { 200: policyOptions } } },
+    (request) => policyOptionsOf(db, staffOf(request)),
   );
   app.get(
     '/api/policies/:id',
@@ -121,16 +121,22 @@ export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db,
   );
 
   app.get(
+    '/api/policies/:id/applications',
+    { config: { access: 'policy.read' }, schema: { tags, summary: '企业网上申报该政策的办件及其进度', params: idParam, response: { 200: z.array(policyApplication) } } },
+    (request) => applicationsOfPolicy(db, request.params.id),
+  );
+
+  app.get(
     '/api/policy-grants',
     { config: { access: 'policy.read' }, schema: { tags, summary: '免申即享发放记录', querystring: grantQuery, response: { 200: grantPage } } },
-    (request) => policies.listGrants(db, request.query),
+    (request) => grants.listGrants(db, staffOf(request), request.query),
   );
   app.post(
     '/api/policy-grants/:id/verify',
     { config: { access: 'policy.verify', audit: 'policy_grant.verify' }, schema: { tags, summary: '核定一笔发放（通过或驳回）', params: idParam, body: verifyInput, response: { 200: grant } } },
     async (request) => {
       request.auditObject = { type: 'policy_grant', id: request.params.id, detail: request.body };
-      const [done] = await policies.verifyGrants(ctx, staffOf(request), [request.params.id], request.body.decision, request.body.reason);
+      const [done] = await grants.verifyGrants(ctx, staffOf(request), [request.params.id], request.body.decision, request.body.reason);
       return done!;
     },
   );
@@ -139,7 +145,7 @@ export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db,
     { config: { access: 'policy.verify', audit: 'policy_grant.verify_bulk' }, schema: { tags, summary: '批量核定发放', body: bulkVerifyInput, response: { 200: z.array(grant) } } },
     (request) => {
       request.auditObject = { type: 'policy_grant', id: request.body.ids.join(',').slice(0, 200), detail: { decision: request.body.decision, count: request.body.ids.length } };
-      return policies.verifyGrants(ctx, staffOf(request), request.body.ids, request.body.decision, request.body.reason);
+      return grants.verifyGrants(ctx, staffOf(request), request.body.ids, request.body.decision, request.body.reason);
     },
   );
   app.post(
@@ -147,52 +153,9 @@ export const policyRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db,
     { config: { access: 'policy.verify', audit: 'policy_grant.disburse' }, schema: { tags, summary: '登记拨付状态', params: idParam, body: disbursementInput, response: { 200: grant } } },
     (request) => {
       request.auditObject = { type: 'policy_grant', id: request.params.id, detail: request.body };
-      return policies.setDisbursement(ctx, request.params.id, request.body.disbursement);
+      return grants.setDisbursement(ctx, staffOf(request), request.params.id, request.body.disbursement);
     },
   );
 
-  // portal: the enterprise's inbox, opt-out and calculator; public policy pages
-  app.get(
-    '/api/portal/policy-inbox',
-    { config: { access: 'enterprise' }, schema: { tags: ['portal'], summary: '本企业收到的政策推送', response: { 200: z.array(inboxEntry) } } },
-    (request) => policies.inbox(db, enterpriseOf(request).uscc),
-  );
-  app.post(
-    '/api/portal/policy-inbox/:id/read',
-    { config: { access: 'enterprise', audit: 'policy_push.read' }, schema: { tags: ['portal'], summary: '标记为已读', params: idParam } },
-    async (request, reply) => {
-      request.auditObject = { type: 'policy_push', id: request.params.id };
-      await policies.markInboxRead(db, enterpriseOf(request).uscc, request.params.id);
-      return reply.status(204).send();
-    },
-  );
-  app.put(
-    '/api/portal/policy-opt-out',
-    { config: { access: 'enterprise', audit: 'policy_push.opt_out' }, schema: { tags: ['portal'], summary: '退订或恢复政策推送', body: optOutInput, response: { 200: optOutInput } } },
-    (request) => {
-      const me = enterpriseOf(request);
-      request.auditObject = { type: 'enterprise', id: me.uscc, detail: request.body };
-      return policies.setOptOut(db, me.uscc, request.body.optedOut);
-    },
-  );
-  app.get(
-    '/api/portal/policy-calculator',
-    { config: { access: 'enterprise' }, schema: { tags: ['portal'], summary: '政策计算器：本企业可享受的政策及金额、差一个条件的政策', response: { 200: calculatorResult } } },
-    (request) => policies.calculateFor(db, enterpriseOf(request).uscc),
-  );
-  app.get(
-    '/api/public/policies',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: '已发布的惠企政策', response: { 200: z.array(publicPolicy) } } },
-    () => policies.publishedPolicies(db),
-  );
-  app.get(
-    '/api/public/policies/:id',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: '政策详情与政策解读', params: idParam, response: { 200: publicPolicy } } },
-    (request) => policies.publishedPolicy(db, request.params.id),
-  );
-  app.post(
-    '/api/public/policy-calculator',
-    { config: { access: 'public' }, schema: { tags: ['portal'], summary: '政策计算器：按填写的企业情况测算', body: calculatorInput, response: { 200: calculatorResult } } },
-    (request) => policies.calculate(db, { ...request.body, uscc: '', licenses: [], seriousBadCredit: false, industryCode: request.body.industryCode.toUpperCase() }),
-  );
+  await app.register(policyPortalRoutes, deps);
 };

@@ -8,8 +8,11 @@ import { personalDataKeys } from '../../platform/personal-data/personal-data.ts'
 import { contactPhonesOf, enterprisesByIds, enterprisesForMatching, getEnterpriseByUscc } from '../enterprises/service.ts';
 import { validLicenseCodesByEnterprise } from '../licenses/service.ts';
 import * as venue from '../venue/service.ts';
-import { calculateAmount, yuan } from './amount.ts';
-import type { ExplanationDto, GrantDto, PolicyDto, PolicyInput } from './contract.ts';
+import { calculateAmount, describeAmountRule } from './amount.ts';
+import type { AmountRule, ExplanationDto, PolicyDto, PolicyInput, PublicPolicyDto } from './contract.ts';
+import { grantDto } from './grants/service.ts';
+import { checkItemPublished, checkReferences, onlineApplicationOf } from './references.ts';
+import { signature } from './texts.ts';
 import { slotsOf } from './matcher/bitset.ts';
 import * as repo from './repository.ts';
 import { checkRule } from './rules/check.ts';
@@ -41,6 +44,7 @@ export async function regionOf(db: Db, staff: StaffPrincipal): Promise<string | 
 export async function createPolicy(ctx: PolicyContext, staff: StaffPrincipal, input: PolicyInput): Promise<PolicyDto> {
   const rule = checkedRule(input.rule);
   checkValidityOrder(input.validFrom, input.validTo);
+  await checkReferences(ctx.db, staff, input);
   const regionCode = (await regionOf(ctx.db, staff)) ?? '440000';
   const id = await repo.insertPolicy(ctx.db, { ...input, rule, regionCode, status: 'draft', createdBy: staff.displayName });
   return getPolicy(ctx.db, id);
@@ -67,7 +71,11 @@ export async function updatePolicy(ctx: PolicyContext, staff: StaffPrincipal, id
   const rule = ruleInput === undefined ? (current.rule as Rule) : checkedRule(ruleInput);
   const next = { ...current, ...changes, rule };
   checkValidityOrder(next.validFrom, next.validTo);
-  if (current.status === 'published') checkPublishable(next);
+  if (changes.departmentId !== undefined || changes.itemId !== undefined || changes.mode !== undefined) await checkReferences(ctx.db, staff, next);
+  if (current.status === 'published') {
+    checkPublishable(next);
+    await checkItemPublished(ctx.db, next);
+  }
   await ctx.runtime.ready();
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.updatePolicy(tx, id, version, { ...changes, rule }))) throw staleVersion();
@@ -82,6 +90,7 @@ export async function publishPolicy(ctx: PolicyContext, staff: StaffPrincipal, i
   if (!current) throw notFound('政策');
   if (current.status !== 'draft') throw new AppError('INVALID_STATE', `政策当前状态为“${STATUS_NAMES[current.status]}”，只有草稿可以发布`);
   checkPublishable(current);
+  await checkItemPublished(ctx.db, current);
   await ctx.runtime.ready();
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.updatePolicy(tx, id, current.version, { status: 'published', publishedAt: new Date() }))) throw staleVersion();
@@ -259,71 +268,7 @@ export async function explain(db: Db, id: string, uscc: string): Promise<Explana
 export async function figures(db: Db, id: string) {
   await getPolicy(db, id);
   const f = await repo.pushFigures(db, id);
-  return { matched: f.matched, sent: f.sent, read: f.read, granted: f.granted, optedOut: f.opted_out };
-}
-
-// ——— grants (免申即享) ———
-
-export async function listGrants(db: DbOrTx, filter: Parameters<typeof repo.listGrants>[1]) {
-  const { total, rows } = await repo.listGrants(db, filter);
-  return { total, items: rows.map((r) => grantDto(r.grant, r.title)) };
-}
-
-/** Confirms or rejects pending grants, all or none: a grant decided before refuses the whole request. */
-export async function verifyGrants(ctx: PolicyContext, staff: StaffPrincipal, ids: string[], decision: 'confirm' | 'reject', reason: string): Promise<GrantDto[]> {
-  if (decision === 'reject' && !reason.trim()) throw new AppError('VALIDATION_FAILED', '驳回须填写理由', [{ field: 'reason', message: '请填写驳回理由' }]);
-  const unique = [...new Set(ids)];
-  const found = await repo.findGrants(ctx.db, unique);
-  if (found.length !== unique.length) throw notFound('资金发放记录');
-  const decided = found.filter((g) => g.status !== 'pending');
-  if (decided.length > 0) {
-    throw new AppError('ALREADY_VERIFIED', `${decided.map((g) => g.enterpriseName).join('、')}的发放记录已核定，不能重复核定`, decided.map((g) => ({ field: `ids.${g.id}`, message: '已核定' })));
-  }
-  const policies = new Map((await repo.findPoliciesByIds(ctx.db, [...new Set(found.map((g) => g.policyId))])).map((p) => [p.id, p]));
-  const rows = await ctx.db.transaction(async (tx) => {
-    const changed = await repo.decideGrants(tx, unique, { status: decision === 'confirm' ? 'confirmed' : 'rejected', rejectReason: decision === 'reject' ? reason.trim() : '', verifiedBy: staff.displayName });
-    if (changed.length !== unique.length) throw new AppError('ALREADY_VERIFIED', '部分发放记录已被他人核定，请刷新后重试');
-    const phones = await contactPhonesOf(tx, personalDataKeys(ctx.config), changed.map((g) => g.enterpriseId));
-    for (const g of changed) {
-      const phone = phones.get(g.enterpriseId);
-      const policy = policies.get(g.policyId)!;
-      if (phone) {
-        await queueSms(tx, ctx.config, {
-          phone,
-          template: 'policy_grant_decided',
-          params: { center: signature(policy), enterprise: g.enterpriseName, policy: policy.title, amount: yuan(g.amount), result: g.status === 'confirmed' ? '经核定通过，将按程序拨付' : `未通过核定，理由：${g.rejectReason}` },
-          related: { type: 'policy_grant', id: g.id },
-          dedupeKey: `policy_grant:${g.id}:decided`,
-        });
-      }
-    }
-    return changed;
-  });
-  return rows.map((g) => grantDto(g, policies.get(g.policyId)!.title));
-}
-
-export async function setDisbursement(ctx: PolicyContext, id: string, disbursement: 'in_progress' | 'disbursed' | 'failed'): Promise<GrantDto> {
-  const [current] = await repo.findGrants(ctx.db, [id]);
-  if (!current) throw notFound('资金发放记录');
-  if (current.status !== 'confirmed') throw new AppError('INVALID_STATE', '只有核定通过的发放记录可以登记拨付');
-  if (current.disbursement === 'disbursed') throw new AppError('INVALID_STATE', '该笔资金已拨付');
-  const policy = (await repo.findPolicy(ctx.db, current.policyId))!;
-  const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.setDisbursement(tx, id, disbursement);
-    if (!updated) throw new AppError('INVALID_STATE', '只有核定通过的发放记录可以登记拨付');
-    const phone = disbursement === 'disbursed' ? (await contactPhonesOf(tx, personalDataKeys(ctx.config), [updated.enterpriseId])).get(updated.enterpriseId) : undefined;
-    if (phone) {
-      await queueSms(tx, ctx.config, {
-        phone,
-        template: 'policy_grant_disbursed',
-        params: { center: signature(policy), enterprise: updated.enterpriseName, policy: policy.title, amount: yuan(updated.amount) },
-        related: { type: 'policy_grant', id },
-        dedupeKey: `policy_grant:${id}:disbursed`,
-      });
-    }
-    return updated;
-  });
-  return grantDto(row, policy.title);
+  return { matched: f.matched, sent: f.sent, read: f.read, applied: f.applied, granted: f.granted, optedOut: f.opted_out };
 }
 
 // ——— portal ———
@@ -350,6 +295,18 @@ export async function markInboxRead(db: Db, uscc: string, id: string): Promise<v
   if (!(await repo.markRead(db, id, uscc))) throw notFound('消息');
 }
 
+export async function optOutOf(db: Db, uscc: string): Promise<{ optedOut: boolean }> {
+  const enterprise = await getEnterpriseByUscc(db, uscc);
+  return { optedOut: await repo.isOptedOut(db, enterprise.id) };
+}
+
+/** The explanation for the enterprise itself, of a policy it can see (published or expired). */
+export async function explainOwn(db: Db, id: string, uscc: string): Promise<ExplanationDto> {
+  const policy = await repo.findPolicy(db, id);
+  if (!policy || (policy.status !== 'published' && policy.status !== 'expired')) throw notFound('政策');
+  return explain(db, id, uscc);
+}
+
 export async function setOptOut(db: Db, uscc: string, optedOut: boolean): Promise<{ optedOut: boolean }> {
   const enterprise = await getEnterpriseByUscc(db, uscc);
   await repo.setOptOut(db, enterprise.id, enterprise.uscc, optedOut);
@@ -363,7 +320,17 @@ export async function publishedPolicies(db: Db) {
 export async function publishedPolicy(db: Db, id: string) {
   const p = await repo.findPolicy(db, id);
   if (!p || (p.status !== 'published' && p.status !== 'expired')) throw notFound('政策');
-  return publicDto(p);
+  const online = p.status === 'published' ? await onlineApplicationOf(db, p) : null;
+  return publicDto(
+    p,
+    online && {
+      itemCode: online.itemCode,
+      itemName: online.itemName,
+      departmentName: online.departmentName,
+      promisedLimitDays: online.promisedLimitDays,
+      materials: online.guide.materials.map((m) => ({ name: m.name, importance: m.importance, notes: m.notes })),
+    },
+  );
 }
 
 /** The calculator: what an enterprise (its registry record, or attributes typed in) qualifies for, and near misses. */
@@ -390,21 +357,20 @@ export async function calculateFor(db: Db, uscc: string) {
   return calculate(db, await freshAttributes(db, enterprise.id));
 }
 
-// ——— helpers ———
+// ——— helpers (also used by apply/service.ts) ———
 
-async function freshAttributes(db: DbOrTx, enterpriseId: string): Promise<EnterpriseAttributes> {
+export async function freshAttributes(db: DbOrTx, enterpriseId: string): Promise<EnterpriseAttributes> {
   const [row] = await enterprisesForMatching(db, [enterpriseId]);
   if (!row) throw notFound('企业');
   const licenses = await validLicenseCodesByEnterprise(db, businessToday(), [enterpriseId]);
   return toAttributes(row, licenses.get(enterpriseId) ?? []);
 }
 
-function qualifies(policy: repo.PolicyRow, e: EnterpriseAttributes): boolean {
+export function qualifies(policy: repo.PolicyRow, e: EnterpriseAttributes): boolean {
   return e.districtCode.startsWith(regionPrefix(policy.regionCode)) && evaluateRule(policy.rule as Rule, e, businessToday());
 }
 
 const regionPrefix = (code: string) => code.replace(/(00)+$/, '');
-const signature = (p: repo.PolicyRow) => p.issuingDepartment || '惠企政策';
 
 const STATUS_NAMES = { draft: '草稿', published: '已发布', expired: '已失效', withdrawn: '已撤回' } as const;
 
@@ -435,8 +401,11 @@ function toDto(row: repo.PolicyRow, matchCount: number): PolicyDto {
     validFrom: row.validFrom,
     validTo: row.validTo,
     amountRule: row.amountRule as PolicyDto['amountRule'],
+    amountText: describeAmountRule(row.amountRule as AmountRule),
     materials: row.materials as PolicyDto['materials'],
     mode: row.mode,
+    departmentId: row.departmentId,
+    itemId: row.itemId,
     rule: row.rule,
     status: row.status,
     publishedVersion: row.publishedVersion,
@@ -448,30 +417,10 @@ function toDto(row: repo.PolicyRow, matchCount: number): PolicyDto {
   };
 }
 
-function publicDto(row: repo.PolicyRow) {
-  const { rule: _r, matchCount: _m, version: _v, status: _s, ...rest } = toDto(row, 0);
+function publicDto(row: repo.PolicyRow, application: PublicPolicyDto['application'] = null): PublicPolicyDto {
+  const { rule: _r, matchCount: _m, version: _v, status: _s, departmentId: _d, itemId: _i, ...rest } = toDto(row, 0);
   const conditions = explainRule(row.rule as Rule, EMPTY, businessToday()).conditions.map((c) => describeCondition(c.condition, c.negated));
-  return { ...rest, conditions };
+  return { ...rest, conditions, isExpired: row.status === 'expired', application };
 }
 
 const EMPTY: EnterpriseAttributes = { uscc: '', industryCode: '', sizeClass: null, districtCode: '', town: '', registrationDate: null, employees: null, revenue: null, assets: null, tags: [], licenses: [], seriousBadCredit: false };
-
-function grantDto(g: repo.GrantRow, policyTitle: string): GrantDto {
-  return {
-    id: g.id,
-    policyId: g.policyId,
-    policyTitle,
-    uscc: g.uscc,
-    enterpriseName: g.enterpriseName,
-    amount: g.amount,
-    amountBasis: g.amountBasis,
-    status: g.status,
-    rejectReason: g.rejectReason,
-    verifiedBy: g.verifiedBy,
-    verifiedAt: g.verifiedAt?.toISOString() ?? null,
-    disbursement: g.disbursement,
-    disbursedAt: g.disbursedAt?.toISOString() ?? null,
-    version: g.version,
-    createdAt: g.createdAt.toISOString(),
-  };
-}

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { applications } from '../applications/tables.ts';
+import { catalogItems } from '../catalog/tables.ts';
+import { departments } from '../staff/tables.ts';
 
 /**
  * Clause 6.2.2 惠企政策: the policy library, eligibility rules as data (rules/rule.ts), the
@@ -26,6 +29,13 @@ export const policies = pgTable(
     amountRule: jsonb('amount_rule').notNull(),
     materials: jsonb('materials').notNull().default(sql`'[]'::jsonb`),
     mode: text('mode', { enum: ['apply', 'auto'] }).notNull(),
+    /**
+     * 承办部门: the department settled in the center that verifies the policy's grants; null when
+     * the issuing department is not settled there (then any chief officer of the center verifies).
+     */
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** 兑现事项: the catalog item enterprises apply under (apply mode); null: no online application */
+    itemId: uuid('item_id').references(() => catalogItems.id),
     rule: jsonb('rule').notNull(),
     status: text('status', { enum: ['draft', 'published', 'expired', 'withdrawn'] }).notNull().default('draft'),
     /** the published version number (0 while never published) */
@@ -132,4 +142,24 @@ export const policyGrants = pgTable(
     index('policy_grants_policy').on(t.policyId, t.status),
     index('policy_grants_uscc').on(t.uscc),
   ],
+);
+
+/**
+ * An application for an apply-mode policy: an application (applications module) of the item
+ * the policy names, made online by the enterprise. The push figure `applied` counts these.
+ */
+export const policyApplications = pgTable(
+  'policy_applications',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    uscc: varchar('uscc', { length: 18 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('policy_applications_policy').on(t.policyId, t.enterpriseId), index('policy_applications_uscc').on(t.uscc)],
 );

@@ -24,7 +24,7 @@ export const DEMO_QUEUES: DemoQueue[] = [
   { prefix: 'F', name: '水电气网报装', themes: ['utilities'], counters: ['26'], dailyTickets: 15, serviceMinutes: 9 },
   { prefix: 'G', name: '人才服务', themes: ['talent'], counters: ['15'], dailyTickets: 10, serviceMinutes: 10 },
   { prefix: 'H', name: '证照领取', themes: [], counters: ['10', '11', '27'], dailyTickets: 35, serviceMinutes: 4 },
-  { prefix: 'P', name: '惠企政策', themes: [], counters: ['14'], dailyTickets: 10, serviceMinutes: 12 },
+  { prefix: 'P', name: '惠企政策', themes: ['benefits'], counters: ['14'], dailyTickets: 10, serviceMinutes: 12 },
   { prefix: 'J', name: '帮办代办', themes: [], counters: ['16'], dailyTickets: 8, serviceMinutes: 18 },
   { prefix: 'K', name: '“办不成事”反映', themes: [], counters: ['17'], dailyTickets: 3, serviceMinutes: 20 },
 ];

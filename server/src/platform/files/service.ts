@@ -11,7 +11,8 @@ export { FILE_KINDS, type FileKind, type FilePolicy } from './kinds.ts';
 /** The content is kept in chunks of this size: a download holds one chunk in memory at a time. */
 export const CHUNK_BYTES = 256 * 1024;
 
-export type StoredFileInfo = { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdAt: string };
+/** `createdBy`: who stored it (a staff member's name, `enterprise:<USCC>` for an enterprise's upload on the portal). */
+export type StoredFileInfo = { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdBy: string; createdAt: string };
 export type OpenedFile = StoredFileInfo & { stream: () => Readable };
 
 /**
@@ -90,6 +91,7 @@ const infoColumns = {
   mediaType: storedFiles.mediaType,
   size: storedFiles.size,
   sha256: storedFiles.sha256,
+  createdBy: storedFiles.createdBy,
   createdAt: storedFiles.createdAt,
 };
 
@@ -124,6 +126,6 @@ function assertWhole(info: StoredFileInfo, bytes: number): void {
   if (bytes !== info.size) throw new Error(`stored file ${info.id} is incomplete: ${bytes} of ${info.size} bytes`);
 }
 
-function toInfo(row: { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdAt: Date }): StoredFileInfo {
+function toInfo(row: { id: string; purpose: string; filename: string; mediaType: string; size: number; sha256: string; createdBy: string; createdAt: Date }): StoredFileInfo {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }

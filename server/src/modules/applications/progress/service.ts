@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import type { Db } from '../../../platform/db/database.ts';
+import { businessToday } from '../../../platform/calendar/working-days.ts';
+import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { lookupHash, normalizePhone, type PersonalDataKeys } from '../../../platform/personal-data/personal-data.ts';
 import { listDepartments } from '../../staff/service.ts';
-import type { ProgressDto } from '../contract.ts';
+import type { ApplicationStateDto, OwnProgressDto, ProgressDto } from '../contract.ts';
 import { chineseDate } from '../notices/documents.ts';
 import * as repo from '../repository.ts';
 import { STATES, type ApplicationAction, type ApplicationState } from '../workflow/definition.ts';
@@ -25,7 +26,51 @@ export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: s
   const phone = q.phone ? normalizePhone(q.phone) : null;
   const byPhone = !!phone && !!app.phoneHash && lookupHash(keys, 'phone', phone) === app.phoneHash;
   if (!byCode && !byPhone) throw NOT_FOUND();
+  return progressOf(db, app);
+}
 
+/** The progress of an enterprise's own application, for the enterprise signed in on the portal. */
+export async function getOwnProgress(db: Db, uscc: string, id: string): Promise<OwnProgressDto> {
+  const app = await repo.findApplication(db, id);
+  if (!app || app.parentId || app.uscc !== uscc) throw new AppError('NOT_FOUND', '未找到该办件');
+  const materials = await repo.listMaterials(db, app.id);
+  return {
+    ...(await progressOf(db, app)),
+    id: app.id,
+    channel: app.channel,
+    checkCode: app.checkCode,
+    materials: materials.map((m) => ({ key: m.key, name: m.name, importance: m.importance, status: m.status, problem: m.problem, requirement: m.requirement })),
+  };
+}
+
+/** Number, name and state of applications by id (other modules list the applications they started). */
+export async function applicationStates(db: DbOrTx, ids: string[]): Promise<Map<string, ApplicationStateDto>> {
+  const rows = await repo.findApplicationsByIds(db, ids);
+  return new Map(
+    rows.map((app) => {
+      const state = app.state as ApplicationState;
+      return [
+        app.id,
+        {
+          id: app.id,
+          number: app.number,
+          name: app.name,
+          state,
+          stateLabel: STATES[state].label,
+          isFinished: STATES[state].isTerminal,
+          isUnsuccessful: UNSUCCESSFUL.includes(state),
+          receivedOn: businessToday(app.receivedAt),
+          dueDate: app.dueDate,
+        },
+      ];
+    }),
+  );
+}
+
+/** Ended without the applicant getting what it asked for: it may apply again. */
+const UNSUCCESSFUL: readonly ApplicationState[] = ['declined', 'rejected', 'stopped', 'revoked'];
+
+async function progressOf(db: Db, app: repo.ApplicationRow): Promise<ProgressDto> {
   const names = new Map((await listDepartments(db, app.centerId)).map((d) => [d.id, d.name]));
   const children = app.kind === 'bundle' ? await repo.listChildren(db, app.id) : [];
   const events = await repo.listEvents(db, [app.id, ...children.map((c) => c.id)]);
@@ -33,7 +78,7 @@ export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: s
   const notices = await repo.listNotices(db, [app.id]);
   const steps = events
     .map((e) => {
-      const text = portalText(e.action as ApplicationAction, { note: e.note, department: e.departmentId ? (names.get(e.departmentId) ?? '') : '', toState: e.toState as ApplicationState });
+      const text = portalText(e.action as ApplicationAction, { note: e.note, department: e.departmentId ? (names.get(e.departmentId) ?? '') : '', toState: e.toState as ApplicationState, isOnline: app.channel === 'online' });
       if (!text) return null;
       const child = childNames.get(e.applicationId);
       return { at: e.at.toISOString(), title: child ? `${child}：${text.title}` : text.title, text: text.text };
@@ -46,7 +91,7 @@ export async function getProgress(db: Db, keys: PersonalDataKeys, q: { number: s
     applicantName: app.applicantName,
     state,
     stateLabel: STATES[state].label,
-    receivedOn: app.receivedAt.toISOString().slice(0, 10),
+    receivedOn: businessToday(app.receivedAt),
     acceptedOn: app.acceptedAt ? app.clockStartOn : null,
     dueDate: app.dueDate,
     summary: summaryOf(app, state),
@@ -96,10 +141,10 @@ function summaryOf(app: repo.ApplicationRow, state: ApplicationState): string {
 }
 
 /** Each action as the applicant reads it; null: internal work the applicant does not need to see. */
-export function portalText(action: ApplicationAction, x: { note: string; department: string; toState: ApplicationState }): { title: string; text: string } | null {
+export function portalText(action: ApplicationAction, x: { note: string; department: string; toState: ApplicationState; isOnline?: boolean }): { title: string; text: string } | null {
   switch (action) {
     case 'receive':
-      return { title: '收件', text: '综合受理窗口已收到您的申请材料。' };
+      return x.isOnline ? { title: '网上申报', text: '已收到您在网上提交的申请和材料，等待窗口核验。' } : { title: '收件', text: '综合受理窗口已收到您的申请材料。' };
     case 'accept':
       return { title: '受理', text: '申请材料齐全，已受理。' };
     case 'accept_with_deferral':
@@ -151,6 +196,7 @@ export function portalText(action: ApplicationAction, x: { note: string; departm
     case 'verify_commitment':
       return { title: '承诺核查', text: '告知承诺经核查属实。' };
     case 'record_material':
+      return x.note.startsWith('网上补交') ? { title: '补交材料', text: x.note } : null;
     case 'refuse_supplement':
     case 'refuse_review_supplement':
     case 'take':

@@ -29,8 +29,12 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 export const APPLICATION_KINDS = ['single', 'bundle', 'child'] as const;
 export type WorkflowKind = (typeof APPLICATION_KINDS)[number];
 
-/** Who acts: a staff permission, or the system (a timer or another application's change). */
+/**
+ * Who acts: a staff permission, the applicant itself (an enterprise signed in on the portal,
+ * applying online), or the system (a timer or another application's change).
+ */
 export type Actor =
+  | 'applicant'
   | 'application.intake'
   | 'application.review'
   | 'application.department'
@@ -127,12 +131,14 @@ const DECIDED: readonly ApplicationState[] = ['approved', 'rejected'];
 const RESULT_OUT: readonly ApplicationState[] = ['approved', 'delivering', 'delivered'];
 
 export const ACTIONS: Record<ApplicationAction, ActionInfo> = {
-  receive: { label: '收件', from: null, to: ['received'], actors: [INTAKE], kinds: OWN },
+  // an enterprise applies online for a single item (网上申报); a clerk then checks it like any other
+  receive: { label: '收件', from: null, to: ['received'], actors: [INTAKE, 'applicant'], kinds: OWN },
   record_material: {
     label: '登记材料',
     from: ['received', 'awaiting_supplement', 'review_supplement', 'in_review', 'special_procedure', 'lead_decision'],
     to: 'unchanged',
-    actors: [INTAKE],
+    // the applicant of an online application uploads what is still owed (the service allows nothing else)
+    actors: [INTAKE, 'applicant'],
     kinds: OWN,
   },
   accept: { label: '受理', from: ['received'], to: ['in_review'], actors: [INTAKE], kinds: OWN },

@@ -13,7 +13,7 @@ import {
 } from './definition.ts';
 import { availableActions, checkTransition, requireTransition } from './transition.ts';
 
-const ACTORS: Actor[] = ['application.intake', 'application.review', 'application.department', 'application.deliver', 'application.approve_second_supplement', 'system'];
+const ACTORS: Actor[] = ['applicant', 'application.intake', 'application.review', 'application.department', 'application.deliver', 'application.approve_second_supplement', 'system'];
 
 describe('the application workflow', () => {
   it('answers every state × action × kind × actor exactly as declared', () => {

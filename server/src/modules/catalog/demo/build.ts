@@ -55,6 +55,7 @@ const PLACES: Record<Theme, string> = {
   utilities: '佛山市南海区政务服务中心三楼 水电气网联合报装窗（26 号窗）',
   real_estate: '佛山市南海区政务服务中心三楼 不动产登记综合受理窗（25 号窗）',
   talent: '佛山市南海区政务服务中心二楼 惠企服务区 企业人才服务窗口（15 号窗）',
+  benefits: '佛山市南海区政务服务中心二楼 惠企服务区 惠企政策兑现窗口（14 号窗）；可在中心网站“惠企政策”网上申报',
 };
 /** 到办事现场次数: registrations and tax are fully online (0); permits, construction and property need one visit. */
 const VISITS: Record<Theme, number> = {
@@ -65,6 +66,7 @@ const VISITS: Record<Theme, number> = {
   utilities: 0,
   real_estate: 1,
   talent: 1,
+  benefits: 0,
 };
 const HOURS = '周一至周五 9:00–12:00、14:00–17:30（法定节假日除外）';
 const ONLINE = 'https://www.gdzwfw.gov.cn/';

@@ -17,9 +17,9 @@ describe('the portal (no login)', () => {
     expect(res.statusCode).toBe(200);
     const overview = res.json();
     expect(overview.center.name).toBe('佛山市南海区政务服务中心');
-    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(58);
+    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(61);
     expect(overview.themes.find((x: { theme: string }) => x.theme === 'real_estate').count).toBe(3);
-    expect(overview.departments[0]).toMatchObject({ name: '市场监督管理局', count: 10 });
+    expect(overview.departments[0]).toMatchObject({ name: '市场监督管理局', count: 11 });
     expect(overview.lifeStages).toContainEqual({ lifeStage: 'exit', count: 1 });
     const byTheme = (await get('/api/portal/items?theme=utilities')).json();
     expect(byTheme.map((i: { name: string }) => i.name).sort()).toEqual(['城镇污水排入排水管网许可', '宽带及有线电视报装', '燃气报装', '用水报装', '用电报装'].sort());

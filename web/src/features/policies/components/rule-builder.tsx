@@ -20,6 +20,20 @@ export function conditionOf(row: ConditionRow): unknown {
   return { field: row.field, op: row.op, value: LIST_OPS.includes(row.op) ? values : values[0] };
 }
 
+/** The rows of a rule the builder can show (all of plain conditions), or null for one it cannot (any, not, nested). */
+export function rowsOf(rule: unknown): ConditionRow[] | null {
+  const conditions = isObject(rule) && Array.isArray(rule.all) ? (rule.all as unknown[]) : isObject(rule) && 'field' in rule ? [rule] : null;
+  if (!conditions || !conditions.every((c) => isObject(c) && typeof c.field === 'string')) return null;
+  return (conditions as { field: RuleField; op: string; value: unknown }[]).map((c, i) => {
+    const row: ConditionRow = { key: i + 1, field: c.field, op: c.op, text: '', min: null, max: null };
+    if (NUMERIC.includes(c.field)) return Array.isArray(c.value) ? { ...row, min: Number(c.value[0]), max: Number(c.value[1]) } : { ...row, min: Number(c.value) };
+    if (c.field === 'seriousBadCredit') return { ...row, text: String(c.value) };
+    return { ...row, text: Array.isArray(c.value) ? c.value.join(',') : String(c.value) };
+  });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 /** The rule of the rows ({all:[…]}), or null while no row is complete. */
 export function ruleOf(rows: ConditionRow[]): unknown | null {
   const conditions = rows.map(conditionOf).filter((c) => c !== null);
@@ -40,6 +54,7 @@ export function RuleBuilder({ rows, onChange }: { rows: ConditionRow[]; onChange
           <Select<RuleField>
             style={{ width: 180 }}
             value={row.field}
+            showSearch={{ optionFilterProp: 'label' }}
             aria-label={tpol.rule.field}
             options={RULE_FIELDS.map((f) => ({ value: f, label: tpol.ruleFields[f] }))}
             onChange={(field) => update(row.key, { field, op: FIELD_OPS[field][0], text: field === 'seriousBadCredit' ? 'false' : '', min: null, max: null })}
