@@ -55,7 +55,7 @@ export async function appointmentFixture(t: TestApp) {
     async staffPrincipal(username: string): Promise<StaffPrincipal> {
       const s = (await listStaff(t.db, { centerId: center.id })).find((x) => x.username === username)!;
       const roles = s.roles as Role[];
-      return { type: 'staff', id: s.id, username: s.username, displayName: s.displayName, roles, permissions: new Set(permissionsOf(roles)), centerId: center.id, departmentId: s.departmentId ?? null, mustChangePassword: false };
+      return { type: 'staff', id: s.id, username: s.username, displayName: s.displayName, roles, permissions: new Set(permissionsOf(roles)), centerId: center.id, centerScope: [center.id], departmentId: s.departmentId ?? null, mustChangePassword: false };
     },
   };
 }

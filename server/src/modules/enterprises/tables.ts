@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { centers } from '../venue/tables.ts';
 
 /**
  * Enterprises keyed by the unified social credit code (GB 32100-2015). The size class is
@@ -62,6 +63,8 @@ export const people = pgTable(
     phoneCipher: text('phone_cipher'),
     phoneHash: varchar('phone_hash', { length: 64 }),
     phoneMasked: varchar('phone_masked', { length: 20 }),
+    /** the center whose staff recorded the person: only staff of that center (or above it) may see the full numbers; null for records from before centers were kept, or from the registry */
+    recordedCenterId: uuid('recorded_center_id').references(() => centers.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -65,7 +65,7 @@ export async function seedFeedbackDemo(
   const people = new Map((await listStaff(db, { centerId })).map((s) => [s.username, s]));
   const as = (username: string): StaffPrincipal => {
     const s = people.get(username)!;
-    return { type: 'staff', id: s.id, username: s.username, displayName: s.displayName, roles: s.roles, permissions: new Set(permissionsOf(s.roles)), centerId: s.centerId, departmentId: s.departmentId, mustChangePassword: false };
+    return { type: 'staff', id: s.id, username: s.username, displayName: s.displayName, roles: s.roles, permissions: new Set(permissionsOf(s.roles)), centerId: s.centerId, centerScope: s.centerId ? [s.centerId] : null, departmentId: s.departmentId, mustChangePassword: false };
   };
   const calendar = await loadCalendar(db);
   const at = (daysAgo: number, hour: number) => new Date(Date.now() - daysAgo * DAY_MS - (Date.now() % DAY_MS) + (hour - 8) * 3_600_000);

@@ -88,6 +88,7 @@ async function principalOf(db: Db, username: string): Promise<StaffPrincipal | n
     roles: found.roles,
     permissions: new Set(permissionsOf(found.roles)),
     centerId: found.centerId,
+    centerScope: found.centerId ? [found.centerId] : null,
     departmentId: found.departmentId,
     mustChangePassword: false,
   };

@@ -89,7 +89,7 @@ export async function seedPoliciesDemo(db: Db, config: Config, centerId: string)
   if ((await repo.listPolicies(db, { page: 1, pageSize: 1 })).total > 0) return;
   const runtime = new PolicyRuntime(db, config, policies.persistChanges({ db, config }));
   const ctx = { db, config, runtime };
-  const officer: StaffPrincipal = { type: 'staff', id: '', username: 'policy', displayName: '吴丽娟', roles: ['policy_officer'], permissions: new Set(), centerId, departmentId: null, mustChangePassword: false };
+  const officer: StaffPrincipal = { type: 'staff', id: '', username: 'policy', displayName: '吴丽娟', roles: ['policy_officer'], permissions: new Set(), centerId, centerScope: [centerId], departmentId: null, mustChangePassword: false };
   const chief: StaffPrincipal = { ...officer, username: 'chief', displayName: '黄国栋', roles: ['chief_officer'] };
   const year = new Date().getFullYear();
   const autoPublished: string[] = [];

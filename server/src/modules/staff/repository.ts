@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/auth/roles.ts';
@@ -87,10 +87,12 @@ const staffColumns = {
   version: staff.version,
 };
 
-export type StaffFilter = { centerId?: string; departmentId?: string; role?: Role; q?: string };
+/** `centers`: only staff of these centers (the reader's scope); null or absent: all */
+export type StaffFilter = { centerId?: string; departmentId?: string; role?: Role; q?: string; centers?: readonly string[] | null };
 
 export async function listStaff(db: DbOrTx, f: StaffFilter) {
   const conditions: SQL[] = [];
+  if (f.centers) conditions.push(f.centers.length ? inArray(staff.centerId, [...f.centers]) : sql`false`);
   if (f.centerId) conditions.push(eq(staff.centerId, f.centerId));
   if (f.departmentId) conditions.push(eq(staff.departmentId, f.departmentId));
   if (f.role) conditions.push(sql`${f.role} = any(${staff.roles})`);

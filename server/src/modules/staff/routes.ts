@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { idParam, ok } from '../../platform/http/schemas.ts';
+import { staffOf } from '../../platform/auth/plugin.ts';
+import { isCenterInScope } from '../../platform/auth/scope.ts';
+import { forbidden } from '../../platform/errors.ts';
 import {
   department,
   departmentInput,
@@ -51,7 +54,11 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
   app.get(
     '/api/staff',
     { config: { access: 'staff.read' }, schema: { tags, summary: '工作人员列表', querystring: staffQuery, response: { 200: z.array(staffMember) } } },
-    (request) => staff.listStaff(db, request.query),
+    (request) => {
+      const reader = staffOf(request);
+      if (request.query.centerId && !isCenterInScope(reader, request.query.centerId)) throw forbidden('只能查看本中心（及所辖中心）的工作人员');
+      return staff.listStaff(db, { ...request.query, centers: reader.centerScope });
+    },
   );
   app.post(
     '/api/staff',

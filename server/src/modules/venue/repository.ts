@@ -182,3 +182,14 @@ export async function updateCounter(
     .returning({ id: counters.id });
   return rows.length === 1;
 }
+
+export async function centerAndBelow(db: DbOrTx, centerId: string): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    with recursive below(id) as (
+      select ${centers.id} from ${centers} where ${centers.id} = ${centerId}
+      union
+      select c.id from ${centers} c join below b on c.parent_id = b.id
+    )
+    select id from below`);
+  return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}

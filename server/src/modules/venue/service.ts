@@ -34,6 +34,11 @@ export async function createRegion(db: Db, input: { code: string; name: string; 
   return created;
 }
 
+/** A center and every center below it (a county's towns, their villages), for the scope of a region's roles. */
+export async function centerAndBelow(db: DbOrTx, centerId: string): Promise<string[]> {
+  return repo.centerAndBelow(db, centerId);
+}
+
 export async function listCenters(db: Db): Promise<CenterDto[]> {
   return (await repo.listCenters(db)).map(toCenterDto);
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { auditLog } from './tables.ts';
 
@@ -9,6 +9,8 @@ export async function insertAuditEntry(db: DbOrTx, entry: AuditEntry): Promise<v
 }
 
 export type AuditFilter = {
+  /** only what staff of these centers did (the reader's center scope); null: the whole installation */
+  centers?: readonly string[] | null;
   from?: Date;
   to?: Date;
   actor?: string;
@@ -23,6 +25,7 @@ export type AuditFilter = {
 
 export async function searchAuditEntries(db: DbOrTx, f: AuditFilter) {
   const conditions: SQL[] = [];
+  if (f.centers) conditions.push(f.centers.length ? inArray(auditLog.centerId, [...f.centers]) : sql`false`);
   if (f.from) conditions.push(gte(auditLog.at, f.from));
   if (f.to) conditions.push(lt(auditLog.at, f.to));
   if (f.actor) conditions.push(or(eq(auditLog.actorId, f.actor), ilike(auditLog.actorName, `%${escapeLike(f.actor)}%`))!);

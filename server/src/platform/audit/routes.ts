@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../db/database.ts';
 import { auditAnchor, auditAnchorQuery, auditPage, auditQuery } from './contract.ts';
+import { staffOf } from '../auth/plugin.ts';
 import { searchAuditEntries } from './repository.ts';
 import { listAnchors } from './verify.ts';
 
@@ -17,6 +18,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       const q = request.query;
       const { rows, total } = await searchAuditEntries(db, {
         ...q,
+        centers: staffOf(request).centerScope,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });

@@ -8,6 +8,12 @@ export type StaffPrincipal = {
   roles: Role[];
   permissions: ReadonlySet<Permission>;
   centerId: string | null;
+  /**
+   * The centers whose data this staff member reads and acts on: their own, and for a region's
+   * roles (center manager, chief officer, auditor) the centers below it; null (all) for
+   * administrators and the installation's auditor (no center); empty for other staff without one.
+   */
+  centerScope: readonly string[] | null;
   departmentId: string | null;
   mustChangePassword: boolean;
 };

@@ -3,12 +3,18 @@ import { forbidden } from '../errors.ts';
 import { staffOf } from './plugin.ts';
 import type { StaffPrincipal } from './principal.ts';
 
+/** Whether this center is within the staff member's scope (StaffPrincipal.centerScope). */
+export function isCenterInScope(staff: StaffPrincipal, centerId: string | null): boolean {
+  return staff.centerScope === null || (centerId !== null && staff.centerScope.includes(centerId));
+}
+
 /**
- * The staff member asking, when they may act on this center: staff on their own center's data,
- * administrators on any center's. Otherwise 403 with the module's `refusal` message.
+ * The staff member asking, when they may act on this center: staff on their own center's data (a
+ * region's roles also on the centers below it), administrators on any center's. Otherwise 403
+ * with the module's `refusal` message.
  */
 export function staffInCenter(request: FastifyRequest, centerId: string, refusal: string): StaffPrincipal {
   const staff = staffOf(request);
-  if (!staff.roles.includes('administrator') && staff.centerId !== centerId) throw forbidden(refusal);
+  if (!isCenterInScope(staff, centerId)) throw forbidden(refusal);
   return staff;
 }

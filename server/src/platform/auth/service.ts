@@ -136,6 +136,7 @@ async function loadPrincipal(db: Db, type: 'staff' | 'enterprise', id: string): 
     roles,
     permissions: new Set(permissionsOf(roles)),
     centerId: s.centerId,
+    centerScope: s.centerScope,
     departmentId: s.departmentId,
     mustChangePassword: s.mustChangePassword,
   };

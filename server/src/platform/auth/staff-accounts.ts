@@ -11,6 +11,8 @@ export type StaffAccount = {
   displayName: string;
   roles: string[];
   centerId: string | null;
+  /** see StaffPrincipal.centerScope */
+  centerScope: readonly string[] | null;
   departmentId: string | null;
   isActive: boolean;
   mustChangePassword: boolean;

@@ -54,7 +54,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
   const hasAgent = body.agent !== null;
   const keys = personalDataKeys(config);
   return db.transaction(async (tx) => {
-    const agent = body.agent ? await findOrCreatePerson(tx, keys, { name: body.agent.name, idNumber: body.agent.idNumber, phone: body.agent.phone ? phone : null }) : null;
+    const agent = body.agent ? await findOrCreatePerson(tx, keys, { name: body.agent.name, idNumber: body.agent.idNumber, phone: body.agent.phone ? phone : null }, center.id) : null;
     const year = Number(today.slice(0, 4));
     const serial = await repo.nextCounter(tx, center.regionCode, year, 'application');
     const number = `${center.regionCode}-${year}-${String(serial).padStart(6, '0')}`;

@@ -23,6 +23,7 @@ export type PersonWrite = {
   phoneCipher: string | null;
   phoneHash: string | null;
   phoneMasked: string | null;
+  recordedCenterId?: string | null;
 };
 
 export async function findPerson(db: DbOrTx, id: string) {
@@ -38,7 +39,7 @@ export async function findPersonByIdHash(db: DbOrTx, idNumberHash: string) {
 /** The encrypted fields, read only to unmask one record. */
 export async function findCiphers(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ id: people.id, name: people.name, idNumberCipher: people.idNumberCipher, phoneCipher: people.phoneCipher })
+    .select({ id: people.id, name: people.name, idNumberCipher: people.idNumberCipher, phoneCipher: people.phoneCipher, recordedCenterId: people.recordedCenterId })
     .from(people)
     .where(eq(people.id, id));
   return row;

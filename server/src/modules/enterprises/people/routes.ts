@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { staffOf } from '../../../platform/auth/plugin.ts';
 import { z } from 'zod';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -41,7 +42,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
     },
     async (request, reply) => {
       request.auditObject = { type: 'person', id: '' };
-      const created = await people.createPerson(db, keys, request.body);
+      const created = await people.createPerson(db, keys, request.body, staffOf(request).centerId);
       request.auditObject.id = created.id;
       return reply.status(201).send(created);
     },
@@ -68,7 +69,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
     async (request) => {
       // The reason is what the audit row must show; the numbers themselves never go into it.
       request.auditObject = { type: 'person', id: request.params.id, detail: { reason: request.body.reason } };
-      return people.unmaskPerson(db, keys, request.params.id);
+      return people.unmaskPerson(db, keys, request.params.id, staffOf(request));
     },
   );
 };

@@ -1,6 +1,8 @@
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
-import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
+import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors.ts';
+import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 import type { ContactDto, ContactRole, PersonDto } from '../contract.ts';
 import type { FieldProblem } from '../registry/rules.ts';
 import { getEnterprise, rejectProblems, staleVersion } from '../registry/service.ts';
@@ -47,10 +49,11 @@ function preparePhone(keys: PersonalDataKeys, input: string | null) {
   };
 }
 
-export async function createPerson(db: Db, keys: PersonalDataKeys, input: PersonInput): Promise<PersonDto> {
+/** `recordedCenterId`: the center of the staff member recording the person (see people.recorded_center_id). */
+export async function createPerson(db: Db, keys: PersonalDataKeys, input: PersonInput, recordedCenterId: string | null): Promise<PersonDto> {
   const prepared = preparePerson(keys, input, businessToday());
   if (!prepared.ok) rejectProblems(prepared.problems);
-  const id = await repo.insertPerson(db, prepared.value);
+  const id = await repo.insertPerson(db, { ...prepared.value, recordedCenterId });
   if (!id) {
     const existing = await repo.findPersonByIdHash(db, prepared.value.idNumberHash);
     throw new AppError('DUPLICATE', `该身份证号码已登记（${existing?.name ?? ''}，${prepared.value.idNumberMasked}）`, [
@@ -61,12 +64,12 @@ export async function createPerson(db: Db, keys: PersonalDataKeys, input: Person
 }
 
 /** The person with this ID number, created when not yet known (the name is kept as first recorded). */
-export async function findOrCreatePerson(db: Db, keys: PersonalDataKeys, input: PersonInput): Promise<PersonDto> {
+export async function findOrCreatePerson(db: Db, keys: PersonalDataKeys, input: PersonInput, recordedCenterId: string | null): Promise<PersonDto> {
   const prepared = preparePerson(keys, input, businessToday());
   if (!prepared.ok) rejectProblems(prepared.problems);
   const existing = await repo.findPersonByIdHash(db, prepared.value.idNumberHash);
   if (existing) return toDto(existing);
-  const id = await repo.insertPerson(db, prepared.value);
+  const id = await repo.insertPerson(db, { ...prepared.value, recordedCenterId });
   return getPerson(db, id ?? (await repo.findPersonByIdHash(db, prepared.value.idNumberHash))!.id);
 }
 
@@ -125,9 +128,14 @@ export async function searchPeople(
 }
 
 /** One record in clear, for a staff member whose role may see it; the route audits it with the reason. */
-export async function unmaskPerson(db: DbOrTx, keys: PersonalDataKeys, id: string): Promise<{ id: string; name: string; idNumber: string; phone: string | null }> {
+/**
+ * The full numbers, for a staff member whose scope includes the center that recorded the person
+ * (records without one — earlier versions, the registry import — are open to every center's).
+ */
+export async function unmaskPerson(db: DbOrTx, keys: PersonalDataKeys, id: string, reader: StaffPrincipal): Promise<{ id: string; name: string; idNumber: string; phone: string | null }> {
   const row = await repo.findCiphers(db, id);
   if (!row) throw notFound('人员');
+  if (row.recordedCenterId !== null && !isCenterInScope(reader, row.recordedCenterId)) throw forbidden('只能查看本中心（及所辖中心）登记人员的完整信息');
   return {
     id: row.id,
     name: row.name,
@@ -149,10 +157,11 @@ export async function addContact(
   keys: PersonalDataKeys,
   enterpriseId: string,
   input: { role: ContactRole; personId?: string; person?: PersonInput },
+  recordedCenterId: string | null,
 ): Promise<ContactDto> {
   await getEnterprise(db, enterpriseId);
   if (!input.personId === !input.person) throw invalidField('personId', '请选择已有人员，或填写新人员的姓名和身份证号码（二选一）');
-  const person = input.personId ? await getPerson(db, input.personId) : await findOrCreatePerson(db, keys, input.person!);
+  const person = input.personId ? await getPerson(db, input.personId) : await findOrCreatePerson(db, keys, input.person!, recordedCenterId);
   const id = await repo.insertContact(db, enterpriseId, person.id, input.role);
   if (!id) throw new AppError('DUPLICATE', `${person.name}已是该企业的此类联系人`);
   return { id, role: input.role, person };

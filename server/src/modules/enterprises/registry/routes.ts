@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { staffOf } from '../../../platform/auth/plugin.ts';
 import { z } from 'zod';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -101,7 +102,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
       schema: { tags, summary: '添加企业联系人（法定代表人、经办人、联系人、申请人）', params: idParam, body: contactInput, response: { 201: contact } },
     },
     async (request, reply) => {
-      const created = await addContact(db, keys, request.params.id, request.body);
+      const created = await addContact(db, keys, request.params.id, request.body, staffOf(request).centerId);
       request.auditObject = { type: 'enterprise', id: request.params.id, detail: { contactId: created.id, personId: created.person.id, role: created.role } };
       return reply.status(201).send(created);
     },
