@@ -108,6 +108,8 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedEvaluationsDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedFeedbackDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedPoliciesDemo(db, config, center.id);
+  // the online policy applications the policies demo finished, likewise
+  await deliverDomainEvents(db, config);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }
