@@ -37,6 +37,7 @@ describe('two-step verification', () => {
   it('is turned on with a code, asked for at the next sign-in, and turned off again', async () => {
     const { context, page } = await signIn(browser, 'auditor');
     await page.goto(`${baseUrl()}/change-password`);
+    await page.getByTestId('totp-password').fill(DEMO_PASSWORD);
     await page.getByTestId('totp-start').click();
     const secret = (await page.getByTestId('totp-secret').innerText()).trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);

@@ -84,6 +84,7 @@ export const t = {
     stateNone: '未开启',
     statePending: '待确认',
     stateEnrolled: '已开启',
+    currentPassword: '当前密码（确认是您本人操作）',
     start: '开启两步验证',
     restart: '重新生成二维码',
     scan: '1. 用身份验证器 App 扫描二维码；无法扫码时，在 App 中手动输入下面的密钥：',

@@ -69,3 +69,6 @@ export const totpEnrolmentResponse = z.object({
 export type TotpEnrolmentDto = z.infer<typeof totpEnrolmentResponse>;
 
 export const totpCodeBody = z.strictObject({ totp: totpCode });
+
+/** Starting an enrolment asks for the password again: a session left open is not enough to bind a device. */
+export const totpEnrolmentBody = z.strictObject({ currentPassword: z.string().min(1).max(200) });

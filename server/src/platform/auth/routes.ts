@@ -10,6 +10,7 @@ import {
   meResponse,
   staffLoginBody,
   totpCodeBody,
+  totpEnrolmentBody,
   totpEnrolmentResponse,
   totpStatusResponse,
   type Me,
@@ -109,12 +110,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     '/api/auth/totp/enrolment',
     {
       config: { access: 'authenticated', audit: 'auth.totp_enrol' },
-      schema: { tags, summary: '开始绑定动态验证码：生成新的密钥（仅此一次返回），待输入验证码确认', response: { 200: totpEnrolmentResponse } },
+      schema: {
+        tags,
+        summary: '开始绑定动态验证码（须输入当前密码）：生成新的密钥（仅此一次返回），待输入验证码确认',
+        body: totpEnrolmentBody,
+        response: { 200: totpEnrolmentResponse },
+      },
     },
     async (request) => {
       const me = staffOf(request);
       request.auditObject = { type: 'staff', id: me.id };
-      return secondFactor.startTotpEnrolment(db, settings.keys, me.id);
+      return secondFactor.startTotpEnrolment(db, settings.keys, { staffId: me.id, currentPassword: request.body.currentPassword });
     },
   );
 

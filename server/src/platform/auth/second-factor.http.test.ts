@@ -42,7 +42,7 @@ const apps = new Map<string, () => string>();
 /** Enrols and confirms a second factor for a demo account; answers its code generator. */
 async function enrol(username: string): Promise<() => string> {
   const cookie = await signIn(username);
-  const started = await call('POST', '/api/auth/totp/enrolment', cookie);
+  const started = await call('POST', '/api/auth/totp/enrolment', cookie, { currentPassword: 'Demo1234' });
   expect(started.statusCode, started.body).toBe(200);
   const secret = new URL(started.json().uri as string).searchParams.get('secret') ?? '';
   const code = () => codeOf(secret);
@@ -68,7 +68,10 @@ describe('enrolling a second factor', () => {
     const clerk = await signIn('clerk');
     expect((await call('GET', '/api/auth/totp', clerk)).json()).toEqual({ state: 'none', isRecommended: false });
 
-    const started = await call('POST', '/api/auth/totp/enrolment', chief);
+    const noPassword = await call('POST', '/api/auth/totp/enrolment', chief, { currentPassword: 'Wrong1234' });
+    expect(noPassword.statusCode).toBe(400);
+    expect(noPassword.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'currentPassword' }] });
+    const started = await call('POST', '/api/auth/totp/enrolment', chief, { currentPassword: 'Demo1234' });
     expect(started.statusCode).toBe(200);
     const { secret, uri } = started.json() as { secret: string; uri: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/.*chief\?/);
@@ -91,14 +94,14 @@ describe('enrolling a second factor', () => {
     expect(wrong.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'totp' }] });
     expect((await call('POST', '/api/auth/totp/confirm', chief, { totp: codeOf(secret) })).statusCode).toBe(200);
     expect((await call('GET', '/api/auth/totp', chief)).json().state).toBe('enrolled');
-    const again = await call('POST', '/api/auth/totp/enrolment', chief);
+    const again = await call('POST', '/api/auth/totp/enrolment', chief, { currentPassword: 'Demo1234' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('INVALID_STATE');
   });
 
   it('is for staff accounts only', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', payload: { uscc: '91440605MA4W3K7P3K', password: 'Demo1234' } });
-    expect((await call('POST', '/api/auth/totp/enrolment', cookieOf(res))).statusCode).toBe(403);
+    expect((await call('POST', '/api/auth/totp/enrolment', cookieOf(res), { currentPassword: 'Demo1234' })).statusCode).toBe(403);
   });
 });
 

@@ -5,13 +5,14 @@ import { zhCN } from '../../locales/zh-CN.ts';
 import type { Role } from './roles.ts';
 import * as repo from './repository.ts';
 import { staffAccounts } from './staff-accounts.ts';
+import { verifyPassword } from './passwords.ts';
 import { matchTotpStep, newTotpSecret, totpUri } from './totp.ts';
 
 /**
  * A staff member's TOTP second factor: enrol (a new secret, shown once as a URI and QR code),
- * confirm with a first code (field `totp`), then every login asks for a code. Any staff member may enrol;
- * administrators and chief officers are asked to (not forced). An administrator resets the
- * factor of someone who lost their device.
+ * confirm with a first code (field `totp`), then every login asks for a code. Any staff member
+ * may enrol; administrators and chief officers are asked to (not forced). An administrator
+ * resets the factor of someone who lost their device.
  */
 
 /** Roles whose accounts are asked to enrol a second factor. */
@@ -26,10 +27,21 @@ export async function totpStatus(db: Db, staff: { id: string; roles: readonly Ro
   return { state, isRecommended: staff.roles.some((r) => TOTP_RECOMMENDED_ROLES.includes(r)) };
 }
 
-/** Starts an enrolment (replacing one not yet confirmed): the secret leaves the server this once. */
-export async function startTotpEnrolment(db: Db, keys: PersonalDataKeys, staffId: string): Promise<{ secret: string; uri: string }> {
+/**
+ * Starts an enrolment (replacing one not yet confirmed): the secret leaves the server this once.
+ * The password is asked again, so that whoever finds a session left open cannot bind a device of
+ * their own and shut the owner out.
+ */
+export async function startTotpEnrolment(
+  db: Db,
+  keys: PersonalDataKeys,
+  input: { staffId: string; currentPassword: string },
+): Promise<{ secret: string; uri: string }> {
+  const { staffId } = input;
   const account = await staffAccounts().load(db, staffId);
-  if (!account) throw new AppError('UNAUTHENTICATED', zhCN.auth.unauthenticated);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw invalidField('currentPassword', zhCN.auth.wrongCurrentPassword);
+  }
   const secret = newTotpSecret();
   if (!(await repo.putPendingTotp(db, staffId, encryptField(keys, 'totp_secret', secret)))) {
     throw new AppError('INVALID_STATE', zhCN.auth.totpAlreadyEnrolled);

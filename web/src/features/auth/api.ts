@@ -23,6 +23,6 @@ export async function fetchMe(): Promise<Me | null> {
 export const changePassword = (input: ChangePasswordInput) => api.post<{ ok: true }>('/api/auth/password', input);
 
 export const fetchTotpStatus = () => api.get<TotpStatusDto>('/api/auth/totp');
-export const startTotpEnrolment = () => api.post<TotpEnrolmentDto>('/api/auth/totp/enrolment');
+export const startTotpEnrolment = (currentPassword: string) => api.post<TotpEnrolmentDto>('/api/auth/totp/enrolment', { currentPassword });
 export const confirmTotp = (totp: string) => api.post<{ ok: true }>('/api/auth/totp/confirm', { totp });
 export const disableTotp = (totp: string) => api.post<{ ok: true }>('/api/auth/totp/disable', { totp });

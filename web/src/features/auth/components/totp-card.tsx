@@ -7,6 +7,7 @@ import { t } from '../../../locales/zh-CN.ts';
 import { useConfirmTotp, useDisableTotp, useStartTotpEnrolment, useTotpStatus } from '../queries.ts';
 
 type CodeValues = { totp: string };
+type StartValues = { currentPassword: string };
 
 /**
  * The staff member's own second factor: start (a QR code of the otpauth URI and the secret, shown
@@ -19,18 +20,21 @@ export function TotpCard() {
   const confirm = useConfirmTotp();
   const disable = useDisableTotp();
   const [enrolment, setEnrolment] = useState<TotpEnrolmentDto | null>(null);
+  const [startForm] = Form.useForm<StartValues>();
   const [confirmForm] = Form.useForm<CodeValues>();
   const [disableForm] = Form.useForm<CodeValues>();
   const { message } = App.useApp();
   const showError = useShowError();
 
   const state = status.data?.state;
-  const begin = async () => {
+  const begin = async ({ currentPassword }: StartValues) => {
     try {
-      setEnrolment(await start.mutateAsync());
+      setEnrolment(await start.mutateAsync(currentPassword));
+      startForm.resetFields();
       confirmForm.resetFields();
     } catch (error) {
       showError(error);
+      applyFieldErrors(startForm, error);
     }
   };
   const submitCode = async (form: typeof confirmForm, run: () => Promise<unknown>, done: string) => {
@@ -56,9 +60,14 @@ export function TotpCard() {
       <Typography.Paragraph type="secondary">{state === 'enrolled' ? t.totp.enrolledHint : t.totp.intro}</Typography.Paragraph>
 
       {state !== 'enrolled' && !enrolment && (
-        <Button type="primary" onClick={begin} loading={start.isPending} data-testid="totp-start">
-          {state === 'pending' ? t.totp.restart : t.totp.start}
-        </Button>
+        <Form form={startForm} layout="vertical" onFinish={begin}>
+          <Form.Item name="currentPassword" label={t.totp.currentPassword} rules={[{ required: true, message: t.common.required }]}>
+            <Input.Password autoComplete="current-password" data-testid="totp-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={start.isPending} data-testid="totp-start">
+            {state === 'pending' ? t.totp.restart : t.totp.start}
+          </Button>
+        </Form>
       )}
 
       {state !== 'enrolled' && enrolment && (
