@@ -73,11 +73,11 @@ const settings = {
     schema: positiveInt.max(720).default(12),
   },
   LOGIN_MAX_FAILURES: {
-    description: 'failed logins in a row that lock an account',
+    description: 'tries of a login name before each further try must wait (1, 2, 4 … minutes)',
     schema: positiveInt.default(5),
   },
   LOGIN_LOCK_MINUTES: {
-    description: 'how long a locked account stays locked',
+    description: 'the longest wait between tries of a login name after too many failures',
     schema: positiveInt.default(30),
   },
   REQUEST_TIMEOUT_SECONDS: {

@@ -20,10 +20,15 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
+  // building the web app and seeding the demo take a few minutes on a busy 2-core machine
+  const deadline = Date.now() + 420_000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`banshi start exited with ${child.exitCode}`);
     if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`banshi start did not answer ${baseUrl}/api/health within 420 s`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.BANSHI_TEST_BASE_URL = baseUrl;

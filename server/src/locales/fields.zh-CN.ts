@@ -4,6 +4,7 @@ const labels: Record<string, string> = {
   password: '密码',
   currentPassword: '当前密码',
   newPassword: '新密码',
+  totp: '动态验证码',
   uscc: '统一社会信用代码',
   displayName: '姓名',
   staffNumber: '工号',

@@ -34,7 +34,18 @@ export const zhCN = {
     unauthenticated: '请先登录',
     sessionExpired: '登录已过期，请重新登录',
     loginFailed: (minutes: number, max: number) =>
-      `用户名或密码错误。连续 ${max} 次错误将锁定 ${minutes} 分钟；如已锁定，请稍后再试`,
+      `用户名或密码错误。连续错误 ${max} 次后，每次再试须等待 1、2、4……分钟（最长 ${minutes} 分钟）`,
+    loginDelayed: (minutes: number) =>
+      `用户名或密码错误次数过多，请 ${minutes} 分钟后再试；已绑定动态验证码的账户可填写验证码立即登录`,
+    totpRequired: '请输入身份验证器 App 显示的 6 位动态验证码',
+    totpInvalid: '动态验证码不正确或已使用过，请输入身份验证器 App 显示的最新验证码',
+    totpFormat: '动态验证码须为 6 位数字',
+    /** the name an authenticator app shows above the codes */
+    totpIssuer: '办事政务服务平台',
+    totpAlreadyEnrolled: '已绑定动态验证码；如需更换，请先解除绑定',
+    totpNotPending: '请先开始绑定，再输入验证码',
+    totpNotEnrolled: '尚未绑定动态验证码',
+    totpResetSelf: '不能重置自己的动态验证码；请在“账户安全”页面用验证码解除绑定',
     forbidden: '您没有执行此操作的权限',
     foreignOrigin: '请求来自其他网站，已拒绝。请在本系统的页面中操作',
     disabled: '账户已停用',

@@ -10,6 +10,11 @@ export const ERROR_STATUS = {
   WORKBOOK_UNREADABLE: 400,
   UNAUTHENTICATED: 401,
   LOGIN_FAILED: 401,
+  /** the login name's progressive delay is running (Retry-After says until when) */
+  LOGIN_DELAYED: 429,
+  /** the password was right; the account's second factor is asked for */
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   FOREIGN_ORIGIN: 403,
@@ -116,7 +121,7 @@ export type FieldError = { field: string; message: string };
 
 export class AppError extends Error {
   readonly status: number;
-  /** for RATE_LIMITED: sent as Retry-After */
+  /** for a 429 (RATE_LIMITED, LOGIN_DELAYED): sent as Retry-After */
   retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,

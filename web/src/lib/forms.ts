@@ -37,3 +37,9 @@ export const mustMatch =
     validator: (_: unknown, value: unknown) =>
       !value || value === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(message)),
   });
+
+/** The 6-digit code of an authenticator app, checked before sending. */
+export const totpCodeRules = [
+  { required: true, message: t.totp.codeRule },
+  { pattern: /^\d{6}$/, message: t.totp.codeRule },
+];

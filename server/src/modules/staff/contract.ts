@@ -43,8 +43,10 @@ export const staffMember = z.object({
   isActive: z.boolean(),
   isDemo: z.boolean(),
   mustChangePassword: z.boolean(),
-  /** locked out after too many failed logins */
+  /** after too many failed logins, the next try must wait (the delay is running) */
   isLocked: z.boolean(),
+  /** has a confirmed second factor (TOTP): every login asks for a code */
+  hasTotp: z.boolean(),
   version: z.number(),
 });
 export type StaffDto = z.infer<typeof staffMember>;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { idParam, ok } from '../../platform/http/schemas.ts';
 import { staffOf } from '../../platform/auth/plugin.ts';
+import { idParam, ok } from '../../platform/http/schemas.ts';
 import { isCenterInScope } from '../../platform/auth/scope.ts';
 import { forbidden } from '../../platform/errors.ts';
 import {
@@ -104,6 +104,17 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
       request.auditObject = { type: 'staff', id: request.params.id };
       await staff.unlockStaff(db, request.params.id);
       return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/staff/:id/totp-reset',
+    {
+      config: { access: 'staff.manage', audit: 'staff.reset_totp' },
+      schema: { tags, summary: '重置动态验证码（丢失身份验证器时；此后登录只需密码，可重新绑定）', params: idParam, response: { 200: staffMember } },
+    },
+    async (request) => {
+      request.auditObject = { type: 'staff', id: request.params.id };
+      return staff.resetTotp(db, request.params.id, staffOf(request));
     },
   );
 };

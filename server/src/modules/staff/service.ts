@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { endSessionsOf, lockedStaffUsernames, unlockStaffLogin } from '../../platform/auth/service.ts';
+import { resetStaffTotp, staffWithTotp } from '../../platform/auth/second-factor.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { getCenter, getCounter, staleVersion } from '../venue/service.ts';
 import type { DepartmentDto, StaffDto } from './contract.ts';
@@ -71,13 +72,14 @@ async function checkChiefOfficer(db: Db, staffId: string | null | undefined) {
 export async function listStaff(db: Db, filter: repo.StaffFilter): Promise<StaffDto[]> {
   const rows = await repo.listStaff(db, filter);
   const locked = await lockedStaffUsernames(db, rows.map((r) => r.username));
-  return rows.map((r) => toStaffDto(r, locked));
+  const withTotp = await staffWithTotp(db, rows.map((r) => r.id));
+  return rows.map((r) => toStaffDto(r, locked, withTotp));
 }
 
 export async function getStaff(db: Db, id: string): Promise<StaffDto> {
   const row = await repo.findStaff(db, id);
   if (!row) throw notFound('工作人员');
-  return toStaffDto(row, await lockedStaffUsernames(db, [row.username]));
+  return toStaffDto(row, await lockedStaffUsernames(db, [row.username]), await staffWithTotp(db, [row.id]));
 }
 
 type Placement = { centerId?: string | null; departmentId?: string | null; counterId?: string | null };
@@ -143,6 +145,13 @@ export async function unlockStaff(db: Db, id: string): Promise<void> {
   await unlockStaffLogin(db, person.username);
 }
 
+/** Removes someone's second factor (a lost device): their next login asks for the password only. */
+export async function resetTotp(db: Db, id: string, by: { id: string }): Promise<StaffDto> {
+  await getStaff(db, id);
+  await resetStaffTotp(db, id, by);
+  return getStaff(db, id);
+}
+
 /** A department and counter, when given, must belong to the person's center. */
 async function checkPlacement(db: Db, p: Placement) {
   if (p.centerId) await getCenter(db, p.centerId).catch(() => {
@@ -158,8 +167,8 @@ async function checkPlacement(db: Db, p: Placement) {
   }
 }
 
-function toStaffDto(row: Awaited<ReturnType<typeof repo.findStaff>> & {}, locked: Set<string>): StaffDto {
-  return { ...row, roles: row.roles as Role[], isLocked: locked.has(row.username) };
+function toStaffDto(row: Awaited<ReturnType<typeof repo.findStaff>> & {}, locked: Set<string>, withTotp: Set<string>): StaffDto {
+  return { ...row, roles: row.roles as Role[], isLocked: locked.has(row.username), hasTotp: withTotp.has(row.id) };
 }
 
 /** Demo accounts exist only while demo mode is on: outside it they are switched off. */

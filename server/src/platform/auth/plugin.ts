@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { zhCN } from '../../locales/zh-CN.ts';
+import { personalDataKeys } from '../personal-data/personal-data.ts';
 import type { Access } from './roles.ts';
 import { resolveSession, type AuthSettings } from './service.ts';
 
@@ -23,6 +24,7 @@ export function authSettings(config: Config): AuthSettings {
     maxHours: config.SESSION_MAX_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
+    keys: personalDataKeys(config),
   };
 }
 

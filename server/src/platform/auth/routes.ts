@@ -4,9 +4,20 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../db/database.ts';
 import { ok } from '../http/schemas.ts';
 import type { Principal } from './principal.ts';
-import { changePasswordBody, enterpriseLoginBody, meResponse, staffLoginBody, type Me } from './contract.ts';
+import {
+  changePasswordBody,
+  enterpriseLoginBody,
+  meResponse,
+  staffLoginBody,
+  totpCodeBody,
+  totpEnrolmentBody,
+  totpEnrolmentResponse,
+  totpStatusResponse,
+  type Me,
+} from './contract.ts';
 import { authSettings, SESSION_COOKIE, sessionCookieOptions, staffOf } from './plugin.ts';
 import * as auth from './service.ts';
+import * as secondFactor from './second-factor.ts';
 import { RATE_LIMITS, rateLimit } from '../http/rate-limit.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
@@ -81,6 +92,62 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       const current = raw ? request.unsignCookie(raw).value : null;
       // the new password ends every other session of the account; this one goes on
       await auth.changeOwnPassword(db, me.id, request.body, current ?? '');
+      return { ok: true as const };
+    },
+  );
+
+  // The staff member's own second factor (TOTP): status, enrol, confirm, turn off.
+  app.get(
+    '/api/auth/totp',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '自己的动态验证码（两步验证）状态', response: { 200: totpStatusResponse } },
+    },
+    async (request) => secondFactor.totpStatus(db, staffOf(request)),
+  );
+
+  app.post(
+    '/api/auth/totp/enrolment',
+    {
+      config: { access: 'authenticated', audit: 'auth.totp_enrol' },
+      schema: {
+        tags,
+        summary: '开始绑定动态验证码（须输入当前密码）：生成新的密钥（仅此一次返回），待输入验证码确认',
+        body: totpEnrolmentBody,
+        response: { 200: totpEnrolmentResponse },
+      },
+    },
+    async (request) => {
+      const me = staffOf(request);
+      request.auditObject = { type: 'staff', id: me.id };
+      return secondFactor.startTotpEnrolment(db, settings.keys, { staffId: me.id, currentPassword: request.body.currentPassword });
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    {
+      config: { access: 'authenticated', audit: 'auth.totp_confirm' },
+      schema: { tags, summary: '输入验证码确认绑定；此后登录须填写动态验证码', body: totpCodeBody, response: { 200: ok } },
+    },
+    async (request) => {
+      const me = staffOf(request);
+      request.auditObject = { type: 'staff', id: me.id };
+      await secondFactor.confirmTotp(db, settings.keys, me.id, request.body.totp);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    {
+      config: { access: 'authenticated', audit: 'auth.totp_disable' },
+      schema: { tags, summary: '解除绑定动态验证码（须输入当前验证码）', body: totpCodeBody, response: { 200: ok } },
+    },
+    async (request) => {
+      const me = staffOf(request);
+      request.auditObject = { type: 'staff', id: me.id };
+      await secondFactor.disableTotp(db, settings.keys, me.id, request.body.totp);
       return { ok: true as const };
     },
   );

@@ -2,29 +2,42 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { zhCN } from '../../locales/zh-CN.ts';
+import type { PersonalDataKeys } from '../personal-data/personal-data.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import type { Principal } from './principal.ts';
 import { isRole, permissionsOf } from './roles.ts';
 import * as repo from './repository.ts';
+import { hasTotp, takeTotpCode } from './second-factor.ts';
 import { staffAccounts } from './staff-accounts.ts';
 
 export type AuthSettings = {
   idleMinutes: number;
   /** absolute lifetime of a session, from sign-in */
   maxHours: number;
+  /** tries of a login name before each further try waits (1, 2, 4 … minutes) */
   maxFailures: number;
+  /** the longest wait between tries */
   lockMinutes: number;
+  /** encrypt and decrypt second-factor secrets */
+  keys: PersonalDataKeys;
 };
 
 export type LoginInput =
-  | { kind: 'staff'; username: string; password: string }
+  | { kind: 'staff'; username: string; password: string; totp?: string }
   | { kind: 'enterprise'; uscc: string; password: string };
 
 export type LoginResult = { token: string; principal: Principal };
 
 /**
  * Logs in a staff member or an enterprise. Every failure — unknown name, wrong password,
- * inactive account, locked name — gives the same error, so nobody learns which names exist.
+ * inactive account — gives the same error, and a name's delay runs whether or not an account
+ * has it, so nobody learns which names exist.
+ *
+ * A try is counted before the password is checked (`reserveLoginAttempt`): a burst gets no more
+ * password checks than the name has tries left. After `maxFailures` tries each further try
+ * waits 1, 2, 4 … minutes (at most `lockMinutes`); a success clears the count. A staff member
+ * with a second factor is not shut out by a delay somebody else caused: a right code, taken
+ * before the password is checked, lets the password be checked at once.
  */
 export async function login(
   db: Db,
@@ -34,29 +47,60 @@ export async function login(
 ): Promise<LoginResult> {
   const loginName = input.kind === 'staff' ? `staff:${input.username.toLowerCase()}` : `enterprise:${input.uscc}`;
   const failed = new AppError('LOGIN_FAILED', zhCN.auth.loginFailed(settings.lockMinutes, settings.maxFailures));
-  const throttle = await repo.readThrottle(db, loginName);
+  const throttle = { loginName, maxFailures: settings.maxFailures, lockMinutes: settings.lockMinutes };
+  const attempt = await repo.reserveLoginAttempt(db, throttle);
   const account =
     input.kind === 'staff' ? await staffAccounts().findLogin(db, input.username) : await repo.findEnterpriseLogin(db, input.uscc);
-  const isPasswordRight = account
-    ? await verifyPassword(account.passwordHash, input.password)
-    : await burnPasswordCheck(input.password);
-  const isLocked = !!throttle?.lockedUntil && throttle.lockedUntil.getTime() > Date.now();
-  if (isLocked || !account || !account.isActive || !isPasswordRight) {
-    if (!isLocked) await repo.recordLoginFailure(db, { loginName, ...settings });
-    throw failed;
+  const totp = input.kind === 'staff' ? input.totp : undefined;
+  if (!attempt.isReserved) {
+    // Only the holder of the account's second factor gets past a running delay; the code is
+    // taken (used up) before the password is checked, so a delay still bounds password guesses.
+    const isCodeRight = !!totp && !!account?.isActive && (await takeTotpCode(db, settings.keys, account.id, totp));
+    if (!account || !isCodeRight) throw delayed(attempt.retryAt);
+    if (!(await verifyPassword(account.passwordHash, input.password))) {
+      await repo.recordDelayedFailure(db, throttle);
+      throw failed;
+    }
+    return startSession(db, { kind: input.kind, accountId: account.id, loginName, client }, failed);
   }
+  const isPasswordRight = account ? await verifyPassword(account.passwordHash, input.password) : await burnPasswordCheck(input.password);
+  if (!account || !account.isActive || !isPasswordRight) throw failed;
+  // The try stays counted until the second factor is passed too.
+  if (input.kind === 'staff' && (await hasTotp(db, account.id))) {
+    if (!totp) throw new AppError('TOTP_REQUIRED', zhCN.auth.totpRequired, [{ field: 'totp', message: zhCN.auth.totpRequired }]);
+    if (!(await takeTotpCode(db, settings.keys, account.id, totp))) {
+      throw new AppError('TOTP_INVALID', zhCN.auth.totpInvalid, [{ field: 'totp', message: zhCN.auth.totpInvalid }]);
+    }
+  }
+  return startSession(db, { kind: input.kind, accountId: account.id, loginName, client }, failed);
+}
+
+/** The login passed: its name's tries are cleared and a session starts. */
+async function startSession(
+  db: Db,
+  { kind, accountId, loginName, client }: { kind: LoginInput['kind']; accountId: string; loginName: string; client: { ip: string; userAgent: string } },
+  failed: AppError,
+): Promise<LoginResult> {
   await repo.clearLoginFailures(db, loginName);
   const token = crypto.randomBytes(32).toString('base64url');
   await repo.insertSession(db, {
     tokenHash: hashToken(token),
-    principalType: input.kind,
-    principalId: account.id,
+    principalType: kind,
+    principalId: accountId,
     clientIp: client.ip,
     userAgent: client.userAgent.slice(0, 300),
   });
-  const principal = await loadPrincipal(db, input.kind, account.id);
+  const principal = await loadPrincipal(db, kind, accountId);
   if (!principal) throw failed;
   return { token, principal };
+}
+
+/** 429 with Retry-After: the same for every name, whether or not an account has it. */
+function delayed(retryAt: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+  const error = new AppError('LOGIN_DELAYED', zhCN.auth.loginDelayed(Math.ceil(seconds / 60)));
+  error.retryAfterSeconds = seconds;
+  return error;
 }
 
 export type SessionLookup =
@@ -105,13 +149,13 @@ export async function changeOwnPassword(
   await repo.deleteSessionsOf(db, 'staff', staffId, hashToken(keepSessionToken));
 }
 
-/** Which of these staff usernames are locked out right now. */
+/** Which of these staff usernames must wait before their next try right now. */
 export async function lockedStaffUsernames(db: Db, usernames: string[]): Promise<Set<string>> {
   const locked = await repo.lockedLoginNames(db, usernames.map((u) => `staff:${u.toLowerCase()}`));
   return new Set(usernames.filter((u) => locked.has(`staff:${u.toLowerCase()}`)));
 }
 
-/** Clears the lock of a staff login name (administrators, after a locked-out call). */
+/** Clears the tries and the delay of a staff login name (administrators, after a locked-out call). */
 export async function unlockStaffLogin(db: Db, username: string): Promise<void> {
   await repo.unlockLoginName(db, `staff:${username.toLowerCase()}`);
 }

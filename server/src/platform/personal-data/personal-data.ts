@@ -7,9 +7,11 @@ import { AppError } from '../errors.ts';
  * version, field name, IV and ciphertext (encrypt-then-MAC; Node has no sm4-gcm). The field name
  * in the MAC stops a phone ciphertext from being passed off as an ID number. A separate keyed
  * hash (HMAC-SM3) finds a number exactly without decrypting. Keys come from configuration only.
+ * Staff members' second-factor secrets (`totp_secret`) are kept the same way.
  */
 
-export type PersonalField = 'id_number' | 'phone';
+/** The field an encrypted value belongs to (bound by its MAC); `totp_secret` is a staff member's second-factor secret. */
+export type PersonalField = 'id_number' | 'phone' | 'totp_secret';
 
 export type PersonalDataKeys = { encryptionKey: Buffer; macKey: Buffer; hashKey: Buffer };
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { changePasswordBody, Me, staffLoginBody } from '@server/platform/auth/contract.ts';
+import type { changePasswordBody, Me, staffLoginBody, TotpEnrolmentDto, TotpStatusDto } from '@server/platform/auth/contract.ts';
 import { api, isApiError } from '../../lib/api.ts';
 
 export type StaffMe = Extract<Me, { type: 'staff' }>;
@@ -21,3 +21,8 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export const changePassword = (input: ChangePasswordInput) => api.post<{ ok: true }>('/api/auth/password', input);
+
+export const fetchTotpStatus = () => api.get<TotpStatusDto>('/api/auth/totp');
+export const startTotpEnrolment = (currentPassword: string) => api.post<TotpEnrolmentDto>('/api/auth/totp/enrolment', { currentPassword });
+export const confirmTotp = (totp: string) => api.post<{ ok: true }>('/api/auth/totp/confirm', { totp });
+export const disableTotp = (totp: string) => api.post<{ ok: true }>('/api/auth/totp/disable', { totp });

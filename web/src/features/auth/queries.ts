@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@server/platform/auth/contract.ts';
-import { changePassword, fetchMe, login, logout } from './api.ts';
+import { changePassword, confirmTotp, disableTotp, fetchMe, fetchTotpStatus, login, logout, startTotpEnrolment } from './api.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -26,3 +26,17 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: changePassword, onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }) });
 }
+
+const totpQueryKey = ['auth', 'totp'] as const;
+
+/** The signed-in staff member's own second factor. */
+export const useTotpStatus = () => useQuery({ queryKey: totpQueryKey, queryFn: fetchTotpStatus });
+
+function useTotpChange<A, R>(mutationFn: (arg: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: totpQueryKey }) });
+}
+
+export const useStartTotpEnrolment = () => useTotpChange(startTotpEnrolment);
+export const useConfirmTotp = () => useTotpChange(confirmTotp);
+export const useDisableTotp = () => useTotpChange(disableTotp);

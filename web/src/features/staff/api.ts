@@ -28,3 +28,4 @@ export const updateStaff = (id: string, patch: StaffPatch) => api.patch<StaffDto
 export const resetStaffPassword = (id: string, password: string) =>
   api.post<StaffDto>(`/api/staff/${id}/reset-password`, { password });
 export const unlockStaff = (id: string) => api.post<{ ok: true }>(`/api/staff/${id}/unlock`);
+export const resetStaffTotp = (id: string) => api.post<StaffDto>(`/api/staff/${id}/totp-reset`);

@@ -5,6 +5,7 @@ import {
   listDepartments,
   listStaff,
   resetStaffPassword,
+  resetStaffTotp,
   unlockStaff,
   updateDepartment,
   updateStaff,
@@ -75,3 +76,8 @@ export function useResetStaffPassword() {
 }
 
 export const useUnlockStaff = () => useMutation({ mutationFn: unlockStaff });
+
+export function useResetStaffTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: resetStaffTotp, onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.staffAll }) });
+}

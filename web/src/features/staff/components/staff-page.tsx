@@ -79,6 +79,7 @@ export function StaffPage() {
                   <ActiveTag isActive={s.isActive} />
                   {s.mustChangePassword && <Tag color="gold">{t.staff.mustChange}</Tag>}
                   {s.isLocked && <Tag color="red">{t.staff.locked}</Tag>}
+                  {s.hasTotp && <Tag color="green">{t.staff.hasTotp}</Tag>}
                   {s.isDemo && <Tag color="purple">{t.staff.demo}</Tag>}
                 </Space>
               ),

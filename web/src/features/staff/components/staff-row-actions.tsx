@@ -3,13 +3,14 @@ import type { StaffDto } from '@server/modules/staff/contract.ts';
 import { ToggleActiveButton } from '../../../components/toggle-active-button.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { t } from '../../../locales/zh-CN.ts';
-import { useUnlockStaff, useUpdateStaff } from '../queries.ts';
+import { useResetStaffTotp, useUnlockStaff, useUpdateStaff } from '../queries.ts';
 
 type Props = { member: StaffDto; onEdit: () => void; onResetPassword: () => void };
 
 export function StaffRowActions({ member, onEdit, onResetPassword }: Props) {
   const update = useUpdateStaff();
   const unlock = useUnlockStaff();
+  const resetTotp = useResetStaffTotp();
   const { message } = App.useApp();
   const showError = useShowError();
 
@@ -17,6 +18,15 @@ export function StaffRowActions({ member, onEdit, onResetPassword }: Props) {
     try {
       await unlock.mutateAsync(member.id);
       message.success(t.staff.unlocked);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const doResetTotp = async () => {
+    try {
+      await resetTotp.mutateAsync(member.id);
+      message.success(t.staff.totpReset);
     } catch (error) {
       showError(error);
     }
@@ -34,6 +44,13 @@ export function StaffRowActions({ member, onEdit, onResetPassword }: Props) {
         <Popconfirm title={t.staff.unlockConfirm} onConfirm={doUnlock}>
           <Button type="link" size="small">
             {t.staff.unlock}
+          </Button>
+        </Popconfirm>
+      )}
+      {member.hasTotp && (
+        <Popconfirm title={t.staff.resetTotpConfirm} onConfirm={doResetTotp}>
+          <Button type="link" size="small">
+            {t.staff.resetTotp}
           </Button>
         </Popconfirm>
       )}
