@@ -121,7 +121,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
     act: createAct(database.db, auditKey, app.log),
     config,
     database,
-    events: new EventHub(database),
+    events: new EventHub(database, { perAddress: config.EVENT_STREAMS_PER_ADDRESS, anonymous: config.EVENT_STREAMS_ANONYMOUS, signedIn: config.EVENT_STREAMS_SIGNED_IN }),
   };
   const indexHtml = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : null;
   registerErrorHandler(app, { indexHtml });

@@ -118,6 +118,19 @@ const settings = {
     description: 'days a delivered outbox entry is kept before it is pruned (entries that failed for good are kept)',
     schema: positiveInt.max(3650).default(7),
   },
+  EVENT_STREAMS_PER_ADDRESS: {
+    description:
+      'live streams (server-sent events: calling displays, evaluators) one client address may hold open without signing in, per process; more are refused with 429. Raise it when a hall\'s devices reach the server through one NAT address',
+    schema: positiveInt.max(100_000).default(10),
+  },
+  EVENT_STREAMS_ANONYMOUS: {
+    description: 'live streams held open without signing in, from all addresses together, per process; more are refused with 429',
+    schema: positiveInt.max(1_000_000).default(500),
+  },
+  EVENT_STREAMS_SIGNED_IN: {
+    description: 'live streams of signed-in users (the clerk\'s workbench) held open together, per process; a cap of their own, so anonymous clients cannot take their places',
+    schema: positiveInt.max(1_000_000).default(2000),
+  },
   PERSONAL_DATA_KEY: {
     description:
       'key (64 hex characters) that encrypts ID and phone numbers: the first half is the SM4 key, the second the HMAC-SM3 integrity key; required outside demo mode',

@@ -52,11 +52,12 @@ describe('食品经营许可 from ticket to e-license', () => {
     }
     expect((await call('POST', `/api/queue/tickets/${ticket!.id}/start`, clerk, {})).statusCode).toBe(200);
 
-    const prefill = await api.ok<{ ticketId: string; uscc: string }>('GET', '/api/applications/intake/current-ticket', clerk);
-    expect(prefill).toMatchObject({ ticketId: ticket!.id, uscc: CATERING });
+    const prefill = await api.ok<{ ticketId: string; uscc: string; phone: string }>('GET', '/api/applications/intake/current-ticket', clerk);
+    expect(prefill).toMatchObject({ ticketId: ticket!.id, uscc: CATERING, phone: '138****8000' });
 
-    // Intake from the called ticket: the clerk is the first handler.
-    let app = await api.ok('POST', '/api/applications', clerk, foodIntake({ fromCurrentTicket: true }));
+    // Intake from the called ticket: the clerk is the first handler. The form keeps the ticket's
+    // masked phone, which stands for the number given at the kiosk (the portal finds it by that number below).
+    let app = await api.ok('POST', '/api/applications', clerk, foodIntake({ fromCurrentTicket: true, contactPhone: prefill.phone }));
     expect(app).toMatchObject({ state: 'received', ticketId: ticket!.id, firstHandlerName: '李晓彤', name: '食品经营许可' });
     expect(app.number).toMatch(/^440605-2026-\d{6}$/);
     expect(app.materials.map((m) => m.key)).toEqual(['application', 'business_license', 'legal_rep_id', 'layout', 'equipment_list', 'safety_staff', 'rules']);

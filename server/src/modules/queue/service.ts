@@ -8,6 +8,7 @@ import { listDisplayNumbers, listTickets } from './tickets/repository.ts';
 import { statusOf } from './tickets/service.ts';
 
 export { issueTicket, type IssueTicketInput } from './tickets/service.ts';
+export { openTicketPhone } from './tickets/phone.ts';
 export type { IssuedTicketDto, TicketDto, TicketStatusDto } from './tickets/contract.ts';
 export { getSettings, listQueues } from './settings/service.ts';
 export { closeEarlierDays } from './tickets/actions.ts';

@@ -1,8 +1,6 @@
-import type { Config } from '../../config.ts';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { RATING_RECORDED, ratingRecorded, receiptTokenHash, VISIT_FINISHED, type VisitFinished } from '../../platform/events/domain.ts';
 import { enqueue, enqueueMany, type OutboxHandler } from '../../platform/outbox/service.ts';
-import { encryptField, maskPhone, normalizePhone, personalDataKeys } from '../../platform/personal-data/personal-data.ts';
 import { getCounter } from '../venue/service.ts';
 import { publishQueueEvent } from './events.ts';
 import { findTicket, markTicketRated, type TicketRow } from './tickets/repository.ts';
@@ -12,10 +10,9 @@ import { findTicket, markTicketRated, type TicketRow } from './tickets/repositor
  * ticket is served to its end, and consumes `rating.recorded` so the evaluator stops asking.
  */
 
-type FinishedTicket = Pick<TicketRow, 'id' | 'centerId' | 'displayNumber' | 'businessDate' | 'token' | 'counterId' | 'staffId' | 'itemId' | 'handledItemIds' | 'uscc' | 'phone' | 'channel' | 'issuedAt' | 'serviceStartedAt' | 'serviceEndedAt'>;
+type FinishedTicket = Pick<TicketRow, 'id' | 'centerId' | 'displayNumber' | 'businessDate' | 'token' | 'counterId' | 'staffId' | 'itemId' | 'handledItemIds' | 'uscc' | 'phoneCipher' | 'phoneMasked' | 'channel' | 'issuedAt' | 'serviceStartedAt' | 'serviceEndedAt'>;
 
-function visitFinishedOf(ticket: FinishedTicket, config: Config | null): VisitFinished {
-  const phone = ticket.phone && config ? normalizePhone(ticket.phone) : null;
+function visitFinishedOf(ticket: FinishedTicket): VisitFinished {
   const itemIds = ticket.handledItemIds.length > 0 ? ticket.handledItemIds : ticket.itemId ? [ticket.itemId] : [];
   return {
     ticketId: ticket.id,
@@ -27,8 +24,9 @@ function visitFinishedOf(ticket: FinishedTicket, config: Config | null): VisitFi
     staffId: ticket.staffId,
     itemIds,
     uscc: ticket.uscc,
-    phoneCipher: phone && config ? encryptField(personalDataKeys(config), 'phone', phone) : null,
-    phoneMasked: phone ? maskPhone(phone) : null,
+    // still encrypted: evaluations opens it only to send the rating invitation
+    phoneCipher: ticket.phoneCipher,
+    phoneMasked: ticket.phoneMasked,
     channel: ticket.channel,
     issuedAt: ticket.issuedAt.toISOString(),
     serviceStartedAt: ticket.serviceStartedAt?.toISOString() ?? null,
@@ -37,15 +35,15 @@ function visitFinishedOf(ticket: FinishedTicket, config: Config | null): VisitFi
 }
 
 /** In the transaction that finishes the ticket (with its finished state). */
-export async function publishVisitFinished(tx: DbOrTx, config: Config, ticket: FinishedTicket): Promise<void> {
-  await enqueue(tx, { topic: VISIT_FINISHED, dedupeKey: `visit-finished:${ticket.id}`, payload: visitFinishedOf(ticket, config) });
+export async function publishVisitFinished(tx: DbOrTx, ticket: FinishedTicket): Promise<void> {
+  await enqueue(tx, { topic: VISIT_FINISHED, dedupeKey: `visit-finished:${ticket.id}`, payload: visitFinishedOf(ticket) });
 }
 
 /** Finished tickets loaded in bulk (history): they carry no phone. */
 export async function publishVisitsFinished(tx: DbOrTx, tickets: FinishedTicket[]): Promise<void> {
   await enqueueMany(
     tx,
-    tickets.map((t) => ({ topic: VISIT_FINISHED, dedupeKey: `visit-finished:${t.id}`, payload: visitFinishedOf({ ...t, phone: null }, null) })),
+    tickets.map((t) => ({ topic: VISIT_FINISHED, dedupeKey: `visit-finished:${t.id}`, payload: visitFinishedOf({ ...t, phoneCipher: null, phoneMasked: null }) })),
   );
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/database.ts';
+import { StreamSlots, type StreamLimits } from './stream-slots.ts';
 
 /**
  * Real-time events between processes, through PostgreSQL NOTIFY. Publishing inside a
@@ -11,12 +12,24 @@ export async function publishEvent(db: DbOrTx, channel: string, payload: Record<
 
 type Handler = (payload: Record<string, unknown>) => void;
 
-/** One LISTEN per channel per process, fanned out to any number of local subscribers (SSE streams). */
+/** The caps of a hub made without configuration (tests): the defaults of EVENT_STREAMS_* (config.ts). */
+const DEFAULT_LIMITS: StreamLimits = { perAddress: 10, anonymous: 500, signedIn: 2000 };
+
+/**
+ * One LISTEN per channel per process, fanned out to the local subscribers (SSE streams), whose
+ * number `streams` caps (platform/events/sse.ts takes a slot for each).
+ */
 export class EventHub {
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly stops = new Map<string, Promise<() => Promise<void>>>();
+  readonly streams: StreamSlots;
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    limits: StreamLimits = DEFAULT_LIMITS,
+  ) {
+    this.streams = new StreamSlots(limits);
+  }
 
   async subscribe(channel: string, handler: Handler): Promise<() => void> {
     let set = this.handlers.get(channel);

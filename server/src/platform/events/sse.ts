@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { rateLimited } from '../errors.ts';
+import { zhCN } from '../../locales/zh-CN.ts';
 import type { EventHub } from './bus.ts';
 
 export type StreamOptions<S> = {
@@ -13,40 +15,60 @@ export type StreamOptions<S> = {
   heartbeatMs?: number;
 };
 
+/** What a client refused a stream is told to wait (EventSource itself cannot read it; web/src/features/queue/use-event-stream.ts waits as long). */
+export const STREAM_RETRY_SECONDS = 30;
+
 /**
  * A server-sent event stream: `snapshot` first, then an `update` per event. The browser's
  * EventSource reconnects by itself; each connection starts with a new snapshot.
+ *
+ * Each stream holds a slot of the hub's caps (stream-slots.ts) until its connection closes: a
+ * client over its cap gets 429 `RATE_LIMITED` with Retry-After, before anything is streamed.
  */
 export async function streamEvents<S>(request: FastifyRequest, reply: FastifyReply, options: StreamOptions<S>): Promise<void> {
+  const release = options.hub.streams.take(request.principal ? { kind: 'signed_in' } : { kind: 'anonymous', address: request.ip });
+  if (!release) throw rateLimited(zhCN.http.tooManyStreams, STREAM_RETRY_SECONDS);
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': String(request.id),
-  });
-  let sequence = 0;
   let closed = false;
-  const send = (event: string, data: unknown) => {
-    if (closed) return;
-    res.write(`id: ${++sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
-  // Events are handled one at a time, so updates reach the client in the order they happened.
-  let queue = Promise.resolve();
-  const unsubscribe = await options.hub.subscribe(options.channel, (payload) => {
-    if (options.accepts && !options.accepts(payload)) return;
-    queue = queue
-      .then(async () => send('update', options.toMessage ? await options.toMessage(payload) : await options.snapshot()))
-      .catch((err) => request.log.warn({ err }, 'event stream update failed'));
-  });
-  res.write('retry: 2000\n\n');
-  send('snapshot', await options.snapshot());
-  const heartbeat = setInterval(() => !closed && res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
-  request.raw.on('close', () => {
+  let unsubscribe = () => {};
+  let heartbeat: NodeJS.Timeout | undefined;
+  // The response's close: the client went away, or the stream was ended here.
+  res.on('close', () => {
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    release();
   });
+  try {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'x-request-id': String(request.id),
+    });
+    let sequence = 0;
+    const send = (event: string, data: unknown) => {
+      if (closed) return;
+      res.write(`id: ${++sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    // Events are handled one at a time, so updates reach the client in the order they happened.
+    let queue = Promise.resolve();
+    const stop = await options.hub.subscribe(options.channel, (payload) => {
+      if (options.accepts && !options.accepts(payload)) return;
+      queue = queue
+        .then(async () => send('update', options.toMessage ? await options.toMessage(payload) : await options.snapshot()))
+        .catch((err) => request.log.warn({ err }, 'event stream update failed'));
+    });
+    unsubscribe = stop;
+    if (closed) stop(); // gone while subscribing
+    res.write('retry: 2000\n\n');
+    send('snapshot', await options.snapshot());
+    if (!closed) heartbeat = setInterval(() => !closed && res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+  } catch (err) {
+    // The 200 is sent: all that is left is to end the stream (the client reconnects) and free its slot.
+    request.log.warn({ err }, 'event stream failed to start');
+    res.end();
+  }
 }

@@ -35,7 +35,9 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'ratings.rater_phone_masked', holds: '手机号', stored: 'masked', inResponses: 'masked' },
   { column: 'ratings.rater_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('notification_messages.recipient_encrypted', '手机号'),
+  /** emptied by the upgrade into tickets.phone_cipher (server/src/upgrades.ts); a later migration drops it */
   { column: 'tickets.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
+  ...encrypted('tickets.phone_cipher', '手机号'),
   /** emptied by the upgrade into inquiries.phone_cipher (server/src/upgrades.ts); a later migration drops it */
   { column: 'inquiries.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
   ...encrypted('inquiries.phone_cipher', '手机号'),

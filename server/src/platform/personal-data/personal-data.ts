@@ -50,6 +50,14 @@ export function lookupHash(keys: PersonalDataKeys, field: PersonalField, normali
   return crypto.createHmac('sm3', keys.hashKey).update(`${field}:${normalized}`).digest('hex');
 }
 
+/** A phone number as a table keeps it: encrypted, masked for responses, and hashed to be found exactly. */
+export type SealedPhone = { phoneCipher: string; phoneMasked: string; phoneHash: string };
+
+/** Seals a normalized phone number (see `normalizePhone`). */
+export function sealPhone(keys: PersonalDataKeys, normalized: string): SealedPhone {
+  return { phoneCipher: encryptField(keys, 'phone', normalized), phoneMasked: maskPhone(normalized), phoneHash: lookupHash(keys, 'phone', normalized) };
+}
+
 /** `440605199001011234` → `4406**********1234` */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length <= 8) return '*'.repeat(idNumber.length);

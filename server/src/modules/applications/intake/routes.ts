@@ -31,7 +31,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
       config: { access: 'application.intake' },
       schema: {
         tags,
-        summary: '当前窗口正在办理的号（用于收件预填）',
+        summary: '当前窗口正在办理的号（用于收件预填，电话号码脱敏）',
         response: { 200: z.object({ ticketId: z.string(), displayNumber: z.string(), uscc: z.string().nullable(), phone: z.string().nullable(), itemId: z.string().nullable() }).nullable() },
       },
     },

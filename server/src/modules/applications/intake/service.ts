@@ -6,6 +6,7 @@ import { encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys }
 import { findEnterpriseByUscc, findOrCreatePerson, mayUseCommitment, mayUseDeferredMaterials } from '../../enterprises/service.ts';
 import { assertRedeemedLicense } from '../../licenses/grants/service.ts';
 import { getLicense } from '../../licenses/service.ts';
+import { openTicketPhone } from '../../queue/service.ts';
 import { ticketInHandOf } from '../../queue/tickets/service.ts';
 import { getCenter } from '../../venue/service.ts';
 import { actorFor, recordEvent, runAction, staleApplication, type Performer, type ServiceDeps } from '../actions.ts';
@@ -44,11 +45,13 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
   if (!applicantName) {
     throw new AppError('VALIDATION_FAILED', '该统一社会信用代码不在企业库中，请填写申请人名称', [{ field: 'applicant.name', message: '请填写申请人名称' }]);
   }
-  const rawPhone = body.agent?.phone || body.contactPhone;
-  const phone = rawPhone ? normalizePhone(rawPhone) : null;
-  if (rawPhone && !phone) throw new AppError('PHONE_INVALID', '手机号码不正确：应为 11 位手机号码或带区号的固定电话', [{ field: body.agent?.phone ? 'agent.phone' : 'contactPhone', message: '号码不正确' }]);
   const ticket = body.fromCurrentTicket ? await ticketInHandOf(db, clerk.id) : null;
   if (body.fromCurrentTicket && !ticket) throw new AppError('NO_CURRENT_TICKET', '您的窗口当前没有正在办理的号，请先叫号或选择直接收件');
+  // The form shows the ticket's phone masked; left as it is, it stands for the number the visitor gave when taking it.
+  const contactPhone = ticket?.phoneMasked && body.contactPhone === ticket.phoneMasked ? openTicketPhone(config, ticket.phoneCipher) : body.contactPhone;
+  const rawPhone = body.agent?.phone || contactPhone;
+  const phone = rawPhone ? normalizePhone(rawPhone) : null;
+  if (rawPhone && !phone) throw new AppError('PHONE_INVALID', '手机号码不正确：应为 11 位手机号码或带区号的固定电话', [{ field: body.agent?.phone ? 'agent.phone' : 'contactPhone', message: '号码不正确' }]);
 
   const today = businessToday(now);
   const hasAgent = body.agent !== null;
@@ -165,7 +168,7 @@ async function insertChecklist(tx: Parameters<typeof repo.insertMaterials>[0], a
 export async function currentTicketPrefill(deps: ServiceDeps, clerk: StaffPrincipal) {
   const ticket = await ticketInHandOf(deps.db, clerk.id);
   if (!ticket) return null;
-  return { ticketId: ticket.id, displayNumber: ticket.displayNumber, uscc: ticket.uscc, phone: ticket.phone, itemId: ticket.itemId };
+  return { ticketId: ticket.id, displayNumber: ticket.displayNumber, uscc: ticket.uscc, phone: ticket.phoneMasked, itemId: ticket.itemId };
 }
 
 /** Who the applicant is, and which routes their credit allows, as the clerk types the code. */

@@ -32,7 +32,8 @@ export async function seedInquiriesDemo(deps: ServiceDeps, as: (username: string
     { daysAgo: 0, by: 'clerk', input: { subject: '住所申报承诺制适用范围', outcome: 'transferred' }, transferTo: { department: '市场监督管理局' } },
   ];
   for (const [index, d] of inquiries.entries()) {
-    const askedAt = at(d.daysAgo, 9 + (index % 7));
+    // never later than now (early in the Beijing morning, today's office hours are still to come), in the order listed
+    const askedAt = new Date(Math.min(at(d.daysAgo, 9 + (index % 7)).getTime(), Date.now() - (inquiries.length - index) * 60_000));
     const transfer = d.transferTo ? { transferDepartmentId: d.transferTo.department ? departmentId(d.transferTo.department) : null, transferStaffId: d.transferTo.staff ? as(d.transferTo.staff).id : null } : {};
     let { inquiry } = await recordInquiry(deps, as(d.by), { ...base, ...d.input, ...transfer }, askedAt);
     for (const step of d.steps ?? []) {

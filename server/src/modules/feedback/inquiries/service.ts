@@ -3,7 +3,7 @@ import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors.ts';
-import { decryptField, encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
+import { decryptField, maskPhone, normalizePhone, personalDataKeys, sealPhone } from '../../../platform/personal-data/personal-data.ts';
 import type { Theme } from '../../catalog/contract.ts';
 import { issueTicket, ticketNumbersOf, type IssuedTicketDto } from '../../queue/service.ts';
 import { getDepartment, getStaff, listDepartments, listStaff } from '../../staff/service.ts';
@@ -55,7 +55,7 @@ export async function recordInquiry(deps: ServiceDeps, by: StaffPrincipal, input
           itemId: input.ticket.itemId ?? input.itemId,
           channel: 'guidance',
           uscc: input.uscc,
-          phone,
+          phone: phone ? sealPhone(keys, phone) : null,
           issuedBy: by.id,
           now,
         })
@@ -73,9 +73,7 @@ export async function recordInquiry(deps: ServiceDeps, by: StaffPrincipal, input
       uscc: input.uscc,
       enterpriseName: input.enterpriseName,
       personName: input.personName,
-      phoneCipher: phone ? encryptField(keys, 'phone', phone) : null,
-      phoneMasked: phone ? maskPhone(phone) : null,
-      phoneHash: phone ? lookupHash(keys, 'phone', phone) : null,
+      ...(phone ? sealPhone(keys, phone) : { phoneCipher: null, phoneMasked: null, phoneHash: null }),
       outcome: input.outcome,
       ticketId: issued?.ticket.id ?? null,
       note: input.note,

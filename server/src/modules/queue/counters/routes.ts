@@ -67,7 +67,7 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
     '/api/queue/counters/:counterId/walk-in',
     { config: serve('ticket.walk_in'), schema: { tags, summary: '接待无号办事人（直接开始办理）', params: counterIdParam, body: walkInInput, response: { 200: ticket } } },
     async (request) => {
-      const served = await actions.serveWalkIn(db, request.params.counterId, staffOf(request), request.body);
+      const served = await actions.serveWalkIn(db, config, request.params.counterId, staffOf(request), request.body);
       request.auditObject = { type: 'ticket', id: served.id };
       return served;
     },
@@ -100,7 +100,7 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
     { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项', params: idParam, body: finishInput, response: { 200: ticket } } },
     async (request) => {
       request.auditObject = { type: 'ticket', id: request.params.id, detail: { itemIds: request.body.itemIds } };
-      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds, new Date(), config);
+      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds, new Date());
     },
   );
 };

@@ -50,7 +50,9 @@ export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<strin
     theme: t.theme,
     itemId: t.itemId,
     uscc: t.uscc,
-    phone: null,
+    phoneCipher: null,
+    phoneMasked: null,
+    phoneHash: null,
     appointmentId: null,
     issuedBy: null,
     issuedAt: t.issuedAt,
@@ -81,7 +83,7 @@ export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<strin
     await raiseDaily(tx, [...counters.values()]);
     await publishVisitsFinished(
       tx,
-      records.filter((r) => r.state === 'done' && r.serviceEndedAt).map((r) => ({ ...r, counterId: r.counterId ?? null, staffId: r.staffId ?? null, itemId: r.itemId ?? null, uscc: r.uscc ?? null, phone: null, serviceStartedAt: r.serviceStartedAt ?? null, serviceEndedAt: r.serviceEndedAt ?? null, handledItemIds: r.handledItemIds ?? [], channel: r.channel ?? 'kiosk' })),
+      records.filter((r) => r.state === 'done' && r.serviceEndedAt).map((r) => ({ ...r, counterId: r.counterId ?? null, staffId: r.staffId ?? null, itemId: r.itemId ?? null, uscc: r.uscc ?? null, phoneCipher: null, phoneMasked: null, serviceStartedAt: r.serviceStartedAt ?? null, serviceEndedAt: r.serviceEndedAt ?? null, handledItemIds: r.handledItemIds ?? [], channel: r.channel ?? 'kiosk' })),
     );
   });
   return records.map((r) => r.id);

@@ -8,7 +8,7 @@ import { loadSettings } from '../settings/service.ts';
 import { getKioskSnapshot, takeKioskTicket } from './service.ts';
 
 /** The kiosk (取号机): public, as the device in the hall is; taking a ticket is limited per client. */
-export const kioskRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+export const kioskRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config }) => {
   const tags = ['queue-devices'];
   app.get(
     '/api/queue/kiosk/:centerId',
@@ -32,7 +32,7 @@ export const kioskRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }
       schema: { tags, summary: '在取号机取号', params: centerIdParam, body: kioskTicketInput, response: { 201: ticketStatus } },
     },
     async (request, reply) => {
-      const taken = await takeKioskTicket(db, request.params.centerId, request.body);
+      const taken = await takeKioskTicket(db, config, request.params.centerId, request.body);
       request.auditObject = { type: 'ticket', id: taken.ticketId };
       return reply.status(201).send(taken.status);
     },

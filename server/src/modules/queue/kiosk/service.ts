@@ -1,3 +1,4 @@
+import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { addDays } from '../../../platform/calendar/working-days.ts';
 import { listPublishedItemFacts } from '../../catalog/published/items.ts';
@@ -9,6 +10,7 @@ import { estimateWaitMinutes } from '../tickets/estimate.ts';
 import { popularItemIds, waitingByQueue } from '../live/repository.ts';
 import { readDaily } from '../numbering/repository.ts';
 import { issueTicket, paceOf } from '../tickets/service.ts';
+import { sealTicketPhone } from '../tickets/phone.ts';
 import type { TicketStatusDto } from '../tickets/contract.ts';
 import type { KioskSnapshot } from './contract.ts';
 
@@ -79,9 +81,10 @@ export async function getKioskSnapshot(db: Db, centerId: string, now = new Date(
 /** A ticket from the kiosk (self-service); the route limits it per client address (the center's kioskTicketsPerMinute) so no one empties the day's numbers. */
 export async function takeKioskTicket(
   db: Db,
+  config: Config,
   centerId: string,
   input: { queueId: string | null; itemId: string | null; priorityClass: 'ordinary' | 'green_channel'; greenReason: GreenReason | null; uscc: string | null; phone: string | null },
 ): Promise<{ ticketId: string; status: TicketStatusDto }> {
-  const issued = await issueTicket(db, { centerId, ...input, channel: 'kiosk' });
+  const issued = await issueTicket(db, { centerId, ...input, phone: sealTicketPhone(config, input.phone), channel: 'kiosk' });
   return { ticketId: issued.ticket.id, status: issued.status };
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import type { SealedPhone } from '../../../platform/personal-data/personal-data.ts';
 import type { GreenReason, PriorityClass, TicketChannel } from '../contract.ts';
 import { queueDailyCounters, ticketEvents, tickets } from '../tables.ts';
 
@@ -51,7 +52,7 @@ export type AtomicIssue = {
   theme: string | null;
   itemId: string | null;
   uscc: string | null;
-  phone: string | null;
+  phone: SealedPhone | null;
   appointmentId: string | null;
   issuedBy: string | null;
   notifyChannel: string;
@@ -90,10 +91,10 @@ export async function issueAtomically(db: DbOrTx, t: AtomicIssue): Promise<{ id:
       returning value),
     t as (
       insert into ${tickets} (center_id, queue_id, issued_queue_id, business_date, number, display_number, token, state, channel,
-        priority_class, green_reason, theme, item_id, uscc, phone, appointment_id, issued_by, issued_at, sort_at)
+        priority_class, green_reason, theme, item_id, uscc, phone_cipher, phone_masked, phone_hash, appointment_id, issued_by, issued_at, sort_at)
       select ${t.centerId}::uuid, ${t.queueId}::uuid, ${t.queueId}::uuid, ${t.businessDate}::date, n.value,
         ${t.prefix} || case when n.value < 100 then lpad(n.value::text, 3, '0') else n.value::text end,
-        ${t.token}, 'waiting', ${t.channel}, ${t.priorityClass}, ${t.greenReason}, ${t.theme}, ${t.itemId}::uuid, ${t.uscc}, ${t.phone},
+        ${t.token}, 'waiting', ${t.channel}, ${t.priorityClass}, ${t.greenReason}, ${t.theme}, ${t.itemId}::uuid, ${t.uscc}, ${t.phone?.phoneCipher ?? null}, ${t.phone?.phoneMasked ?? null}, ${t.phone?.phoneHash ?? null},
         ${t.appointmentId}::uuid, ${t.issuedBy}::uuid,
         coalesce(${t.issuedAt?.toISOString() ?? null}::timestamptz, clock_timestamp()), coalesce(${t.issuedAt?.toISOString() ?? null}::timestamptz, clock_timestamp())
       from n

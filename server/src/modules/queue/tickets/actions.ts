@@ -10,6 +10,7 @@ import type { CounterDto } from '../../venue/contract.ts';
 import type { TicketAction } from '../contract.ts';
 import { businessClock } from '../../../platform/calendar/clock.ts';
 import { publishVisitFinished } from '../visits.ts';
+import { sealTicketPhone } from './phone.ts';
 import { publishQueueEvent, queueChannel, type QueueEvent } from '../events.ts';
 import { closeStaleSessions, counterForClerk, requireOpenSession, setCurrentTicket } from '../counters/service.ts';
 import { getQueue, loadSettings, priorityRuleOf, queueIdsOfCounter } from '../settings/service.ts';
@@ -113,7 +114,7 @@ export async function transfer(db: Db, ticketId: string, clerk: StaffPrincipal, 
  * publishes `visit.finished` in the same transaction (evaluations makes it rateable and invites
  * the rating by SMS when the ticket carries a phone).
  */
-export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now: Date, config: Config): Promise<TicketDto> {
+export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now: Date): Promise<TicketDto> {
   const checkItems = async (before: repo.TicketRow) => {
     if (itemIds.length === 0) return;
     const published = new Set((await listPublishedItemFacts(db, before.centerId)).map((i) => i.id));
@@ -126,7 +127,7 @@ export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, it
     'finish',
     async (tx, ticket) => {
       const handledItemIds = itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [];
-      await publishVisitFinished(tx, config, { ...ticket, handledItemIds, serviceEndedAt: now });
+      await publishVisitFinished(tx, { ...ticket, handledItemIds, serviceEndedAt: now });
       return { change: { state: 'done', serviceEndedAt: now, handledItemIds }, releases: true };
     },
     checkItems,
@@ -136,11 +137,13 @@ export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, it
 /** Serves someone who came to the counter without a ticket: a ticket of the counter's queue, already in service. */
 export async function serveWalkIn(
   db: Db,
+  config: Config,
   counterId: string,
   clerk: StaffPrincipal,
   input: { queueId: string | null; uscc: string | null; phone: string | null },
   now = new Date(),
 ): Promise<TicketDto> {
+  const phone = sealTicketPhone(config, input.phone);
   const counter = await counterForClerk(db, counterId, clerk);
   const queueIds = await queueIdsOfCounter(db, counterId);
   const queueId = input.queueId ?? queueIds[0];
@@ -164,7 +167,7 @@ export async function serveWalkIn(
       theme: queue.themes.length === 1 ? queue.themes[0]! : null,
       itemId: null,
       uscc: input.uscc,
-      phone: input.phone,
+      phone,
       appointmentId: null,
       issuedBy: clerk.id,
       at: { counterId: counter.id, staffId: clerk.id, now },

@@ -22,7 +22,9 @@ export type NewTicket = {
   theme: string | null;
   itemId: string | null;
   uscc: string | null;
-  phone: string | null;
+  phoneCipher: string | null;
+  phoneMasked: string | null;
+  phoneHash: string | null;
   appointmentId: string | null;
   issuedBy: string | null;
   counterId?: string | null;
@@ -74,7 +76,8 @@ const ticketColumns = {
   theme: tickets.theme,
   itemId: tickets.itemId,
   uscc: tickets.uscc,
-  phone: tickets.phone,
+  phoneCipher: tickets.phoneCipher,
+  phoneMasked: tickets.phoneMasked,
   appointmentId: tickets.appointmentId,
   issuedAt: tickets.issuedAt,
   sortAt: tickets.sortAt,
@@ -112,7 +115,9 @@ export type TicketRow = {
   theme: string | null;
   itemId: string | null;
   uscc: string | null;
-  phone: string | null;
+  /** the visitor's phone, encrypted (tickets/phone.ts opens it) and masked */
+  phoneCipher: string | null;
+  phoneMasked: string | null;
   appointmentId: string | null;
   issuedAt: Date;
   sortAt: Date;
@@ -157,13 +162,18 @@ export async function lockTicket(tx: DbOrTx, id: string): Promise<TicketRow | un
   return row as TicketRow | undefined;
 }
 
-export type TicketFilter = { centerId: string; businessDate: string; states?: TicketState[]; queueId?: string; q?: string };
+/** `q` finds a display number or credit code; `phoneHash` (the keyed hash of the same text, when it is a phone number) finds a phone. */
+export type TicketFilter = { centerId: string; businessDate: string; states?: TicketState[]; queueId?: string; q?: string; phoneHash?: string | null };
 
 export async function listTickets(db: DbOrTx, f: TicketFilter, limit = 500): Promise<TicketRow[]> {
   const conditions = [eq(tickets.centerId, f.centerId), eq(tickets.businessDate, f.businessDate)];
   if (f.states?.length) conditions.push(inArray(tickets.state, f.states));
   if (f.queueId) conditions.push(eq(tickets.queueId, f.queueId));
-  if (f.q) conditions.push(or(eq(tickets.displayNumber, f.q.toUpperCase()), eq(tickets.uscc, f.q.toUpperCase()), eq(tickets.phone, f.q))!);
+  if (f.q) {
+    const matches = [eq(tickets.displayNumber, f.q.toUpperCase()), eq(tickets.uscc, f.q.toUpperCase())];
+    if (f.phoneHash) matches.push(eq(tickets.phoneHash, f.phoneHash));
+    conditions.push(or(...matches)!);
+  }
   const rows = await selectTickets(db)
     .where(and(...conditions))
     .orderBy(desc(tickets.issuedAt))
@@ -314,4 +324,24 @@ export async function listStaleOpenTickets(db: DbOrTx, businessDate: string, lim
     )
     .orderBy(asc(tickets.id))
     .limit(limit);
+}
+
+/** Upgrade: a batch of tickets that still hold a phone number in clear (earlier versions). */
+export async function listPlainPhones(db: DbOrTx, limit = 1000): Promise<{ id: string; phone: string }[]> {
+  const rows = await db
+    .select({ id: tickets.id, phone: tickets.phone })
+    .from(tickets)
+    .where(sql`${tickets.phone} is not null`)
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, phone: r.phone! }));
+}
+
+/** Upgrade: stores the number sealed and empties the plain column, unless another process did it first. */
+export async function replacePlainPhone(db: DbOrTx, id: string, sealed: { phoneCipher: string | null; phoneMasked: string | null; phoneHash: string | null }): Promise<boolean> {
+  const updated = await db
+    .update(tickets)
+    .set({ ...sealed, phone: null })
+    .where(and(eq(tickets.id, id), sql`${tickets.phone} is not null`))
+    .returning({ id: tickets.id });
+  return updated.length === 1;
 }

@@ -11,11 +11,12 @@ import { centerIdParam, ticketTokenParam } from '../contract.ts';
 import { staffInCenter } from '../scope.ts';
 import { cancelTicket } from './actions.ts';
 import { deskTicketInput, issuedTicket, ticket, ticketListQuery, ticketStatus } from './contract.ts';
+import { sealTicketPhone, ticketPhoneHash } from './phone.ts';
 import * as repo from './repository.ts';
 import { issueTicket, itemNamesOf, statusOf, toTicketDto } from './service.ts';
 
 /** Tickets: issued at the guidance desk, listed for staff, and followed by their holder from the receipt's QR code. */
-export const ticketRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+export const ticketRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db, config }) => {
   const tags = ['queue'];
 
   app.post(
@@ -26,9 +27,9 @@ export const ticketRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db 
     },
     async (request, reply) => {
       const staff = staffInCenter(request, request.params.centerId);
-      const { overrideQuota, ...input } = request.body;
+      const { overrideQuota, phone, ...input } = request.body;
       if (overrideQuota && !staff.permissions.has('queue.override_quota')) throw forbidden('您没有超出现场取号量加号的权限');
-      const issued = await issueTicket(db, { centerId: request.params.centerId, ...input, channel: 'guidance', issuedBy: staff.id, overrideQuota });
+      const issued = await issueTicket(db, { centerId: request.params.centerId, ...input, phone: sealTicketPhone(config, phone), channel: 'guidance', issuedBy: staff.id, overrideQuota });
       request.auditObject = { type: 'ticket', id: issued.ticket.id, ...(overrideQuota ? { detail: { overrideQuota } } : {}) };
       return reply.status(201).send(issued);
     },
@@ -40,7 +41,14 @@ export const ticketRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db 
       const { centerId } = request.params;
       staffInCenter(request, centerId);
       const q = request.query;
-      const rows = await repo.listTickets(db, { centerId, businessDate: q.date ?? businessClock(new Date()).date, states: q.state ? [q.state] : undefined, queueId: q.queueId, q: q.q });
+      const rows = await repo.listTickets(db, {
+        centerId,
+        businessDate: q.date ?? businessClock(new Date()).date,
+        states: q.state ? [q.state] : undefined,
+        queueId: q.queueId,
+        q: q.q,
+        phoneHash: q.q ? ticketPhoneHash(config, q.q) : null,
+      });
       const names = await itemNamesOf(db, centerId);
       return Promise.all(rows.map((r) => toTicketDto(db, r, names)));
     },

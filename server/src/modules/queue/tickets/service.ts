@@ -4,7 +4,7 @@ import { AppError, invalidField } from '../../../platform/errors.ts';
 import { listPublishedItemFacts, type PublishedItemFacts } from '../../catalog/published/items.ts';
 import type { Theme } from '../../catalog/contract.ts';
 import type { GreenReason, PriorityClass, TicketChannel, TicketState } from '../contract.ts';
-import { maskPhone } from '../../../platform/personal-data/personal-data.ts';
+import type { SealedPhone } from '../../../platform/personal-data/personal-data.ts';
 import { businessClock } from '../../../platform/calendar/clock.ts';
 import { ticketWindow } from '../clock.ts';
 import { publishQueueEvent, queueChannel } from '../events.ts';
@@ -30,7 +30,8 @@ export type IssueTicketInput = {
   /** required for the green channel, refused otherwise */
   greenReason?: GreenReason | null;
   uscc?: string | null;
-  phone?: string | null;
+  /** the visitor's phone, sealed by `sealTicketPhone` (./phone.ts) */
+  phone?: SealedPhone | null;
   /** the appointment checked in (appointments module) */
   appointmentId?: string | null;
   /** the staff member issuing it on the enterprise's behalf */
@@ -104,7 +105,7 @@ type CreateTicket = {
   theme: Theme | null;
   itemId: string | null;
   uscc: string | null;
-  phone: string | null;
+  phone: SealedPhone | null;
   appointmentId: string | null;
   issuedBy: string | null;
   at?: { counterId: string; staffId: string; now: Date };
@@ -112,10 +113,13 @@ type CreateTicket = {
 
 /** Inserts the ticket, its first event and the real-time event, in the caller's transaction. */
 export async function createTicket(tx: DbOrTx, t: CreateTicket): Promise<string> {
-  const { queue, at, ...fields } = t;
+  const { queue, at, phone, ...fields } = t;
   const displayNumber = displayNumberOf(queue.prefix, t.number);
   const id = await repo.insertTicket(tx, {
     ...fields,
+    phoneCipher: phone?.phoneCipher ?? null,
+    phoneMasked: phone?.phoneMasked ?? null,
+    phoneHash: phone?.phoneHash ?? null,
     queueId: queue.id,
     issuedQueueId: queue.id,
     displayNumber,
@@ -187,7 +191,7 @@ export async function toTicketDto(db: DbOrTx, row: repo.TicketRow, itemNames?: R
     itemId: row.itemId,
     itemName: row.itemId ? (names.get(row.itemId) ?? null) : null,
     uscc: row.uscc,
-    phone: row.phone ? maskPhone(row.phone) : null,
+    phone: row.phoneMasked,
     appointmentId: row.appointmentId,
     issuedAt: row.issuedAt.toISOString(),
     calledAt: row.calledAt?.toISOString() ?? null,
@@ -262,15 +266,17 @@ export async function statusOf(db: DbOrTx, row: repo.TicketRow, centerName: stri
 
 /**
  * The ticket a clerk is serving now, with what it says about the visitor (the applications
- * module records it on an application received from it and pre-fills the intake form).
+ * module records it on an application received from it and pre-fills the intake form). The phone
+ * comes masked and encrypted: `openTicketPhone` (./phone.ts) gives the number to the one write
+ * that stores it with the application, inside that audited request.
  */
 export async function ticketInHandOf(
   db: DbOrTx,
   staffId: string,
-): Promise<{ id: string; displayNumber: string; state: TicketState; uscc: string | null; phone: string | null; itemId: string | null } | null> {
+): Promise<{ id: string; displayNumber: string; state: TicketState; uscc: string | null; phoneMasked: string | null; phoneCipher: string | null; itemId: string | null } | null> {
   const session = await findLiveSessionOfStaffForIntake(db, staffId);
   if (!session?.currentTicketId) return null;
   const row = await repo.findTicket(db, session.currentTicketId);
   if (!row) return null;
-  return { id: row.id, displayNumber: row.displayNumber, state: row.state, uscc: row.uscc, phone: row.phone, itemId: row.itemId };
+  return { id: row.id, displayNumber: row.displayNumber, state: row.state, uscc: row.uscc, phoneMasked: row.phoneMasked, phoneCipher: row.phoneCipher, itemId: row.itemId };
 }
