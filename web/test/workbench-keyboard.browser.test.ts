@@ -14,6 +14,7 @@ let context: BrowserContext;
 let page: Page;
 let clerkApi: APIRequestContext;
 const username = `kbclerk${Date.now().toString(36)}`;
+const FIRST_PASSWORD = 'Start2026abc';
 const password = 'Keyboard2026';
 
 async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
@@ -59,13 +60,16 @@ beforeAll(async () => {
   counterId = counters.find((c) => c.number === '6')!.id;
   await json(
     await admin.request.post(`${baseUrl()}/api/staff`, {
-      data: { username, displayName: '键盘窗口员', password, roles: ['counter_clerk'], centerId, counterId },
+      data: { username, displayName: '键盘窗口员', password: FIRST_PASSWORD, roles: ['counter_clerk'], centerId, counterId },
     }),
   );
   await admin.close();
 
   const clerk = await browser.newContext(contextOptions(LAPTOP));
   clerkApi = clerk.request;
+  // a new account's first password is the administrator's: the clerk chooses their own first
+  await json(await clerkApi.post(`${baseUrl()}/api/auth/login`, { data: { username, password: FIRST_PASSWORD } }));
+  await json(await clerkApi.post(`${baseUrl()}/api/auth/password`, { data: { currentPassword: FIRST_PASSWORD, newPassword: password } }));
   await json(await clerkApi.post(`${baseUrl()}/api/auth/login`, { data: { username, password } }));
   const workbench = await json<{ queues: { id: string; prefix: string }[] }>(await clerkApi.get(`${baseUrl()}/api/queue/counters/${counterId}/workbench`));
   // Whatever else is waiting in the counter's first queue is called first; two of the test's own make sure there are two.
