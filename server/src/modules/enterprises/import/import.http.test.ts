@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, type TestApp } from '../../../../test/harness.ts';
 import { entityCheckCharacter, usccCheckCharacter } from '../../../lib/uscc.ts';
@@ -82,6 +83,34 @@ describe('importing enterprises', () => {
     expect(res.statusCode, res.body).toBe(200);
     const found = (await t.app.inject({ method: 'GET', url: `/api/enterprises?q=${code('MPRT0011')}`, headers: { cookie: admin } })).json().items[0];
     expect(found).toMatchObject({ registrationDate: '2019-03-08', employees: 60, revenue: 1500.5, sizeClass: 'small', industry: { code: 'I6513' } });
+  });
+
+  it('refuses a workbook that inflates past the limit, before reading it, and changes nothing', async () => {
+    // a few hundred KB on the wire, 80 MB of sheet once inflated: the parts are counted as they inflate
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('企业').addRow(HEADINGS);
+    const parts = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    parts['xl/worksheets/sheet1.xml'] = strToU8(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(80 * 1024 * 1024)}</sheetData></worksheet>`);
+    const bomb = Buffer.from(zipSync(parts, { level: 9 }));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = await total('');
+    const res = await upload('bomb.xlsx', bomb, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'file' }] });
+    expect(res.json().message).toContain('解压后超过');
+    expect(await total('')).toBe(before);
+  });
+
+  it('stops reading a workbook at the row limit', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业');
+    sheet.addRow(HEADINGS);
+    for (let i = 0; i < 10_002; i++) sheet.addRow([code('MPRT0001'), `超限企业${i}`]);
+    const res = await upload('big.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'file' }] });
+    expect(res.json().message).toContain('一次最多导入 10000 行');
+    expect(await total('超限企业')).toBe(0);
   });
 
   it('reads a CSV saved by Excel in GBK', async () => {
