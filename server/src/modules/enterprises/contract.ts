@@ -157,7 +157,12 @@ export type PersonDto = z.infer<typeof person>;
 
 export const personInput = z.strictObject({ name: text(50).min(1), idNumber: text(30), phone: text(30).nullable().default(null) });
 export const personPatch = z.strictObject({ name: text(50).min(1), phone: text(30).nullable() }).partial().extend({ version }).strict();
+/** The people list by name, in the query string; a look-up by ID or phone number goes in a POST body (`personLookup`), never in a URL. */
 export const personSearch = z.strictObject({
+  name: text(50).optional(),
+  ...pageQuery,
+});
+export const personLookup = z.strictObject({
   name: text(50).optional(),
   /** exact, through the keyed hash */
   idNumber: text(30).optional(),

@@ -56,7 +56,9 @@ export const addCreditRecord = (enterpriseId: string, input: CreditRecordInput) 
   api.post<CreditRecordDto>(`/api/enterprises/${enterpriseId}/credit-records`, input);
 export const repairCreditRecord = (id: string, input: CreditRepairInput) => api.post<CreditRecordDto>(`/api/credit-records/${id}/repair`, input);
 
-export const searchPeople = (filter: PeopleFilter) => api.get<PeoplePage>('/api/people', filter);
+/** By ID or phone number the look-up goes in the body (numbers never in a URL); by name alone, a plain list. */
+export const searchPeople = (filter: PeopleFilter) =>
+  filter.idNumber || filter.phone ? api.post<PeoplePage>('/api/people/search', filter) : api.get<PeoplePage>('/api/people', filter);
 export const getPerson = (id: string) => api.get<PersonDetailDto>(`/api/people/${id}`);
 export const createPerson = (input: PersonInput) => api.post<PersonDto>('/api/people', input);
 export const unmaskPerson = (id: string, reason: string) => api.post<Unmasked>(`/api/people/${id}/unmask`, { reason });

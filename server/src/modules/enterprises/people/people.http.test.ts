@@ -37,10 +37,16 @@ describe('people', () => {
     expect(stored).not.toContain(ID);
     expect(stored).not.toContain(PHONE);
     expect(stored).not.toContain(ID.slice(6, 14));
-    const byId = await t.app.inject({ method: 'GET', url: `/api/people?idNumber=${ID}`, headers: { cookie: clerk } });
+    // looked up by number in a POST body, never in a URL (a URL lands in access logs and histories)
+    const byId = await t.app.inject({ method: 'POST', url: '/api/people/search', payload: { idNumber: ID }, headers: { cookie: clerk } });
     expect(byId.json()).toMatchObject({ total: 1, items: [{ id: personId }] });
-    const byPhone = await t.app.inject({ method: 'GET', url: `/api/people?phone=${PHONE}`, headers: { cookie: clerk } });
+    const byPhone = await t.app.inject({ method: 'POST', url: '/api/people/search', payload: { phone: PHONE }, headers: { cookie: clerk } });
     expect(byPhone.json().items.map((p: { id: string }) => p.id)).toContain(personId);
+    const inUrl = await t.app.inject({ method: 'GET', url: `/api/people?idNumber=${ID}`, headers: { cookie: clerk } });
+    expect(inUrl.statusCode).toBe(400);
+    const audited = (await t.db.execute(`select detail from audit_log where action = 'person.search' order by id desc limit 2`)) as unknown as { rows: { detail: unknown }[] };
+    expect(audited.rows.map((r) => r.detail)).toEqual([{ by: ['phone'] }, { by: ['idNumber'] }]);
+    expect(JSON.stringify(audited.rows)).not.toContain(ID);
   });
 
   it('refuses a bad check digit, an impossible birth date, a bad phone number and a known ID number', async () => {
