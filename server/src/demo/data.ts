@@ -105,9 +105,11 @@ export type DemoAccount = {
   counter?: string;
 };
 
-/** One demo account per role of clause 5.1. */
+/** One demo account per role of clause 5.1, and a second administrator (two-administrator approvals). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '林志远', staffNumber: 'NH0001', roles: ['administrator'] },
+  // a second administrator: changes one administrator may not make alone wait for the other's approval
+  { username: 'admin2', displayName: '郭海峰', staffNumber: 'NH0007', roles: ['administrator'] },
   { username: 'manager', displayName: '陈慧敏', staffNumber: 'NH0002', roles: ['center_manager'] },
   { username: 'chief', displayName: '黄国栋', staffNumber: 'NH0101', roles: ['chief_officer'], department: '市场监督管理局' },
   { username: 'clerk', displayName: '李晓彤', staffNumber: 'NH0201', roles: ['counter_clerk'], counter: '1' },

@@ -12,8 +12,8 @@ type Props<V> = {
   onSubmit: (values: V) => Promise<unknown>;
   onClose: () => void;
   okText?: string;
-  /** shown once saved; "已保存" unless given */
-  successText?: string;
+  /** shown once saved; "已保存" unless given; a function of what `onSubmit` returned when that decides it */
+  successText?: string | ((result: unknown) => string);
   width?: number;
   children: ReactNode;
 };
@@ -39,8 +39,8 @@ export function FormModal<V extends object>(props: Props<V>) {
     }
     setSaving(true);
     try {
-      await onSubmit(values);
-      message.success(successText ?? t.common.saved);
+      const result = await onSubmit(values);
+      message.success(typeof successText === 'function' ? successText(result) : (successText ?? t.common.saved));
       onClose();
     } catch (error) {
       showError(error);

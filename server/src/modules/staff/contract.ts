@@ -84,3 +84,24 @@ export const staffQuery = z.strictObject({
   q: z.string().trim().max(64).optional(),
 });
 export const resetPasswordBody = z.strictObject({ password: newPassword });
+
+export const STAFF_APPROVAL_KINDS = ['update', 'reset_password', 'reset_totp'] as const;
+export const STAFF_APPROVAL_REASONS = ['own_roles', 'privileged_role', 'privileged_account'] as const;
+
+/** A change to a staff account waiting for, or decided by, a second administrator. */
+export const staffApproval = z.object({
+  id: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  kind: z.enum(STAFF_APPROVAL_KINDS),
+  reason: z.enum(STAFF_APPROVAL_REASONS),
+  /** update: the roles asked for (null when the roles are not changed) */
+  roles: z.array(z.enum(ROLES)).nullable(),
+  state: z.enum(['pending', 'approved', 'rejected']),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type StaffApprovalDto = z.infer<typeof staffApproval>;

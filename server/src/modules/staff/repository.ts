@@ -1,8 +1,8 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { departments, staff } from './tables.ts';
+import { departments, staff, staffApprovals } from './tables.ts';
 
 const chief = alias(staff, 'chief');
 
@@ -204,4 +204,30 @@ export async function setOwnPassword(db: DbOrTx, id: string, passwordHash: strin
     .update(staff)
     .set({ passwordHash, mustChangePassword: false, version: sql`${staff.version} + 1` })
     .where(eq(staff.id, id));
+}
+
+export type StaffApprovalRow = typeof staffApprovals.$inferSelect;
+
+export async function insertStaffApproval(db: DbOrTx, fields: typeof staffApprovals.$inferInsert): Promise<StaffApprovalRow> {
+  const [row] = await db.insert(staffApprovals).values(fields).returning();
+  return row!;
+}
+
+export async function findStaffApproval(db: DbOrTx, id: string, options: { lock?: boolean } = {}): Promise<StaffApprovalRow | undefined> {
+  const query = db.select().from(staffApprovals).where(eq(staffApprovals.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** The pending changes first, then the latest decided ones. */
+export async function listStaffApprovals(db: DbOrTx, limit: number): Promise<StaffApprovalRow[]> {
+  return db
+    .select()
+    .from(staffApprovals)
+    .orderBy(sql`${staffApprovals.state} = 'pending' desc`, desc(staffApprovals.requestedAt))
+    .limit(limit);
+}
+
+export async function decideStaffApproval(db: DbOrTx, id: string, state: 'approved' | 'rejected', decidedBy: string | null): Promise<void> {
+  await db.update(staffApprovals).set({ state, decidedBy, decidedAt: new Date() }).where(eq(staffApprovals.id, id));
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
@@ -6,13 +7,17 @@ import { staffOf } from '../../platform/auth/plugin.ts';
 import { idParam, ok } from '../../platform/http/schemas.ts';
 import { isCenterInScope } from '../../platform/auth/scope.ts';
 import { forbidden } from '../../platform/errors.ts';
+import * as approvals from './approvals.ts';
 import {
   department,
   departmentInput,
   departmentPatch,
   resetPasswordBody,
   staffInput,
+  staffApproval,
   staffMember,
+  type StaffApprovalDto,
+  type StaffDto,
   staffPatch,
   staffQuery,
 } from './contract.ts';
@@ -76,22 +81,34 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/api/staff/:id',
     {
       config: { access: 'staff.manage', audit: 'staff.update' },
-      schema: { tags, summary: '修改工作人员（岗位、归属、启用状态）', params: idParam, body: staffPatch, response: { 200: staffMember } },
+      schema: {
+        tags,
+        summary: '修改工作人员（岗位、归属、启用状态）；改本人的角色或授予系统管理员、审计员角色须另一名系统管理员批准（202）',
+        params: idParam,
+        body: staffPatch,
+        response: { 200: staffMember, 202: staffApproval },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       request.auditObject = { type: 'staff', id: request.params.id, detail: request.body };
-      return staff.updateStaff(db, request.params.id, request.body);
+      return answer(reply, await approvals.changeStaff(db, staffOf(request), request.params.id, request.body));
     },
   );
   app.post(
     '/api/staff/:id/reset-password',
     {
       config: { access: 'staff.manage', audit: 'staff.reset_password' },
-      schema: { tags, summary: '重置密码（结束其全部会话并解除锁定）', params: idParam, body: resetPasswordBody, response: { 200: staffMember } },
+      schema: {
+        tags,
+        summary: '重置密码（结束其全部会话并解除锁定）；其他系统管理员或审计员的密码须另一名系统管理员批准（202）',
+        params: idParam,
+        body: resetPasswordBody,
+        response: { 200: staffMember, 202: staffApproval },
+      },
     },
-    async (request) => {
+    async (request, reply) => {
       request.auditObject = { type: 'staff', id: request.params.id };
-      return staff.resetStaffPassword(db, request.params.id, request.body.password);
+      return answer(reply, await approvals.resetPassword(db, staffOf(request), request.params.id, request.body.password));
     },
   );
   app.post(
@@ -110,11 +127,52 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = as
     '/api/staff/:id/totp-reset',
     {
       config: { access: 'staff.manage', audit: 'staff.reset_totp' },
-      schema: { tags, summary: '重置动态验证码（丢失身份验证器时；此后登录只需密码，可重新绑定）', params: idParam, response: { 200: staffMember } },
+      schema: {
+        tags,
+        summary: '重置动态验证码（丢失身份验证器时；此后登录只需密码，可重新绑定）；其他系统管理员或审计员的须另一名系统管理员批准（202）',
+        params: idParam,
+        response: { 200: staffMember, 202: staffApproval },
+      },
+    },
+    async (request, reply) => {
+      request.auditObject = { type: 'staff', id: request.params.id };
+      return answer(reply, await approvals.resetSecondFactor(db, staffOf(request), request.params.id));
+    },
+  );
+
+  // separation of duties: what one administrator asked for, a second approves or rejects
+  app.get(
+    '/api/staff-approvals',
+    { config: { access: 'staff.manage' }, schema: { tags, summary: '待另一名系统管理员批准的账户变更（及最近处理过的）', response: { 200: z.array(staffApproval) } } },
+    () => approvals.listApprovals(db),
+  );
+  app.post(
+    '/api/staff-approvals/:id/approve',
+    {
+      config: { access: 'staff.manage', audit: 'staff.approve_change' },
+      schema: { tags, summary: '批准另一名系统管理员提出的账户变更（随即生效）', params: idParam, response: { 200: staffApproval } },
     },
     async (request) => {
-      request.auditObject = { type: 'staff', id: request.params.id };
-      return staff.resetTotp(db, request.params.id, staffOf(request));
+      const decided = await approvals.approve(db, staffOf(request), request.params.id);
+      request.auditObject = { type: 'staff', id: decided.staffId, detail: { approvalId: decided.id, kind: decided.kind } };
+      return decided;
+    },
+  );
+  app.post(
+    '/api/staff-approvals/:id/reject',
+    {
+      config: { access: 'staff.manage', audit: 'staff.reject_change' },
+      schema: { tags, summary: '驳回（或撤回本人提出的）账户变更', params: idParam, response: { 200: staffApproval } },
+    },
+    async (request) => {
+      const decided = await approvals.reject(db, staffOf(request), request.params.id);
+      request.auditObject = { type: 'staff', id: decided.staffId, detail: { approvalId: decided.id, kind: decided.kind } };
+      return decided;
     },
   );
 };
+
+/** 200 with the account when the change was made, 202 with the request when it waits for a second administrator. */
+function answer(reply: FastifyReply, outcome: { applied: StaffDto } | { pending: StaffApprovalDto }) {
+  return 'applied' in outcome ? reply.status(200).send(outcome.applied) : reply.status(202).send(outcome.pending);
+}

@@ -111,19 +111,10 @@ export async function createStaff(db: Db, input: StaffInput, options: { isDemo?:
   return getStaff(db, id);
 }
 
-export async function updateStaff(
-  db: Db,
-  id: string,
-  patch: Placement & { version: number; displayName?: string; staffNumber?: string | null; roles?: Role[]; isActive?: boolean },
-): Promise<StaffDto> {
-  const current = await getStaff(db, id);
-  const next = { ...current, ...patch };
-  await checkPlacement(db, next);
-  const losesAdmin =
-    current.isActive && current.roles.includes('administrator') && (!next.isActive || !next.roles.includes('administrator'));
-  if (losesAdmin && (await repo.countActiveAdministrators(db)) <= 1) {
-    throw new AppError('INVALID_STATE', '不能停用或撤销最后一名系统管理员', [{ field: 'roles', message: '至少保留一名启用的系统管理员' }]);
-  }
+export type StaffPatch = Placement & { version: number; displayName?: string; staffNumber?: string | null; roles?: Role[]; isActive?: boolean };
+
+export async function updateStaff(db: Db, id: string, patch: StaffPatch): Promise<StaffDto> {
+  await checkUpdate(db, await getStaff(db, id), patch);
   const { version, ...fields } = patch;
   if (fields.roles) fields.roles = [...new Set(fields.roles)];
   if (!(await repo.updateStaff(db, id, version, fields))) throw staleVersion();
@@ -150,6 +141,17 @@ export async function resetTotp(db: Db, id: string, by: { id: string }): Promise
   await getStaff(db, id);
   await resetStaffTotp(db, id, by);
   return getStaff(db, id);
+}
+
+/** Whether the change could be made now: its placement, and never the last administrator removed. */
+export async function checkUpdate(db: Db, current: StaffDto, patch: StaffPatch): Promise<void> {
+  const next = { ...current, ...patch };
+  await checkPlacement(db, next);
+  const losesAdmin =
+    current.isActive && current.roles.includes('administrator') && (!next.isActive || !next.roles.includes('administrator'));
+  if (losesAdmin && (await repo.countActiveAdministrators(db)) <= 1) {
+    throw new AppError('INVALID_STATE', '不能停用或撤销最后一名系统管理员', [{ field: 'roles', message: '至少保留一名启用的系统管理员' }]);
+  }
 }
 
 /** A department and counter, when given, must belong to the person's center. */

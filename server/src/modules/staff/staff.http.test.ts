@@ -76,7 +76,11 @@ describe('staff accounts', () => {
     const guideCookie = await t.loginAs('guide');
     expect((await call('GET', '/api/audit', guideCookie)).statusCode).toBe(403);
     const guide = (await call('GET', '/api/staff?q=guide', admin)).json()[0];
-    await call('PATCH', `/api/staff/${guide.id}`, admin, { version: guide.version, roles: ['guide', 'auditor'] });
+    // giving the auditor role waits for a second administrator (approvals.http.test.ts)
+    const asked = await call('PATCH', `/api/staff/${guide.id}`, admin, { version: guide.version, roles: ['guide', 'auditor'] });
+    expect(asked.statusCode).toBe(202);
+    expect((await call('GET', '/api/audit', guideCookie)).statusCode).toBe(403);
+    expect((await call('POST', `/api/staff-approvals/${asked.json().id}/approve`, await t.loginAs('admin2'))).statusCode).toBe(200);
     expect((await call('GET', '/api/audit', guideCookie)).statusCode).toBe(200);
   });
 
@@ -85,6 +89,8 @@ describe('staff accounts', () => {
     const agent = (await call('GET', '/api/staff?q=agent', admin)).json()[0];
     await call('PATCH', `/api/staff/${agent.id}`, admin, { version: agent.version, isActive: false });
     expect((await call('GET', '/api/auth/me', agentCookie)).statusCode).toBe(401);
+    const other = (await call('GET', '/api/staff?q=admin2', admin)).json()[0];
+    expect((await call('PATCH', `/api/staff/${other.id}`, admin, { version: other.version, isActive: false })).statusCode).toBe(200);
     const me = (await call('GET', '/api/staff?q=admin', admin)).json().find((s: { username: string }) => s.username === 'admin');
     const refused = await call('PATCH', `/api/staff/${me.id}`, admin, { version: me.version, roles: ['auditor'] });
     expect(refused.statusCode).toBe(409);

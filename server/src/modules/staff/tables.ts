@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { centers, counters } from '../venue/tables.ts';
 
 /** Departments settled in a center (进驻部门), by staff or by delegated items, each with a chief officer (5.1.4). */
@@ -48,5 +48,41 @@ export const staff = pgTable(
   (t) => [
     index('staff_center').on(t.centerId),
     check('staff_has_role', sql`cardinality(${t.roles}) > 0`),
+  ],
+);
+
+/**
+ * Changes to staff accounts that one administrator may not make alone (issue 18, 13): their own
+ * roles, the administrator or auditor role given to anyone, and a reset of an administrator's or
+ * the auditor's password or second factor. The change waits here until another administrator
+ * approves it (then it is made) or rejects it. A new password is kept only as its hash.
+ */
+export const staffApprovals = pgTable(
+  'staff_approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    kind: text('kind', { enum: ['update', 'reset_password', 'reset_totp'] }).notNull(),
+    /** update: the patch as sent, with the version it was made against */
+    patch: jsonb('patch'),
+    /** reset_password: the new initial password's hash */
+    passwordHash: text('password_hash'),
+    /** why a second administrator is needed */
+    reason: text('reason', { enum: ['own_roles', 'privileged_role', 'privileged_account'] }).notNull(),
+    state: text('state', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => staff.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => staff.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('staff_approvals_state').on(t.state, t.requestedAt),
+    check('staff_approvals_kind', sql`${t.kind} in ('update','reset_password','reset_totp')`),
+    check('staff_approvals_state_check', sql`${t.state} in ('pending','approved','rejected')`),
+    check('staff_approvals_other_decides', sql`${t.decidedBy} is null or ${t.decidedBy} <> ${t.requestedBy}`),
   ],
 );

@@ -199,9 +199,13 @@ describe('turning a second factor off', () => {
     const clerk = await signIn('clerk');
     expect((await call('POST', `/api/staff/${auditor.id}/totp-reset`, clerk)).statusCode).toBe(403);
 
-    const reset = await call('POST', `/api/staff/${auditor.id}/totp-reset`, admin);
-    expect(reset.statusCode, reset.body).toBe(200);
-    expect(reset.json().hasTotp).toBe(false);
+    // the auditor's factor: a second administrator approves (server/src/modules/staff/approvals.ts)
+    const asked = await call('POST', `/api/staff/${auditor.id}/totp-reset`, admin);
+    expect(asked.statusCode, asked.body).toBe(202);
+    const approved = await call('POST', `/api/staff-approvals/${asked.json().id}/approve`, await signIn('admin2'));
+    expect(approved.statusCode, approved.body).toBe(200);
+    const after = ((await call('GET', '/api/staff?q=auditor', admin)).json() as { username: string; hasTotp: boolean }[]).find((s) => s.username === 'auditor')!;
+    expect(after.hasTotp).toBe(false);
     apps.delete('auditor');
     await signIn('auditor');
     const audit = (await t.db.execute(
@@ -209,7 +213,7 @@ describe('turning a second factor off', () => {
     )) as unknown as { rows: { actor_name: string; outcome: string; status: number }[] };
     expect(audit.rows).toEqual(
       expect.arrayContaining([
-        { actor_name: expect.stringContaining('admin'), outcome: 'success', status: 200 },
+        { actor_name: expect.stringContaining('admin'), outcome: 'success', status: 202 },
         { actor_name: expect.stringContaining('clerk'), outcome: 'failure', status: 403 },
       ]),
     );

@@ -3,6 +3,7 @@ import type {
   DepartmentDto,
   departmentInput,
   departmentPatch,
+  StaffApprovalDto,
   StaffDto,
   staffInput,
   staffPatch,
@@ -24,8 +25,14 @@ export const updateDepartment = (id: string, patch: DepartmentPatch) =>
 
 export const listStaff = (filter: StaffFilter) => api.get<StaffDto[]>('/api/staff', filter);
 export const createStaff = (input: StaffInput) => api.post<StaffDto>('/api/staff', input);
-export const updateStaff = (id: string, patch: StaffPatch) => api.patch<StaffDto>(`/api/staff/${id}`, patch);
+/** The account as changed, or (202) the request waiting for a second administrator. */
+export type StaffChange = StaffDto | StaffApprovalDto;
+export const isPendingApproval = (result: unknown): result is StaffApprovalDto => typeof result === 'object' && result !== null && 'reason' in result && 'kind' in result;
+export const updateStaff = (id: string, patch: StaffPatch) => api.patch<StaffChange>(`/api/staff/${id}`, patch);
 export const resetStaffPassword = (id: string, password: string) =>
-  api.post<StaffDto>(`/api/staff/${id}/reset-password`, { password });
+  api.post<StaffChange>(`/api/staff/${id}/reset-password`, { password });
 export const unlockStaff = (id: string) => api.post<{ ok: true }>(`/api/staff/${id}/unlock`);
-export const resetStaffTotp = (id: string) => api.post<StaffDto>(`/api/staff/${id}/totp-reset`);
+export const resetStaffTotp = (id: string) => api.post<StaffChange>(`/api/staff/${id}/totp-reset`);
+export const listStaffApprovals = () => api.get<StaffApprovalDto[]>('/api/staff-approvals');
+export const approveStaffChange = (id: string) => api.post<StaffApprovalDto>(`/api/staff-approvals/${id}/approve`);
+export const rejectStaffChange = (id: string) => api.post<StaffApprovalDto>(`/api/staff-approvals/${id}/reject`);

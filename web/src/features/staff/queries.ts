@@ -6,6 +6,9 @@ import {
   listStaff,
   resetStaffPassword,
   resetStaffTotp,
+  listStaffApprovals,
+  approveStaffChange,
+  rejectStaffChange,
   unlockStaff,
   updateDepartment,
   updateStaff,
@@ -18,6 +21,7 @@ import {
 export const staffKeys = {
   departments: (centerId: string) => ['staff', 'departments', centerId] as const,
   staffAll: ['staff', 'members'] as const,
+  approvals: ['staff', 'approvals'] as const,
   staff: (filter: StaffFilter) => ['staff', 'members', filter] as const,
 };
 
@@ -63,7 +67,7 @@ export function useUpdateStaff() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...patch }: StaffPatch & { id: string }) => updateStaff(id, patch),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.staffAll }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
   });
 }
 
@@ -71,7 +75,7 @@ export function useResetStaffPassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) => resetStaffPassword(id, password),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.staffAll }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
   });
 }
 
@@ -79,5 +83,16 @@ export const useUnlockStaff = () => useMutation({ mutationFn: unlockStaff });
 
 export function useResetStaffTotp() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: resetStaffTotp, onSettled: () => queryClient.invalidateQueries({ queryKey: staffKeys.staffAll }) });
+  return useMutation({ mutationFn: resetStaffTotp, onSettled: () => queryClient.invalidateQueries({ queryKey: ['staff'] }) });
+}
+
+/** Changes to accounts waiting for a second administrator (and the latest decided). */
+export const useStaffApprovals = (isEnabled: boolean) => useQuery({ queryKey: staffKeys.approvals, queryFn: listStaffApprovals, enabled: isEnabled });
+
+export function useDecideStaffChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) => (decision === 'approve' ? approveStaffChange(id) : rejectStaffChange(id)),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  });
 }

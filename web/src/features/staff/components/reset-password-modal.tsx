@@ -3,6 +3,7 @@ import type { StaffDto } from '@server/modules/staff/contract.ts';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { mustMatch, passwordRules } from '../../../lib/forms.ts';
 import { t } from '../../../locales/zh-CN.ts';
+import { isPendingApproval } from '../api.ts';
 import { useResetStaffPassword } from '../queries.ts';
 
 type Values = { password: string; confirm: string };
@@ -13,7 +14,7 @@ export function ResetPasswordModal({ member, onClose }: { member: StaffDto; onCl
     <FormModal<Values>
       title={t.staff.resetPasswordTitle(member.displayName)}
       okText={t.staff.resetPassword}
-      successText={t.staff.passwordReset}
+      successText={(result) => (isPendingApproval(result) ? t.staff.approvalSubmitted : t.staff.passwordReset)}
       onSubmit={({ password }) => reset.mutateAsync({ id: member.id, password })}
       onClose={onClose}
     >

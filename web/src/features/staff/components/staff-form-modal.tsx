@@ -5,6 +5,7 @@ import { FormModal } from '../../../components/form-modal.tsx';
 import { emptyToNull, passwordRules } from '../../../lib/forms.ts';
 import { optionsOf } from '../../../lib/options.ts';
 import { t } from '../../../locales/zh-CN.ts';
+import { isPendingApproval } from '../api.ts';
 import { useCreateStaff, useUpdateStaff } from '../queries.ts';
 import { PlacementFields } from './placement-fields.tsx';
 
@@ -42,6 +43,7 @@ export function StaffFormModal({ member, onClose }: { member: StaffDto | null; o
       title={member ? t.staff.editStaff : t.staff.newStaff}
       initialValues={member ?? { roles: [] }}
       onSubmit={submit}
+      successText={(result) => (isPendingApproval(result) ? t.staff.approvalSubmitted : t.common.saved)}
       onClose={onClose}
       width={640}
     >

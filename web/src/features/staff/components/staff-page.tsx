@@ -11,6 +11,7 @@ import { useCenters, useCountersOfCenters } from '../../venue/queries.ts';
 import type { StaffFilter } from '../api.ts';
 import { useDepartmentsOfCenters, useStaff } from '../queries.ts';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
+import { StaffApprovals } from './staff-approvals.tsx';
 import { StaffFilters } from './staff-filters.tsx';
 import { StaffFormModal } from './staff-form-modal.tsx';
 import { StaffRowActions } from './staff-row-actions.tsx';
@@ -43,6 +44,7 @@ export function StaffPage() {
         )
       }
     >
+      {canManage && <StaffApprovals />}
       <StaffFilters filter={filter} onChange={setFilter} />
       {staff.isError ? (
         <QueryError error={staff.error} onRetry={() => void staff.refetch()} />

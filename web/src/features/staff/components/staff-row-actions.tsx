@@ -3,6 +3,7 @@ import type { StaffDto } from '@server/modules/staff/contract.ts';
 import { ToggleActiveButton } from '../../../components/toggle-active-button.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { t } from '../../../locales/zh-CN.ts';
+import { isPendingApproval } from '../api.ts';
 import { useResetStaffTotp, useUnlockStaff, useUpdateStaff } from '../queries.ts';
 
 type Props = { member: StaffDto; onEdit: () => void; onResetPassword: () => void };
@@ -25,8 +26,8 @@ export function StaffRowActions({ member, onEdit, onResetPassword }: Props) {
 
   const doResetTotp = async () => {
     try {
-      await resetTotp.mutateAsync(member.id);
-      message.success(t.staff.totpReset);
+      const result = await resetTotp.mutateAsync(member.id);
+      message.success(isPendingApproval(result) ? t.staff.approvalSubmitted : t.staff.totpReset);
     } catch (error) {
       showError(error);
     }
