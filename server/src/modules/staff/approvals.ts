@@ -52,7 +52,7 @@ export async function resetSecondFactor(db: Db, actor: Actor, id: string): Promi
 }
 
 export async function listApprovals(db: Db): Promise<StaffApprovalDto[]> {
-  return Promise.all((await repo.listStaffApprovals(db, 100)).map((row) => toDto(db, row)));
+  return toDtos(db, await repo.listStaffApprovals(db, 100));
 }
 
 /** A second administrator makes the change; the one who asked for it cannot. */
@@ -93,23 +93,25 @@ async function setInitialPassword(db: Db, target: StaffDto, passwordHash: string
 }
 
 async function toDto(db: Db, row: repo.StaffApprovalRow): Promise<StaffApprovalDto> {
-  const name = async (id: string | null) => {
-    if (!id) return null;
-    const s = await repo.findStaff(db, id);
-    return s ? `${s.displayName}（${s.username}）` : '';
-  };
-  return {
+  return (await toDtos(db, [row]))[0]!;
+}
+
+/** The rows with the names of everyone they mention, looked up together. */
+async function toDtos(db: Db, rows: repo.StaffApprovalRow[]): Promise<StaffApprovalDto[]> {
+  const names = await repo.staffNames(db, rows.flatMap((r) => [r.staffId, r.requestedBy, ...(r.decidedBy ? [r.decidedBy] : [])]));
+  const name = (id: string) => names.get(id) ?? '';
+  return rows.map((row) => ({
     id: row.id,
     staffId: row.staffId,
-    staffName: (await name(row.staffId))!,
+    staffName: name(row.staffId),
     kind: row.kind,
     reason: row.reason,
     roles: row.kind === 'update' ? (((row.patch as StaffPatch | null)?.roles ?? null) as Role[] | null) : null,
     state: row.state,
     requestedBy: row.requestedBy,
-    requestedByName: (await name(row.requestedBy))!,
+    requestedByName: name(row.requestedBy),
     requestedAt: row.requestedAt.toISOString(),
-    decidedByName: await name(row.decidedBy),
+    decidedByName: row.decidedBy ? name(row.decidedBy) : null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
-  };
+  }));
 }

@@ -231,3 +231,13 @@ export async function listStaffApprovals(db: DbOrTx, limit: number): Promise<Sta
 export async function decideStaffApproval(db: DbOrTx, id: string, state: 'approved' | 'rejected', decidedBy: string | null): Promise<void> {
   await db.update(staffApprovals).set({ state, decidedBy, decidedAt: new Date() }).where(eq(staffApprovals.id, id));
 }
+
+/** 显示名（用户名） of these staff members, by id, in one query. */
+export async function staffNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staff.id, displayName: staff.displayName, username: staff.username })
+    .from(staff)
+    .where(inArray(staff.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, `${r.displayName}（${r.username}）`]));
+}

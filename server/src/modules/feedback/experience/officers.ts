@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import { AppError, invalidField, notFound } from '../../../platform/errors.ts';
-import { decryptField, encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
+import { decryptField, normalizePhone, personalDataKeys, sealPhone } from '../../../platform/personal-data/personal-data.ts';
 import { listPublishedItemFacts } from '../../catalog/service.ts';
 import type { ServiceDeps } from '../cases/scope.ts';
 import type { OfficerDto, OfficerKind } from './contract.ts';
@@ -21,8 +21,7 @@ export function centerOf(by: StaffPrincipal): string {
 function encryptedPhone(deps: ServiceDeps, raw: string) {
   const phone = normalizePhone(raw);
   if (!phone) throw new AppError('PHONE_INVALID', '联系电话应为手机号码或带区号的固定电话', [{ field: 'phone', message: '电话号码格式不正确' }]);
-  const keys = personalDataKeys(deps.config);
-  return { phoneCipher: encryptField(keys, 'phone', phone), phoneMasked: maskPhone(phone), phoneHash: lookupHash(keys, 'phone', phone) };
+  return sealPhone(personalDataKeys(deps.config), phone);
 }
 
 function checkTerm(termStart: string, termEnd: string) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { encryptField, lookupHash, maskPhone, normalizePhone, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
+import { personalDataKeys, sealPlainPhones } from '../../../platform/personal-data/personal-data.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -12,19 +12,7 @@ import * as repo from './repository.ts';
  * emptied column.
  */
 export async function encryptLegacyInquiryPhones(db: Db, config: Pick<Config, 'PERSONAL_DATA_KEY' | 'PERSONAL_DATA_HASH_KEY'>, log: Logger): Promise<{ encrypted: number }> {
-  const keys = personalDataKeys(config);
-  let encrypted = 0;
-  for (let batch = await repo.listPlainPhones(db); batch.length > 0; batch = await repo.listPlainPhones(db)) {
-    for (const row of batch) {
-      const phone = normalizePhone(row.phone);
-      const done = await repo.replacePlainPhone(db, row.id, {
-        phoneCipher: phone ? encryptField(keys, 'phone', phone) : null,
-        phoneMasked: phone ? maskPhone(phone) : null,
-        phoneHash: phone ? lookupHash(keys, 'phone', phone) : null,
-      });
-      if (done) encrypted++;
-    }
-  }
+  const encrypted = await sealPlainPhones(personalDataKeys(config), { list: () => repo.listPlainPhones(db), replace: (id, sealed) => repo.replacePlainPhone(db, id, sealed) });
   if (encrypted > 0) log.info({ encrypted }, '咨询登记中的明文电话号码已加密保存');
   return { encrypted };
 }

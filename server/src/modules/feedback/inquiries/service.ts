@@ -3,7 +3,7 @@ import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors.ts';
-import { decryptField, maskPhone, normalizePhone, personalDataKeys, sealPhone } from '../../../platform/personal-data/personal-data.ts';
+import { decryptField, maskPhone, normalizePhone, personalDataKeys, sealPhone, sealPhoneIfAny } from '../../../platform/personal-data/personal-data.ts';
 import type { Theme } from '../../catalog/contract.ts';
 import { issueTicket, ticketNumbersOf, type IssuedTicketDto } from '../../queue/service.ts';
 import { getDepartment, getStaff, listDepartments, listStaff } from '../../staff/service.ts';
@@ -73,7 +73,7 @@ export async function recordInquiry(deps: ServiceDeps, by: StaffPrincipal, input
       uscc: input.uscc,
       enterpriseName: input.enterpriseName,
       personName: input.personName,
-      ...(phone ? sealPhone(keys, phone) : { phoneCipher: null, phoneMasked: null, phoneHash: null }),
+      ...sealPhoneIfAny(keys, phone),
       outcome: input.outcome,
       ticketId: issued?.ticket.id ?? null,
       note: input.note,
