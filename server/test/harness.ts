@@ -18,6 +18,8 @@ export type TestApp = {
   config: Config;
   /** logs in a staff account (demo password by default) and returns the Cookie header value */
   loginAs(username: string, password?: string): Promise<string>;
+  /** runs `fn` as the database's owner, as migrations and upgrades run (the app works as a role that owns nothing) */
+  asOwner<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -33,12 +35,14 @@ export async function createTestApp(
   const config = loadConfig({ BANSHI_DEMO: '1', LOG_LEVEL: 'silent', ...TEST_SECRETS, ...env });
   let database: Database;
   let drop = async () => {};
+  let ownerUrl: string | null = null;
   if (template.kind === 'pglite') {
     database = await openPglite({ memory: true, loadDataDir: new Blob([fs.readFileSync(template.dumpFile)]) });
   } else {
     const name = `banshi_test_${crypto.randomBytes(6).toString('hex')}`;
     await adminQuery(template.adminUrl, `create database ${name} template ${template.templateName}`);
-    database = openPostgres(withDatabase(template.adminUrl, name));
+    ownerUrl = withDatabase(template.adminUrl, name);
+    database = openPostgres(ownerUrl);
     drop = () => adminQuery(template.adminUrl, `drop database if exists ${name} with (force)`);
   }
   const app = await buildApp({ config, database, logger: options.logger ?? false });
@@ -53,6 +57,15 @@ export async function createTestApp(
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
       return cookieOf(res);
+    },
+    async asOwner(fn) {
+      if (!ownerUrl) return fn(database.db);
+      const owner = openPostgres(ownerUrl, undefined, { role: null, max: 1 });
+      try {
+        return await fn(owner.db);
+      } finally {
+        await owner.close();
+      }
     },
     async close() {
       await app.close();

@@ -6,12 +6,8 @@ import { createLogger } from './logger.ts';
 
 export async function migrateCommand(config: Config): Promise<void> {
   const log = createLogger(config);
-  const database = await openDatabase(config, log);
-  try {
-    await runUpgrades(database.db, config, log);
-  } finally {
-    await database.close();
-  }
+  const database = await openDatabase(config, log, (ownerDb) => runUpgrades(ownerDb, config, log));
+  await database.close();
   console.log('数据库已是最新版本。');
 }
 

@@ -15,8 +15,7 @@ const JOB_POOL_SIZE = 2;
 export async function startCommand(config: Config, options: { web?: boolean } = {}): Promise<void> {
   const log = createLogger(config);
   const webDist = options.web === false ? null : await ensureWebBuild(log);
-  const database = await openDatabase(config, log);
-  await runUpgrades(database.db, config, log);
+  const database = await openDatabase(config, log, (ownerDb) => runUpgrades(ownerDb, config, log));
   if (config.BANSHI_DEMO) {
     if (await isDatabaseEmpty(database.db)) {
       log.info('空数据库：载入演示中心');

@@ -243,8 +243,6 @@ export const inquiries = pgTable(
     uscc: varchar('uscc', { length: 18 }),
     enterpriseName: text('enterprise_name').notNull().default(''),
     personName: text('person_name').notNull().default(''),
-    /** the plain number earlier versions kept; the upgrade (server/src/upgrades.ts) moves it into phone_cipher and empties it */
-    phone: varchar('phone', { length: 20 }),
     phoneCipher: text('phone_cipher'),
     phoneMasked: varchar('phone_masked', { length: 20 }),
     phoneHash: text('phone_hash'),

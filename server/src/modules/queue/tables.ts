@@ -147,8 +147,6 @@ export const tickets = pgTable(
     /** a catalog item; checked through the catalog service */
     itemId: uuid('item_id'),
     uscc: varchar('uscc', { length: 18 }),
-    /** the plain number earlier versions kept; the upgrade (server/src/upgrades.ts) moves it into phone_cipher and empties it */
-    phone: varchar('phone', { length: 20 }),
     /** the visitor's phone, if given: personal data (platform/personal-data), decrypted only to send the rating SMS or fill an application */
     phoneCipher: text('phone_cipher'),
     phoneMasked: varchar('phone_masked', { length: 20 }),

@@ -49,7 +49,6 @@ export const enterpriseAccounts = pgTable('enterprise_accounts', {
   uscc: varchar('uscc', { length: 18 }).notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  contactPhone: text('contact_phone').notNull().default(''),
   isActive: boolean('is_active').notNull().default(true),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

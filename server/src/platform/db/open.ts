@@ -2,13 +2,16 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from './database.ts';
 import { migratePglite, openPglite } from './pglite.ts';
-import { APP_ROLE, canUseAppRole, migratePostgres, openPostgres } from './postgres.ts';
+import { APP_ROLE, canUseAppRole, migratePostgres, openPostgres, type Upgrade } from './postgres.ts';
 
-/** Opens the database the configuration selects and brings its schema up to date. */
-export async function openDatabase(config: Pick<Config, 'database'>, log?: Logger): Promise<Database> {
+/**
+ * Opens the database the configuration selects and brings it up to date: its schema, then its
+ * data (`upgrade`, run as the owner: see server/src/upgrades.ts).
+ */
+export async function openDatabase(config: Pick<Config, 'database'>, log?: Logger, upgrade?: Upgrade): Promise<Database> {
   const target = config.database;
   if (target.kind === 'postgres') {
-    await migratePostgres(target.migrationUrl ?? target.url);
+    await migratePostgres(target.migrationUrl ?? target.url, undefined, upgrade);
     if (await canUseAppRole(target.url)) return openPostgres(target.url, log);
     log?.warn(
       `数据库用户不能切换到角色 ${APP_ROLE}（迁移未能创建它，或该用户不是它的成员）：应用将以连接用户的全部权限运行，审计表不受角色保护。见 ARCHITECTURE.md“数据库角色”。`,
@@ -21,6 +24,7 @@ export async function openDatabase(config: Pick<Config, 'database'>, log?: Logge
   const database = await openPglite({ dir: target.dir });
   try {
     await migratePglite(database);
+    await upgrade?.(database.db);
   } catch (err) {
     await database.close();
     throw err;

@@ -73,12 +73,21 @@ export function openPostgres(url: string, log?: Logger, options: PoolOptions = {
   };
 }
 
-export async function migratePostgres(url: string, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+/** Data upgrades run after the migrations, as the owner (they may drop a column they emptied). */
+export type Upgrade = (ownerDb: Db) => Promise<void>;
+
+/**
+ * Migrates as the owner of `url`, then runs `upgrade` on the same owner connection, both under
+ * one advisory lock: any number of processes may start at once, one does the work.
+ */
+export async function migratePostgres(url: string, migrationsFolder = MIGRATIONS_FOLDER, upgrade?: Upgrade): Promise<void> {
+  const client = new pg.Client({ connectionString: url, options: `-c TimeZone=${BUSINESS_TIME_ZONE}` });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migrate(drizzle({ client }), { migrationsFolder });
+    const db = drizzle({ client });
+    await migrate(db, { migrationsFolder });
+    await upgrade?.(db as unknown as Db);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();

@@ -35,11 +35,7 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'ratings.rater_phone_masked', holds: '手机号', stored: 'masked', inResponses: 'masked' },
   { column: 'ratings.rater_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('notification_messages.recipient_encrypted', '手机号'),
-  /** emptied by the upgrade into tickets.phone_cipher (server/src/upgrades.ts); a later migration drops it */
-  { column: 'tickets.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
   ...encrypted('tickets.phone_cipher', '手机号'),
-  /** emptied by the upgrade into inquiries.phone_cipher (server/src/upgrades.ts); a later migration drops it */
-  { column: 'inquiries.phone', holds: '手机号', stored: 'plain', inResponses: 'masked' },
   ...encrypted('inquiries.phone_cipher', '手机号'),
   { column: 'inquiries.person_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('experience_officers.phone_cipher', '手机号'),
@@ -49,7 +45,6 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'rateable_subjects.phone_cipher', holds: '手机号', stored: 'encrypted', inResponses: 'never' },
   { column: 'rateable_subjects.phone_masked', holds: '手机号', stored: 'masked', inResponses: 'masked' },
   { column: 'rateable_subjects.applicant_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
-  { column: 'enterprise_accounts.contact_phone', holds: '手机号', stored: 'plain', inResponses: 'never' },
 ];
 
 /** Column names that look personal; each such column must be listed above or here. */

@@ -65,22 +65,6 @@ export function sealPhoneIfAny(keys: PersonalDataKeys, normalized: string | null
   return normalized ? sealPhone(keys, normalized) : { phoneCipher: null, phoneMasked: null, phoneHash: null };
 }
 
-/**
- * An upgrade step's loop: the numbers an earlier version kept in clear, batch by batch, each
- * sealed (a number that is not a phone number is dropped) and its plain column emptied by
- * `replace`, which skips a row another process has done already. Returns how many it did.
- */
-export async function sealPlainPhones(
-  keys: PersonalDataKeys,
-  rows: { list: () => Promise<{ id: string; phone: string }[]>; replace: (id: string, sealed: PhoneColumns) => Promise<boolean> },
-): Promise<number> {
-  let sealed = 0;
-  for (let batch = await rows.list(); batch.length > 0; batch = await rows.list()) {
-    for (const row of batch) if (await rows.replace(row.id, sealPhoneIfAny(keys, normalizePhone(row.phone)))) sealed++;
-  }
-  return sealed;
-}
-
 /** `440605199001011234` → `4406**********1234` */
 export function maskIdNumber(idNumber: string): string {
   if (idNumber.length <= 8) return '*'.repeat(idNumber.length);

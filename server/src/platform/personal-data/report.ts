@@ -33,7 +33,7 @@ export function privacyReport(databaseColumns: readonly string[], logs: { file: 
     unlisted,
     plainNumbers,
     logs: scanned,
-    passed: missing.length === 0 && unlisted.length === 0 && scanned.every((l) => l.findings.length === 0),
+    passed: missing.length === 0 && unlisted.length === 0 && plainNumbers.length === 0 && scanned.every((l) => l.findings.length === 0),
   };
 }
 

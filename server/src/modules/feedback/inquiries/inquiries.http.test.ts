@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testApi, type TestApi, type TestApp } from '../../../../test/harness.ts';
 import { outbox } from '../../../platform/outbox/tables.ts';
@@ -6,9 +6,8 @@ import { getDepartment, updateDepartment } from '../../staff/service.ts';
 import { inquiries, inquiryViolations } from '../tables.ts';
 import type { InquiryDto, ViolationDto, ViolationLedger } from './contract.ts';
 import { runInquiryViolationCheck } from './violations.ts';
-import { encryptLegacyInquiryPhones } from './legacy-phones.ts';
+import { sealPlainPhoneColumn } from '../../../platform/personal-data/plain-phone-columns.ts';
 import { decryptField, personalDataKeys } from '../../../platform/personal-data/personal-data.ts';
-import pino from 'pino';
 
 /**
  * 首问、首办 (A.1, A.2) through HTTP: a back-office reviewer and a counter clerk record what they
@@ -67,7 +66,6 @@ describe('recording a first inquiry', () => {
     });
     expect(asked).toMatchObject({ firstResponderName: '梁俊杰', outcome: 'answered', phoneMasked: '139****3333', replyDueOn: null, canReply: false });
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, asked.id));
-    expect(row!.phone).toBeNull();
     expect(row!.phoneCipher).toMatch(/^v1\./);
     expect(JSON.stringify(row)).not.toContain('13922223333');
     const mine = await api.ok<InquiryDto[]>('GET', '/api/inquiries?box=mine', reviewer);
@@ -112,15 +110,18 @@ describe('recording a first inquiry', () => {
 });
 
 describe('the upgrade', () => {
-  it('encrypts the phone numbers the guidance desk used to keep in clear, once', async () => {
+  it('encrypts the phone numbers the guidance desk used to keep in clear, once, and drops the plain column', async () => {
     const asked = await record(clerk, { subject: '旧版导办台登记', outcome: 'answered', reply: '已答复' });
-    await t.db.update(inquiries).set({ phone: '0757-86261234', phoneCipher: null, phoneMasked: null, phoneHash: null }).where(eq(inquiries.id, asked.id));
-    const log = pino({ level: 'silent' });
-    expect((await encryptLegacyInquiryPhones(t.db, t.config, log)).encrypted).toBeGreaterThanOrEqual(1);
-    expect((await encryptLegacyInquiryPhones(t.db, t.config, log)).encrypted).toBe(0);
+    await t.asOwner((db) => db.execute(sql`alter table inquiries add column phone varchar(20)`));
+    await t.db.execute(sql`update inquiries set phone = '0757-86261234', phone_cipher = null, phone_masked = null, phone_hash = null where id = ${asked.id}`);
+    const keys = personalDataKeys(t.config);
+    expect(await t.asOwner((db) => sealPlainPhoneColumn(db, keys, 'inquiries'))).toBe(1);
+    expect(await t.asOwner((db) => sealPlainPhoneColumn(db, keys, 'inquiries'))).toBe(0);
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, asked.id));
-    expect(row).toMatchObject({ phone: null, phoneMasked: '075****1234' });
-    expect(decryptField(personalDataKeys(t.config), 'phone', row!.phoneCipher!)).toBe('075786261234');
+    expect(row).toMatchObject({ phoneMasked: '075****1234' });
+    expect(decryptField(keys, 'phone', row!.phoneCipher!)).toBe('075786261234');
+    const column = (await t.db.execute(sql`select 1 from information_schema.columns where table_name = 'inquiries' and column_name = 'phone'`)) as unknown as { rows: unknown[] };
+    expect(column.rows).toHaveLength(0);
   });
 });
 

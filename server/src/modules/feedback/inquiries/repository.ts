@@ -153,22 +153,3 @@ export async function listInquiriesByIds(db: DbOrTx, ids: readonly string[]): Pr
     .where(inArray(inquiries.id, [...ids]));
 }
 
-/** Upgrade: rows whose phone earlier versions kept in clear. */
-export async function listPlainPhones(db: DbOrTx, limit = 1000): Promise<{ id: string; phone: string }[]> {
-  const rows = await db
-    .select({ id: inquiries.id, phone: inquiries.phone })
-    .from(inquiries)
-    .where(sql`${inquiries.phone} is not null`)
-    .limit(limit);
-  return rows.map((r) => ({ id: r.id, phone: r.phone! }));
-}
-
-/** Upgrade: stores the number encrypted and empties the plain column, unless another process did it first. */
-export async function replacePlainPhone(db: DbOrTx, id: string, encrypted: { phoneCipher: string | null; phoneMasked: string | null; phoneHash: string | null }): Promise<boolean> {
-  const updated = await db
-    .update(inquiries)
-    .set({ ...encrypted, phone: null })
-    .where(and(eq(inquiries.id, id), sql`${inquiries.phone} is not null`))
-    .returning({ id: inquiries.id });
-  return updated.length === 1;
-}

@@ -3,7 +3,7 @@ import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors.ts';
-import { decryptField, maskPhone, normalizePhone, personalDataKeys, sealPhone, sealPhoneIfAny } from '../../../platform/personal-data/personal-data.ts';
+import { decryptField, normalizePhone, personalDataKeys, sealPhone, sealPhoneIfAny } from '../../../platform/personal-data/personal-data.ts';
 import type { Theme } from '../../catalog/contract.ts';
 import { issueTicket, ticketNumbersOf, type IssuedTicketDto } from '../../queue/service.ts';
 import { getDepartment, getStaff, listDepartments, listStaff } from '../../staff/service.ts';
@@ -197,8 +197,7 @@ export async function toDtos(db: DbOrTx, centerId: string, rows: readonly repo.I
     uscc: r.uscc,
     enterpriseName: r.enterpriseName,
     personName: r.personName,
-    // rows from before the upgrade keep the plain number until it runs; mask it all the same
-    phoneMasked: r.phoneMasked ?? (r.phone ? maskPhone(r.phone) : null),
+    phoneMasked: r.phoneMasked,
     firstResponderId: r.firstResponderId,
     firstResponderName: names.staff(r.firstResponderId),
     outcome: r.outcome,

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import pino from 'pino';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.ts';
 import { deliverEvents } from '../../../platform/outbox/testing.ts';
@@ -8,7 +7,7 @@ import { decryptField, personalDataKeys } from '../../../platform/personal-data/
 import { tickets } from '../tables.ts';
 import { caller, demoCenter, kioskTake, type Call } from '../testing.ts';
 import type { TicketDto, TicketStatusDto } from './contract.ts';
-import { encryptLegacyTicketPhones } from './legacy-phones.ts';
+import { sealPlainPhoneColumn } from '../../../platform/personal-data/plain-phone-columns.ts';
 
 /** A visitor's phone on a ticket is personal data: stored sealed, shown masked, opened only to send the rating SMS. */
 
@@ -46,7 +45,7 @@ describe('a ticket taken with a phone number', () => {
     expect(taken.body).not.toContain('7123');
     const id = await ticketIdOfToken((taken.json() as TicketStatusDto).token);
     const row = await rowOf(id);
-    expect(row).toMatchObject({ phone: null, phoneMasked: '137****7123' });
+    expect(row).toMatchObject({ phoneMasked: '137****7123' });
     expect(JSON.stringify(row)).not.toContain('13700137123');
     expect(decryptField(keys(), 'phone', row.phoneCipher!)).toBe('13700137123');
 
@@ -60,7 +59,7 @@ describe('a ticket taken with a phone number', () => {
     const res = await call('POST', `/api/queue/centers/${centerId}/tickets`, guide, { queueId, phone: '0757-86261234' });
     expect(res.statusCode, res.body).toBe(201);
     const row = await rowOf(res.json().ticket.id);
-    expect(row).toMatchObject({ phone: null, phoneMasked: '075****1234' });
+    expect(row).toMatchObject({ phoneMasked: '075****1234' });
     expect(decryptField(keys(), 'phone', row.phoneCipher!)).toBe('075786261234');
 
     const bad = await call('POST', `/api/queue/centers/${centerId}/tickets`, guide, { queueId, phone: '12345' });
@@ -74,7 +73,7 @@ describe('a ticket taken with a phone number', () => {
     expect(walkIn.statusCode, walkIn.body).toBe(200);
     const ticket = walkIn.json() as TicketDto;
     expect(ticket.phone).toBe('139****9077');
-    expect((await rowOf(ticket.id)).phone).toBeNull();
+    expect((await rowOf(ticket.id)).phoneCipher).toMatch(/^v1\./);
     expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { itemIds: [] })).statusCode).toBe(200);
     expect(await deliverEvents(t)).toBeGreaterThan(0);
 
@@ -87,20 +86,28 @@ describe('a ticket taken with a phone number', () => {
 });
 
 describe('the upgrade', () => {
-  it('encrypts the phone numbers earlier versions kept in clear, once; a number that is no phone is dropped', async () => {
+  const plainColumn = async () => (await t.db.execute(sql`select 1 from information_schema.columns where table_name = 'tickets' and column_name = 'phone'`)) as unknown as { rows: unknown[] };
+
+  it('finds no plain phone column in a new database (migration 0034 dropped it)', async () => {
+    expect((await plainColumn()).rows).toHaveLength(0);
+  });
+
+  it('encrypts the phone numbers earlier versions kept in clear, once, and drops the plain column; a number that is no phone is dropped', async () => {
     const a = await kioskTake(call, centerId, { queueId }, '10.61.0.2');
     const b = await kioskTake(call, centerId, { queueId }, '10.61.0.3');
     const [idA, idB] = [await ticketIdOfToken(a.json().token), await ticketIdOfToken(b.json().token)];
-    await t.db.update(tickets).set({ phone: '138 0013 8000', phoneCipher: null, phoneMasked: null, phoneHash: null }).where(eq(tickets.id, idA));
-    await t.db.update(tickets).set({ phone: '12345', phoneCipher: null, phoneMasked: null, phoneHash: null }).where(eq(tickets.id, idB));
+    // the table as an earlier version left it
+    await t.asOwner((db) => db.execute(sql`alter table tickets add column phone varchar(20)`));
+    await t.db.execute(sql`update tickets set phone = '138 0013 8000', phone_cipher = null, phone_masked = null, phone_hash = null where id = ${idA}`);
+    await t.db.execute(sql`update tickets set phone = '12345', phone_cipher = null, phone_masked = null, phone_hash = null where id = ${idB}`);
 
-    const log = pino({ level: 'silent' });
-    expect((await encryptLegacyTicketPhones(t.db, t.config, log)).encrypted).toBe(2);
-    expect((await encryptLegacyTicketPhones(t.db, t.config, log)).encrypted).toBe(0);
+    expect(await t.asOwner((db) => sealPlainPhoneColumn(db, keys(), 'tickets'))).toBe(2);
+    expect((await plainColumn()).rows).toHaveLength(0);
+    expect(await t.asOwner((db) => sealPlainPhoneColumn(db, keys(), 'tickets'))).toBe(0);
     const rowA = await rowOf(idA);
-    expect(rowA).toMatchObject({ phone: null, phoneMasked: '138****8000' });
+    expect(rowA).toMatchObject({ phoneMasked: '138****8000' });
     expect(decryptField(keys(), 'phone', rowA.phoneCipher!)).toBe('13800138000');
-    expect(await rowOf(idB)).toMatchObject({ phone: null, phoneCipher: null, phoneMasked: null, phoneHash: null });
+    expect(await rowOf(idB)).toMatchObject({ phoneCipher: null, phoneMasked: null, phoneHash: null });
     const found = (await call('GET', `/api/queue/centers/${centerId}/tickets?q=13800138000`, guide)).json() as TicketDto[];
     expect(found.map((x) => x.id)).toContain(idA);
   });

@@ -326,22 +326,3 @@ export async function listStaleOpenTickets(db: DbOrTx, businessDate: string, lim
     .limit(limit);
 }
 
-/** Upgrade: a batch of tickets that still hold a phone number in clear (earlier versions). */
-export async function listPlainPhones(db: DbOrTx, limit = 1000): Promise<{ id: string; phone: string }[]> {
-  const rows = await db
-    .select({ id: tickets.id, phone: tickets.phone })
-    .from(tickets)
-    .where(sql`${tickets.phone} is not null`)
-    .limit(limit);
-  return rows.map((r) => ({ id: r.id, phone: r.phone! }));
-}
-
-/** Upgrade: stores the number sealed and empties the plain column, unless another process did it first. */
-export async function replacePlainPhone(db: DbOrTx, id: string, sealed: { phoneCipher: string | null; phoneMasked: string | null; phoneHash: string | null }): Promise<boolean> {
-  const updated = await db
-    .update(tickets)
-    .set({ ...sealed, phone: null })
-    .where(and(eq(tickets.id, id), sql`${tickets.phone} is not null`))
-    .returning({ id: tickets.id });
-  return updated.length === 1;
-}
