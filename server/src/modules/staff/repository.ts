@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { departments, staff, staffApprovals } from './tables.ts';
+import { withinCenters } from '../../platform/db/center-scope.ts';
 
 const chief = alias(staff, 'chief');
 
@@ -92,7 +93,8 @@ export type StaffFilter = { centerId?: string; departmentId?: string; role?: Rol
 
 export async function listStaff(db: DbOrTx, f: StaffFilter) {
   const conditions: SQL[] = [];
-  if (f.centers) conditions.push(f.centers.length ? inArray(staff.centerId, [...f.centers]) : sql`false`);
+  const scoped = withinCenters(staff.centerId, f.centers);
+  if (scoped) conditions.push(scoped);
   if (f.centerId) conditions.push(eq(staff.centerId, f.centerId));
   if (f.departmentId) conditions.push(eq(staff.departmentId, f.departmentId));
   if (f.role) conditions.push(sql`${f.role} = any(${staff.roles})`);

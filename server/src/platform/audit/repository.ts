@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { auditLog } from './tables.ts';
+import { withinCenters } from '../db/center-scope.ts';
 
 export type AuditEntry = typeof auditLog.$inferInsert;
 
@@ -25,7 +26,8 @@ export type AuditFilter = {
 
 export async function searchAuditEntries(db: DbOrTx, f: AuditFilter) {
   const conditions: SQL[] = [];
-  if (f.centers) conditions.push(f.centers.length ? inArray(auditLog.centerId, [...f.centers]) : sql`false`);
+  const scoped = withinCenters(auditLog.centerId, f.centers);
+  if (scoped) conditions.push(scoped);
   if (f.from) conditions.push(gte(auditLog.at, f.from));
   if (f.to) conditions.push(lt(auditLog.at, f.to));
   if (f.actor) conditions.push(or(eq(auditLog.actorId, f.actor), ilike(auditLog.actorName, `%${escapeLike(f.actor)}%`))!);

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { notificationMessages } from './tables.ts';
+import { withinCenters } from '../db/center-scope.ts';
 
 export type MessageRow = typeof notificationMessages.$inferSelect;
 
@@ -34,6 +35,8 @@ export async function markAttemptFailed(db: DbOrTx, id: string, transport: strin
 
 export type MessageFilter = {
   centerId?: string;
+  /** only messages of these centers (the reader's scope); null: the whole installation */
+  centers?: readonly string[] | null;
   relatedType?: string;
   relatedId?: string;
   recipientHash?: string;
@@ -45,6 +48,8 @@ export type MessageFilter = {
 export async function listMessages(db: DbOrTx, f: MessageFilter) {
   const conditions: SQL[] = [];
   if (f.centerId) conditions.push(eq(notificationMessages.centerId, f.centerId));
+  const scoped = withinCenters(notificationMessages.centerId, f.centers);
+  if (scoped) conditions.push(scoped);
   if (f.relatedType) conditions.push(eq(notificationMessages.relatedType, f.relatedType));
   if (f.relatedId) conditions.push(eq(notificationMessages.relatedId, f.relatedId));
   if (f.recipientHash) conditions.push(eq(notificationMessages.recipientHash, f.recipientHash));

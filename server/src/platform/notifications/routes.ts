@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { pageQuery } from '../http/schemas.ts';
 import { listMessages } from './service.ts';
+import { staffOf } from '../auth/plugin.ts';
 
 const messagesQuery = z.strictObject({
   centerId: z.uuid().optional(),
@@ -41,6 +42,6 @@ export const notificationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app,
       config: { access: 'notification.read' },
       schema: { tags: ['notifications'], summary: '消息记录（短信及其发送状态）', querystring: messagesQuery, response: { 200: messagePage } },
     },
-    (request) => listMessages(db, config, request.query),
+    (request) => listMessages(db, config, { ...request.query, centers: staffOf(request).centerScope }),
   );
 };

@@ -19,7 +19,10 @@ export const queueSettingsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   app.get(
     '/api/queue/centers/:centerId/settings',
     { config: { access: 'org.read' }, schema: { tags, summary: '排队设置（取号时间、优先级与公平上限）', params: centerIdParam, response: { 200: queueSettings } } },
-    (request) => settings.getSettings(db, request.params.centerId),
+    (request) => {
+      staffInCenter(request, request.params.centerId);
+      return settings.getSettings(db, request.params.centerId);
+    },
   );
   app.put(
     '/api/queue/centers/:centerId/settings',
@@ -39,7 +42,10 @@ export const queueSettingsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   app.get(
     '/api/queue/centers/:centerId/queues',
     { config: { access: 'org.read' }, schema: { tags, summary: '中心的排队队列', params: centerIdParam, response: { 200: z.array(queue) } } },
-    (request) => settings.listQueues(db, request.params.centerId),
+    (request) => {
+      staffInCenter(request, request.params.centerId);
+      return settings.listQueues(db, request.params.centerId);
+    },
   );
   app.post(
     '/api/queue/centers/:centerId/queues',
@@ -67,7 +73,10 @@ export const queueSettingsRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
   app.get(
     '/api/queue/centers/:centerId/items',
     { config: { access: 'org.read' }, schema: { tags, summary: '中心已发布的事项及办理它的队列', params: centerIdParam, response: { 200: z.array(queueItem) } } },
-    (request) => settings.listQueueItems(db, request.params.centerId),
+    (request) => {
+      staffInCenter(request, request.params.centerId);
+      return settings.listQueueItems(db, request.params.centerId);
+    },
   );
 
   app.get(
