@@ -189,7 +189,7 @@ const labels: Record<string, string> = {
   delta: '增减号源',
   scope: '号源范围',
   scopeId: '队列或事项',
-  channel: '预约渠道',
+  channel: '渠道',
   days: '天数',
   // applications
   isCommitmentSigned: '容缺补齐承诺',

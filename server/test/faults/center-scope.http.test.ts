@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../harness.ts';
 /**
  * Center scope (issue 18, item 14) with two centers of the demo: the county center and a town
  * center below it. Staff of the town read the town's staff and audit log only, and see no full ID
- * number of a person the county recorded; the county's manager (a region's role) reads both.
+ * number of a person the county recorded; the county's manager (a region's role) reads both, and
+ * opens a record of the town that no other county account can.
  */
 
 let t: TestApp;
@@ -97,5 +98,20 @@ describe('unmasking a person', () => {
     const allowed = await call('POST', `/api/people/${id}/unmask`, countyChief, { reason: '核对身份' });
     expect(allowed.statusCode, allowed.body).toBe(200);
     expect(allowed.json().idNumber).toBe('110101199003074477');
+  });
+});
+
+describe('a record of the town', () => {
+  it('is open to the county’s manager (a region’s role) and to nobody else of the county', async () => {
+    const filed = await call('POST', '/api/feedback', townManager, { kind: 'suggestion', channel: 'on_site', content: '镇中心建议增加自助复印机', isConfidential: false, contact: { name: '王先生', phone: '13912345678' } });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().id as string;
+    expect((await call('GET', `/api/feedback/${id}`, townManager)).statusCode).toBe(200);
+    expect((await call('GET', `/api/feedback/${id}`, countyManager)).statusCode).toBe(200);
+    const countyHandler = await t.loginAs('complaints');
+    expect((await call('GET', `/api/feedback/${id}`, countyHandler)).statusCode).toBe(404);
+    // and the town's list does not show it to the county's handler
+    const list = (await call('GET', '/api/feedback', countyHandler)).json() as { items: { id: string }[] };
+    expect(list.items.map((c) => c.id)).not.toContain(id);
   });
 });

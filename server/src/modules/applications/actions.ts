@@ -10,6 +10,7 @@ import * as repo from './repository.ts';
 import { ACTIONS, type Actor, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { requireTransition, workflowKindOf } from './workflow/transition.ts';
 import type { WorkflowKind } from './workflow/definition.ts';
+import { isCenterInScope } from '../../platform/auth/scope.ts';
 
 /**
  * Every action on an application runs here, as one transaction: the row is locked and its
@@ -194,5 +195,5 @@ export function nameOf(performer: Performer): string {
 }
 
 function assertSameCenter(principal: StaffPrincipal, app: repo.ApplicationRow) {
-  if (principal.centerId !== app.centerId) throw new AppError('FORBIDDEN', '只能处理本中心的办件');
+  if (!isCenterInScope(principal, app.centerId)) throw new AppError('FORBIDDEN', '只能处理本中心的办件');
 }

@@ -14,6 +14,7 @@ import { toSummary, viewOf, type Names, type View } from './summary.ts';
 import * as reviewRepo from './review/repository.ts';
 import { ACTIONS, APPLICATION_STATES, STATES, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { availableActions, workflowKindOf } from './workflow/transition.ts';
+import { isCenterInScope } from '../../platform/auth/scope.ts';
 
 /**
  * Reading applications: lists, the detail with everything that happened, the back office's
@@ -32,7 +33,7 @@ export { approveTask, takeTask } from './review/service.ts';
 
 function assertStaffOfCenter(principal: StaffPrincipal, centerId: string) {
   const mayRead = actorsOf(principal).length > 0 || principal.permissions.has('application.figures');
-  if (!mayRead || principal.centerId !== centerId) throw new AppError('FORBIDDEN', '您不能查看该办件');
+  if (!mayRead || !isCenterInScope(principal, centerId)) throw new AppError('FORBIDDEN', '您不能查看该办件');
 }
 
 export async function getApplicationDetail(deps: ServiceDeps, principal: StaffPrincipal, id: string, now = new Date()): Promise<ApplicationDetail> {

@@ -9,6 +9,7 @@ import { namesOf, type Names } from '../callbacks/views.ts';
 import { labelOfTag } from '../ratings/questions.ts';
 import type { AppealDto, AppealRatingDto } from './contract.ts';
 import * as repo from './repository.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 申诉复核: staff appeal a bad review of their department, their counter or themselves as
@@ -41,7 +42,7 @@ export async function appealRating(deps: ServiceDeps, principal: StaffPrincipal,
   const own = await ownRatingsOf(deps.db, principal);
   const id = await deps.db.transaction(async (tx) => {
     const rating = await repo.findRating(tx, input.ratingId);
-    if (!rating || rating.centerId !== own.centerId) throw notFound('评价');
+    if (!rating || !isCenterInScope(principal, rating.centerId)) throw notFound('评价');
     if (!isOwn(own, rating)) throw new AppError('FORBIDDEN', '只能对本部门、本窗口或本人收到的评价提出申诉', [{ field: 'ratingId', message: '不是本部门、本窗口或本人的评价' }]);
     if (rating.excludedAt) throw new AppError('RATING_NOT_APPEALABLE', '该评价已因申诉成立不计入统计', [{ field: 'ratingId', message: '该评价已剔除' }]);
     if (rating.isDefault || rating.level > 2) throw new AppError('RATING_NOT_APPEALABLE', '只能对差评（不满意、非常不满意）提出申诉', [{ field: 'ratingId', message: '不是差评' }]);
@@ -68,7 +69,7 @@ const pendingAlready = () => new AppError('APPEAL_PENDING', '该评价已有待�
 export async function addAppealEvidence(deps: ServiceDeps, principal: StaffPrincipal, input: { id: string; filename: string; content: Buffer }): Promise<AppealDto> {
   await deps.db.transaction(async (tx) => {
     const appeal = await repo.lockAppeal(tx, input.id);
-    if (!appeal || appeal.centerId !== principal.centerId) throw notFound('申诉');
+    if (!appeal || !isCenterInScope(principal, appeal.centerId)) throw notFound('申诉');
     if (appeal.appellantId !== principal.id) throw new AppError('FORBIDDEN', '只有申诉人可以补充申诉材料');
     if (appeal.state !== 'pending') throw new AppError('INVALID_STATE', '申诉已复核，不能再补充材料');
     const file = await storeFile(tx, {
@@ -91,7 +92,7 @@ export async function decideAppeal(
 ): Promise<AppealDto> {
   await deps.db.transaction(async (tx) => {
     const appeal = await repo.lockAppeal(tx, input.id);
-    if (!appeal || appeal.centerId !== principal.centerId) throw notFound('申诉');
+    if (!appeal || !isCenterInScope(principal, appeal.centerId)) throw notFound('申诉');
     if (appeal.appellantId === principal.id) throw new AppError('SELF_DECISION', '不能复核本人提出的申诉，请由其他管理人员复核', [{ field: 'decision', message: '申诉人不能复核本人的申诉' }]);
     if (appeal.version !== input.version) throw staleAppeal();
     if (appeal.state !== 'pending') throw new AppError('INVALID_STATE', `该申诉已复核（${appeal.state === 'upheld' ? '申诉成立' : '申诉不成立'}）`);
@@ -108,7 +109,7 @@ export async function decideAppeal(
 /** An appeal, for its appellant or a manager who decides appeals (of the same center). */
 export async function getAppeal(deps: ServiceDeps, principal: StaffPrincipal, id: string): Promise<AppealDto> {
   const appeal = await repo.findAppeal(deps.db, id);
-  if (!appeal || appeal.centerId !== principal.centerId || !(appeal.appellantId === principal.id || principal.permissions.has('evaluation.decide_appeal'))) throw notFound('申诉');
+  if (!appeal || !isCenterInScope(principal, appeal.centerId) || !(appeal.appellantId === principal.id || principal.permissions.has('evaluation.decide_appeal'))) throw notFound('申诉');
   const rating = (await repo.findRating(deps.db, appeal.ratingId))!;
   const names = await namesOf(deps.db, appeal.centerId, new Date());
   return toDto(principal, appeal, rating, names, await filesOf(deps.db, [appeal]));

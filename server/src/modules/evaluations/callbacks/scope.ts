@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { getStaff } from '../../staff/service.ts';
 import * as repo from './repository.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 
@@ -22,7 +23,7 @@ export function isInScope(scope: repo.CallbackScope, callback: Pick<repo.Callbac
 /** A callback the staff member may see; 404 for one of another center or out of their scope (its existence is not revealed). */
 export async function callbackFor(db: DbOrTx, principal: StaffPrincipal, scope: repo.CallbackScope, id: string, options: { lock?: boolean } = {}): Promise<repo.CallbackRow> {
   const row = options.lock ? await repo.lockCallback(db, id) : await repo.findCallback(db, id);
-  if (!row || row.centerId !== principal.centerId || !isInScope(scope, row)) throw notFound('回访记录');
+  if (!row || !isCenterInScope(principal, row.centerId) || !isInScope(scope, row)) throw notFound('回访记录');
   return row;
 }
 

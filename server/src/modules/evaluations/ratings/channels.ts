@@ -12,6 +12,7 @@ import { withAdditions } from './dto.ts';
 import { checkTags } from './questions.ts';
 import * as repo from './repository.ts';
 import { factsOf, ratingUntil, recordRating, subjectFacts, subjectSummary, type SubjectFacts } from './service.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /** The portal, the kiosk and staff entry of a phone rating; 追评 on the portal and by phone. */
 
@@ -119,7 +120,7 @@ export async function rateByPhone(
   now = new Date(),
 ) {
   const facts = await subjectFacts(db, input.subject);
-  if (facts.centerId !== staff.centerId) throw new AppError('FORBIDDEN', '只能录入本中心服务的评价');
+  if (!isCenterInScope(staff, facts.centerId)) throw new AppError('FORBIDDEN', '只能录入本中心服务的评价');
   const row = await db.transaction((tx) =>
     recordRating(tx, config, { facts, channel: 'phone', ...input, isAnonymous: false, rater: { name: input.raterName, phone: input.phone || null }, enteredBy: staff.id, now }),
   );
@@ -128,7 +129,7 @@ export async function rateByPhone(
 
 export async function addByPhone(db: Db, staff: StaffPrincipal, ratingId: string, input: AdditionAnswer, now = new Date()) {
   const rating = await ratingsRepo.findRating(db, ratingId);
-  if (!rating || rating.centerId !== staff.centerId) throw notFound('评价');
+  if (!rating || !isCenterInScope(staff, rating.centerId)) throw notFound('评价');
   return addAddition(db, ratingId, input, { channel: 'phone', enteredBy: staff.id, now });
 }
 

@@ -8,6 +8,7 @@ import * as improvements from '../improvements/repository.ts';
 import { createImprovement } from '../improvements/service.ts';
 import type { AssessmentKind, FindingDto, ReportDetail, ReportInput, ReportSummary, ReportUpdate } from './contract.ts';
 import * as repo from './repository.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 自我评价 and 第三方评估 (9.1.1): the reports of the center's own evaluations and of outside
@@ -126,7 +127,7 @@ export async function openReportFile(deps: ServiceDeps, principal: StaffPrincipa
 
 async function reportFor(db: DbOrTx, principal: StaffPrincipal, id: string, lock = false): Promise<repo.ReportRow> {
   const row = await repo.findReport(db, id, { lock });
-  if (!row || row.centerId !== principal.centerId) throw notFound('评价报告');
+  if (!row || !isCenterInScope(principal, row.centerId)) throw notFound('评价报告');
   return row;
 }
 

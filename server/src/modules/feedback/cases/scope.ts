@@ -5,6 +5,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { getCounter, listCounters } from '../../venue/service.ts';
 import { getStaff, listDepartments, listStaff } from '../../staff/service.ts';
 import * as repo from './repository.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 
@@ -32,7 +33,7 @@ export function isInScope(scope: repo.CaseScope, row: Pick<repo.CaseRow, 'kind' 
 /** A case the staff member may see; 404 for one of another center or out of their scope (its existence is not revealed). */
 export async function caseFor(db: DbOrTx, principal: StaffPrincipal, scope: repo.CaseScope, id: string, options: { lock?: boolean } = {}): Promise<repo.CaseRow> {
   const row = options.lock ? await repo.lockCase(db, id) : await repo.findCase(db, id);
-  if (!row || row.centerId !== principal.centerId) throw notFound('诉求');
+  if (!row || !isCenterInScope(principal, row.centerId)) throw notFound('诉求');
   const taskDepartments = scope.kind === 'own' && scope.departmentId ? (await repo.listTasks(db, [row.id])).map((t) => t.departmentId) : [];
   if (!isInScope(scope, row, taskDepartments)) throw notFound('诉求');
   return row;

@@ -10,6 +10,7 @@ import type { ComplaintScope, FeedbackChannel, FeedbackKind, Satisfaction, Unres
 import * as repo from './repository.ts';
 import { caseFor, directoryOf, mayReadIdentity, scopeOf, type Directory, type ServiceDeps } from './scope.ts';
 import { availableActions, type CaseState } from './workflow.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /** The business day of an instant. */
 export const dayOf = (at: Date) => businessToday(at);
@@ -148,7 +149,7 @@ export function toTaskDto(t: repo.TaskRow, dir: Directory, today: string): TaskD
 export async function revealComplainant(deps: ServiceDeps, principal: StaffPrincipal, id: string) {
   if (!principal.permissions.has('feedback.complaint')) throw forbidden('只有投诉处理人员可以查看诉求人身份');
   const row = await repo.findCase(deps.db, id);
-  if (!row || row.centerId !== principal.centerId) throw notFound('诉求');
+  if (!row || !isCenterInScope(principal, row.centerId)) throw notFound('诉求');
   if (!mayReadIdentity(principal, row)) throw forbidden('只有投诉处理人员可以查看诉求人身份，被投诉人及其部门不能查看');
   return {
     personName: row.personName,

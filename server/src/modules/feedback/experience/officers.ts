@@ -6,6 +6,7 @@ import { listPublishedItemFacts } from '../../catalog/service.ts';
 import type { ServiceDeps } from '../cases/scope.ts';
 import type { OfficerDto, OfficerKind } from './contract.ts';
 import * as repo from './repository.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 体验员 (9.3): the center invites representatives of enterprises, chambers of commerce and
@@ -76,7 +77,7 @@ export async function listOfficers(deps: ServiceDeps, by: StaffPrincipal, q: { a
 /** The officer's full number, to arrange a task (the route audits each read). */
 export async function revealOfficerContact(deps: ServiceDeps, by: StaffPrincipal, id: string) {
   const row = await repo.findOfficer(deps.db, id);
-  if (!row || row.centerId !== by.centerId) throw notFound('体验员');
+  if (!row || !isCenterInScope(by, row.centerId)) throw notFound('体验员');
   return { name: row.name, phone: row.phoneCipher ? decryptField(personalDataKeys(deps.config), 'phone', row.phoneCipher) : null };
 }
 

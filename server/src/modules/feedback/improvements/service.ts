@@ -9,6 +9,7 @@ import { directoryOf, type ServiceDeps } from '../cases/scope.ts';
 import type { ImprovementDto } from './contract.ts';
 import * as repo from './repository.ts';
 import { closeFindingByImprovement } from '../experience/tasks.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 改进 (9.4): open → (owner submits the result) → submitted → re-check by someone other than the
@@ -58,7 +59,7 @@ export async function createImprovement(
 
 async function forPrincipal(db: Db, principal: StaffPrincipal, id: string, lock = false) {
   const row = await repo.findImprovement(db, id, { lock });
-  if (!row || row.centerId !== principal.centerId) throw notFound('改进事项');
+  if (!row || !isCenterInScope(principal, row.centerId)) throw notFound('改进事项');
   return row;
 }
 

@@ -12,6 +12,7 @@ import { directoryOf, type Directory, type ServiceDeps } from '../cases/scope.ts
 import type { InquiryDto, InquiryInput } from './contract.ts';
 import * as repo from './repository.ts';
 import { mayAct, transition, type InquiryAction, type InquiryOutcome } from './workflow.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 首问、首办 (A.1, A.2). Whoever is asked first — at the guidance desk or anywhere else, on site,
@@ -114,7 +115,7 @@ const staleInquiry = () => new AppError('STALE_VERSION', '该咨询已被他人�
 async function act(deps: ServiceDeps, by: StaffPrincipal, input: { id: string; version: number }, action: InquiryAction, patch: (now: Date) => Partial<repo.InquiryRow>, now: Date) {
   const id = await deps.db.transaction(async (tx) => {
     const row = await repo.findInquiry(tx, input.id, { lock: true });
-    if (!row || row.centerId !== by.centerId || !isVisible(row, by)) throw notFound('咨询记录');
+    if (!row || !isCenterInScope(by, row.centerId) || !isVisible(row, by)) throw notFound('咨询记录');
     const to = transition(row.outcome, action);
     if (!mayAct(action, row, by)) throw forbidden(action === 'reply' ? '只有该咨询的首问责任人或接收人可以答复' : '只有被移交的工作人员（或所移交部门的人员）可以接收');
     if (row.version !== input.version) throw staleInquiry();
@@ -169,7 +170,7 @@ export async function inquiryOptionsOf(deps: ServiceDeps, by: StaffPrincipal) {
 /** The asker's full contact, for whoever must get back to them (the route audits each read). */
 export async function revealContact(deps: ServiceDeps, by: StaffPrincipal, id: string) {
   const row = await repo.findInquiry(deps.db, id);
-  if (!row || row.centerId !== by.centerId || !isVisible(row, by)) throw notFound('咨询记录');
+  if (!row || !isCenterInScope(by, row.centerId) || !isVisible(row, by)) throw notFound('咨询记录');
   const involved = [row.firstResponderId, row.receivedBy, row.transferStaffId].includes(by.id) || (row.transferDepartmentId !== null && row.transferDepartmentId === by.departmentId);
   if (!involved) throw forbidden('只有首问责任人和接收人可以查看咨询人的联系电话');
   return {

@@ -12,6 +12,7 @@ import { directoryOf, type ServiceDeps } from '../cases/scope.ts';
 import type { Handling, ViolationDto, ViolationKind, ViolationLedger } from './contract.ts';
 import * as repo from './repository.ts';
 import { holderOf } from './workflow.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * A.1.4, A.2.4: "在规定时限内应解决而未解决" and "未及时移交". A periodic check flags, once per
@@ -168,7 +169,7 @@ export async function handleViolation(deps: ServiceDeps, by: StaffPrincipal, inp
   const scope = scopeOf(by);
   const centerId = await deps.db.transaction(async (tx) => {
     const row = await repo.findViolation(tx, input.id, { lock: true });
-    if (!row || row.centerId !== by.centerId || !isInScope(scope, row)) throw notFound('违规记录');
+    if (!row || !isCenterInScope(by, row.centerId) || !isInScope(scope, row)) throw notFound('违规记录');
     if (row.staffId === by.id) throw new AppError('SELF_DECISION', '本人的违规记录由其上级处理', [{ field: 'handling', message: '不能处理本人的违规记录' }]);
     if (row.handledAt) throw new AppError('INVALID_STATE', '该违规记录已处理', [{ field: 'handling', message: '已处理' }]);
     if (row.version !== input.version) throw new AppError('STALE_VERSION', '该违规记录已被他人处理，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);

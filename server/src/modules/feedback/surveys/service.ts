@@ -7,6 +7,7 @@ import { percent, summarizeResults } from './answers.ts';
 import type { QuestionDto, SurveyDetail, SurveyInput, SurveyResults, SurveySummary } from './contract.ts';
 import * as repo from './repository.ts';
 import { availableSurveyActions, requireSurveyTransition, type SurveyState } from './workflow.ts';
+import { isCenterInScope } from '../../../platform/auth/scope.ts';
 
 /**
  * 企业满意度调查 (9.1.1), the staff's side: questionnaires written as drafts, published with a
@@ -95,7 +96,7 @@ export async function listSurveyRecipients(deps: ServiceDeps, principal: StaffPr
 /** A survey of the staff member's center; 404 for another center's (its existence is not revealed). */
 export async function surveyFor(db: DbOrTx, principal: StaffPrincipal, id: string, lock?: 'update' | 'share'): Promise<repo.SurveyRow> {
   const row = await repo.findSurvey(db, id, { lock });
-  if (!row || row.centerId !== principal.centerId) throw notFound('问卷');
+  if (!row || !isCenterInScope(principal, row.centerId)) throw notFound('问卷');
   return row;
 }
 
