@@ -167,6 +167,39 @@ describe('logging in with a second factor', () => {
     expect(cleared.rows).toHaveLength(0);
   });
 
+  it('counts wrong codes per account, from whatever address: after the limit even the right code waits, then gets in', async () => {
+    const code = await enrol('guide');
+    const me = (await call('GET', '/api/auth/me', await signIn('guide'))).json() as { id: string };
+    const totpThrottle = async () =>
+      ((await t.db.execute(
+        `select failures, extract(epoch from (locked_until - now()))::float8 as s from login_throttle where login_name = 'totp:${me.id}'`,
+      )) as unknown as { rows: { failures: number; s: number | null }[] }).rows[0];
+    // someone who has the password guesses codes, each from an address of its own
+    const guess = (address: number, totp: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.31.0.${address}`, payload: { username: 'guide', password: 'Demo1234', totp } });
+    const right = code();
+    const answers = [];
+    for (let i = 1; i <= 10; i++) answers.push((await guess(i, wrongCode(right))).json().code as string);
+    expect(answers).toEqual([...Array(5).fill('TOTP_INVALID'), ...Array(5).fill('LOGIN_DELAYED')]);
+    // five codes checked, then a minute's wait that the further guesses do not get past
+    expect(await totpThrottle()).toMatchObject({ failures: 5 });
+    expect((await totpThrottle())!.s).toBeGreaterThan(50);
+
+    // the right code, guessed at last, waits like the wrong ones (the login name's own delay would have let it in)
+    const lucky = await guess(11, right);
+    expect(lucky.statusCode).toBe(429);
+    expect(lucky.json().code).toBe('LOGIN_DELAYED');
+    expect(Number(lucky.headers['retry-after'])).toBeGreaterThan(0);
+    expect(lucky.cookies.some((c) => c.name === 'banshi_session')).toBe(false);
+
+    // the wait over, the holder's right code gets in (past the name's delay too) and clears the count
+    await t.db.execute(`update login_throttle set locked_until = now() - interval '1 second' where login_name = 'totp:${me.id}'`);
+    const inside = await guess(12, right);
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect(await totpThrottle()).toBeUndefined();
+    nextStep();
+  });
+
   it('an account without a second factor cannot get past a delay with any code', async () => {
     for (let i = 0; i < 5; i++) await login({ username: 'policy', password: `wrong-${i}-password` });
     const res = await login({ username: 'policy', password: 'Demo1234', totp: '123456' });

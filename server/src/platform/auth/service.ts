@@ -38,6 +38,9 @@ export type LoginResult = { token: string; principal: Principal };
  * waits 1, 2, 4 … minutes (at most `lockMinutes`); a success clears the count. A staff member
  * with a second factor is not shut out by a delay somebody else caused: a right code, taken
  * before the password is checked, lets the password be checked at once.
+ *
+ * Codes are counted per account too (`takeCountedCode`), whichever address they come from and
+ * whether or not a delay runs: a 6-digit code gets as many guesses as a password, then waits.
  */
 export async function login(
   db: Db,
@@ -55,7 +58,7 @@ export async function login(
   if (!attempt.isReserved) {
     // Only the holder of the account's second factor gets past a running delay; the code is
     // taken (used up) before the password is checked, so a delay still bounds password guesses.
-    const isCodeRight = !!totp && !!account?.isActive && (await takeTotpCode(db, settings.keys, account.id, totp));
+    const isCodeRight = !!totp && !!account?.isActive && (await takeCountedCode(db, settings, account.id, totp));
     if (!account || !isCodeRight) throw delayed(attempt.retryAt);
     if (!(await verifyPassword(account.passwordHash, input.password))) {
       await repo.recordDelayedFailure(db, throttle);
@@ -68,11 +71,27 @@ export async function login(
   // The try stays counted until the second factor is passed too.
   if (input.kind === 'staff' && (await hasTotp(db, account.id))) {
     if (!totp) throw new AppError('TOTP_REQUIRED', zhCN.auth.totpRequired, [{ field: 'totp', message: zhCN.auth.totpRequired }]);
-    if (!(await takeTotpCode(db, settings.keys, account.id, totp))) {
+    if (!(await takeCountedCode(db, settings, account.id, totp))) {
       throw new AppError('TOTP_INVALID', zhCN.auth.totpInvalid, [{ field: 'totp', message: zhCN.auth.totpInvalid }]);
     }
   }
   return startSession(db, { kind: input.kind, accountId: account.id, loginName, client }, failed);
+}
+
+/**
+ * Takes a login's second-factor code, counted per account (`totp:<staff id>`) like a name's
+ * password tries: after `maxFailures` wrong codes each further code waits 1, 2, 4 … minutes
+ * (429 LOGIN_DELAYED, the code not checked); a right code clears the count. An account without
+ * a confirmed factor has no code to guess and nothing is counted.
+ */
+async function takeCountedCode(db: Db, settings: AuthSettings, staffId: string, code: string): Promise<boolean> {
+  if (!(await hasTotp(db, staffId))) return false;
+  const throttle = { loginName: `totp:${staffId}`, maxFailures: settings.maxFailures, lockMinutes: settings.lockMinutes };
+  const attempt = await repo.reserveLoginAttempt(db, throttle);
+  if (!attempt.isReserved) throw delayed(attempt.retryAt);
+  const isRight = await takeTotpCode(db, settings.keys, staffId, code);
+  if (isRight) await repo.clearLoginFailures(db, throttle.loginName);
+  return isRight;
 }
 
 /** The login passed: its name's tries are cleared and a session starts. */

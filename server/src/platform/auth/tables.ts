@@ -20,7 +20,8 @@ export const sessions = pgTable(
  * its message never reveal which names exist. A try is counted before its password is checked
  * (`reserveLoginAttempt`) and a success deletes the row, so `failures` is the number of tries
  * since the last success; `locked_until` is the time before which no password of the name is
- * checked (the progressive delay), `last_failure_at` the time of the latest try.
+ * checked (the progressive delay), `last_failure_at` the time of the latest try. A staff member's
+ * second-factor codes at login are counted the same way under `totp:<staff id>`.
  */
 export const loginThrottle = pgTable('login_throttle', {
   loginName: varchar('login_name', { length: 128 }).primaryKey(),
