@@ -365,7 +365,8 @@ describe('two enterprises', () => {
     const beforeLists = await readLists(A);
     const beforeCounts = await rowCounts();
 
-    const findings: string[] = [];
+    // B's own lists show nothing of A (else A's records would pass for shared ones below)
+    const findings = [...listsOfB].flatMap(([url, body]) => A.markers.filter((m) => JSON.stringify(body).includes(m)).map((m) => `B GET ${url}: shows A's ${m}`));
     let probes = 0;
     let refusedChanges = 0;
     const judge = (route: Route, url: string, res: LightMyRequestResponse, body?: unknown) => {
