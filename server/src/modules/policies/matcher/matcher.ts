@@ -1,23 +1,20 @@
-import { dateNumber, numericBounds } from '../rules/evaluate.ts';
+import { numericBounds, registrationDates } from '../rules/evaluate.ts';
 import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type Rule } from '../rules/rule.ts';
 import { andInto, complementWithin, hasBit, orInto, popcount, setBit, slotsOf, wordsFor, type Bits } from './bitset.ts';
 import { Columns } from './columns.ts';
+import { chunks, RowKernel } from './row-kernel.ts';
 
 /** A condition compiled once and shared by every policy that states it. */
 type CompiledCondition = {
   id: number;
   condition: Condition;
-  /** the condition for one slot, read from the columns */
-  test: (slot: number) => boolean;
   /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
   bits: () => { bits: Bits; shared: boolean };
 };
 
 type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
 
-type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null; program: Program };
-/** A policy as one generated function over the conditions' results for one enterprise (r[id] is 1 when condition id holds). */
-type Program = (r: Uint8Array) => boolean;
+type CompiledPolicy = { id: string; node: Node; result: Bits; region: Region | null };
 /** A GB/T 2260 region as the district-code prefix it covers (440000 → 44, 440600 → 4406). */
 type Region = { code: string; prefix: string };
 
@@ -33,8 +30,11 @@ export class Matcher {
   private readonly policies = new Map<string, CompiledPolicy>();
   /** condition bitsets computed in the current batch, by condition id */
   private batch: Map<number, Bits> | null = null;
-  private memo = new Int8Array(0);
-  private tests: ((slot: number) => boolean)[] = [];
+  private memo = new Uint8Array(0);
+  /** every condition for one slot, generated; rebuilt when a condition is added */
+  private kernel: RowKernel | null = null;
+  /** every policy's program as one generated function (one call per enterprise instead of one per policy); rebuilt when policies change */
+  private all: { policies: CompiledPolicy[]; run: (r: Uint8Array, out: Uint8Array) => void; out: Uint8Array } | null = null;
   private compiledFor: string;
 
   constructor(
@@ -61,7 +61,8 @@ export class Matcher {
     const region = regionOf(regionCode);
     const node = this.compile(rule);
     const result = this.bitsOf(node, region);
-    this.policies.set(id, { id, node, result, region, program: programOf(node) });
+    this.policies.set(id, { id, node, result, region });
+    this.all = null;
     return previous ? diff(previous, result) : { added: slotsOf(result), removed: [] };
   }
 
@@ -70,12 +71,14 @@ export class Matcher {
     this.refreshDay();
     for (const p of policies) {
       const node = this.compile(p.rule);
-      this.policies.set(p.id, { id: p.id, node, result: new Uint32Array(0), region: regionOf(p.regionCode), program: programOf(node) });
+      this.policies.set(p.id, { id: p.id, node, result: new Uint32Array(0), region: regionOf(p.regionCode) });
     }
+    this.all = null;
   }
 
   removePolicy(id: string): void {
     this.policies.delete(id);
+    this.all = null;
   }
 
   /** Every policy against every enterprise, sharing identical conditions; returns the number of matches. */
@@ -119,11 +122,12 @@ export class Matcher {
     const added: string[] = [];
     const removed: string[] = [];
     const live = hasBit(this.columns.live, slot);
-    const r = this.conditionResults(slot);
-    for (const p of this.policies.values()) {
+    const { policies, out } = this.runAll(slot);
+    for (let i = 0; i < policies.length; i++) {
+      const p = policies[i]!;
       if (p.result.length <= slot >>> 5) p.result = growTo(p.result, wordsFor(this.columns.capacity));
       const was = hasBit(p.result, slot);
-      const now = live && this.inRegion(p.region, slot) && p.program(r);
+      const now = live && out[i] === 1;
       if (now) matched.push(p.id);
       if (now !== was) {
         setBit(p.result, slot, now);
@@ -135,14 +139,26 @@ export class Matcher {
 
   /** Policies one enterprise meets, without changing anything (the one-enterprise path of the bench). */
   policiesOfSlot(slot: number): string[] {
-    const r = this.conditionResults(slot);
-    const out: string[] = [];
-    for (const p of this.policies.values()) if (this.inRegion(p.region, slot) && p.program(r)) out.push(p.id);
-    return out;
+    const { policies, out } = this.runAll(slot);
+    const matched: string[] = [];
+    for (let i = 0; i < policies.length; i++) if (out[i] === 1) matched.push(policies[i]!.id);
+    return matched;
   }
 
-  private inRegion(region: Region | null, slot: number): boolean {
-    return region === null || (this.columns.district.value(slot) ?? '').startsWith(region.prefix);
+  /** Every policy's answer for one slot (region included), in `out[i]` for `policies[i]`. */
+  private runAll(slot: number): { policies: CompiledPolicy[]; out: Uint8Array } {
+    if (!this.all) {
+      const policies = [...this.policies.values()];
+      this.all = { policies, run: programsOf(policies.map((p) => p.node)), out: new Uint8Array(policies.length) };
+    }
+    const { policies, run, out } = this.all;
+    run(this.conditionResults(slot), out);
+    const district = this.columns.district.value(slot) ?? '';
+    for (let i = 0; i < policies.length; i++) {
+      const region = policies[i]!.region;
+      if (out[i] === 1 && region !== null && !district.startsWith(region.prefix)) out[i] = 0;
+    }
+    return { policies, out };
   }
 
   /** Whether a region (GB/T 2260 code) covers a district: 440000 covers 4406xx, 440600 covers 440605. */
@@ -158,11 +174,12 @@ export class Matcher {
     this.compiledFor = today;
     const rules = [...this.policies.values()].map((p) => ({ ...p, rule: decompile(p.node) }));
     this.conditions.clear();
-    this.tests = [];
+    this.kernel = null;
     for (const r of rules) {
       const node = this.compile(r.rule);
-      this.policies.set(r.id, { id: r.id, node, result: r.result, region: r.region, program: programOf(node) });
+      this.policies.set(r.id, { id: r.id, node, result: r.result, region: r.region });
     }
+    this.all = null;
   }
 
   private compile(rule: Rule): Node {
@@ -174,11 +191,13 @@ export class Matcher {
 
   /** Every compiled condition for one slot, once (shared by all policies). */
   private conditionResults(slot: number): Uint8Array {
-    const tests = this.tests;
-    if (this.memo.length < tests.length) this.memo = new Int8Array(tests.length * 2);
-    const r = new Uint8Array(this.memo.buffer, 0, tests.length);
-    for (let i = 0; i < tests.length; i++) r[i] = tests[i]!(slot) ? 1 : 0;
-    return r;
+    if (!this.kernel) {
+      const conditions = [...this.conditions.values()].sort((a, b) => a.id - b.id).map((c) => c.condition);
+      this.kernel = new RowKernel(conditions, this.columns, this.compiledFor);
+      this.memo = new Uint8Array(conditions.length);
+    }
+    this.kernel.evaluate(slot, this.memo);
+    return this.memo;
   }
 
   /** A fresh bitset of the node's matches (live slots of the region only). */
@@ -231,7 +250,7 @@ export class Matcher {
       const id = this.conditions.size;
       compiled = { id, condition, ...compileCondition(condition, this.columns, this.compiledFor) };
       this.conditions.set(key, compiled);
-      this.tests[id] = compiled.test;
+      this.kernel = null;
     }
     return compiled;
   }
@@ -241,7 +260,7 @@ function regionOf(code: string | undefined): Region | null {
   return code ? { code, prefix: code.replace(/(00)+$/, '') } : null;
 }
 
-function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'test' | 'bits'> {
+function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'bits'> {
   const slots = () => cols.slots;
   const fresh = () => new Uint32Array(wordsFor(cols.capacity));
   const union = (parts: Bits[]): { bits: Bits; shared: boolean } => {
@@ -256,48 +275,20 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
     case 'town': {
       const column = c.field === 'industry' ? cols.industry : c.field === 'town' ? cols.town : cols.district;
       const values = c.op === 'prefix' || c.op === 'eq' ? [c.value] : c.value;
-      const matches = c.field === 'industry' ? (v: string) => values.some((p) => v.startsWith(p)) : (v: string) => values.includes(v);
-      // whether each value id meets the condition, extended as the dictionary grows
-      let hit = new Int8Array(0);
-      const test = (slot: number) => {
-        const id = column.ids[slot]!;
-        if (id < 0) return false;
-        if (id >= hit.length) {
-          const next = new Int8Array(column.dict.values.length);
-          next.set(hit);
-          for (let i = hit.length; i < next.length; i++) next[i] = matches(column.dict.values[i]!) ? 1 : 0;
-          hit = next;
-        }
-        return hit[id] === 1;
-      };
-      return { test, bits: () => union(values.map((v) => column.bitsOf(v, slots(), c.field === 'industry' ? (x) => x.startsWith(v) : (x) => x === v))) };
+      return { bits: () => union(values.map((v) => column.bitsOf(v, slots(), c.field === 'industry' ? (x) => x.startsWith(v) : (x) => x === v))) };
     }
-    case 'sizeClass': {
-      let mask = 0;
-      for (const s of c.value) mask |= 1 << (SIZE_CLASSES.indexOf(s) + 1);
-      return { test: (slot) => (mask & (1 << cols.size[slot]!)) !== 0, bits: () => union(c.value.map((s) => cols.sizeBits[SIZE_CLASSES.indexOf(s)]!)) };
-    }
+    case 'sizeClass':
+      return { bits: () => union(c.value.map((s) => cols.sizeBits[SIZE_CLASSES.indexOf(s)]!)) };
     case 'tags':
     case 'license': {
       const map = c.field === 'tags' ? cols.tagBits : cols.licenseBits;
       const values = c.op === 'containsAny' ? c.value : [c.value];
-      let held: Bits[] = [];
-      let heldFor = -1;
-      const test = (slot: number) => {
-        if (heldFor !== cols.capacity) {
-          held = values.map((v) => cols.memberBits(map, v));
-          heldFor = cols.capacity;
-        }
-        for (let i = 0; i < held.length; i++) if ((held[i]![slot >>> 5]! & (1 << (slot & 31))) !== 0) return true;
-        return false;
-      };
-      return { test, bits: () => union(values.map((v) => cols.memberBits(map, v))) };
+      return { bits: () => union(values.map((v) => cols.memberBits(map, v))) };
     }
     case 'seriousBadCredit':
       return c.value
-        ? { test: (slot) => hasBit(cols.badCredit, slot), bits: () => ({ bits: cols.badCredit, shared: true }) }
+        ? { bits: () => ({ bits: cols.badCredit, shared: true }) }
         : {
-            test: (slot) => !hasBit(cols.badCredit, slot),
             bits: () => {
               const out = cols.badCredit.slice();
               complementWithin(out, cols.live);
@@ -305,30 +296,15 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
             },
           };
     case 'registeredYears': {
-      // whole years ≥ k ⟺ registered on or before the date k years back (YYYYMMDD compare); 0 = no date
-      const t = dateNumber(today);
-      const [lo, hi] = numericBounds(c as NumericCondition);
-      const maxDate = lo === -Infinity ? Infinity : t - lo * 10000; // years ≥ lo
-      const minDate = hi === Infinity ? 1 : Math.max(1, t - (hi + 1) * 10000 + 1); // years ≤ hi ⟺ not years ≥ hi+1
+      const [minDate, maxDate] = registrationDates(c as NumericCondition, today);
       return {
-        test: (slot) => {
-          const v = cols.registered[slot]!;
-          return v >= minDate && v <= maxDate;
-        },
         bits: () => ({ bits: dateRangeBits(cols.registered, cols.slots, cols.capacity, minDate, maxDate), shared: false }),
       };
     }
     default: {
       const field = c.field as 'employees' | 'revenue' | 'assets';
       const [lo, hi] = numericBounds(c as NumericCondition);
-      // NaN (no value) fails both comparisons
-      const test =
-        field === 'employees'
-          ? (slot: number) => cols.employees[slot]! >= lo && cols.employees[slot]! <= hi
-          : field === 'revenue'
-            ? (slot: number) => cols.revenue[slot]! >= lo && cols.revenue[slot]! <= hi
-            : (slot: number) => cols.assets[slot]! >= lo && cols.assets[slot]! <= hi;
-      return { test, bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }) };
+      return { bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }) };
     }
   }
 }
@@ -363,21 +339,27 @@ function rangeBits(values: Float64Array, slots: number, capacity: number, lo: nu
   return out;
 }
 
-/** Generates the policy's function: plain JavaScript boolean algebra over the results array. */
-function programOf(node: Node): Program {
-  const expr = (n: Node): string => {
-    switch (n.kind) {
-      case 'condition':
-        return `r[${n.c.id}] === 1`;
-      case 'all':
-        return `(${n.children.map(expr).join(' && ')})`;
-      case 'any':
-        return `(${n.children.map(expr).join(' || ')})`;
-      case 'not':
-        return `!(${expr(n.child)})`;
-    }
+/** A policy's rule as plain JavaScript boolean algebra over the conditions' results for one enterprise (`r[id]` is 1 when condition id holds). */
+function expressionOf(n: Node): string {
+  switch (n.kind) {
+    case 'condition':
+      return `r[${n.c.id}] === 1`;
+    case 'all':
+      return `(${n.children.map(expressionOf).join(' && ')})`;
+    case 'any':
+      return `(${n.children.map(expressionOf).join(' || ')})`;
+    case 'not':
+      return `!(${expressionOf(n.child)})`;
+  }
+}
+
+/** Generates functions that answer every policy at once (`out[i]` is 1 when policy i holds), in pieces the optimizing compiler takes. */
+function programsOf(nodes: Node[]): (r: Uint8Array, out: Uint8Array) => void {
+  const lines = nodes.map((n, i) => `out[${i}] = ${expressionOf(n)} ? 1 : 0;`);
+  const parts = chunks(lines).map((part) => new Function('r', 'out', part.join('\n')) as (r: Uint8Array, out: Uint8Array) => void);
+  return (r, out) => {
+    for (const part of parts) part(r, out);
   };
-  return new Function('r', `return ${expr(node)};`) as Program;
 }
 
 function conditionIds(node: Node): number[] {

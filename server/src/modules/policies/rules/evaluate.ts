@@ -54,6 +54,17 @@ export function numericBounds(c: NumericCondition): [number, number] {
   return c.op === 'gte' ? [c.value, Infinity] : [-Infinity, c.value];
 }
 
+/**
+ * A registeredYears condition as the registration dates (YYYYMMDD) that meet it on `today`: whole
+ * years ≥ k ⟺ registered on or before the date k years back; years ≤ k ⟺ not years ≥ k + 1. The
+ * lower bound is at least 1, so an enterprise with no date (0) never meets it.
+ */
+export function registrationDates(c: NumericCondition, today: string): [number, number] {
+  const t = dateNumber(today);
+  const [lo, hi] = numericBounds(c);
+  return [hi === Infinity ? 1 : Math.max(1, t - (hi + 1) * 10000 + 1), lo === -Infinity ? Infinity : t - lo * 10000];
+}
+
 /** The plain reading of one condition: the reference the compiled matcher must agree with. */
 export function meetsCondition(c: Condition, e: EnterpriseAttributes, today: string): boolean {
   switch (c.field) {
