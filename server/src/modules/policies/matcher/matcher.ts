@@ -10,7 +10,11 @@ type CompiledCondition = {
   condition: Condition;
   /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
   bits: () => { bits: Bits; shared: boolean };
+  /** a numeric condition as a range of a column: within a batch, made from bitsets of its bounds shared by every condition that states them */
+  range?: NumericRange;
 };
+
+type NumericRange = { column: 'employees' | 'revenue' | 'assets' | 'registered'; lo: number; hi: number };
 
 type Node = { kind: 'condition'; c: CompiledCondition } | { kind: 'all' | 'any'; children: Node[] } | { kind: 'not'; child: Node };
 
@@ -30,6 +34,8 @@ export class Matcher {
   private readonly policies = new Map<string, CompiledPolicy>();
   /** condition bitsets computed in the current batch, by condition id */
   private batch: Map<number, Bits> | null = null;
+  /** slots at or above / at or below a bound of a column (`employees≥5`, `revenue≤300`), in the current batch */
+  private bounds = new Map<string, Bits>();
   private memo = new Uint8Array(0);
   /** every condition for one slot, generated; rebuilt when a condition is added */
   private kernel: RowKernel | null = null;
@@ -101,6 +107,7 @@ export class Matcher {
       }
     } finally {
       this.batch = null;
+      this.bounds.clear();
     }
     return total;
   }
@@ -238,9 +245,33 @@ export class Matcher {
   private conditionBits(c: CompiledCondition): { bits: Bits; shared: boolean } {
     const cached = this.batch?.get(c.id);
     if (cached) return { bits: cached, shared: true };
-    const made = c.bits();
+    const made = this.batch && c.range ? this.rangeFromBounds(c.range) : c.bits();
     if (this.batch && !made.shared) this.batch.set(c.id, made.bits);
     return made;
+  }
+
+  /**
+   * A range as (≥ lo) AND (≤ hi), each bound's bitset made by one scan of the column and kept for
+   * the batch: policy thresholds are few and round (5, 10, 50 employees…), so a thousand policies
+   * scan each column a few times instead of once per condition.
+   */
+  private rangeFromBounds({ column, lo, hi }: NumericRange): { bits: Bits; shared: boolean } {
+    const bound = (side: 'ge' | 'le', value: number): Bits => {
+      const key = `${column}:${side}:${value}`;
+      let bits = this.bounds.get(key);
+      if (!bits) {
+        const [from, to] = side === 'ge' ? [value, Infinity] : [-Infinity, value];
+        const cols = this.columns;
+        bits = column === 'registered' ? dateRangeBits(cols.registered, cols.slots, cols.capacity, from, to) : rangeBits(cols[column], cols.slots, cols.capacity, from, to);
+        this.bounds.set(key, bits);
+      }
+      return bits;
+    };
+    if (hi === Infinity) return { bits: bound('ge', lo), shared: true };
+    if (lo === -Infinity) return { bits: bound('le', hi), shared: true };
+    const out = bound('ge', lo).slice();
+    andInto(out, bound('le', hi));
+    return { bits: out, shared: false };
   }
 
   private condition(condition: Condition): CompiledCondition {
@@ -260,7 +291,7 @@ function regionOf(code: string | undefined): Region | null {
   return code ? { code, prefix: code.replace(/(00)+$/, '') } : null;
 }
 
-function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'bits'> {
+function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'bits' | 'range'> {
   const slots = () => cols.slots;
   const fresh = () => new Uint32Array(wordsFor(cols.capacity));
   const union = (parts: Bits[]): { bits: Bits; shared: boolean } => {
@@ -299,12 +330,13 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
       const [minDate, maxDate] = registrationDates(c as NumericCondition, today);
       return {
         bits: () => ({ bits: dateRangeBits(cols.registered, cols.slots, cols.capacity, minDate, maxDate), shared: false }),
+        range: { column: 'registered', lo: minDate, hi: maxDate },
       };
     }
     default: {
       const field = c.field as 'employees' | 'revenue' | 'assets';
       const [lo, hi] = numericBounds(c as NumericCondition);
-      return { bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }) };
+      return { bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }), range: { column: field, lo, hi } };
     }
   }
 }
