@@ -10,6 +10,9 @@
  *
  *   node --max-old-space-size=3000 --import tsx bench/policies/run.ts   (BENCH_ENTERPRISES=1000000 for a quick run)
  *
+ * A policy re-matched after the full re-match reuses the bitsets of the numeric bounds it made
+ * (kept while the columns change only through re-matched enterprises, as in the server).
+ *
  * Loading from PostgreSQL is not measured here (see the report): the snapshot is what a process
  * loads at start.
  */

@@ -130,6 +130,9 @@ export class Columns {
   readonly licenseBits = new Map<string, Bits>();
   badCredit: Bits;
 
+  /** counts writes: whoever keeps bitsets derived from the columns knows when they may be stale */
+  version = 0;
+
   constructor(capacity = 1024) {
     this.capacity = capacity;
     const words = wordsFor(capacity);
@@ -191,6 +194,7 @@ export class Columns {
   }
 
   private write(slot: number, e: EnterpriseAttributes, isNew: boolean): number {
+    this.version++;
     setBit(this.live, slot, true);
     this.industry.set(slot, e.industryCode);
     this.district.set(slot, e.districtCode);

@@ -9,8 +9,8 @@ type CompiledCondition = {
   id: number;
   condition: Condition;
   /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
-  bits: () => { bits: Bits; shared: boolean };
-  /** a numeric condition as a range of a column: within a batch, made from bitsets of its bounds shared by every condition that states them */
+  bits?: () => { bits: Bits; shared: boolean };
+  /** a numeric condition: a range of a column, made from bitsets of its bounds shared by every condition that states them */
   range?: NumericRange;
 };
 
@@ -34,8 +34,12 @@ export class Matcher {
   private readonly policies = new Map<string, CompiledPolicy>();
   /** condition bitsets computed in the current batch, by condition id */
   private batch: Map<number, Bits> | null = null;
-  /** slots at or above / at or below a bound of a column (`employees≥5`, `revenue≤300`), in the current batch */
-  private bounds = new Map<string, Bits>();
+  /**
+   * Slots at or above / at or below a bound of a column (`employees≥5`, `revenue≤300`), kept while
+   * the columns do not change but for the slot re-matched (rematchSlot patches it).
+   */
+  private readonly bounds = new Map<string, { column: NumericRange['column']; side: 'ge' | 'le'; value: number; bits: Bits }>();
+  private boundsFor = { version: -1, capacity: -1 };
   private memo = new Uint8Array(0);
   /** every condition for one slot, generated; rebuilt when a condition is added */
   private kernel: RowKernel | null = null;
@@ -107,7 +111,6 @@ export class Matcher {
       }
     } finally {
       this.batch = null;
-      this.bounds.clear();
     }
     return total;
   }
@@ -125,6 +128,7 @@ export class Matcher {
   /** Every policy against one enterprise, updating the policies' results; returns the policies gained and lost. */
   rematchSlot(slot: number): { matched: string[]; added: string[]; removed: string[] } {
     this.refreshDay();
+    this.patchBounds(slot);
     const matched: string[] = [];
     const added: string[] = [];
     const removed: string[] = [];
@@ -142,6 +146,17 @@ export class Matcher {
       }
     }
     return { matched, added, removed };
+  }
+
+  /** The kept bounds after one write to the columns, for this slot: patched rather than dropped. */
+  private patchBounds(slot: number): void {
+    const cols = this.columns;
+    if (this.boundsFor.version !== cols.version - 1 || this.boundsFor.capacity !== cols.capacity) return; // more has changed: made again on next use
+    for (const { column, side, value, bits } of this.bounds.values()) {
+      const v = column === 'registered' ? cols.registered[slot]! : cols[column][slot]!;
+      setBit(bits, slot, side === 'ge' ? v >= value : v <= value);
+    }
+    this.boundsFor.version = cols.version;
   }
 
   /** Policies one enterprise meets, without changing anything (the one-enterprise path of the bench). */
@@ -245,27 +260,31 @@ export class Matcher {
   private conditionBits(c: CompiledCondition): { bits: Bits; shared: boolean } {
     const cached = this.batch?.get(c.id);
     if (cached) return { bits: cached, shared: true };
-    const made = this.batch && c.range ? this.rangeFromBounds(c.range) : c.bits();
+    const made = c.range ? this.rangeFromBounds(c.range) : c.bits!();
     if (this.batch && !made.shared) this.batch.set(c.id, made.bits);
     return made;
   }
 
   /**
-   * A range as (≥ lo) AND (≤ hi), each bound's bitset made by one scan of the column and kept for
-   * the batch: policy thresholds are few and round (5, 10, 50 employees…), so a thousand policies
-   * scan each column a few times instead of once per condition.
+   * A range as (≥ lo) AND (≤ hi), each bound's bitset made by one scan of the column and kept:
+   * policy thresholds are few and round (5, 10, 50 employees…), so a thousand policies scan each
+   * column a few times instead of once per condition, and a policy re-matched later reuses them.
    */
   private rangeFromBounds({ column, lo, hi }: NumericRange): { bits: Bits; shared: boolean } {
+    const cols = this.columns;
+    if (this.boundsFor.version !== cols.version || this.boundsFor.capacity !== cols.capacity) {
+      this.bounds.clear();
+      this.boundsFor = { version: cols.version, capacity: cols.capacity };
+    }
     const bound = (side: 'ge' | 'le', value: number): Bits => {
       const key = `${column}:${side}:${value}`;
-      let bits = this.bounds.get(key);
-      if (!bits) {
+      let kept = this.bounds.get(key);
+      if (!kept) {
         const [from, to] = side === 'ge' ? [value, Infinity] : [-Infinity, value];
-        const cols = this.columns;
-        bits = column === 'registered' ? dateRangeBits(cols.registered, cols.slots, cols.capacity, from, to) : rangeBits(cols[column], cols.slots, cols.capacity, from, to);
-        this.bounds.set(key, bits);
+        const bits = column === 'registered' ? dateRangeBits(cols.registered, cols.slots, cols.capacity, from, to) : rangeBits(cols[column], cols.slots, cols.capacity, from, to);
+        this.bounds.set(key, (kept = { column, side, value, bits }));
       }
-      return bits;
+      return kept.bits;
     };
     if (hi === Infinity) return { bits: bound('ge', lo), shared: true };
     if (lo === -Infinity) return { bits: bound('le', hi), shared: true };
@@ -328,15 +347,12 @@ function compileCondition(c: Condition, cols: Columns, today: string): Pick<Comp
           };
     case 'registeredYears': {
       const [minDate, maxDate] = registrationDates(c as NumericCondition, today);
-      return {
-        bits: () => ({ bits: dateRangeBits(cols.registered, cols.slots, cols.capacity, minDate, maxDate), shared: false }),
-        range: { column: 'registered', lo: minDate, hi: maxDate },
-      };
+      return { range: { column: 'registered', lo: minDate, hi: maxDate } };
     }
     default: {
       const field = c.field as 'employees' | 'revenue' | 'assets';
       const [lo, hi] = numericBounds(c as NumericCondition);
-      return { bits: () => ({ bits: rangeBits(cols[field], cols.slots, cols.capacity, lo, hi), shared: false }), range: { column: field, lo, hi } };
+      return { range: { column: field, lo, hi } };
     }
   }
 }
