@@ -10,7 +10,7 @@ import * as repo from './repository.ts';
 import { ACTIONS, type Actor, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { requireTransition, workflowKindOf } from './workflow/transition.ts';
 import type { WorkflowKind } from './workflow/definition.ts';
-import { isCenterInScope } from '../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../platform/auth/principal.ts';
 
 /**
  * Every action on an application runs here, as one transaction: the row is locked and its

@@ -14,7 +14,7 @@ import { toSummary, viewOf, type Names, type View } from './summary.ts';
 import * as reviewRepo from './review/repository.ts';
 import { ACTIONS, APPLICATION_STATES, STATES, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { availableActions, workflowKindOf } from './workflow/transition.ts';
-import { isCenterInScope } from '../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../platform/auth/principal.ts';
 
 /**
  * Reading applications: lists, the detail with everything that happened, the back office's

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { staffOf } from '../../platform/auth/plugin.ts';
 import { idParam, ok } from '../../platform/http/schemas.ts';
-import { isCenterInScope } from '../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../platform/auth/principal.ts';
 import { forbidden } from '../../platform/errors.ts';
 import * as approvals from './approvals.ts';
 import {

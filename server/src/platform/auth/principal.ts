@@ -26,3 +26,8 @@ export type EnterprisePrincipal = {
 };
 
 export type Principal = StaffPrincipal | EnterprisePrincipal;
+
+/** Whether this center is within the staff member's scope (StaffPrincipal.centerScope). */
+export function isCenterInScope(staff: StaffPrincipal, centerId: string | null): boolean {
+  return staff.centerScope === null || (centerId !== null && staff.centerScope.includes(centerId));
+}

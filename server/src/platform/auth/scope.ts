@@ -1,12 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { forbidden } from '../errors.ts';
 import { staffOf } from './plugin.ts';
-import type { StaffPrincipal } from './principal.ts';
-
-/** Whether this center is within the staff member's scope (StaffPrincipal.centerScope). */
-export function isCenterInScope(staff: StaffPrincipal, centerId: string | null): boolean {
-  return staff.centerScope === null || (centerId !== null && staff.centerScope.includes(centerId));
-}
+import { isCenterInScope, type StaffPrincipal } from './principal.ts';
 
 /**
  * The staff member asking, when they may act on this center: staff on their own center's data (a

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../../platform/errors.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 import type { ContactDto, ContactRole, PersonDto } from '../contract.ts';
 import type { FieldProblem } from '../registry/rules.ts';
 import { getEnterprise, rejectProblems, staleVersion } from '../registry/service.ts';

@@ -9,7 +9,7 @@ import { namesOf, type Names } from '../callbacks/views.ts';
 import { labelOfTag } from '../ratings/questions.ts';
 import type { AppealDto, AppealRatingDto } from './contract.ts';
 import * as repo from './repository.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 申诉复核: staff appeal a bad review of their department, their counter or themselves as

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { getStaff } from '../../staff/service.ts';
 import * as repo from './repository.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 

@@ -12,7 +12,7 @@ import { withAdditions } from './dto.ts';
 import { checkTags } from './questions.ts';
 import * as repo from './repository.ts';
 import { factsOf, ratingUntil, recordRating, subjectFacts, subjectSummary, type SubjectFacts } from './service.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /** The portal, the kiosk and staff entry of a phone rating; 追评 on the portal and by phone. */
 

@@ -8,7 +8,7 @@ import * as improvements from '../improvements/repository.ts';
 import { createImprovement } from '../improvements/service.ts';
 import type { AssessmentKind, FindingDto, ReportDetail, ReportInput, ReportSummary, ReportUpdate } from './contract.ts';
 import * as repo from './repository.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 自我评价 and 第三方评估 (9.1.1): the reports of the center's own evaluations and of outside

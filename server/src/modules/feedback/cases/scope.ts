@@ -5,7 +5,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { getCounter, listCounters } from '../../venue/service.ts';
 import { getStaff, listDepartments, listStaff } from '../../staff/service.ts';
 import * as repo from './repository.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 export type ServiceDeps = { db: Db; config: Config };
 

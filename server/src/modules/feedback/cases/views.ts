@@ -10,7 +10,7 @@ import type { ComplaintScope, FeedbackChannel, FeedbackKind, Satisfaction, Unres
 import * as repo from './repository.ts';
 import { caseFor, directoryOf, mayReadIdentity, scopeOf, type Directory, type ServiceDeps } from './scope.ts';
 import { availableActions, type CaseState } from './workflow.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /** The business day of an instant. */
 export const dayOf = (at: Date) => businessToday(at);

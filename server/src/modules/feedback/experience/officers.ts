@@ -6,7 +6,7 @@ import { listPublishedItemFacts } from '../../catalog/service.ts';
 import type { ServiceDeps } from '../cases/scope.ts';
 import type { OfficerDto, OfficerKind } from './contract.ts';
 import * as repo from './repository.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 体验员 (9.3): the center invites representatives of enterprises, chambers of commerce and

@@ -9,7 +9,7 @@ import { directoryOf, type ServiceDeps } from '../cases/scope.ts';
 import type { ImprovementDto } from './contract.ts';
 import * as repo from './repository.ts';
 import { closeFindingByImprovement } from '../experience/tasks.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 改进 (9.4): open → (owner submits the result) → submitted → re-check by someone other than the

@@ -12,7 +12,7 @@ import { directoryOf, type Directory, type ServiceDeps } from '../cases/scope.ts
 import type { InquiryDto, InquiryInput } from './contract.ts';
 import * as repo from './repository.ts';
 import { mayAct, transition, type InquiryAction, type InquiryOutcome } from './workflow.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 首问、首办 (A.1, A.2). Whoever is asked first — at the guidance desk or anywhere else, on site,

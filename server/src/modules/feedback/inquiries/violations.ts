@@ -12,7 +12,7 @@ import { directoryOf, type ServiceDeps } from '../cases/scope.ts';
 import type { Handling, ViolationDto, ViolationKind, ViolationLedger } from './contract.ts';
 import * as repo from './repository.ts';
 import { holderOf } from './workflow.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * A.1.4, A.2.4: "在规定时限内应解决而未解决" and "未及时移交". A periodic check flags, once per

@@ -7,7 +7,7 @@ import { percent, summarizeResults } from './answers.ts';
 import type { QuestionDto, SurveyDetail, SurveyInput, SurveyResults, SurveySummary } from './contract.ts';
 import * as repo from './repository.ts';
 import { availableSurveyActions, requireSurveyTransition, type SurveyState } from './workflow.ts';
-import { isCenterInScope } from '../../../platform/auth/scope.ts';
+import { isCenterInScope } from '../../../platform/auth/principal.ts';
 
 /**
  * 企业满意度调查 (9.1.1), the staff's side: questionnaires written as drafts, published with a
