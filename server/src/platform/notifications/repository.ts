@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { notificationMessages } from './tables.ts';
 import { withinCenters } from '../db/center-scope.ts';
@@ -35,7 +35,7 @@ export async function markAttemptFailed(db: DbOrTx, id: string, transport: strin
 
 export type MessageFilter = {
   centerId?: string;
-  /** only messages of these centers (the reader's scope); null: the whole installation */
+  /** only messages of these centers (the reader's scope) and of none; null: the whole installation */
   centers?: readonly string[] | null;
   relatedType?: string;
   relatedId?: string;
@@ -48,8 +48,9 @@ export type MessageFilter = {
 export async function listMessages(db: DbOrTx, f: MessageFilter) {
   const conditions: SQL[] = [];
   if (f.centerId) conditions.push(eq(notificationMessages.centerId, f.centerId));
+  // a message of no center (a policy push to an enterprise) is the installation's, shown to every reader
   const scoped = withinCenters(notificationMessages.centerId, f.centers);
-  if (scoped) conditions.push(scoped);
+  if (scoped) conditions.push(or(isNull(notificationMessages.centerId), scoped)!);
   if (f.relatedType) conditions.push(eq(notificationMessages.relatedType, f.relatedType));
   if (f.relatedId) conditions.push(eq(notificationMessages.relatedId, f.relatedId));
   if (f.recipientHash) conditions.push(eq(notificationMessages.recipientHash, f.recipientHash));
