@@ -77,9 +77,17 @@ describe('小微企业稳岗补贴 from the rule builder to the enterprise', () 
     await editor.getByPlaceholder('结束日期').fill(`${YEAR + 1}-12-31`);
     await editor.getByPlaceholder('结束日期').press('Enter');
     await expect.poll(() => editor.getByPlaceholder('结束日期').inputValue()).toBe(`${YEAR + 1}-12-31`);
+    // the date panel closed before the next field is opened
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     await page.getByTestId('policy-interpretation').fill(INTERPRETATION);
-    await page.getByTestId('policy-amount-kind').click();
-    await choose(page, '按从业人员');
+    await expect
+      .poll(async () => {
+        await page.getByTestId('policy-amount-kind').click();
+        await choose(page, '按从业人员');
+        return page.getByTestId('policy-amount-kind').innerText();
+      })
+      .toContain('按从业人员');
     await inputOf(page, 'policy-per-employee').fill('300');
 
     await page.getByTestId('rule-add').click();
@@ -169,6 +177,48 @@ describe('小微企业稳岗补贴 from the rule builder to the enterprise', () 
     await again.page.goto(`${baseUrl()}/policies/${pushed.policyId}`);
     await expect.poll(() => again.page.getByTestId('figure-read').locator('.ant-statistic-content-value').innerText()).not.toBe('0');
     await again.context.close();
+  });
+});
+
+describe('a rule with groups and negations', () => {
+  it('opens as nested groups in the builder, is edited there with the live count, and keeps its structure', { timeout: STORY_TIMEOUT_MS }, async () => {
+    const { page } = await signIn(browser, 'policy');
+    const size = { field: 'sizeClass', op: 'in', value: ['small', 'micro'] };
+    const employees = { field: 'employees', op: 'gte', value: 5 };
+    const tag = { field: 'tags', op: 'contains', value: '高新技术企业' };
+    const badCredit = { field: 'seriousBadCredit', op: 'eq', value: true };
+    const created = await page.request.post(`${baseUrl()}/api/policies`, { data: { title: `嵌套规则（浏览器测试 ${RUN}）`, rule: { all: [size, { any: [employees, tag] }, { not: badCredit }] } } });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+
+    await page.goto(`${baseUrl()}/policies/${id}`);
+    await page.getByTestId('policy-edit').click();
+    const builder = page.getByTestId('rule-builder');
+    await expect.poll(() => builder.getByTestId('rule-row').count()).toBe(4);
+    expect(await builder.getByTestId('rule-group').count()).toBe(1);
+    // the any-group, and the condition read as 不满足
+    await expect.poll(() => builder.getByTestId('rule-group').getByTestId('rule-group-mode').innerText()).toContain('满足以下任一条件');
+    const negated = page.locator('input[data-testid="rule-negate"], [data-testid="rule-negate"] input');
+    expect(await negated.nth(3).isChecked()).toBe(true);
+    expect(await negated.nth(0).isChecked()).toBe(false);
+    const before = await waitForCountChange(page, null);
+
+    // a third way into the any-group: large enterprises
+    await builder.getByTestId('rule-group').getByTestId('rule-group-add').click();
+    await expect.poll(() => builder.getByTestId('rule-row').count()).toBe(5);
+    await row(page, 3).locator('.ant-select').nth(2).click();
+    await choose(page, '大型');
+    await row(page, 3).locator('.ant-select-selection-item').filter({ hasText: '大型' }).waitFor();
+    await page.keyboard.press('Escape');
+    // small or micro AND large is nobody more: the count stays; dropping the size row widens it
+    await row(page, 0).getByRole('button', { name: /^删\s*除$/ }).click();
+    const after = await waitForCountChange(page, before);
+    expect(after).toBeGreaterThan(before);
+
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-editor').waitFor({ state: 'detached' });
+    const saved = (await (await page.request.get(`${baseUrl()}/api/policies/${id}`)).json()) as { rule: unknown };
+    expect(saved.rule).toEqual({ all: [{ any: [employees, tag, { field: 'sizeClass', op: 'in', value: ['large'] }] }, { not: badCredit }] });
   });
 });
 

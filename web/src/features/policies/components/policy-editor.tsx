@@ -1,12 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { describeError } from '../../../components/use-show-error.ts';
 import { tpol } from '../../../locales/policies.zh-CN.ts';
 import type { AmountRule, Policy, PolicyDraft } from '../api.ts';
 import { usePolicyOptions, useSavePolicy } from '../queries.ts';
-import { RuleBuilder, ruleOf, rowsOf, type ConditionRow } from './rule-builder.tsx';
+import { emptyRule, RuleBuilder, ruleOfTree, treeOf, type GroupNode } from './rule-builder.tsx';
 
 type Values = {
   title: string;
@@ -83,20 +83,18 @@ function amountRuleOf(v: Values): AmountRule {
 
 /**
  * The policy officer's editor: a new policy (saved as a draft or published at once) or the changes
- * to one; the rule built visually with the live count of matching enterprises. A rule the builder
- * cannot show (any, not, nested groups) is kept as it is.
+ * to one; the rule built visually — conditions in nested groups, all or any of them, or not —
+ * with the live count of matching enterprises.
  */
 export function PolicyEditor({ policy, onDone }: { policy?: Policy; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const initialRows = policy ? rowsOf(policy.rule) : [];
-  const [rows, setRows] = useState<ConditionRow[]>(initialRows ?? []);
-  const isRuleKept = policy !== undefined && initialRows === null;
+  const [root, setRoot] = useState<GroupNode>(() => (policy ? treeOf(policy.rule) : emptyRule()));
   const options = usePolicyOptions();
   const save = useSavePolicy();
   const mode = Form.useWatch('mode', form) ?? policy?.mode ?? 'apply';
   const amountKind = Form.useWatch('amountKind', form) ?? policy?.amountRule.kind ?? 'fixed';
-  const rule = isRuleKept ? policy.rule : ruleOf(rows);
+  const rule = ruleOfTree(root);
 
   const submit = async (publish: boolean) => {
     const v = await form.validateFields();
@@ -247,11 +245,7 @@ export function PolicyEditor({ policy, onDone }: { policy?: Policy; onDone: () =
       <Form.Item name="interpretation" label={tpol.fields.interpretation}>
         <Input.TextArea rows={5} maxLength={20000} data-testid="policy-interpretation" />
       </Form.Item>
-      {isRuleKept ? (
-        <Alert type="info" showIcon title={tpol.rule.kept} description={<Typography.Text code>{JSON.stringify(policy.rule)}</Typography.Text>} />
-      ) : (
-        <RuleBuilder rows={rows} onChange={setRows} />
-      )}
+      <RuleBuilder root={root} onChange={setRoot} />
       <Space style={{ marginTop: 24 }}>
         <Button loading={save.isPending} onClick={() => void submit(false)} disabled={rule === null} data-testid="policy-save">
           {canPublish ? tpol.saveDraft : tpol.save}
