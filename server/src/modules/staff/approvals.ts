@@ -88,7 +88,7 @@ async function request(db: Db, fields: Parameters<typeof repo.insertStaffApprova
 async function setInitialPassword(db: Db, target: StaffDto, passwordHash: string): Promise<StaffDto> {
   await repo.setStaffPassword(db, target.id, passwordHash, true);
   await endSessionsOf(db, 'staff', target.id);
-  await unlockStaffLogin(db, target.username);
+  await unlockStaffLogin(db, target);
   return getStaff(db, target.id);
 }
 

@@ -127,13 +127,13 @@ export async function resetStaffPassword(db: Db, id: string, password: string): 
   const person = await getStaff(db, id);
   await repo.setStaffPassword(db, id, await hashPassword(password), true);
   await endSessionsOf(db, 'staff', id);
-  await unlockStaffLogin(db, person.username);
+  await unlockStaffLogin(db, person);
   return getStaff(db, id);
 }
 
 export async function unlockStaff(db: Db, id: string): Promise<void> {
   const person = await getStaff(db, id);
-  await unlockStaffLogin(db, person.username);
+  await unlockStaffLogin(db, person);
 }
 
 /** Removes someone's second factor (a lost device): their next login asks for the password only. */

@@ -200,6 +200,21 @@ describe('logging in with a second factor', () => {
     nextStep();
   });
 
+  it('is lifted, the code delay with the name’s, by an administrator’s unlock', async () => {
+    const code = await enrol('assistant');
+    const me = (await call('GET', '/api/auth/me', await signIn('assistant'))).json() as { id: string };
+    const guess = (address: number, totp: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.32.0.${address}`, payload: { username: 'assistant', password: 'Demo1234', totp } });
+    const right = code();
+    for (let i = 1; i <= 6; i++) await guess(i, wrongCode(right));
+    expect((await guess(7, right)).statusCode).toBe(429);
+    const unlocked = await call('POST', `/api/staff/${me.id}/unlock`, await signIn('admin'));
+    expect(unlocked.statusCode, unlocked.body).toBeLessThan(300);
+    const inside = await guess(8, right);
+    expect(inside.statusCode, inside.body).toBe(200);
+    nextStep();
+  });
+
   it('an account without a second factor cannot get past a delay with any code', async () => {
     for (let i = 0; i < 5; i++) await login({ username: 'policy', password: `wrong-${i}-password` });
     const res = await login({ username: 'policy', password: 'Demo1234', totp: '123456' });

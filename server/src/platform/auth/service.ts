@@ -174,9 +174,10 @@ export async function lockedStaffUsernames(db: Db, usernames: string[]): Promise
   return new Set(usernames.filter((u) => locked.has(`staff:${u.toLowerCase()}`)));
 }
 
-/** Clears the tries and the delay of a staff login name (administrators, after a locked-out call). */
-export async function unlockStaffLogin(db: Db, username: string): Promise<void> {
-  await repo.unlockLoginName(db, `staff:${username.toLowerCase()}`);
+/** Clears the tries and the delays of a staff member's login: the name's and the second factor's (administrators, after a locked-out call). */
+export async function unlockStaffLogin(db: Db, staff: { id: string; username: string }): Promise<void> {
+  await repo.unlockLoginName(db, `staff:${staff.username.toLowerCase()}`);
+  await repo.unlockLoginName(db, `totp:${staff.id}`);
 }
 
 export async function endSessionsOf(db: Db, type: 'staff' | 'enterprise', id: string): Promise<void> {
