@@ -1,13 +1,13 @@
 import { and, asc, count, countDistinct, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { policies, policyApplications, policyGrants, policyMatches, policyPushes, policyPushOptOuts, policyVersions } from './tables.ts';
+import { chunks } from '../../lib/chunks.ts';
 
 export type PolicyRow = typeof policies.$inferSelect;
 export type PolicyWrite = Omit<typeof policies.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type GrantRow = typeof policyGrants.$inferSelect;
 
 const CHUNK = 1000;
-const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK));
 
 export async function insertPolicy(db: DbOrTx, row: PolicyWrite): Promise<string> {
   const [created] = await db.insert(policies).values(row).returning({ id: policies.id });
@@ -65,7 +65,7 @@ export async function listVersions(db: DbOrTx, policyId: string) {
 /** Marks enterprises as matching a policy; returns those that were not matching before (new or back). */
 export async function addMatches(db: DbOrTx, policyId: string, rows: { enterpriseId: string; uscc: string }[]): Promise<string[]> {
   const gained: string[] = [];
-  for (const part of chunks(rows)) {
+  for (const part of chunks(rows, CHUNK)) {
     const result = await db
       .insert(policyMatches)
       .values(part.map((r) => ({ policyId, ...r })))
@@ -81,7 +81,7 @@ export async function addMatches(db: DbOrTx, policyId: string, rows: { enterpris
 }
 
 export async function removeMatches(db: DbOrTx, policyId: string, enterpriseIds?: string[]): Promise<void> {
-  for (const part of enterpriseIds ? chunks(enterpriseIds) : [undefined]) {
+  for (const part of enterpriseIds ? chunks(enterpriseIds, CHUNK) : [undefined]) {
     if (part?.length === 0) continue;
     await db
       .update(policyMatches)
@@ -166,7 +166,7 @@ export async function isOptedOut(db: DbOrTx, enterpriseId: string): Promise<bool
 
 export async function optedOutAmong(db: DbOrTx, enterpriseIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const part of chunks(enterpriseIds)) {
+  for (const part of chunks(enterpriseIds, CHUNK)) {
     const rows = await db.select({ id: policyPushOptOuts.enterpriseId }).from(policyPushOptOuts).where(inArray(policyPushOptOuts.enterpriseId, part));
     for (const r of rows) out.add(r.id);
   }
@@ -181,7 +181,7 @@ export async function setOptOut(db: DbOrTx, enterpriseId: string, uscc: string, 
 /** Creates grants that do not exist yet; returns those created. */
 export async function insertGrants(db: DbOrTx, rows: (typeof policyGrants.$inferInsert)[]): Promise<GrantRow[]> {
   const created: GrantRow[] = [];
-  for (const part of chunks(rows)) created.push(...(await db.insert(policyGrants).values(part).onConflictDoNothing().returning()));
+  for (const part of chunks(rows, CHUNK)) created.push(...(await db.insert(policyGrants).values(part).onConflictDoNothing().returning()));
   return created;
 }
 
@@ -243,12 +243,12 @@ export async function pushFigures(db: DbOrTx, policyId: string) {
 /** Records pushes not made before; returns those made now. */
 export async function insertPushes(db: DbOrTx, rows: (typeof policyPushes.$inferInsert)[]): Promise<{ id: string; enterpriseId: string }[]> {
   const created: { id: string; enterpriseId: string }[] = [];
-  for (const part of chunks(rows)) created.push(...(await db.insert(policyPushes).values(part).onConflictDoNothing().returning({ id: policyPushes.id, enterpriseId: policyPushes.enterpriseId })));
+  for (const part of chunks(rows, CHUNK)) created.push(...(await db.insert(policyPushes).values(part).onConflictDoNothing().returning({ id: policyPushes.id, enterpriseId: policyPushes.enterpriseId })));
   return created;
 }
 
 export async function markPushesSms(db: DbOrTx, ids: string[]): Promise<void> {
-  for (const part of chunks(ids)) await db.update(policyPushes).set({ isSmsQueued: true }).where(inArray(policyPushes.id, part));
+  for (const part of chunks(ids, CHUNK)) await db.update(policyPushes).set({ isSmsQueued: true }).where(inArray(policyPushes.id, part));
 }
 
 // applications for apply-mode policies (the applications themselves live in the applications module)

@@ -2,17 +2,18 @@ import { numericBounds, registrationDates } from '../rules/evaluate.ts';
 import { conditionKey, isCondition, SIZE_CLASSES, type Condition, type NumericCondition, type Rule } from '../rules/rule.ts';
 import { andInto, complementWithin, hasBit, orInto, popcount, setBit, slotsOf, wordsFor, type Bits } from './bitset.ts';
 import { Columns } from './columns.ts';
-import { chunks, RowKernel } from './row-kernel.ts';
+import { chunks } from '../../../lib/chunks.ts';
+import { LINES_PER_FUNCTION, RowKernel } from './row-kernel.ts';
+
+/**
+ * How a condition's bitset over every slot is made: by its own code (`shared` bitsets belong to
+ * the columns and must not be changed), or, for a numeric condition, as a range of a column made
+ * from bitsets of its bounds shared by every condition that states them.
+ */
+type ConditionBits = { bits: () => { bits: Bits; shared: boolean } } | { range: NumericRange };
 
 /** A condition compiled once and shared by every policy that states it. */
-type CompiledCondition = {
-  id: number;
-  condition: Condition;
-  /** the condition for every slot; `shared` bitsets belong to the columns and must not be changed */
-  bits?: () => { bits: Bits; shared: boolean };
-  /** a numeric condition: a range of a column, made from bitsets of its bounds shared by every condition that states them */
-  range?: NumericRange;
-};
+type CompiledCondition = { id: number; condition: Condition } & ConditionBits;
 
 type NumericRange = { column: 'employees' | 'revenue' | 'assets' | 'registered'; lo: number; hi: number };
 
@@ -260,7 +261,7 @@ export class Matcher {
   private conditionBits(c: CompiledCondition): { bits: Bits; shared: boolean } {
     const cached = this.batch?.get(c.id);
     if (cached) return { bits: cached, shared: true };
-    const made = c.range ? this.rangeFromBounds(c.range) : c.bits!();
+    const made = 'range' in c ? this.rangeFromBounds(c.range) : c.bits();
     if (this.batch && !made.shared) this.batch.set(c.id, made.bits);
     return made;
   }
@@ -310,7 +311,7 @@ function regionOf(code: string | undefined): Region | null {
   return code ? { code, prefix: code.replace(/(00)+$/, '') } : null;
 }
 
-function compileCondition(c: Condition, cols: Columns, today: string): Pick<CompiledCondition, 'bits' | 'range'> {
+function compileCondition(c: Condition, cols: Columns, today: string): ConditionBits {
   const slots = () => cols.slots;
   const fresh = () => new Uint32Array(wordsFor(cols.capacity));
   const union = (parts: Bits[]): { bits: Bits; shared: boolean } => {
@@ -404,7 +405,7 @@ function expressionOf(n: Node): string {
 /** Generates functions that answer every policy at once (`out[i]` is 1 when policy i holds), in pieces the optimizing compiler takes. */
 function programsOf(nodes: Node[]): (r: Uint8Array, out: Uint8Array) => void {
   const lines = nodes.map((n, i) => `out[${i}] = ${expressionOf(n)} ? 1 : 0;`);
-  const parts = chunks(lines).map((part) => new Function('r', 'out', part.join('\n')) as (r: Uint8Array, out: Uint8Array) => void);
+  const parts = chunks(lines, LINES_PER_FUNCTION).map((part) => new Function('r', 'out', part.join('\n')) as (r: Uint8Array, out: Uint8Array) => void);
   return (r, out) => {
     for (const part of parts) part(r, out);
   };

@@ -1,6 +1,7 @@
 import { numericBounds, registrationDates } from '../rules/evaluate.ts';
 import { SIZE_CLASSES, type Condition, type NumericCondition } from '../rules/rule.ts';
 import type { CategoricalColumn, Columns } from './columns.ts';
+import { chunks } from '../../../lib/chunks.ts';
 
 type Run = (
   s: number,
@@ -19,17 +20,11 @@ type Run = (
 ) => void;
 
 type CategoricalField = 'industry' | 'town' | 'districtCode';
-/** whether each value id of a column meets a condition, extended as the column's dictionary grows */
-type Hits = { field: CategoricalField; matches: (v: string) => boolean; hit: Int8Array };
+/** a categorical condition; `H[k]` says whether each value id of its column meets it, extended as the column's dictionary grows */
+type Categorical = { field: CategoricalField; matches: (v: string) => boolean };
 
 /** Lines per generated function: V8 optimizes a function only below a size limit. */
-const LINES_PER_FUNCTION = 64;
-
-export function chunks<T>(items: T[], size = LINES_PER_FUNCTION): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+export const LINES_PER_FUNCTION = 64;
 
 const literal = (n: number) => (n === Infinity ? 'Infinity' : n === -Infinity ? '-Infinity' : String(n));
 
@@ -42,12 +37,13 @@ const literal = (n: number) => (n === Infinity ? 'Infinity' : n === -Infinity ? 
  */
 export class RowKernel {
   private readonly runs: Run[];
-  private readonly hits: Hits[] = [];
+  private readonly categorical: Categorical[] = [];
   private readonly members: { map: 'tagBits' | 'licenseBits'; value: string }[] = [];
   private readonly H: Int8Array[] = [];
   private M: Uint32Array[] = [];
   private membersFor = -1;
-  private dictSizes = [-1, -1, -1];
+  /** the three dictionaries' sizes added up when H was last extended (dictionaries only grow) */
+  private dictTotal = -1;
 
   constructor(
     conditions: Condition[],
@@ -57,7 +53,7 @@ export class RowKernel {
     const lines = conditions.map((c, id) => `r[${id}] = (${this.expression(c, today)}) ? 1 : 0;`);
     const head = 'const e = E[s], rv = R[s], a = A[s], g = G[s], z = S[s], ind = I[s], tw = T[s], di = D[s], w = s >>> 5, bit = 1 << (s & 31);';
     // in pieces small enough for the optimizing compiler, which leaves very large functions interpreted
-    this.runs = chunks(lines).map((part) => new Function('s', 'r', 'E', 'R', 'A', 'G', 'S', 'I', 'T', 'D', 'B', 'H', 'M', `${head}\n${part.join('\n')}`) as Run);
+    this.runs = chunks(lines, LINES_PER_FUNCTION).map((part) => new Function('s', 'r', 'E', 'R', 'A', 'G', 'S', 'I', 'T', 'D', 'B', 'H', 'M', `${head}\n${part.join('\n')}`) as Run);
   }
 
   /** The conditions' results for one slot, into `r`. */
@@ -73,17 +69,17 @@ export class RowKernel {
 
   /** New dictionary values get their hits; bitsets replaced by a resize are read again. */
   private refresh(): void {
-    const sizes = [this.cols.industry.dict.values.length, this.cols.town.dict.values.length, this.cols.district.dict.values.length];
-    if (sizes.some((n, i) => n !== this.dictSizes[i])) {
-      this.dictSizes = sizes;
-      for (let k = 0; k < this.hits.length; k++) {
-        const h = this.hits[k]!;
-        const values = this.column(h.field).dict.values;
-        if (h.hit.length === values.length) continue;
+    const total = this.cols.industry.dict.values.length + this.cols.town.dict.values.length + this.cols.district.dict.values.length;
+    if (total !== this.dictTotal) {
+      this.dictTotal = total;
+      for (let k = 0; k < this.categorical.length; k++) {
+        const { field, matches } = this.categorical[k]!;
+        const values = this.column(field).dict.values;
+        const hit = this.H[k]!;
+        if (hit.length === values.length) continue;
         const next = new Int8Array(values.length);
-        next.set(h.hit);
-        for (let i = h.hit.length; i < values.length; i++) next[i] = h.matches(values[i]!) ? 1 : 0;
-        h.hit = next;
+        next.set(hit);
+        for (let i = hit.length; i < values.length; i++) next[i] = matches(values[i]!) ? 1 : 0;
         this.H[k] = next;
       }
     }
@@ -100,8 +96,8 @@ export class RowKernel {
       case 'town': {
         const values = c.op === 'prefix' || c.op === 'eq' ? [c.value] : c.value;
         const matches = c.field === 'industry' ? (v: string) => values.some((p) => v.startsWith(p)) : (v: string) => values.includes(v);
-        const k = this.hits.push({ field: c.field, matches, hit: new Int8Array(0) }) - 1;
-        this.H.push(this.hits[k]!.hit);
+        const k = this.categorical.push({ field: c.field, matches }) - 1;
+        this.H.push(new Int8Array(0));
         const id = c.field === 'industry' ? 'ind' : c.field === 'town' ? 'tw' : 'di';
         return `${id} >= 0 && ${id} < H[${k}].length && H[${k}][${id}] === 1`;
       }
