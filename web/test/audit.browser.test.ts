@@ -25,7 +25,8 @@ describe('audit log page', () => {
     expect(searched.status()).toBe(200);
 
     await page.getByTestId('menu-audit').click();
-    await page.getByPlaceholder('操作代码或前缀，例如 staff.').fill('person.search');
+    await page.locator('#action').fill('person.search');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     const row = page.locator('tr.ant-table-row').filter({ hasText: '按号码查找人员' }).first();
     await row.waitFor();
