@@ -31,11 +31,19 @@ export const trating = {
     until: '评价截止',
     item: '办理事项',
     center: '服务中心',
+    /** a visit finished without an item recorded: named by its service, never by the center */
+    noItem: '未登记办理事项',
   },
   link: {
     title: '服务评价',
     invalid: '评价链接无效或已使用',
     done: '您已完成评价，谢谢！',
+    rated: '该服务已评价',
+    ratedAs: (level: string, channel: string, at: string) => `评价结果：${level}（${channel}，${at}）`,
+    add: '提交追评',
+    addHint: (until: string) => `如有补充，可在 ${until} 前追评一次`,
+    added: '追评已提交，谢谢！',
+    addClosed: '追评期限已过或已追评',
   },
   evaluator: {
     scan: '用手机扫码评价',

@@ -19,7 +19,7 @@ import { getCenter, listCounters } from '../venue/service.ts';
 import { callbackSettingsOf } from './callbacks/service.ts';
 import type { QuestionSetCode, RatingChannel } from './contract.ts';
 import * as demoRepo from './demo/repository.ts';
-import { tagsFor } from './ratings/questions.ts';
+import { questionSetOf, tagsFor } from './ratings/questions.ts';
 
 /**
  * The demo center's 好差评 history: about three months of ratings over its finished visits and
@@ -107,7 +107,7 @@ export async function seedEvaluationsDemo(
       raterUscc: s.uscc,
     };
     if (age >= 7 && random() < 0.18) {
-      rows.push({ ...base, level: 3, channel: 'default', questionSet: isVisit ? 'in_person' : 'online', isRealName: s.uscc !== null, isDefault: true, raterName: nameOf(s), ratedAt: new Date(s.endedAt.getTime() + 7 * DAY_MS) });
+      rows.push({ ...base, level: 3, channel: 'default', questionSet: questionSetOf({ kind: isVisit ? 'visit' : 'application', channel: s.channel }), isRealName: s.uscc !== null, isDefault: true, raterName: nameOf(s), ratedAt: new Date(s.endedAt.getTime() + 7 * DAY_MS) });
       continue;
     }
     const r = random();
@@ -115,7 +115,7 @@ export async function seedEvaluationsDemo(
     const channel: RatingChannel = isVisit
       ? pick(['evaluator', 'evaluator', 'evaluator', 'evaluator', 'evaluator', 'qr', 'qr', 'sms', 'kiosk', 'phone', 'portal'] as const)
       : pick(['portal', 'portal', 'portal', 'sms', 'sms', 'qr', 'phone'] as const);
-    const questionSet: QuestionSetCode = channel === 'portal' || channel === 'sms' || (channel === 'phone' && !isVisit) ? 'online' : 'in_person';
+    const questionSet = questionSetOf({ kind: isVisit ? 'visit' : 'application', channel: s.channel });
     const delayMinutes = { evaluator: 0.5, kiosk: 2, qr: 30, sms: 600, portal: 1440, phone: 2880, default: 0 }[channel] * (0.5 + random());
     const ratedAt = new Date(Math.min(latest, s.endedAt.getTime() + delayMinutes * 60_000));
     const isRealName = !isVisit || s.uscc !== null || channel === 'sms' || channel === 'phone' || channel === 'portal';

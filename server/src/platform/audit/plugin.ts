@@ -10,7 +10,16 @@ function isAudited(methods: string[], config: { audit?: string } | undefined): b
   return methods.some((m) => STATE_CHANGING.has(m)) || config?.audit !== undefined;
 }
 
+/** The action an audit row names: the route's `config.audit`, or else its method and pattern (never the raw URL). */
+export function auditActionOf(method: string, pattern: string, config: { audit?: string } | undefined): string {
+  return config?.audit ?? `${method} ${pattern}`;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** every action an API route writes audit rows under (the audit page labels each one) */
+    auditActions: ReadonlySet<string>;
+  }
   interface FastifyRequest {
     /** set once the request's audit row is written, or once it is known that none is due */
     auditDone?: boolean;
@@ -48,10 +57,15 @@ export function registerAuditTrail(app: FastifyInstance, deps: { pool: Db; audit
   const { pool, auditKey } = deps;
   app.decorateRequest('auditDone', undefined);
   app.decorateRequest('correlationId', '');
+  const actions = new Set<string>();
+  app.decorate('auditActions', actions);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    if (!isAudited([route.method].flat(), route.config as { audit?: string } | undefined)) return;
+    const config = route.config as { audit?: string } | undefined;
+    const methods = [route.method].flat();
+    if (!isAudited(methods, config)) return;
+    for (const method of methods) if (method !== 'HEAD') actions.add(auditActionOf(method, route.url, config));
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function unitOfWork(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       return runRequestUnit(this, request, reply, handler);
@@ -139,7 +153,7 @@ function entryOf(request: FastifyRequest, status: number): AuditEntryInput {
   const pattern = request.routeOptions.url ?? '(no route)';
   return {
     ...actorFields(p),
-    action: request.routeOptions.config.audit ?? `${request.method} ${pattern}`,
+    action: auditActionOf(request.method, pattern, request.routeOptions.config),
     objectType: object?.type ?? '',
     objectId: object?.id ?? (typeof params.id === 'string' ? params.id : ''),
     outcome: status < 400 ? 'success' : 'failure',

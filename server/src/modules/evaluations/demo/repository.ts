@@ -36,6 +36,8 @@ export type UnratedSubject = {
   applicantName: string;
   phoneCipher: string | null;
   phoneMasked: string | null;
+  /** how the service was sought (the ticket's or the application's channel) */
+  channel: string;
   endedAt: Date;
 };
 
@@ -45,7 +47,7 @@ export async function unratedSubjects(db: DbOrTx, centerId: string): Promise<Unr
     select case when x.kind = 'visit' then x.id end as "ticketId", case when x.kind = 'application' then x.id end as "applicationId",
       x.department_id as "departmentId", x.counter_id as "counterId", x.staff_id as "staffId", x.item_id as "itemId", x.item_code as "itemCode",
       x.item_name as "itemName", x.uscc, x.applicant_name as "applicantName", x.phone_cipher as "phoneCipher", x.phone_masked as "phoneMasked",
-      x.finished_at as "endedAt"
+      x.channel, x.finished_at as "endedAt"
     from ${rateableSubjects} x
     where x.center_id = ${centerId}::uuid
       and not exists (select 1 from ${ratings} r where r.ticket_id = x.id or r.application_id = x.id)

@@ -26,7 +26,7 @@ export async function listPortalEvaluations(db: Db, uscc: string, now = new Date
   const { visits, applications } = await repo.listUnratedOf(db, uscc, new Date(now.getTime() - 90 * 86_400_000));
   const toRate: RatingSubject[] = [];
   for (const row of [...visits, ...applications].slice(0, 40)) {
-    const summary = await subjectSummary(db, factsOf(row), 'portal');
+    const summary = await subjectSummary(db, factsOf(row));
     if (summary.ratingUntil && new Date(summary.ratingUntil) > now) toRate.push(summary);
   }
   const rows = await repo.listRatingsOf(db, uscc, 50);
@@ -79,7 +79,7 @@ async function kioskVisit(db: Db, centerId: string, q: { displayNumber: string; 
 }
 
 export async function findKioskVisit(db: Db, centerId: string, q: { displayNumber: string; receiptToken: string }, now = new Date()) {
-  return subjectSummary(db, await kioskVisit(db, centerId, q, now), 'kiosk');
+  return subjectSummary(db, await kioskVisit(db, centerId, q, now));
 }
 
 export async function rateAtKiosk(db: Db, config: Config, centerId: string, input: Answer & { displayNumber: string; receiptToken: string }, now = new Date()) {
@@ -109,7 +109,7 @@ export async function findPhoneSubject(
   }
   const facts = await subjectFacts(db, { kind: q.kind, id });
   const rating = await ratingsRepo.findRatingOfSubject(db, q.kind === 'visit' ? { ticketId: id } : { applicationId: id });
-  return { subject: await subjectSummary(db, facts, 'phone'), rating: rating ? (await withAdditions(db, [rating]))[0]! : null };
+  return { subject: await subjectSummary(db, facts), rating: rating ? (await withAdditions(db, [rating]))[0]! : null };
 }
 
 export async function rateByPhone(
@@ -135,11 +135,11 @@ export async function addByPhone(db: Db, staff: StaffPrincipal, ratingId: string
 
 // — 追评: once per rating, within the addition period after it —
 
-async function addAddition(
+export async function addAddition(
   db: Db,
   ratingId: string,
   input: { comment: string; level?: number; tags: string[] },
-  by: { channel: 'portal' | 'phone'; enteredBy: string | null; now: Date },
+  by: { channel: 'portal' | 'phone' | 'qr' | 'sms'; enteredBy: string | null; now: Date },
 ) {
   return db.transaction(async (tx) => {
     const rating = await ratingsRepo.lockRating(tx, ratingId);

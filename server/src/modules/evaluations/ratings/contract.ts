@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../../platform/http/schemas.ts';
-import { QUESTION_SETS, rating, ratingAddition, ratingAnswer, ratingComment, ratingLevel, ratingTags } from '../contract.ts';
+import { QUESTION_SETS, RATING_CHANNELS, rating, ratingAddition, ratingAnswer, ratingComment, ratingLevel, ratingTags } from '../contract.ts';
 
 export const SUBJECT_KINDS = ['visit', 'application'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -29,6 +29,22 @@ export const ratingSubject = z.object({
   isRealNamePossible: z.boolean(),
 });
 export type RatingSubject = z.infer<typeof ratingSubject>;
+
+/** A rating link's page: the service, and its rating once given (through this link or any other channel) with whether 追评 is still open. */
+export const invitationView = ratingSubject.extend({
+  rated: z
+    .object({
+      level: z.number(),
+      channel: z.enum(RATING_CHANNELS),
+      ratedAt: z.string(),
+      /** no 追评 yet and the addition period not over */
+      canAdd: z.boolean(),
+      hasAddition: z.boolean(),
+      additionUntil: z.string(),
+    })
+    .nullable(),
+});
+export type InvitationView = z.infer<typeof invitationView>;
 
 export const ratingWithAdditions = rating.extend({ additions: z.array(ratingAddition) });
 export type RatingWithAdditions = z.infer<typeof ratingWithAdditions>;

@@ -6,6 +6,7 @@ import { openCallbackIfDue } from '../callbacks/service.ts';
 import type { RatingWrite } from '../repository.ts';
 import { loadEvaluationSettings } from '../settings/service.ts';
 import * as repo from './repository.ts';
+import { questionSetOf } from './questions.ts';
 import { ratingUntil } from './service.ts';
 
 const BATCH = 200;
@@ -39,7 +40,7 @@ export async function recordDefaultRatings(db: Db, now = new Date(), run: Items 
             isDefault: true,
             ticketId: s.kind === 'visit' ? s.id : null,
             applicationId: s.kind === 'application' ? s.id : null,
-            questionSet: s.kind === 'visit' ? 'in_person' : 'online',
+            questionSet: questionSetOf(s),
             departmentId: s.departmentId,
             counterId: s.counterId,
             staffId: s.staffId,

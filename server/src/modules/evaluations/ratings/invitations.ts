@@ -3,8 +3,10 @@ import type { Db, DbOrTx } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { queueSms } from '../../../platform/notifications/service.ts';
 import { getCenter } from '../../venue/service.ts';
+import * as ratingsRepo from '../repository.ts';
 import { loadEvaluationSettings } from '../settings/service.ts';
-import type { SubjectKind } from './contract.ts';
+import { addAddition } from './channels.ts';
+import type { InvitationView, SubjectKind } from './contract.ts';
 import * as repo from './repository.ts';
 import { recordRating, ratingUntil, subjectFacts, subjectSummary } from './service.ts';
 import { newRatingToken, verifiedHash } from './tokens.ts';
@@ -55,11 +57,17 @@ export async function inviteBySms(
   });
 }
 
-/** The invitation behind a link, refused when forged, unknown, used or expired. */
-async function openInvitation(db: DbOrTx, config: Config, token: string, now: Date): Promise<repo.InvitationRow> {
+/** The invitation behind a genuine link, refused when forged or unknown. */
+async function findInvitation(db: DbOrTx, config: Config, token: string): Promise<repo.InvitationRow> {
   const hash = verifiedHash(config.SESSION_SECRET, token);
   const invitation = hash ? await repo.findInvitationByHash(db, hash) : undefined;
   if (!invitation) throw new AppError('RATING_LINK_INVALID', '评价链接无效，请核对链接或二维码', [{ field: 'token', message: '链接无效' }]);
+  return invitation;
+}
+
+/** The invitation behind a link that may still rate, refused when forged, unknown, used or expired. */
+async function openInvitation(db: DbOrTx, config: Config, token: string, now: Date): Promise<repo.InvitationRow> {
+  const invitation = await findInvitation(db, config, token);
   if (invitation.usedAt) throw new AppError('RATING_LINK_USED', '该评价链接已使用过，每次服务只能评价一次', [{ field: 'token', message: '链接已使用' }]);
   if (invitation.expiresAt <= now) throw new AppError('RATING_LINK_EXPIRED', '评价链接已过期', [{ field: 'token', message: '链接已过期' }]);
   return invitation;
@@ -67,9 +75,43 @@ async function openInvitation(db: DbOrTx, config: Config, token: string, now: Da
 
 const subjectOf = (i: repo.InvitationRow): InvitationSubject => (i.ticketId ? { kind: 'visit', id: i.ticketId } : { kind: 'application', id: i.applicationId! });
 
-export async function getInvitationSubject(db: Db, config: Config, token: string, now = new Date()) {
-  const invitation = await openInvitation(db, config, token, now);
-  return subjectSummary(db, await subjectFacts(db, subjectOf(invitation)), invitation.channel);
+const ratingOf = (db: DbOrTx, s: InvitationSubject) => ratingsRepo.findRatingOfSubject(db, s.kind === 'visit' ? { ticketId: s.id } : { applicationId: s.id });
+
+/**
+ * What a link's page shows: the service, and — once it is rated, through this link or any other
+ * channel (the evaluator, the portal, a phone call, the default) — its rating and whether 追评 is
+ * still open, instead of the form. A link of a service not rated is refused once used or expired.
+ */
+export async function getInvitationView(db: Db, config: Config, token: string, now = new Date()): Promise<InvitationView> {
+  const invitation = await findInvitation(db, config, token);
+  const subject = subjectOf(invitation);
+  const rating = await ratingOf(db, subject);
+  if (!rating) {
+    await openInvitation(db, config, token, now);
+    return { ...(await subjectSummary(db, await subjectFacts(db, subject))), rated: null };
+  }
+  const { additionPeriodDays } = await loadEvaluationSettings(db, rating.centerId);
+  const additionUntil = ratingUntil(rating.ratedAt, additionPeriodDays);
+  const hasAddition = await repo.hasAddition(db, rating.id);
+  return {
+    ...(await subjectSummary(db, await subjectFacts(db, subject))),
+    rated: {
+      level: rating.level,
+      channel: rating.channel as NonNullable<InvitationView['rated']>['channel'],
+      ratedAt: rating.ratedAt.toISOString(),
+      canAdd: !hasAddition && now < additionUntil,
+      hasAddition,
+      additionUntil: additionUntil.toISOString(),
+    },
+  };
+}
+
+/** 追评 through the link of a rated service: once, within the addition period after the rating. */
+export async function addByInvitation(db: Db, config: Config, token: string, input: { comment: string; level?: number; tags: string[] }, now = new Date()) {
+  const invitation = await findInvitation(db, config, token);
+  const rating = await ratingOf(db, subjectOf(invitation));
+  if (!rating) throw new AppError('NOT_RATED', '该服务尚未评价，请先评价', [{ field: 'token', message: '尚未评价' }]);
+  return addAddition(db, rating.id, input, { channel: invitation.channel, enteredBy: null, now });
 }
 
 export async function rateByInvitation(

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
-import type { QuestionSetCode, RatingChannel } from '../contract.ts';
+import type { QuestionSetCode } from '../contract.ts';
 
 /**
  * The question sets of 好差评 (GB/T 39734, Guangdong's evaluator record) as data: the aspects a
@@ -125,22 +125,13 @@ export function checkTags(set: QuestionSetCode, level: number, tags: string[]): 
 }
 
 /**
- * Which set a channel shows: the counter's evaluator, the kiosk and the QR code in the hall are
- * in person; the portal and SMS link online; a phone rating follows the subject, as does the default.
+ * Which set a service is rated on follows how the service was sought, not the channel of the
+ * rating (evaluator, portal, SMS link, phone, default): an application made online is rated on the
+ * online set; a visit, or an application taken at a counter (or in any other way in person), on
+ * the in-person set. `channel` is the subject's: the ticket's or the application's.
  */
-export function questionSetOf(channel: RatingChannel, subject: 'visit' | 'application'): QuestionSetCode {
-  switch (channel) {
-    case 'evaluator':
-    case 'kiosk':
-    case 'qr':
-      return 'in_person';
-    case 'portal':
-    case 'sms':
-      return 'online';
-    case 'phone':
-    case 'default':
-      return subject === 'visit' ? 'in_person' : 'online';
-  }
+export function questionSetOf(subject: { kind: 'visit' | 'application'; channel: string }): QuestionSetCode {
+  return subject.kind === 'application' && subject.channel === 'online' ? 'online' : 'in_person';
 }
 
 /** The sets as the rating forms render them. */

@@ -146,10 +146,11 @@ describe('rating links', () => {
     expect(bad.json()).toMatchObject({ code: 'RATING_LINK_INVALID', fields: [{ field: 'token' }] });
     expect((await call('GET', '/api/evaluations/invitations/nonsense')).json().code).toBe('RATING_LINK_INVALID');
 
-    expect((await call('GET', `/api/evaluations/invitations/${token}`)).json()).toMatchObject({ questionSet: 'online' });
-    const rated = await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 4, tags: ['usability.easy'], comment: '' });
+    // a visit is rated on the in-person set, whatever the channel of the rating (issue 16, item 11)
+    expect((await call('GET', `/api/evaluations/invitations/${token}`)).json()).toMatchObject({ questionSet: 'in_person', rated: null });
+    const rated = await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 4, tags: ['efficiency.fast'], comment: '' });
     expect(rated.statusCode, rated.body).toBe(201);
-    expect(await ratingOf(ticket.id)).toMatchObject({ channel: 'sms', level: 4, is_real_name: true, rater_phone_masked: '139****9000' });
+    expect(await ratingOf(ticket.id)).toMatchObject({ channel: 'sms', level: 4, question_set: 'in_person', is_real_name: true, rater_phone_masked: '139****9000' });
     expect((await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 1 })).json().code).toBe('RATING_LINK_USED');
     expect((await ratingOf(ticket.id))!.level).toBe(4);
   });
@@ -173,6 +174,67 @@ describe('rating links', () => {
   });
 });
 
+describe('a link of a service already rated (issue 16, item 10)', () => {
+  const view = async (token: string) => (await call('GET', `/api/evaluations/invitations/${token}`)).json();
+
+  it('says the service was rated (at the evaluator, before the SMS link was opened) and takes one 追评 through the link', async () => {
+    const ticket = await visit({ phone: '13900139011' });
+    const token = (await smsLinkOf(ticket.id))!;
+    expect((await evaluate({ ticketId: ticket.id, level: 5, tags: ['attitude.friendly'] })).statusCode).toBe(201);
+
+    const rated = await call('GET', `/api/evaluations/invitations/${token}`);
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json()).toMatchObject({ id: ticket.id, rated: { level: 5, channel: 'evaluator', canAdd: true, hasAddition: false } });
+    expect((await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 1 })).json().code).toBe('ALREADY_RATED');
+
+    const added = await call('POST', `/api/evaluations/invitations/${token}/additions`, undefined, { comment: '回家后发现材料都齐了，很满意' });
+    expect(added.statusCode, added.body).toBe(201);
+    const [addition] = await rows<Record<string, unknown>>(`select a.* from rating_additions a join ratings r on r.id = a.rating_id where r.ticket_id = '${ticket.id}'`);
+    expect(addition).toMatchObject({ kind: 'addition', channel: 'sms', comment: '回家后发现材料都齐了，很满意' });
+    expect((await view(token)).rated).toMatchObject({ canAdd: false, hasAddition: true });
+    const twice = await call('POST', `/api/evaluations/invitations/${token}/additions`, undefined, { comment: '再补充' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('DUPLICATE');
+  });
+
+  it('says so for the link that gave the rating, and closes 追评 after its period', async () => {
+    const ticket = await visit({ phone: '13900139012' });
+    const token = (await smsLinkOf(ticket.id))!;
+    expect((await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 4 })).statusCode).toBe(201);
+    expect(await view(token)).toMatchObject({ id: ticket.id, rated: { level: 4, channel: 'sms', canAdd: true } });
+
+    await t.db.execute(`update ratings set rated_at = now() - interval '16 days' where ticket_id = '${ticket.id}'`);
+    expect((await view(token)).rated).toMatchObject({ level: 4, canAdd: false, hasAddition: false });
+    const late = await call('POST', `/api/evaluations/invitations/${token}/additions`, undefined, { comment: '补充' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'ADDITION_CLOSED', fields: [{ field: 'comment' }] });
+  });
+
+  it('refuses 追评 through the link of a service not rated, and a forged link', async () => {
+    const ticket = await visit({ phone: '13900139013' });
+    const token = (await smsLinkOf(ticket.id))!;
+    const early = await call('POST', `/api/evaluations/invitations/${token}/additions`, undefined, { comment: '补充' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'NOT_RATED', fields: [{ field: 'token' }] });
+    expect((await call('POST', '/api/evaluations/invitations/nonsense/additions', undefined, { comment: '补充' })).json().code).toBe('RATING_LINK_INVALID');
+    expect(await rows(`select 1 from ratings where ticket_id = '${ticket.id}'`)).toHaveLength(0);
+  });
+});
+
+describe('the question set follows how the service was sought (issue 16, item 11)', () => {
+  it('an application made online is rated on the online set, through its SMS link as on any channel', async () => {
+    const app = await api.ok('POST', '/api/applications', clerk, foodIntake({ channel: 'online', contactPhone: '13800138021' }));
+    await api.ok('POST', `/api/applications/${app.id}/decline`, clerk, { version: app.version, reason: '不属于本中心受理范围' });
+    await deliverEvents(t);
+    const token = (await smsLinkOf(app.id))!;
+    expect(await (await call('GET', `/api/evaluations/invitations/${token}`)).json()).toMatchObject({ kind: 'application', questionSet: 'online' });
+    const rated = await call('POST', `/api/evaluations/invitations/${token}/rating`, undefined, { level: 5, tags: ['usability.easy'] });
+    expect(rated.statusCode, rated.body).toBe(201);
+    const [row] = await rows<Record<string, unknown>>(`select * from ratings where application_id = '${app.id}'`);
+    expect(row).toMatchObject({ channel: 'sms', question_set: 'online' });
+  });
+});
+
 describe('the portal', () => {
   let enterprise: string;
   beforeAll(async () => {
@@ -185,13 +247,14 @@ describe('the portal', () => {
     const list = (await call('GET', '/api/portal/evaluations', enterprise)).json() as { toRate: { id: string }[] };
     expect(list.toRate.map((s) => s.id)).toContain(ticket.id);
 
-    const wrongSet = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'visit', id: ticket.id }, level: 5, tags: ['attitude.friendly'] });
+    // a visit rated on the portal keeps the in-person set: 全程网办不用跑 does not apply (issue 16, item 11)
+    const wrongSet = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'visit', id: ticket.id }, level: 5, tags: ['convenience.no_trip'] });
     expect(wrongSet.statusCode).toBe(400);
     expect(wrongSet.json().fields[0].field).toBe('tags');
-    const rated = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'visit', id: ticket.id }, level: 5, tags: ['convenience.no_trip'], comment: '方便' });
+    const rated = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'visit', id: ticket.id }, level: 5, tags: ['attitude.friendly'], comment: '方便' });
     expect(rated.statusCode, rated.body).toBe(201);
     const { ratingId } = rated.json();
-    expect(await ratingOf(ticket.id)).toMatchObject({ channel: 'portal', question_set: 'online', is_real_name: true });
+    expect(await ratingOf(ticket.id)).toMatchObject({ channel: 'portal', question_set: 'in_person', is_real_name: true });
 
     const after = (await call('GET', '/api/portal/evaluations', enterprise)).json() as { toRate: { id: string }[]; rated: { id: string; canAdd: boolean }[] };
     expect(after.toRate.map((s) => s.id)).not.toContain(ticket.id);
@@ -232,10 +295,14 @@ describe('the portal', () => {
     await deliverEvents(t);
     expect(await smsLinkOf(app.id)).not.toBeNull();
 
-    const rated = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 2, tags: ['guide_accuracy.guide_wrong'], isAnonymous: false });
+    // taken at the counter: the in-person set, though rated on the portal (issue 16, item 11)
+    expect((await call('GET', `/api/evaluations/invitations/${(await smsLinkOf(app.id))!}`)).json()).toMatchObject({ questionSet: 'in_person' });
+    const onlineTags = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 2, tags: ['usability.hard'] });
+    expect(onlineTags.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'tags' }] });
+    const rated = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 2, tags: ['competence.unclear_notice'], isAnonymous: false });
     expect(rated.statusCode, rated.body).toBe(201);
     const [row] = await rows<Record<string, unknown>>(`select * from ratings where application_id = '${app.id}'`);
-    expect(row).toMatchObject({ channel: 'portal', question_set: 'online', item_name: '食品经营许可', is_real_name: true });
+    expect(row).toMatchObject({ channel: 'portal', question_set: 'in_person', item_name: '食品经营许可', is_real_name: true });
     expect(row!.department_id).not.toBeNull();
     expect(await rows(`select id from callbacks where rating_id = '${row!.id as string}'`)).toHaveLength(1);
     const again = await call('POST', '/api/portal/evaluations', enterprise, { subject: { kind: 'application', id: app.id }, level: 5 });

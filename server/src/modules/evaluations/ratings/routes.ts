@@ -17,6 +17,7 @@ import {
   evaluatorRatingInput,
   evaluatorRatingResult,
   invitationRatingInput,
+  invitationView,
   kioskRatingInput,
   kioskVisitQuery,
   phoneRatingInput,
@@ -29,7 +30,7 @@ import {
   ratingSubject,
   tokenParam,
 } from './contract.ts';
-import { getInvitationSubject, rateByInvitation } from './invitations.ts';
+import { addByInvitation, getInvitationView, rateByInvitation } from './invitations.ts';
 import { questionSetsForForms } from './questions.ts';
 import { verifiedHash } from './tokens.ts';
 import { RATE_LIMITS, rateLimit } from '../../../platform/http/rate-limit.ts';
@@ -89,8 +90,8 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
   // The QR/H5 and SMS link: public, the signed one-use token is the permission.
   app.get(
     '/api/evaluations/invitations/:token',
-    { config: { access: 'public' }, schema: { tags, summary: '评价链接对应的服务（手机评价页）', params: tokenParam, response: { 200: ratingSubject } } },
-    (request) => getInvitationSubject(db, config, request.params.token),
+    { config: { access: 'public' }, schema: { tags, summary: '评价链接对应的服务（手机评价页）；已评价的服务附评价结果和能否追评', params: tokenParam, response: { 200: invitationView } } },
+    (request) => getInvitationView(db, config, request.params.token),
   );
   app.get(
     '/api/evaluations/invitations/:token/qr.svg',
@@ -111,6 +112,18 @@ export const ratingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
       const created = await rateByInvitation(db, config, request.params.token, request.body);
       request.auditObject = { type: 'rating', id: created.ratingId, detail: { channel: 'link', level: created.level } };
       return reply.status(201).send(created);
+    },
+  );
+  app.post(
+    '/api/evaluations/invitations/:token/additions',
+    {
+      config: { access: 'public', audit: 'rating.add' },
+      schema: { tags, summary: '通过评价链接追评已评价的服务（评价后规定期限内一次）', params: tokenParam, body: additionInput, response: { 201: additionCreated } },
+    },
+    async (request, reply) => {
+      const added = await addByInvitation(db, config, request.params.token, request.body);
+      request.auditObject = { type: 'rating', id: added.ratingId, detail: { channel: 'link' } };
+      return reply.status(201).send(added);
     },
   );
 

@@ -40,6 +40,8 @@ export type SubjectFacts = {
   itemName: string;
   uscc: string | null;
   applicantName: string;
+  /** how the service was sought: the ticket's channel, or the application's (counter, online …) */
+  channel: string;
   phone: { cipher: string; masked: string } | null;
   /** the visit's business day (the kiosk rates today's visits only) */
   businessDate: string | null;
@@ -68,6 +70,7 @@ export function factsOf(row: subjectsRepo.SubjectRow): SubjectFacts {
     itemName: row.itemName,
     uscc: row.uscc,
     applicantName: row.applicantName,
+    channel: row.channel,
     phone: row.phoneCipher && row.phoneMasked ? { cipher: row.phoneCipher, masked: row.phoneMasked } : null,
     businessDate: row.businessDate,
   };
@@ -102,7 +105,7 @@ export type RatingRequest = {
 export async function recordRating(tx: DbOrTx, config: Config, r: RatingRequest): Promise<ratingsRepo.RatingRow> {
   const { facts } = r;
   await requireRatable(tx, facts, r.now);
-  const questionSet = questionSetOf(r.channel, facts.kind);
+  const questionSet = questionSetOf(facts);
   const tags = checkTags(questionSet, r.level, r.tags);
   let phone = facts.phone;
   if (r.rater?.phone) {
@@ -177,7 +180,7 @@ export async function requireRatable(db: DbOrTx, facts: SubjectFacts, now: Date)
 }
 
 /** What a rating page shows of the service rated. */
-export async function subjectSummary(db: Db, facts: SubjectFacts, channel: RatingChannel) {
+export async function subjectSummary(db: Db, facts: SubjectFacts) {
   const { ratingPeriodDays } = await loadEvaluationSettings(db, facts.centerId);
   return {
     kind: facts.kind,
@@ -187,7 +190,7 @@ export async function subjectSummary(db: Db, facts: SubjectFacts, channel: Ratin
     centerName: (await getCenter(db, facts.centerId)).name,
     finishedAt: facts.finishedAt?.toISOString() ?? null,
     ratingUntil: facts.finishedAt ? ratingUntil(facts.finishedAt, ratingPeriodDays).toISOString() : null,
-    questionSet: questionSetOf(channel, facts.kind),
+    questionSet: questionSetOf(facts),
     isRealNamePossible: facts.uscc !== null || facts.phone !== null,
   };
 }

@@ -2,6 +2,7 @@ import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { shanghaiWallTimeToIso } from '../../../lib/time.ts';
 import { optionsOf } from '../../../lib/options.ts';
+import { auditActions, auditObjectTypes } from '../../../locales/audit.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import type { AuditFilter } from '../api.ts';
 
@@ -17,8 +18,8 @@ type Values = {
 
 type Criteria = Omit<AuditFilter, 'page' | 'pageSize'>;
 
-const ACTION_OPTIONS = Object.entries(t.audit.actions).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
-const OBJECT_TYPE_OPTIONS = Object.entries(t.audit.objectTypes).map(([value, label]) => ({ value, label: label ?? value }));
+const ACTION_OPTIONS = Object.entries(auditActions).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const OBJECT_TYPE_OPTIONS = Object.entries(auditObjectTypes).map(([value, label]) => ({ value, label: label ?? value }));
 
 /** Search criteria; times are read as Beijing time whatever the browser's time zone. */
 export function AuditFilterForm({ onSearch }: { onSearch: (criteria: Criteria) => void }) {

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import type { Role } from '@server/platform/auth/roles.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
+import { auditActions, auditObjectTypes } from '../../../locales/audit.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import type { AuditEntry, AuditFilter } from '../api.ts';
 import { useAuditSearch } from '../queries.ts';
+import { AuditDetail } from './audit-detail.tsx';
 import { AuditFilterForm } from './audit-filter-form.tsx';
 
 const PAGE_SIZE = 20;
@@ -39,12 +41,7 @@ export function AuditPage() {
             onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
           }}
           expandable={{
-            expandedRowRender: (entry) =>
-              entry.detail == null ? (
-                <Typography.Text type="secondary">{t.audit.noDetail}</Typography.Text>
-              ) : (
-                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(entry.detail, null, 2)}</pre>
-              ),
+            expandedRowRender: (entry) => <AuditDetail detail={entry.detail} />,
           }}
           columns={[
             { title: t.audit.time, dataIndex: 'at', render: formatDateTime },
@@ -73,8 +70,8 @@ export function AuditPage() {
               dataIndex: 'action',
               render: (action: string) => (
                 <Space orientation="vertical" size={0}>
-                  {t.audit.actions[action] ?? action}
-                  {t.audit.actions[action] && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{action}</Typography.Text>}
+                  <span data-testid="audit-action">{auditActions[action] ?? action}</span>
+                  {auditActions[action] && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{action}</Typography.Text>}
                 </Space>
               ),
             },
@@ -84,7 +81,7 @@ export function AuditPage() {
               render: (_, e) =>
                 e.objectType && (
                   <Space orientation="vertical" size={0}>
-                    {t.audit.objectTypes[e.objectType] ?? e.objectType}
+                    {auditObjectTypes[e.objectType] ?? e.objectType}
                     <Typography.Text type="secondary" copyable={!!e.objectId} style={{ fontSize: 12 }}>
                       {e.objectId}
                     </Typography.Text>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   additionInput,
   invitationRatingInput,
+  InvitationView,
   kioskRatingInput,
   phoneRatingInput,
   phoneSubject,
@@ -18,7 +19,7 @@ export type QuestionSet = QuestionSets[number];
 export type RatingCreated = z.infer<typeof ratingCreated>;
 export type PortalEvaluations = z.infer<typeof portalEvaluations>;
 export type PhoneSubject = z.infer<typeof phoneSubject>;
-export type { RatingSubject };
+export type { InvitationView, RatingSubject };
 
 /** What the shared rating form produces. */
 export type RatingAnswer = { level: number; tags: string[]; comment: string; isAnonymous: boolean };
@@ -26,9 +27,10 @@ export type RatingAnswer = { level: number; tags: string[]; comment: string; isA
 export const getQuestionSets = () => api.get<QuestionSets>('/api/evaluations/question-sets');
 
 // the QR/H5 and SMS link
-export const getInvitation = (token: string) => api.get<RatingSubject>(`/api/evaluations/invitations/${encodeURIComponent(token)}`);
+export const getInvitation = (token: string) => api.get<InvitationView>(`/api/evaluations/invitations/${encodeURIComponent(token)}`);
 export const rateByInvitation = (token: string, input: z.input<typeof invitationRatingInput>) =>
   api.post<RatingCreated>(`/api/evaluations/invitations/${encodeURIComponent(token)}/rating`, input);
+export const addByInvitation = (token: string, input: z.input<typeof additionInput>) => api.post<unknown>(`/api/evaluations/invitations/${encodeURIComponent(token)}/additions`, input);
 
 // the portal
 export const getPortalEvaluations = () => api.get<PortalEvaluations>('/api/portal/evaluations');

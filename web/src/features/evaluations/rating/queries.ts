@@ -12,6 +12,15 @@ export const useQuestionSets = () => useQuery({ queryKey: ratingKeys.questionSet
 
 export const useInvitation = (token: string) => useQuery({ queryKey: ratingKeys.invitation(token), queryFn: () => api.getInvitation(token), retry: false });
 
+/** 追评 through a rating link; the page then shows the rating with it. */
+export function useAddByInvitation(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (comment: string) => api.addByInvitation(token, { comment }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ratingKeys.invitation(token) }),
+  });
+}
+
 export const usePortalEvaluations = () => useQuery({ queryKey: ratingKeys.portal, queryFn: api.getPortalEvaluations });
 
 export function useRateOnPortal() {

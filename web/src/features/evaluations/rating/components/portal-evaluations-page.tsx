@@ -7,6 +7,8 @@ import { LEVEL_COLOURS, RatingForm } from './rating-form.tsx';
 import { SubjectCard } from './subject-card.tsx';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+/** What the service was: the item handled (the center is not the service). */
+const serviceName = (itemName: string) => itemName || trating.subject.noItem;
 type Rated = PortalEvaluations['rated'][number];
 
 /** 我的评价 on the portal: the enterprise's finished visits and applications to rate, and its ratings with 追评. */
@@ -31,7 +33,7 @@ export function PortalEvaluationsPage() {
               <List.Item actions={[<Button key="rate" type="primary" data-testid={`rate-subject-${s.label}`} onClick={() => setRating(s)}>{trating.portal.rate}</Button>]}>
                 <List.Item.Meta
                   title={s.kind === 'visit' ? trating.subject.visit(s.label) : trating.subject.application(s.label)}
-                  description={`${s.itemName || s.centerName} · ${trating.subject.finishedAt} ${s.finishedAt ? day(s.finishedAt) : '—'}`}
+                  description={<span data-testid={`to-rate-service-${s.label}`}>{`${serviceName(s.itemName)} · ${trating.subject.finishedAt} ${s.finishedAt ? day(s.finishedAt) : '—'}`}</span>}
                 />
               </List.Item>
             )}
@@ -81,8 +83,8 @@ function RatedItem({ rated, onAdd }: { rated: Rated; onAdd: () => void }) {
         }
         description={
           <Flex vertical gap={4}>
-            <span>
-              {rated.itemName} · {day(rated.ratedAt)}
+            <span data-testid={`rated-service-${rated.subjectLabel}`}>
+              {serviceName(rated.itemName)} · {day(rated.ratedAt)}
             </span>
             {rated.tags.length > 0 && <span>{rated.tags.map(labelOf).join('、')}</span>}
             {rated.comment && <span>{rated.comment}</span>}
