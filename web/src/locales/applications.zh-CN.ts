@@ -93,6 +93,7 @@ export const ta = {
     grantId: '授权（调取记录）',
     licenseId: '证照',
     noRedeemed: '没有可用的调取记录，请先在“调取证照”页输入企业出示的授权码',
+    licenseHint: '用企业亮码授权调取的电子证照代替这份材料：选中后材料记为“电子证照”，无需再收纸质件或上传扫描件，证照随办件留存。',
     view: '查看',
     statuses: {
       missing: '未提交',
