@@ -68,7 +68,7 @@ describe('我的办件', () => {
     await page.getByTestId('my-applications').waitFor();
     const row = page.locator(`[data-testid="my-application"][data-number="${app.number}"]`);
     await row.waitFor();
-    expect(await row.getByTestId('my-application-state').innerText()).toBe('准予许可');
+    expect(await row.getByTestId('my-application-state').innerText()).toBe('准予许可（待出件）');
     expect(await row.getByTestId('my-application-due').innerText()).toBe(app.dueDate);
     expect(await row.getByTestId('my-application-pickup-code').innerText()).toMatch(/^\d{6}$/);
 
