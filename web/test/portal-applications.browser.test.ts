@@ -70,7 +70,8 @@ describe('我的办件', () => {
     await row.waitFor();
     expect(await row.getByTestId('my-application-state').innerText()).toBe('准予许可（待出件）');
     expect(await row.getByTestId('my-application-due').innerText()).toBe(app.dueDate);
-    expect(await row.getByTestId('my-application-pickup-code').innerText()).toMatch(/^\d{6}$/);
+    const pickupCode = await row.getByTestId('my-application-pickup-code').innerText();
+    expect(pickupCode).toMatch(/^\d{6}$/);
 
     // Every notice downloads as a PDF, the pickup notice with the code on it.
     const links = row.getByTestId('my-application-notice');
@@ -86,6 +87,14 @@ describe('我的办件', () => {
     await page.getByTestId('progress-result').waitFor();
     expect(await page.getByTestId('progress-result').innerText()).toContain(app.number);
     expect(await page.getByTestId('progress-uscc').inputValue()).toBe(CATERING);
+
+    // The clerk hands the result over with the code the applicant gives; 查询 again shows it, not the answer from before.
+    const clerk = await staff('clerk');
+    const now = await json<Detail>(await clerk.get(`${baseUrl()}/api/applications/${app.id}`));
+    await succeeded(await clerk.post(`${baseUrl()}/api/applications/${app.id}/delivery/hand-over`, { data: { version: now.version, pickupCode } }));
+    expect(await page.getByTestId('progress-result').innerText()).toContain('准予许可（待出件）');
+    await page.getByTestId('progress-submit').click();
+    await expect.poll(() => page.getByTestId('progress-result').innerText()).toContain('已办结送达');
   });
 });
 
