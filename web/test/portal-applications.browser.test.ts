@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage } from './support.ts';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage, signIn } from './support.ts';
 
 /**
  * Issue 16, items 12, 15 and 17 on the portal: 我的办件 shows the signed-in enterprise its
@@ -18,7 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Detail = { id: string; number: string; version: number; dueDate: string | null; materials: { key: string; status: string }[]; tasks: { id: string; version: number }[] };
+type Detail = { id: string; number: string; version: number; dueDate: string | null; materials: { key: string; status: string; licenseType: string | null }[]; tasks: { id: string; version: number }[] };
 
 async function staff(username: string): Promise<APIRequestContext> {
   const { context } = await openPage(browser);
@@ -37,14 +37,18 @@ async function json<T>(res: Answer): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** 食品经营许可 for the catering enterprise, received at the counter. */
+async function receive(clerk: APIRequestContext): Promise<Detail> {
+  const body = { source: { kind: 'item', code: 'NH-SCJG-006' }, answers: { prepackaged_only: 'no', online_sales: 'no' }, applicant: { uscc: CATERING }, contactPhone: '13800138000' };
+  return json<Detail>(await clerk.post(`${baseUrl()}/api/applications`, { data: body }));
+}
+
 /** 食品经营许可 for the catering enterprise, received, accepted and approved (through the API: the pages are tested elsewhere). */
 async function approvedApplication(): Promise<Detail> {
   const clerk = await staff('clerk');
   const reviewer = await staff('reviewer');
   const api = `${baseUrl()}/api/applications`;
-  let app = await json<Detail>(
-    await clerk.post(api, { data: { source: { kind: 'item', code: 'NH-SCJG-006' }, answers: { prepackaged_only: 'no', online_sales: 'no' }, applicant: { uscc: CATERING }, contactPhone: '13800138000' } }),
-  );
+  let app = await receive(clerk);
   for (const m of app.materials) if (m.status !== 'committed') app = await json<Detail>(await clerk.put(`${api}/${app.id}/materials/${m.key}`, { data: { status: 'paper_seen' } }));
   app = await json<Detail>(await clerk.post(`${api}/${app.id}/accept`, { data: { version: app.version } }));
   const task = app.tasks[0]!;
@@ -136,5 +140,16 @@ describe('the portal for a visitor', () => {
       await page.waitForLoadState('networkidle');
       expect(await page.getByTestId('item-book').count()).toBe(0);
     }
+  });
+});
+
+describe('the e-licence picker', () => {
+  it('says what choosing an e-licence instead of an upload does', async () => {
+    const app = await receive(await staff('clerk'));
+    const material = app.materials.find((m) => m.licenseType)!;
+    const { page } = await signIn(browser, 'clerk');
+    await page.goto(`${baseUrl()}/applications/${app.id}`);
+    await page.getByTestId(`material-${material.key}-license`).click();
+    expect(await page.getByRole('dialog').getByTestId('license-picker-hint').innerText()).toContain('代替这份材料');
   });
 });

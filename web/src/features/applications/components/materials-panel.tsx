@@ -82,7 +82,7 @@ export function MaterialsPanel({ app, canEdit }: { app: ApplicationDetail; canEd
                           {ta.materials.paper}
                         </Button>
                         {m.licenseType && (
-                          <Button size="small" disabled={isBusy} onClick={() => setLicenseFor(m)}>
+                          <Button size="small" disabled={isBusy} onClick={() => setLicenseFor(m)} data-testid={`material-${m.key}-license`}>
                             {ta.materials.license}
                           </Button>
                         )}
