@@ -327,6 +327,7 @@ describe('an online application for an apply-mode policy', () => {
     await expect.poll(() => materials.count()).toBeGreaterThan(1);
     // the business licence comes from the e-license library; the rest is uploaded
     expect(await inputOf(materials.filter({ hasText: '营业执照' }), 'apply-use-license').isChecked()).toBe(true);
+    expect(await page.getByTestId('apply-license-hint').innerText()).toContain('电子证照'); // what choosing one does (issue 16, item 15)
     for (const m of await materials.all()) {
       if ((await m.getByTestId('apply-use-license').count()) > 0) continue;
       await m.locator('input[type=file]').setInputFiles({ name: '材料.pdf', mimeType: 'application/pdf', buffer: PDF });

@@ -22,6 +22,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'departments', to: '/portal/items?by=department', label: tc.portal.navDepartments },
   { key: 'bundles', to: '/portal/bundles', label: tc.portal.navBundles },
   { key: 'progress', to: '/portal/progress', label: ta.menu.progress },
+  { key: 'my-applications', to: '/portal/my-applications', label: ta.mine.nav },
   { key: 'appointments', to: '/portal/appointments', label: ty.nav.book },
   { key: 'tools', to: '/portal/tools', label: te.portal.tools },
   { key: 'evaluations', to: '/portal/evaluations', label: trating.menu.portal },

@@ -94,6 +94,7 @@ const ReviewQueuePage = lazyPage(() => import('../features/applications/componen
 const DeliveriesPage = lazyPage(() => import('../features/applications/components/deliveries-page.tsx'), 'DeliveriesPage');
 const ApplicationFiguresPage = lazyPage(() => import('../features/applications/components/figures-page.tsx'), 'FiguresPage');
 const ProgressPage = lazyPage(() => import('../features/applications/components/portal/progress-page.tsx'), 'ProgressPage');
+const MyApplicationsPage = lazyPage(() => import('../features/applications/components/portal/my-applications-page.tsx'), 'MyApplicationsPage');
 
 // appointments (A.6): portal booking and my bookings; staff views, capacity, the 3-working-day guarantee
 const appointmentPages = {
@@ -214,6 +215,7 @@ export const router = createBrowserRouter([
               { path: 'evaluations', element: <PortalEvaluationsPage /> },
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
+              { path: 'my-applications', element: <MyApplicationsPage /> },
             ],
           },
         ],

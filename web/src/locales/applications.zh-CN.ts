@@ -93,6 +93,7 @@ export const ta = {
     grantId: '授权（调取记录）',
     licenseId: '证照',
     noRedeemed: '没有可用的调取记录，请先在“调取证照”页输入企业出示的授权码',
+    licenseHint: '用企业亮码授权调取的电子证照代替这份材料：选中后材料记为“电子证照”，无需再收纸质件或上传扫描件，证照随办件留存。',
     view: '查看',
     statuses: {
       missing: '未提交',
@@ -213,6 +214,20 @@ export const ta = {
     due: (d: string) => `承诺 ${d} 前办结`,
     notices: '已出具的告知书',
     children: '包含的事项',
+    uscc: '统一社会信用代码',
+    signedIn: '已登录的企业可在“我的办件”中直接查看本企业的全部办件，无需输入编号。',
   },
   actionsDone: '已完成',
+  mine: {
+    nav: '我的办件',
+    title: '我的办件',
+    empty: '本企业暂无办件记录。',
+    receivedOn: '收件日期',
+    dueDate: '承诺办结日期',
+    pickupCode: '取件码',
+    pickupHint: '请凭此取件码到综合发证窗口领取办件结果，窗口工作人员会向您询问取件码。',
+    notices: '告知书（PDF）',
+    progress: '查看进度',
+    refresh: '刷新',
+  },
 };

@@ -51,6 +51,8 @@ export const ty = {
   },
   portal: {
     bookTitle: '预约办事',
+    /** the button on a bookable item's guide (办事指南) */
+    bookItem: '预约办理',
     mineTitle: '我的预约',
     step1: '选择事项',
     step2: '选择日期和时段',

@@ -29,6 +29,7 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/portal/policies/:id/apply', '政策网上申报'],
   ['/portal/policy-calculator', '政策计算器'],
   ['/portal/my-policies', '我的政策'],
+  ['/portal/my-applications', '我的办件'],
   ['/workbench', '窗口叫号'],
   ['/reception', '咨询登记'],
   ['/inquiries', '首问登记'],

@@ -233,6 +233,7 @@ export const tpol = {
     core: '必交',
     secondary: '非必交',
     useLicense: (type: string, number: string) => `使用电子证照：${type}（${number}），无需上传`,
+    licenseHint: '贵企业电子证照库中已有的证照可直接代替上传：勾选“使用电子证照”即提交证照库中的证照；取消勾选则改为上传文件。',
     upload: '上传文件（PDF、JPG、PNG，10 MB 以内）',
     uploaded: (name: string) => `已上传：${name}`,
     replace: '重新上传',

@@ -367,6 +367,27 @@ export const ownProgressDto = progressDto.extend({
 });
 export type OwnProgressDto = z.infer<typeof ownProgressDto>;
 
+/** 我的办件: one of the enterprise's own applications, as it sees them signed in on the portal. */
+export const ownApplicationDto = z.object({
+  id: z.string(),
+  number: z.string(),
+  name: z.string(),
+  state: z.enum(APPLICATION_STATES),
+  stateLabel: z.string(),
+  receivedOn: z.string(),
+  dueDate: z.string().nullable(),
+  /** where it is now, in a sentence */
+  summary: z.string(),
+  /** the code printed on the acceptance notice (the enterprise's own) */
+  checkCode: z.string(),
+  /** while the result waits at the counter: the code the applicant gives the clerk (staff views never show it before hand-over) */
+  pickupCode: z.string().nullable(),
+  notices: z.array(z.object({ id: z.string(), title: z.string(), number: z.string(), issuedAt: z.string() })),
+});
+export type OwnApplicationDto = z.infer<typeof ownApplicationDto>;
+export const ownApplicationList = z.object({ items: z.array(ownApplicationDto) });
+export type OwnApplicationList = z.infer<typeof ownApplicationList>;
+
 export const applicationStateDto = z.object({
   id: z.string(),
   number: z.string(),

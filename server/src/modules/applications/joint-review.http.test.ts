@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { ApplicationDetail, ProgressDto, QueueEntry } from './contract.ts';
-import { apiOf, at, CATERING, MANUFACTURING, provideAllBut, type Api } from './testing.ts';
+import { apiOf, at, CATERING, enterpriseLogin, MANUFACTURING, pickupCodeOf, provideAllBut, type Api } from './testing.ts';
 
 /** A.8 joint review: parallel tasks per department, the lead department's word on a rejection; bundles with stages and one delivery. */
 
@@ -155,10 +155,11 @@ describe('a bundle (开办餐饮店一件事)', () => {
     app = await detail(app.id);
     expect(app).toMatchObject({ state: 'approved', decision: 'approved' });
     expect(app.notices.filter((n) => n.kind === 'pickup')).toHaveLength(1);
-    expect(app.delivery!.pickupCode).toMatch(/^\d{6}$/);
+    expect(app.delivery).toMatchObject({ state: 'awaiting_pickup', pickupCode: null });
+    const pickupCode = await pickupCodeOf(api, await enterpriseLogin(t, CATERING), app.id);
 
     // Several results of the bundle through one counter.
-    app = await api.ok('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode: app.delivery!.pickupCode });
+    app = await api.ok('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode });
     expect(app.state).toBe('delivered');
     // The refusal goes out with the grants: its decision document is part of the bundle's results.
     expect(app.children.map((c) => [c.state, c.due.status])).toEqual([

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { caller, demoCenter, kioskTake } from '../queue/testing.ts';
 import type { TicketDto } from '../queue/tickets/contract.ts';
 import type { ApplicationDetail, ProgressDto } from './contract.ts';
-import { apiOf, at, CATERING, foodIntake, PDF, pdfText, PNG, provideAllBut, type Api } from './testing.ts';
+import { apiOf, at, CATERING, foodIntake, PDF, pdfText, pickupCodeOf, PNG, provideAllBut, type Api } from './testing.ts';
 
 /**
  * The issue's "done when": a new visitor takes a ticket and is called; the clerk receives
@@ -122,10 +122,11 @@ describe('食品经营许可 from ticket to e-license', () => {
     const library = await api.ok<{ id: string; type: { code: string }; applicationRef: string; validFrom: string }[]>('GET', '/api/portal/licenses', enterprise);
     expect(library.find((l) => l.id === app.licenseId)).toMatchObject({ type: { code: 'food_business' }, applicationRef: app.number, validFrom: '2026-10-09' });
 
-    // Collected at the counter with the pickup code.
-    const wrong = await api.call('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode: app.delivery!.pickupCode === '000000' ? '111111' : '000000' });
+    // Collected at the counter with the pickup code the applicant reads in 我的办件.
+    const pickupCode = await pickupCodeOf(api, enterprise, app.id);
+    const wrong = await api.call('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode: pickupCode === '000000' ? '111111' : '000000' });
     expect(wrong.json()).toMatchObject({ code: 'PICKUP_CODE_WRONG' });
-    app = await api.ok('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode: app.delivery!.pickupCode });
+    app = await api.ok('POST', `/api/applications/${app.id}/delivery/hand-over`, clerk, { version: app.version, pickupCode });
     expect(app.state).toBe('delivered');
 
     // The portal timeline, by number and check code, and by number and phone; number and credit code are not enough.

@@ -5,10 +5,12 @@ import { AppError } from '../../platform/errors.ts';
 import { idParam } from '../../platform/http/schemas.ts';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { findEnterpriseByUscc } from '../enterprises/service.ts';
-import { materialParams, ownMaterialBody, ownProgressDto, uploadedFile } from './contract.ts';
+import { materialParams, noticeParams, ownApplicationList, ownMaterialBody, ownProgressDto, uploadedFile } from './contract.ts';
 import { MATERIAL_POLICY } from './intake/service.ts';
 import { storeApplicantUpload, supplyOwnMaterial, type OnlineApplicant } from './intake/online.ts';
 import { getOwnProgress } from './progress/service.ts';
+import { listOwnApplications, ownNoticePdf } from './progress/own.ts';
+import { sendNoticePdf } from './notices/http.ts';
 
 /** The enterprise signed in on the portal: its uploads for online applications, and its own applications' progress. */
 export const portalApplicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -34,6 +36,16 @@ export const portalApplicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async 
       request.auditObject = { type: 'file', id: stored.id };
       return reply.status(201).send(stored);
     },
+  );
+  app.get(
+    '/api/portal/applications',
+    { config: { access: 'enterprise' }, schema: { tags, summary: '我的办件：本企业的办件、状态、办结期限、告知书和待领取结果的取件码', response: { 200: ownApplicationList } } },
+    async (request) => listOwnApplications(deps.db, (await applicantOf(request)).uscc),
+  );
+  app.get(
+    '/api/portal/applications/:id/notices/:noticeId/pdf',
+    { config: { access: 'enterprise' }, schema: { tags, summary: '下载本企业办件的告知书（PDF）', params: noticeParams } },
+    async (request, reply) => sendNoticePdf(reply, await ownNoticePdf(deps.db, (await applicantOf(request)).uscc, request.params.id, request.params.noticeId)),
   );
   app.get(
     '/api/portal/applications/:id/progress',

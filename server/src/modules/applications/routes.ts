@@ -8,7 +8,8 @@ import { deliveryRoutes } from './delivery/routes.ts';
 import { getFigures } from './figures/service.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { portalApplicationRoutes } from './portal-routes.ts';
-import { noticePdf } from './notices/service.ts';
+import { assertStaffMayOpen, noticePdf } from './notices/service.ts';
+import { sendNoticePdf } from './notices/http.ts';
 import { getProgress } from './progress/service.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { getApplicationDetail, listApplications, materialFile } from './service.ts';
@@ -33,13 +34,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
     '/api/applications/:id/notices/:noticeId/pdf',
     { config: { access: 'authenticated' }, schema: { tags, summary: '下载或打印告知书（PDF）', params: noticeParams } },
     async (request, reply) => {
-      await getApplicationDetail(deps, staffOf(request), request.params.id);
-      const pdf = await noticePdf(deps.db, request.params.id, request.params.noticeId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="notice.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf.content);
+      assertStaffMayOpen(await getApplicationDetail(deps, staffOf(request), request.params.id), request.params.noticeId);
+      return sendNoticePdf(reply, await noticePdf(deps.db, request.params.id, request.params.noticeId));
     },
   );
   app.get(

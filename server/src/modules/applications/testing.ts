@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { testApi, type TestApi, type TestApp, type UploadedFile } from '../../../test/harness.ts';
-import type { ApplicationDetail } from './contract.ts';
+import { cookieOf, testApi, type TestApi, type TestApp, type UploadedFile } from '../../../test/harness.ts';
+import type { ApplicationDetail, OwnApplicationList } from './contract.ts';
 
 /** Shared steps of the applications' HTTP tests. */
 
@@ -58,3 +58,18 @@ export async function pdfText(pdf: Buffer): Promise<string> {
 
 /** Shanghai wall-clock time as a Date: at('2026-09-28', '10:00'). */
 export const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+
+/** Signs an enterprise in on the portal (demo password): the Cookie header value. */
+export async function enterpriseLogin(t: TestApp, uscc: string): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', payload: { uscc, password: 'Demo1234' } });
+  if (res.statusCode !== 200) throw new Error(`enterprise login ${uscc} failed: ${res.statusCode} ${res.body}`);
+  return cookieOf(res);
+}
+
+/** The pickup code as the applicant reads it in 我的办件 (staff views do not show it before hand-over). */
+export async function pickupCodeOf(api: Api, enterprise: string, applicationId: string): Promise<string> {
+  const mine = await api.ok<OwnApplicationList>('GET', '/api/portal/applications', enterprise);
+  const code = mine.items.find((a) => a.id === applicationId)?.pickupCode;
+  if (!code) throw new Error(`no pickup code for ${applicationId} in 我的办件`);
+  return code;
+}

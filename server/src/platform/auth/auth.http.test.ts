@@ -210,3 +210,21 @@ describe('sessions', () => {
     expect(refused.headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('the session question', () => {
+  it('answers an anonymous visitor with nobody, not a 401 (issue 16, item 15), and a signed-in one with the account', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    expect(anonymous.headers['cache-control']).toBe('no-store');
+    const stale = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: 'banshi_session=abc.def' } });
+    expect(stale.json()).toEqual({ me: null });
+    const cookie = await t.loginAs('clerk');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(me.json()).toMatchObject({ me: { type: 'staff', username: 'clerk' } });
+    const enterprise = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', remoteAddress: '10.9.3.3', payload: { uscc: '91440605MA4W3K7P3K', password: 'Demo1234' } });
+    expect(enterprise.statusCode, enterprise.body).toBe(200);
+    const own = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: cookieOf(enterprise) } });
+    expect(own.json()).toMatchObject({ me: { type: 'enterprise', uscc: '91440605MA4W3K7P3K' } });
+  });
+});

@@ -51,6 +51,8 @@ export const meResponse = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise'), id: z.string(), uscc: z.string(), name: z.string() }),
 ]);
 export type Me = z.infer<typeof meResponse>;
+/** Who is signed in, or nobody: the web app asks this on every page (an anonymous visit is no error). */
+export const sessionResponse = z.object({ me: meResponse.nullable() });
 
 export const totpStatusResponse = z.object({
   /** none: no second factor; pending: enrolment started, waiting for its first code; enrolled: every login asks for a code */

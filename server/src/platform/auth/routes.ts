@@ -8,6 +8,7 @@ import {
   changePasswordBody,
   enterpriseLoginBody,
   meResponse,
+  sessionResponse,
   staffLoginBody,
   totpCodeBody,
   totpEnrolmentBody,
@@ -77,6 +78,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: { tags, summary: '当前登录的账户、岗位和权限', response: { 200: meResponse } },
     },
     async (request) => toMe(request.principal!),
+  );
+  app.get(
+    '/api/auth/session',
+    { config: { access: 'public' }, schema: { tags, summary: '当前登录的账户；未登录时为 null（不报错）', response: { 200: sessionResponse } } },
+    async (request) => ({ me: request.principal ? toMe(request.principal) : null }),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import type {
   FiguresDto,
   intakeBody,
   MaterialMark,
+  OwnApplicationList,
   ProgressDto,
   QueueEntry,
   ApplicationSummary,
@@ -55,3 +56,7 @@ export const reviewers = () => api.get<{ id: string; displayName: string }[]>('/
 export const deliveries = (state?: 'awaiting_pickup' | 'mailed') => api.get<{ delivery: DeliveryDto; application: ApplicationSummary }[]>('/api/deliveries', { state });
 export const figures = (range: { from?: string; to?: string }) => api.get<FiguresDto>('/api/application-figures', range);
 export const progress = (q: { number: string; checkCode?: string; phone?: string }) => api.get<ProgressDto>('/api/portal/progress', q);
+
+/** 我的办件: the applications of the enterprise signed in on the portal, and its notices' PDFs. */
+export const myApplications = () => api.get<OwnApplicationList>('/api/portal/applications');
+export const ownNoticeUrl = (id: string, noticeId: string) => `/api/portal/applications/${id}/notices/${noticeId}/pdf`;

@@ -10,6 +10,7 @@ import {
   listApplications,
   lookupApplicant,
   markMaterial,
+  myApplications,
   progress,
   receive,
   reviewers,
@@ -43,8 +44,18 @@ export const useVerifications = () => useQuery({ queryKey: ['applications', 'ver
 export const useReviewers = (enabled: boolean) => useQuery({ queryKey: ['applications', 'reviewers'], queryFn: reviewers, enabled });
 export const useDeliveries = (state?: 'awaiting_pickup' | 'mailed') => useQuery({ queryKey: ['applications', 'deliveries', state ?? ''], queryFn: () => deliveries(state) });
 export const useFigures = (range: { from?: string; to?: string }) => useQuery({ queryKey: ['applications', 'figures', range], queryFn: () => figures(range) });
-export const useProgress = (q: { number: string; uscc?: string; phone?: string } | null) =>
-  useQuery({ queryKey: ['applications', 'progress', q], queryFn: () => progress(q!), enabled: !!q, retry: false });
+/** Each 查询 asks the server again (the `asked` count is part of the key): a repeated query shows the state now, never a cached answer. */
+export const useProgress = (q: { number: string; checkCode?: string; phone?: string; asked: number } | null) =>
+  useQuery({
+    queryKey: ['applications', 'progress', q],
+    queryFn: () => progress({ number: q!.number, checkCode: q!.checkCode, phone: q!.phone }),
+    enabled: !!q,
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+  });
+export const useMyApplications = () => useQuery({ queryKey: ['applications', 'mine'], queryFn: myApplications, staleTime: 0, refetchOnMount: 'always' });
 
 /** Every change to an application: the detail it returns is put in the cache, the lists reload. */
 function useApplicationChange<A>(id: string, run: (args: A) => Promise<ApplicationDetail | null>) {

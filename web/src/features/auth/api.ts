@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { changePasswordBody, Me, staffLoginBody, TotpEnrolmentDto, TotpStatusDto } from '@server/platform/auth/contract.ts';
-import { api, isApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 
 export type StaffMe = Extract<Me, { type: 'staff' }>;
 export type LoginInput = z.input<typeof staffLoginBody>;
@@ -10,14 +10,9 @@ export const login = (input: LoginInput) => api.post<Me>('/api/auth/login', inpu
 
 export const logout = () => api.post<{ ok: true }>('/api/auth/logout');
 
-/** The signed-in account, or null when there is none. */
+/** The signed-in account, or null when there is none (asked without a 401, which a browser logs as an error). */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>('/api/auth/me');
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await api.get<{ me: Me | null }>('/api/auth/session')).me;
 }
 
 export const changePassword = (input: ChangePasswordInput) => api.post<{ ok: true }>('/api/auth/password', input);

@@ -104,7 +104,8 @@ export function toDeliveryDto(row: deliveryRepo.DeliveryRow, options: { showCode
   return {
     method: row.method,
     state: row.state,
-    pickupCode: options.showCode ? row.pickupCode : null,
+    // the clerk asks the applicant for it: never shown to staff while the result waits at the counter
+    pickupCode: options.showCode && row.state !== 'awaiting_pickup' ? row.pickupCode : null,
     address: row.address,
     recipientName: row.recipientName,
     recipientPhoneMasked: row.recipientPhoneMasked,

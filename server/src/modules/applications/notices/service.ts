@@ -1,10 +1,10 @@
 import type { Db, DbOrTx } from '../../../platform/db/database.ts';
-import { notFound } from '../../../platform/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { readFile, storeFile } from '../../../platform/files/service.ts';
 import { renderNotice, type NoticeBlock } from '../../../platform/pdf/notice.ts';
 import { getDepartment } from '../../staff/service.ts';
 import { getCenter } from '../../venue/service.ts';
-import type { NoticeDto, NoticeKind } from '../contract.ts';
+import type { ApplicationDetail, NoticeDto, NoticeKind } from '../contract.ts';
 import * as repo from '../repository.ts';
 import { chineseDate, documentNumber, regionPrefixOf, type NoticeContent, type NoticeFacts } from './documents.ts';
 import * as noticeRepo from './repository.ts';
@@ -86,4 +86,15 @@ export async function noticePdf(db: Db, applicationId: string, noticeId: string)
 
 export function toNoticeDto(row: repo.NoticeRow): NoticeDto {
   return { id: row.id, kind: row.kind as NoticeKind, title: row.title, number: row.number, issuedAt: row.issuedAt.toISOString(), issuedBy: row.issuedBy };
+}
+
+/**
+ * The pickup notice prints the code the applicant gives at the counter: staff open it only once the
+ * result is no longer waiting there (the clerk asks the applicant for the code).
+ */
+export function assertStaffMayOpen(app: Pick<ApplicationDetail, 'notices' | 'delivery'>, noticeId: string): void {
+  const notice = app.notices.find((n) => n.id === noticeId);
+  if (notice?.kind === 'pickup' && app.delivery?.state === 'awaiting_pickup') {
+    throw new AppError('FORBIDDEN', '《领取办件结果通知》载有取件码，领取前仅申请人可查看；请向申请人询问取件码');
+  }
 }

@@ -107,7 +107,7 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function summaryOf(app: repo.ApplicationRow, state: ApplicationState): string {
+export function summaryOf(app: repo.ApplicationRow, state: ApplicationState): string {
   switch (state) {
     case 'received':
       return '窗口已收件，正在核验材料。';

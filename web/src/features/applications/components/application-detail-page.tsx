@@ -87,11 +87,16 @@ export function ApplicationDetailPage() {
             data-testid="notices"
             renderItem={(n) => (
               <List.Item
-                actions={[
-                  <a key="open" href={noticeUrl(app.id, n.id)} target="_blank" rel="noreferrer" data-testid={`notice-${n.kind}`}>
-                    {ta.notices.open}
-                  </a>,
-                ]}
+                // the pickup notice prints the code the clerk asks the applicant for: not opened here before hand-over
+                actions={
+                  n.kind === 'pickup' && app.delivery?.state === 'awaiting_pickup'
+                    ? []
+                    : [
+                        <a key="open" href={noticeUrl(app.id, n.id)} target="_blank" rel="noreferrer" data-testid={`notice-${n.kind}`}>
+                          {ta.notices.open}
+                        </a>,
+                      ]
+                }
               >
                 <List.Item.Meta title={n.title} description={<Typography.Text type="secondary">{`${n.number} · ${formatDateTime(n.issuedAt)} · ${n.issuedBy}`}</Typography.Text>} />
               </List.Item>

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, Modal, Select, Space, Table, Tag, Tooltip, Upload } from 'antd';
+import { Button, Card, Flex, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ApplicationDetail, MaterialDto } from '@server/modules/applications/contract.ts';
 import { useShowError } from '../../../components/use-show-error.ts';
@@ -82,7 +82,7 @@ export function MaterialsPanel({ app, canEdit }: { app: ApplicationDetail; canEd
                           {ta.materials.paper}
                         </Button>
                         {m.licenseType && (
-                          <Button size="small" disabled={isBusy} onClick={() => setLicenseFor(m)}>
+                          <Button size="small" disabled={isBusy} onClick={() => setLicenseFor(m)} data-testid={`material-${m.key}-license`}>
                             {ta.materials.license}
                           </Button>
                         )}
@@ -121,6 +121,9 @@ function LicenseModal({ material, onClose, onPick }: { material: MaterialDto; on
   const [value, setValue] = useState<string>();
   return (
     <Modal open title={`${ta.materials.license}：${material.name}`} onCancel={onClose} okButtonProps={{ disabled: !value }} onOk={() => value && onPick(value.split('|')[0]!, value.split('|')[1]!)}>
+      <Typography.Paragraph type="secondary" data-testid="license-picker-hint">
+        {ta.materials.licenseHint}
+      </Typography.Paragraph>
       {options.length === 0 ? <p>{ta.materials.noRedeemed}</p> : <Select style={{ width: '100%' }} options={options} value={value} onChange={setValue} />}
     </Modal>
   );

@@ -1,22 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, List, Radio, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { meQuery } from '../../../auth/queries.ts';
 import { describeError } from '../../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../../lib/time.ts';
 import { ta } from '../../../../locales/applications.zh-CN.ts';
 import { useProgress } from '../../queries.ts';
 
-type Query = { number: string; checkCode?: string; phone?: string };
+type Query = { number: string; checkCode?: string; phone?: string; asked: number };
 
 /**
  * 办件进度 (portal): by application number and a secret the applicant holds — the check code on the
- * acceptance notice or the phone given at intake; a timeline in plain Chinese.
+ * acceptance notice or the phone given at intake; a timeline in plain Chinese. An enterprise signed in
+ * sees its credit code filled in and is pointed to 我的办件; a link from there fills number and check
+ * code and asks at once. Every 查询 asks the server again.
  */
 export function ProgressPage() {
   const [params] = useSearchParams();
   const [by, setBy] = useState<'checkCode' | 'phone'>('checkCode');
-  const [query, setQuery] = useState<Query | null>(null);
+  const linked = { number: params.get('number') ?? '', checkCode: params.get('checkCode') ?? '' };
+  const [query, setQuery] = useState<Query | null>(linked.number && linked.checkCode ? { ...linked, asked: 0 } : null);
   const progress = useProgress(query);
+  const { data: me } = useQuery(meQuery);
+  const enterprise = me?.type === 'enterprise' ? me : null;
   const p = progress.data;
   return (
     <Flex vertical gap="middle">
@@ -24,9 +31,16 @@ export function ProgressPage() {
         <Form<{ number: string; key: string }>
           layout="inline"
           style={{ rowGap: 8 }}
-          initialValues={{ number: params.get('number') ?? '' }}
-          onFinish={(v) => setQuery({ number: v.number.trim(), ...(by === 'checkCode' ? { checkCode: v.key.trim().toUpperCase() } : { phone: v.key.trim() }) })}
+          initialValues={{ number: linked.number, key: linked.checkCode }}
+          onFinish={(v) =>
+            setQuery((q) => ({ number: v.number.trim(), ...(by === 'checkCode' ? { checkCode: v.key.trim().toUpperCase() } : { phone: v.key.trim() }), asked: (q?.asked ?? 0) + 1 }))
+          }
         >
+          {enterprise && (
+            <Form.Item label={ta.progress.uscc}>
+              <Input value={enterprise.uscc} disabled style={{ width: 200 }} data-testid="progress-uscc" />
+            </Form.Item>
+          )}
           <Form.Item name="number" label={ta.progress.number} rules={[{ required: true }]}>
             <Input placeholder={ta.progress.numberPlaceholder} style={{ width: 220 }} data-testid="progress-number" />
           </Form.Item>
@@ -49,6 +63,13 @@ export function ProgressPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {ta.progress.hint}
         </Typography.Paragraph>
+        {enterprise && (
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+            <Link to="/portal/my-applications" data-testid="progress-my-applications">
+              {ta.progress.signedIn}
+            </Link>
+          </Typography.Paragraph>
+        )}
       </Card>
       {progress.isError && <Alert type="warning" showIcon title={describeError(progress.error)} />}
       {p && (

@@ -1,5 +1,6 @@
 import { Card, Descriptions, List, Steps, Typography } from 'antd';
 import type { ItemNotice } from '@server/modules/catalog/portal/contract.ts';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { tc } from '../../../../locales/catalog.zh-CN.ts';
 import { MaterialTable } from './material-table.tsx';
@@ -9,7 +10,7 @@ import type { AnswersState } from './use-answers.ts';
 import './print.css';
 
 /** An item's complete one-time notice (A.3): everything to know and bring, once; prints on A4. */
-export function ItemNoticeView({ notice, state, bundleLink }: { notice: ItemNotice; state: AnswersState; bundleLink: (code: string) => string }) {
+export function ItemNoticeView({ notice, state, bundleLink, actions }: { notice: ItemNotice; state: AnswersState; bundleLink: (code: string) => string; actions?: ReactNode }) {
   const g = notice.guide;
   const n = tc.notice;
   return (
@@ -19,6 +20,7 @@ export function ItemNoticeView({ notice, state, bundleLink }: { notice: ItemNoti
         code={notice.code}
         versionNumber={notice.versionNumber}
         publishedAt={notice.publishedAt}
+        extra={actions}
         tags={
           <>
             <MechanismTag color="blue">{tc.themes[g.theme]}</MechanismTag>

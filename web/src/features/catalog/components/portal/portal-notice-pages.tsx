@@ -1,5 +1,7 @@
-import { Result, Skeleton } from 'antd';
-import { useParams } from 'react-router';
+import { Button, Result, Skeleton } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { useBookableItems } from '../../../appointments/queries.ts';
+import { ty } from '../../../../locales/appointments.zh-CN.ts';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { isApiError } from '../../../../lib/api.ts';
 import { tc } from '../../../../locales/catalog.zh-CN.ts';
@@ -18,7 +20,19 @@ export function ItemNoticePage({ base = '/portal' }: { base?: string }) {
   const notice = useItemNotice(code, state.param);
   if (notice.isError) return isApiError(notice.error, 'ITEM_NOT_FOUND') ? <Result status="404" title={tc.notice.notFound} /> : <QueryError error={notice.error} onRetry={() => void notice.refetch()} />;
   if (notice.isPending) return <Skeleton active />;
-  return <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} />;
+  return <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} actions={base === '/portal' && <BookButton code={code} />} />;
+}
+
+/** 预约办理 on the portal's guide of an item the center takes bookings for: the booking with the item chosen. */
+function BookButton({ code }: { code: string }) {
+  const items = useBookableItems();
+  const navigate = useNavigate();
+  if (!items.data?.some((i) => i.code === code)) return null;
+  return (
+    <Button onClick={() => void navigate(`/portal/appointments?code=${encodeURIComponent(code)}`)} data-testid="item-book">
+      {ty.portal.bookItem}
+    </Button>
+  );
 }
 
 export function BundleNoticePage({ base = '/portal' }: { base?: string }) {

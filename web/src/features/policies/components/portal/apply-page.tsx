@@ -85,7 +85,16 @@ export function PolicyApplyPage() {
           </Form>
         )}
         <List
-          header={<Typography.Text strong>{tpol.apply.materials}</Typography.Text>}
+          header={
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{tpol.apply.materials}</Typography.Text>
+              {f.materials.some((m) => m.license) && (
+                <Typography.Text type="secondary" data-testid="apply-license-hint">
+                  {tpol.apply.licenseHint}
+                </Typography.Text>
+              )}
+            </Flex>
+          }
           dataSource={f.materials}
           data-testid="apply-materials"
           renderItem={(m) => {
