@@ -5,6 +5,7 @@ import { THEME_LABELS } from '../../catalog/labels.ts';
 import { getCenter, listCounters } from '../../venue/service.ts';
 import { GREEN_REASONS } from '../contract.ts';
 import { checkPeriods, describeHours, type OpeningHours } from '../clock.ts';
+import { DEFAULT_TYPICAL_SERVICE_MINUTES } from '../tickets/estimate.ts';
 import type { PriorityRule } from '../tickets/priority.ts';
 import type { QueueDto, QueueInput, QueueItemDto, QueuePatch, QueueSettingsDto, QueueSettingsInput } from './contract.ts';
 import * as repo from './repository.ts';
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: repo.SettingsFields = {
   recallsBeforeNoShow: 2,
   ratingWindowMinutes: 10,
   kioskTicketsPerMinute: 20,
+  typicalServiceMinutes: DEFAULT_TYPICAL_SERVICE_MINUTES,
 };
 
 export type Settings = repo.SettingsRow;

@@ -212,7 +212,7 @@ function StartScreen(props: {
                 <Flex vertical align="center">
                   <span>{q.name}</span>
                   <span style={{ fontSize: 18 * size, opacity: 0.9 }}>
-                    {!q.isOpen ? tq.kiosk.paused : q.isFull ? tq.kiosk.full : `${tq.kiosk.waiting(q.waiting)} · ${tq.kiosk.estimate(q.estimatedWaitMinutes)}`}
+                    {!q.isOpen ? tq.kiosk.paused : q.isFull ? tq.kiosk.full : `${tq.kiosk.waiting(q.waiting)} · ${tq.common.waitRange(q.estimatedWait)}`}
                   </span>
                 </Flex>
               </Button>

@@ -76,7 +76,7 @@ export function QueuesTab({ centerId }: { centerId: string }) {
   );
 }
 
-type Values = Omit<QueueInput, 'dailyWalkInQuota'> & { dailyWalkInQuota?: number | null };
+type Values = Omit<QueueInput, 'dailyWalkInQuota' | 'typicalServiceMinutes'> & { dailyWalkInQuota?: number | null; typicalServiceMinutes?: number | null };
 
 function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue: QueueDto | null; onClose: () => void }) {
   const counters = useCounters(centerId);
@@ -84,8 +84,8 @@ function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue:
   const save = useQueueMutation(
     (v: Values) =>
       queue
-        ? updateQueue(queue.id, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, version: queue.version })
-        : createQueue(centerId, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null }),
+        ? updateQueue(queue.id, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, typicalServiceMinutes: v.typicalServiceMinutes ?? null, version: queue.version })
+        : createQueue(centerId, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, typicalServiceMinutes: v.typicalServiceMinutes ?? null }),
     queueKeys.all,
   );
   return (
@@ -121,9 +121,14 @@ function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue:
           options={(counters.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: `${tq.common.counterLabel(c.number)} ${c.name}` }))}
         />
       </Form.Item>
-      <Form.Item name="dailyWalkInQuota" label={tq.settings.quota}>
-        <InputNumber min={1} max={100000} placeholder={tq.settings.noLimit} />
-      </Form.Item>
+      <Space>
+        <Form.Item name="dailyWalkInQuota" label={tq.settings.quota}>
+          <InputNumber min={1} max={100000} placeholder={tq.settings.noLimit} />
+        </Form.Item>
+        <Form.Item name="typicalServiceMinutes" label={tq.settings.typicalService} tooltip={tq.settings.typicalServiceHint}>
+          <InputNumber min={1} max={240} placeholder={tq.settings.centerTypical} />
+        </Form.Item>
+      </Space>
     </FormModal>
   );
 }
