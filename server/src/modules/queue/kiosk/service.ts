@@ -28,8 +28,9 @@ export async function getKioskSnapshot(db: Db, centerId: string, now = new Date(
     waitingByQueue(db, centerId, date),
     popularItemIds(db, centerId, addDays(date, -30), POPULAR_SHOWN * 2),
   ]);
+  const active = queues.filter((q) => q.isActive);
   const queueViews = await Promise.all(
-    queues.map(async (q) => {
+    active.map(async (q) => {
       const count = waiting.get(q.id)?.waiting ?? 0;
       const used = q.dailyWalkInQuota === null ? 0 : await readDaily(db, { scope: 'queue_walk_in', scopeId: q.id, businessDate: date });
       return {

@@ -58,6 +58,7 @@ export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<
 
   checkPriority(input, settings.greenReasons);
   const { queue, item } = await resolveQueue(db, center.id, input);
+  if (!queue.isActive) throw queueRetired(queue);
   if (!queue.isOpen) throw new AppError('QUEUE_CLOSED', `“${queue.name}”队列已暂停取号`, [{ field: 'queueId', message: '队列已暂停取号' }]);
   const isWalkIn = input.channel !== 'appointment';
   if (isWalkIn && item?.appointmentMode === 'appointment_only' && !input.overrideQuota) {
@@ -155,6 +156,9 @@ function checkPriority(input: IssueTicketInput, enabled: readonly GreenReason[])
     throw invalidField('priorityClass', '预约优先只适用于预约签到');
   }
 }
+
+export const queueRetired = (queue: Pick<QueueDto, 'name'>) =>
+  new AppError('QUEUE_RETIRED', `“${queue.name}”队列已停用，不再取号`, [{ field: 'queueId', message: '队列已停用' }]);
 
 async function resolveQueue(db: DbOrTx, centerId: string, input: IssueTicketInput): Promise<{ queue: QueueDto; item: PublishedItemFacts | null }> {
   let item: PublishedItemFacts | null = null;

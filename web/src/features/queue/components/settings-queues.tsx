@@ -2,6 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Theme } from '@server/modules/catalog/contract.ts';
+import { ActiveTag } from '../../../components/active-tag.tsx';
+import { ToggleActiveButton } from '../../../components/toggle-active-button.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
@@ -17,7 +19,10 @@ export function QueuesTab({ centerId }: { centerId: string }) {
   const queues = useQueues(centerId);
   const counters = useCounters(centerId);
   const [editing, setEditing] = useState<QueueDto | 'new' | null>(null);
-  const update = useQueueMutation(({ id, ...patch }: { id: string; version: number; isOpen: boolean }) => updateQueue(id, patch), queueKeys.queues(centerId));
+  const update = useQueueMutation(
+    ({ id, ...patch }: { id: string; version: number; isOpen?: boolean; isActive?: boolean }) => updateQueue(id, patch),
+    queueKeys.queues(centerId),
+  );
   const showError = useShowError();
   const counterNumber = new Map((counters.data ?? []).map((c) => [c.id, c.number]));
 
@@ -53,6 +58,7 @@ export function QueuesTab({ centerId }: { centerId: string }) {
             dataIndex: 'isOpen',
             render: (isOpen: boolean, q) => (
               <Switch
+                disabled={!q.isActive}
                 checked={isOpen}
                 checkedChildren={tq.settings.opened}
                 unCheckedChildren={tq.settings.closed}
@@ -60,13 +66,17 @@ export function QueuesTab({ centerId }: { centerId: string }) {
               />
             ),
           },
+          { title: t.common.status, dataIndex: 'isActive', render: (isActive: boolean) => <ActiveTag isActive={isActive} /> },
           {
             title: t.common.actions,
             key: 'edit',
             render: (_: unknown, q) => (
-              <Button type="link" size="small" onClick={() => setEditing(q)}>
-                {t.common.edit}
-              </Button>
+              <Space size={0} data-testid={`queue-actions-${q.prefix}`}>
+                <Button type="link" size="small" onClick={() => setEditing(q)}>
+                  {t.common.edit}
+                </Button>
+                <ToggleActiveButton isActive={q.isActive} onToggle={(isActive) => update.mutateAsync({ id: q.id, version: q.version, isActive })} />
+              </Space>
             ),
           },
         ]}
