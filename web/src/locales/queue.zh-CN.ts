@@ -93,7 +93,8 @@ export const tq = {
     counter: '窗口',
     waiting: '等候人数',
     noCalls: '暂无叫号',
-    enableSound: '点击开启语音播报',
+    enableSound: '开启语音播报（本设备记住）',
+    soundOff: '关闭语音播报',
   },
   evaluator: {
     title: '服务评价',
