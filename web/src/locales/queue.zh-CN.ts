@@ -271,6 +271,8 @@ export const tq = {
     renewConfirm: '重新生成后旧密钥立即失效，确定吗？',
     keyTitle: '设备密钥（只显示这一次）',
     keyHint: '请在设备上打开下面的链接完成绑定；评价器凭此密钥提交评价。',
+    displaySound:
+      '叫号屏的语音播报只需在该屏上点一次“开启语音播报”，本设备会记住。请让叫号屏的浏览器允许自动播放声音（如 Chrome 以 --autoplay-policy=no-user-gesture-required 启动），否则设备重启后须有人触碰屏幕一次才会发声。',
     open: '打开',
   },
 };

@@ -7,7 +7,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
 import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
-import { useDevicePreference } from '../../../lib/device-preference.ts';
+import { useKioskLargeType } from '../../../lib/device-preference.ts';
 import { getKiosk, takeKioskTicket, type KioskSnapshot, type TicketStatusDto } from '../api.ts';
 import { KioskCheckIn, KioskCheckInEntry } from '../../appointments/components/kiosk-check-in.tsx';
 import { Clock } from './clock.tsx';
@@ -30,7 +30,7 @@ export function KioskPage() {
   const { centerId = '' } = useParams();
   const kiosk = useQuery({ queryKey: ['queue', 'kiosk', centerId], queryFn: () => getKiosk(centerId), refetchInterval: 15_000, staleTime: 0 });
   // large type is the device's setting: it survives reloads and the idle timeout
-  const [isLarge, setLarge] = useDevicePreference('kiosk.largeType', false);
+  const [isLarge, setLarge] = useKioskLargeType();
   const [isGreen, setGreen] = useState(false);
   const [reason, setReason] = useState<GreenReason | null>(null);
   const [ticket, setTicket] = useState<TicketStatusDto | null>(null);
