@@ -109,7 +109,6 @@ describe('the kiosk in large type', () => {
     const rating = page.getByTestId('kiosk-rating');
     await rating.waitFor();
     expect(await rating.evaluate((e) => getComputedStyle(e).zoom)).toBe('1.5');
-    expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
     await context.close();
   });
 });
