@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, contextOptions, DEMO_PASSWORD, launchBrowser, type Viewport } from './support.ts';
+import { baseUrl, contextOptions, DEMO_PASSWORD, launchBrowser, signIn, type Viewport } from './support.ts';
 
 /**
  * The hall's screens as they are mounted: the calling displays (each zone's, and the hall's that
@@ -109,6 +109,38 @@ describe('the kiosk in large type', () => {
     const rating = page.getByTestId('kiosk-rating');
     await rating.waitFor();
     expect(await rating.evaluate((e) => getComputedStyle(e).zoom)).toBe('1.5');
+    await context.close();
+  });
+});
+
+describe('a queue retired in 排队设置', () => {
+  it('leaves the kiosk and comes back when reinstated', async () => {
+    const { context, page } = await signIn(browser, 'manager');
+    const created = await context.request.post(`${baseUrl()}/api/queue/centers/${centerId}/queues`, { data: { name: '试用测试队列', prefix: 'ZT' }, headers: { origin: baseUrl() } });
+    expect(created.status(), await created.text()).toBe(201);
+    const kiosk = await context.newPage();
+    await kiosk.goto(`${baseUrl()}/kiosk/${centerId}`);
+    await kiosk.getByTestId('kiosk-queue-ZT').waitFor();
+
+    await page.goto(`${baseUrl()}/queue-settings`);
+    await page.getByRole('tab', { name: '队列' }).click();
+    const actions = page.getByTestId('queue-actions-ZT');
+    await actions.getByRole('button', { name: /停\s*用/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('row', { name: /试用测试队列/ }).getByText('已停用').waitFor();
+    await kiosk.reload();
+    await kiosk.getByTestId('kiosk-queue-A').waitFor();
+    expect(await kiosk.getByTestId('kiosk-queue-ZT').count()).toBe(0);
+
+    await actions.getByRole('button', { name: /启\s*用/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await actions.getByRole('button', { name: /停\s*用/ }).waitFor();
+    await kiosk.reload();
+    await kiosk.getByTestId('kiosk-queue-ZT').waitFor();
+    // retired again, so the demo's kiosk is as it was for the other tests
+    await actions.getByRole('button', { name: /停\s*用/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('row', { name: /试用测试队列/ }).getByText('已停用').waitFor();
     await context.close();
   });
 });
