@@ -36,6 +36,9 @@ export const ERROR_STATUS = {
   QUOTA_EXCEEDED: 409,
   COUNTER_NOT_OPEN: 409,
   COUNTER_BUSY: 409,
+  /** retired (停用): kept for its history, takes no tickets / cannot be opened */
+  QUEUE_RETIRED: 409,
+  COUNTER_RETIRED: 409,
   NOT_YOUR_TICKET: 403,
   RATING_CLOSED: 409,
   // evaluations: one rating per visit or application, of a finished service, through a valid link

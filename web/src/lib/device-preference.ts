@@ -27,3 +27,8 @@ export function useDevicePreference(key: string, initial: boolean): [boolean, (v
   );
   return [value, set];
 }
+
+/** The kiosk's large type (150 %): set on its start screen, kept by every kiosk screen of the device. */
+export const useKioskLargeType = () => useDevicePreference('kiosk.largeType', false);
+/** What the kiosk's other screens (rating, feedback) scale by in large type. */
+export const KIOSK_LARGE_ZOOM = 1.5;

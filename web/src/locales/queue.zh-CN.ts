@@ -42,6 +42,9 @@ export const tq = {
   ratingLevels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as Record<number, string>,
   common: {
     minutes: (n: number | null) => (n === null ? '—' : `${n} 分钟`),
+    /** a waiting estimate's range; hours once it passes two */
+    waitRange: (w: { minMinutes: number; maxMinutes: number } | null) =>
+      w === null ? '—' : w.maxMinutes === 0 ? '无需等候' : w.maxMinutes > 120 ? `约 ${Math.round(w.minMinutes / 6) / 10}–${Math.round(w.maxMinutes / 6) / 10} 小时` : `约 ${w.minMinutes}–${w.maxMinutes} 分钟`,
     people: (n: number) => `${n} 人`,
     queueLabel: (prefix: string, name: string) => `${prefix} ${name}`,
     counterLabel: (number: string) => `${number} 号窗口`,
@@ -68,7 +71,6 @@ export const tq = {
     byTheme: '按主题取号',
     popular: '热门事项',
     waiting: (n: number) => `等候 ${n} 人`,
-    estimate: (m: number) => (m === 0 ? '无需等候' : `约 ${m} 分钟`),
     full: '今日已满',
     paused: '暂停取号',
     appointmentOnly: '须预约',
@@ -91,7 +93,8 @@ export const tq = {
     counter: '窗口',
     waiting: '等候人数',
     noCalls: '暂无叫号',
-    enableSound: '点击开启语音播报',
+    enableSound: '开启语音播报（本设备记住）',
+    soundOff: '关闭语音播报',
   },
   evaluator: {
     title: '服务评价',
@@ -255,6 +258,9 @@ export const tq = {
     opened: '取号中',
     closed: '已暂停',
     sortOrder: '排序',
+    typicalService: '通常办理时长（分钟）',
+    typicalServiceHint: '每位办事人通常在窗口办理的时间。预计等候按近期实际办理时长估算，但不低于这个时长。',
+    centerTypical: '按中心设置',
     newDevice: '登记设备',
     kind: '类型',
     zone: '区域',
@@ -265,6 +271,8 @@ export const tq = {
     renewConfirm: '重新生成后旧密钥立即失效，确定吗？',
     keyTitle: '设备密钥（只显示这一次）',
     keyHint: '请在设备上打开下面的链接完成绑定；评价器凭此密钥提交评价。',
+    displaySound:
+      '叫号屏的语音播报只需在该屏上点一次“开启语音播报”，本设备会记住。请让叫号屏的浏览器允许自动播放声音（如 Chrome 以 --autoplay-policy=no-user-gesture-required 启动），否则设备重启后须有人触碰屏幕一次才会发声。',
     open: '打开',
   },
 };

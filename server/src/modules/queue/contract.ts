@@ -41,3 +41,6 @@ export const ticketTokenParam = z.strictObject({ token: z.string().regex(/^[A-Za
 export const counterIdParam = z.strictObject({ counterId: z.uuid('编号格式不正确') });
 export const centerIdParam = z.strictObject({ centerId: z.uuid('编号格式不正确') });
 
+
+/** The wait before a ticket is called, as a range of minutes (tickets/estimate.ts). */
+export const waitEstimate = z.object({ minMinutes: z.number(), maxMinutes: z.number() });

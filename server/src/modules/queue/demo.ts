@@ -65,6 +65,7 @@ export async function seedQueueDemo(db: Db, centerId: string, demo: { usccs: rea
     recallsBeforeNoShow: 2,
     ratingWindowMinutes: 10,
     kioskTicketsPerMinute: 30,
+    typicalServiceMinutes: 10,
   });
 
   const counters = new Map((await listCounters(db, centerId)).map((c) => [c.number, c]));
@@ -77,6 +78,7 @@ export async function seedQueueDemo(db: Db, centerId: string, demo: { usccs: rea
       itemIds: [],
       dailyWalkInQuota: q.quota ?? null,
       isOpen: true,
+      typicalServiceMinutes: q.serviceMinutes,
       sortOrder: i,
       counterIds: q.counters.map((n) => counters.get(n)!.id),
     });

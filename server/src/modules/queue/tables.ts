@@ -49,12 +49,15 @@ export const queueSettings = pgTable(
     /** how long after finishing the evaluator may still take the rating */
     ratingWindowMinutes: integer('rating_window_minutes').notNull().default(10),
     kioskTicketsPerMinute: integer('kiosk_tickets_per_minute').notNull().default(20),
+    /** minutes one visitor usually takes at a counter: the floor of every waiting estimate */
+    typicalServiceMinutes: integer('typical_service_minutes').notNull().default(8),
     version: integer('version').notNull().default(1),
   },
   (t) => [
     check('queue_settings_last_ticket', sql`${t.lastTicketMinutes} between 0 and 240`),
     check('queue_settings_max_extra_wait', sql`${t.maxExtraWaitMinutes} between 0 and 480`),
     check('queue_settings_recalls', sql`${t.recallsBeforeNoShow} between 0 and 10`),
+    check('queue_settings_typical_service', sql`${t.typicalServiceMinutes} between 1 and 240`),
     check('queue_settings_service_days', sql`${t.serviceDays} in ('working_days','every_day')`),
   ],
 );
@@ -75,10 +78,15 @@ export const queues = pgTable(
     /** walk-in tickets per business day (A.6 现场取号量); null: no limit */
     dailyWalkInQuota: integer('daily_walk_in_quota'),
     isOpen: boolean('is_open').notNull().default(true),
+    /** minutes one visitor usually takes in this queue; null: the center's (queue settings) */
+    typicalServiceMinutes: integer('typical_service_minutes'),
+    /** false: retired (停用) — gone from the kiosk, displays and desks, takes no tickets; its history stays */
+    isActive: boolean('is_active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('queues_typical_service', sql`${t.typicalServiceMinutes} is null or ${t.typicalServiceMinutes} between 1 and 240`),
     unique('queues_center_prefix').on(t.centerId, t.prefix),
     unique('queues_center_name').on(t.centerId, t.name),
     check('queues_prefix', sql`${t.prefix} ~ '^[A-Z]{1,2}$'`),

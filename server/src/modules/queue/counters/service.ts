@@ -14,7 +14,8 @@ import { assertNever } from '../../../lib/assert-never.ts';
 export type SessionAction = 'open' | 'pause' | 'resume' | 'close';
 
 export async function changeSession(db: Db, counterId: string, action: SessionAction, clerk: StaffPrincipal, now = new Date()) {
-  const counter = await counterForClerk(db, counterId, clerk);
+  // Opening reads the counter afresh: one retired a moment ago cannot be opened.
+  const counter = await counterForClerk(db, counterId, clerk, { fresh: action === 'open' });
   const today = businessClock(now).date;
   const mine = action === 'open' ? await repo.findLiveSessionOfStaff(db, clerk.id) : undefined;
   const mineElsewhere = mine && mine.counterId !== counterId ? { ...mine, counter: await getCounter(db, mine.counterId) } : undefined;
@@ -70,10 +71,11 @@ export async function changeSession(db: Db, counterId: string, action: SessionAc
 /** The counter, if it is active and in the clerk's center. */
 const counterCache = new ShortCache<CounterDto>(1000);
 
-export async function counterForClerk(db: Db, counterId: string, clerk: StaffPrincipal): Promise<CounterDto> {
+export async function counterForClerk(db: Db, counterId: string, clerk: StaffPrincipal, options: { fresh?: boolean } = {}): Promise<CounterDto> {
+  if (options.fresh) counterCache.forget(db, counterId);
   const counter = await counterCache.get(db, counterId, () => getCounter(db, counterId));
   if (clerk.centerId !== counter.centerId) throw forbidden('只能在本中心的窗口服务');
-  if (!counter.isActive) throw new AppError('COUNTER_NOT_OPEN', `${counter.number} 号窗口已停用`);
+  if (!counter.isActive) throw new AppError('COUNTER_RETIRED', `${counter.number} 号窗口已停用，不能开启或叫号`, [{ field: 'counterId', message: '窗口已停用' }]);
   return counter;
 }
 

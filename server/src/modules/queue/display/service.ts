@@ -23,7 +23,8 @@ export async function getDisplaySnapshot(db: Db, centerId: string, zoneId: strin
   const inZone = counters.filter((c) => c.zoneId === zoneId && c.isActive);
   const shown = inZone.length > 0 ? inZone : counters.filter((c) => c.isActive);
   const counterIds = new Set(shown.map((c) => c.id));
-  const queuesShown = inZone.length > 0 ? queues.filter((q) => q.counterIds.some((id) => counterIds.has(id))) : queues;
+  const active = queues.filter((q) => q.isActive);
+  const queuesShown = inZone.length > 0 ? active.filter((q) => q.counterIds.some((id) => counterIds.has(id))) : active;
   const businessDate = businessClock(now).date;
   const [calls, waiting] = await Promise.all([
     lastCalls(db, { centerId, businessDate, counterIds: [...counterIds], limit: CALLS_SHOWN }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { THEMES } from '../../catalog/contract.ts';
 import { uscc } from '../../../platform/http/schemas.ts';
-import { GREEN_REASONS, phone } from '../contract.ts';
+import { GREEN_REASONS, phone, waitEstimate } from '../contract.ts';
 
 export const kioskSnapshot = z.object({
   center: z.object({ id: z.string(), name: z.string() }),
@@ -18,7 +18,7 @@ export const kioskSnapshot = z.object({
       isOpen: z.boolean(),
       isFull: z.boolean(),
       waiting: z.number(),
-      estimatedWaitMinutes: z.number(),
+      estimatedWait: waitEstimate,
     }),
   ),
   popularItems: z.array(

@@ -6,10 +6,9 @@ import { businessClock } from '../../../platform/calendar/clock.ts';
 import { describeHours, ticketWindow } from '../clock.ts';
 import type { GreenReason } from '../contract.ts';
 import { getCenterOrThrow, queueCalendar, listQueues, loadSettings, openingHoursOf, queueOfItem } from '../settings/service.ts';
-import { estimateWaitMinutes } from '../tickets/estimate.ts';
 import { popularItemIds, waitingByQueue } from '../live/repository.ts';
 import { readDaily } from '../numbering/repository.ts';
-import { issueTicket, paceOf } from '../tickets/service.ts';
+import { issueTicket, waitEstimateOf } from '../tickets/service.ts';
 import { sealTicketPhone } from '../tickets/phone.ts';
 import type { TicketStatusDto } from '../tickets/contract.ts';
 import type { KioskSnapshot } from './contract.ts';
@@ -29,10 +28,10 @@ export async function getKioskSnapshot(db: Db, centerId: string, now = new Date(
     waitingByQueue(db, centerId, date),
     popularItemIds(db, centerId, addDays(date, -30), POPULAR_SHOWN * 2),
   ]);
+  const active = queues.filter((q) => q.isActive);
   const queueViews = await Promise.all(
-    queues.map(async (q) => {
+    active.map(async (q) => {
       const count = waiting.get(q.id)?.waiting ?? 0;
-      const pace = await paceOf(db, centerId, q.id, now);
       const used = q.dailyWalkInQuota === null ? 0 : await readDaily(db, { scope: 'queue_walk_in', scopeId: q.id, businessDate: date });
       return {
         id: q.id,
@@ -42,7 +41,7 @@ export async function getKioskSnapshot(db: Db, centerId: string, now = new Date(
         isOpen: q.isOpen,
         isFull: q.dailyWalkInQuota !== null && used >= q.dailyWalkInQuota,
         waiting: count,
-        estimatedWaitMinutes: estimateWaitMinutes({ ahead: count, recentServiceSeconds: pace.recent, countersOpen: pace.open }),
+        estimatedWait: await waitEstimateOf(db, centerId, q.id, count, now),
       };
     }),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { THEMES } from '../../catalog/contract.ts';
 import { version, versionOrNew } from '../../../platform/http/schemas.ts';
+import { DEFAULT_TYPICAL_SERVICE_MINUTES } from '../tickets/estimate.ts';
 import { DEVICE_KINDS, GREEN_REASONS, PRIORITY_CLASSES, SERVICE_DAYS, wallClock } from '../contract.ts';
 
 export const openingPeriod = z.strictObject({ start: wallClock, end: wallClock });
@@ -16,6 +17,8 @@ export const queueSettings = z.object({
   recallsBeforeNoShow: z.number(),
   ratingWindowMinutes: z.number(),
   kioskTicketsPerMinute: z.number(),
+  /** minutes one visitor usually takes: the floor of the waiting estimates */
+  typicalServiceMinutes: z.number(),
   /** the ticket-taking hours as people read them */
   hoursText: z.string(),
   /** 0 until first saved (the defaults are shown) */
@@ -37,6 +40,7 @@ export const queueSettingsInput = z.strictObject({
   recallsBeforeNoShow: z.number().int().min(0).max(10),
   ratingWindowMinutes: z.number().int().min(1).max(120),
   kioskTicketsPerMinute: z.number().int().min(1).max(100_000),
+  typicalServiceMinutes: z.number().int().min(1).max(240).default(DEFAULT_TYPICAL_SERVICE_MINUTES),
 });
 export type QueueSettingsInput = z.infer<typeof queueSettingsInput>;
 
@@ -49,6 +53,10 @@ export const queue = z.object({
   itemIds: z.array(z.string()),
   dailyWalkInQuota: z.number().nullable(),
   isOpen: z.boolean(),
+  /** null: the center's typical service time */
+  typicalServiceMinutes: z.number().nullable(),
+  /** false: retired (停用) */
+  isActive: z.boolean(),
   sortOrder: z.number(),
   counterIds: z.array(z.string()),
   version: z.number(),
@@ -67,6 +75,7 @@ export const queueInput = z.strictObject({
   itemIds: z.array(z.uuid()).max(200).refine(unique, '事项不能重复').default([]),
   dailyWalkInQuota: z.number().int().min(1).max(100_000).nullable().default(null),
   isOpen: z.boolean().default(true),
+  typicalServiceMinutes: z.number().int().min(1).max(240).nullable().default(null),
   sortOrder: z.number().int().min(0).max(999).default(0),
   counterIds: z.array(z.uuid()).max(200).refine(unique, '窗口不能重复').default([]),
 });
@@ -78,6 +87,9 @@ export const queuePatch = z.strictObject({
   itemIds: z.array(z.uuid()).max(200).refine(unique, '事项不能重复').optional(),
   dailyWalkInQuota: z.number().int().min(1).max(100_000).nullable().optional(),
   isOpen: z.boolean().optional(),
+  typicalServiceMinutes: z.number().int().min(1).max(240).nullable().optional(),
+  /** false retires the queue, true reinstates it */
+  isActive: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(999).optional(),
   counterIds: z.array(z.uuid()).max(200).refine(unique, '窗口不能重复').optional(),
 });

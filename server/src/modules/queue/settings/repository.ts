@@ -15,6 +15,7 @@ export type SettingsRow = {
   recallsBeforeNoShow: number;
   ratingWindowMinutes: number;
   kioskTicketsPerMinute: number;
+  typicalServiceMinutes: number;
   version: number;
 };
 
@@ -48,6 +49,8 @@ const queueColumns = {
   itemIds: queues.itemIds,
   dailyWalkInQuota: queues.dailyWalkInQuota,
   isOpen: queues.isOpen,
+  typicalServiceMinutes: queues.typicalServiceMinutes,
+  isActive: queues.isActive,
   sortOrder: queues.sortOrder,
   version: queues.version,
   counterIds: sql<string[]>`coalesce((select array_agg(qc.counter_id::text order by qc.counter_id) from queue_counters qc where qc.queue_id = ${queues.id}), '{}'::text[])`,
@@ -61,6 +64,8 @@ export type QueueRow = {
   itemIds: string[];
   dailyWalkInQuota: number | null;
   isOpen: boolean;
+  typicalServiceMinutes: number | null;
+  isActive: boolean;
   sortOrder: number;
   version: number;
   counterIds: string[];
@@ -83,6 +88,8 @@ export type QueueFields = {
   itemIds: string[];
   dailyWalkInQuota: number | null;
   isOpen: boolean;
+  typicalServiceMinutes: number | null;
+  isActive?: boolean;
   sortOrder: number;
 };
 

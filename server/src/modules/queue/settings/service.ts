@@ -5,6 +5,7 @@ import { THEME_LABELS } from '../../catalog/labels.ts';
 import { getCenter, listCounters } from '../../venue/service.ts';
 import { GREEN_REASONS } from '../contract.ts';
 import { checkPeriods, describeHours, type OpeningHours } from '../clock.ts';
+import { DEFAULT_TYPICAL_SERVICE_MINUTES } from '../tickets/estimate.ts';
 import type { PriorityRule } from '../tickets/priority.ts';
 import type { QueueDto, QueueInput, QueueItemDto, QueuePatch, QueueSettingsDto, QueueSettingsInput } from './contract.ts';
 import * as repo from './repository.ts';
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: repo.SettingsFields = {
   recallsBeforeNoShow: 2,
   ratingWindowMinutes: 10,
   kioskTicketsPerMinute: 20,
+  typicalServiceMinutes: DEFAULT_TYPICAL_SERVICE_MINUTES,
 };
 
 export type Settings = repo.SettingsRow;
@@ -101,7 +103,7 @@ export async function createQueue(db: Db, centerId: string, input: QueueInput): 
 export async function updateQueue(db: Db, id: string, patch: QueuePatch): Promise<QueueDto> {
   const current = await getQueue(db, id, { fresh: true });
   const { version, counterIds, ...fields } = patch;
-  await checkQueue(db, current.centerId, id, { ...current, ...patch });
+  await checkQueue(db, current.centerId, id, { ...current, ...patch, counterIds: counterIds ?? [] });
   await db.transaction(async (tx) => {
     if (!(await repo.updateQueue(tx, id, version, fields))) {
       throw new AppError('STALE_VERSION', '该队列已被他人修改，请刷新后重试', [{ field: 'version', message: '版本已过期' }]);
@@ -113,16 +115,20 @@ export async function updateQueue(db: Db, id: string, patch: QueuePatch): Promis
   return getQueue(db, id, { fresh: true });
 }
 
-/** Prefix and name unique in the center; each theme and item served by one queue at most; counters and items of this center. */
+/**
+ * Prefix and name unique in the center (retired queues keep theirs, for their history); each
+ * theme and item served by one active queue at most; counters and items of this center.
+ */
 async function checkQueue(
   db: Db,
   centerId: string,
   selfId: string | null,
-  q: { name: string; prefix: string; themes: QueueDto['themes']; itemIds: string[]; counterIds: string[] },
+  q: { name: string; prefix: string; themes: QueueDto['themes']; itemIds: string[]; counterIds: string[]; isActive?: boolean },
 ): Promise<void> {
-  const others = (await repo.listQueues(db, centerId)).filter((o) => o.id !== selfId);
-  if (others.some((o) => o.prefix === q.prefix)) throw duplicate('prefix', `本中心已有前缀为 ${q.prefix} 的队列`);
-  if (others.some((o) => o.name === q.name)) throw duplicate('name', `本中心已有名为“${q.name}”的队列`);
+  const all = (await repo.listQueues(db, centerId)).filter((o) => o.id !== selfId);
+  if (all.some((o) => o.prefix === q.prefix)) throw duplicate('prefix', `本中心已有前缀为 ${q.prefix} 的队列`);
+  if (all.some((o) => o.name === q.name)) throw duplicate('name', `本中心已有名为“${q.name}”的队列`);
+  const others = q.isActive === false ? [] : all.filter((o) => o.isActive);
   for (const theme of q.themes) {
     const owner = others.find((o) => o.themes.includes(theme));
     if (owner) throw duplicate('themes', `主题“${THEME_LABELS[theme]}”已由队列“${owner.name}”办理`);
@@ -144,9 +150,10 @@ export async function queueIdsOfCounter(db: DbOrTx, counterId: string): Promise<
   return counterQueuesCache.get(db, counterId, () => repo.listQueueIdsOfCounter(db, counterId));
 }
 
-/** The queue that serves an item: the one naming it, else the one serving its theme. */
+/** The queue that serves an item: the one naming it, else the one serving its theme (retired queues serve nothing). */
 export function queueOfItem(queues: readonly QueueDto[], item: Pick<PublishedItemFacts, 'id' | 'theme'>): QueueDto | undefined {
-  return queues.find((q) => q.itemIds.includes(item.id)) ?? queues.find((q) => q.themes.includes(item.theme));
+  const active = queues.filter((q) => q.isActive);
+  return active.find((q) => q.itemIds.includes(item.id)) ?? active.find((q) => q.themes.includes(item.theme));
 }
 
 /** The center's published items with the queue that serves each. */

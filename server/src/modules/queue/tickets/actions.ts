@@ -18,7 +18,7 @@ import type { TicketDto } from './contract.ts';
 import { orderForCalling } from './priority.ts';
 import * as repo from './repository.ts';
 import { incrementDaily } from '../numbering/repository.ts';
-import { createTicket, toTicketDto } from './service.ts';
+import { createTicket, queueRetired, toTicketDto } from './service.ts';
 import { nextState, type TicketActor } from './workflow.ts';
 
 /** Only the oldest few of each class can be next; reading more would only cost time. */
@@ -96,6 +96,7 @@ export async function transfer(db: Db, ticketId: string, clerk: StaffPrincipal, 
   return actOnTicketInHand(db, ticketId, clerk, 'transfer', async (_tx, ticket, counter) => {
     if (target.queueId) {
       if (!toQueue || toQueue.centerId !== counter.centerId) throw invalidField('queueId', '只能转往本中心的队列');
+      if (!toQueue.isActive) throw queueRetired(toQueue);
       if (!toQueue.isOpen) throw new AppError('QUEUE_CLOSED', `“${toQueue.name}”队列已暂停，不能转入`, [{ field: 'queueId', message: '队列已暂停' }]);
       return {
         change: { state: 'transferred', queueId: toQueue.id, targetCounterId: null, recallCount: 0, serviceStartedAt: null },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { THEMES } from '../../catalog/contract.ts';
 import { isoDate, uscc } from '../../../platform/http/schemas.ts';
-import { GREEN_REASONS, PRIORITY_CLASSES, TICKET_CHANNELS, TICKET_STATES, phone } from '../contract.ts';
+import { GREEN_REASONS, PRIORITY_CLASSES, TICKET_CHANNELS, TICKET_STATES, phone, waitEstimate } from '../contract.ts';
 
 /** A ticket as staff see it (phone numbers masked). */
 export const ticket = z.object({
@@ -53,7 +53,7 @@ export const ticketStatus = z.object({
   businessDate: z.string(),
   /** people who will be called before this ticket (null once it has been called) */
   ahead: z.number().nullable(),
-  estimatedWaitMinutes: z.number().nullable(),
+  estimatedWait: waitEstimate.nullable(),
   /** where to go, once called */
   counterNumber: z.string().nullable(),
   canCancel: z.boolean(),

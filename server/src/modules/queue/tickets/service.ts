@@ -10,7 +10,7 @@ import { ticketWindow } from '../clock.ts';
 import { publishQueueEvent, queueChannel } from '../events.ts';
 import { getCenterOrThrow, queueCalendar, getQueue, listQueues, loadSettings, openingHoursOf, queueIdsOfCounter, queueOfItem } from '../settings/service.ts';
 import type { QueueDto } from '../settings/contract.ts';
-import { displayNumberOf, estimateWaitMinutes } from './estimate.ts';
+import { displayNumberOf, estimateWait, type WaitEstimate } from './estimate.ts';
 import { ShortCache } from '../cache.ts';
 import { isCallable } from './workflow.ts';
 import type { IssuedTicketDto, TicketDto, TicketStatusDto } from './contract.ts';
@@ -58,6 +58,7 @@ export async function issueTicket(db: DbOrTx, input: IssueTicketInput): Promise<
 
   checkPriority(input, settings.greenReasons);
   const { queue, item } = await resolveQueue(db, center.id, input);
+  if (!queue.isActive) throw queueRetired(queue);
   if (!queue.isOpen) throw new AppError('QUEUE_CLOSED', `“${queue.name}”队列已暂停取号`, [{ field: 'queueId', message: '队列已暂停取号' }]);
   const isWalkIn = input.channel !== 'appointment';
   if (isWalkIn && item?.appointmentMode === 'appointment_only' && !input.overrideQuota) {
@@ -156,6 +157,9 @@ function checkPriority(input: IssueTicketInput, enabled: readonly GreenReason[])
   }
 }
 
+export const queueRetired = (queue: Pick<QueueDto, 'name'>) =>
+  new AppError('QUEUE_RETIRED', `“${queue.name}”队列已停用，不再取号`, [{ field: 'queueId', message: '队列已停用' }]);
+
 async function resolveQueue(db: DbOrTx, centerId: string, input: IssueTicketInput): Promise<{ queue: QueueDto; item: PublishedItemFacts | null }> {
   let item: PublishedItemFacts | null = null;
   if (input.itemId) {
@@ -210,17 +214,25 @@ export async function toTicketDto(db: DbOrTx, row: repo.TicketRow, itemNames?: R
   };
 }
 
-const paceCache = new ShortCache<{ recent: number[]; open: number }>(5000);
+const paceCache = new ShortCache<{ recent: number[]; open: number; typicalSeconds: number }>(5000);
 
-/** A queue's recent service times and open counters, for estimates (a few seconds old at most). */
-export function paceOf(db: Db, centerId: string, queueId: string, now = new Date()) {
+/** A queue's recent service times, open counters and typical service time, for estimates (a few seconds old at most). */
+function paceOf(db: DbOrTx, centerId: string, queueId: string, now: Date) {
   return paceCache.get(db, queueId, async () => {
-    const [recent, open] = await Promise.all([
+    const [recent, open, queue, settings] = await Promise.all([
       live.recentServiceSeconds(db, queueId, new Date(now.getTime() - 7 * 24 * 3600_000)),
       live.countOpenCountersByQueue(db, centerId),
+      getQueue(db, queueId),
+      loadSettings(db, centerId),
     ]);
-    return { recent, open: open.get(queueId) ?? 0 };
+    return { recent, open: open.get(queueId) ?? 0, typicalSeconds: (queue.typicalServiceMinutes ?? settings.typicalServiceMinutes) * 60 };
   });
+}
+
+/** The wait of a ticket with `ahead` people before it in the queue (kiosk, receipt, phone). */
+export async function waitEstimateOf(db: DbOrTx, centerId: string, queueId: string, ahead: number, now = new Date()): Promise<WaitEstimate> {
+  const pace = await paceOf(db, centerId, queueId, now);
+  return estimateWait({ ahead, recentServiceSeconds: pace.recent, countersOpen: pace.open, typicalServiceSeconds: pace.typicalSeconds });
 }
 
 export async function itemNamesOf(db: Db, centerId: string): Promise<Map<string, string>> {
@@ -230,7 +242,7 @@ export async function itemNamesOf(db: Db, centerId: string): Promise<Map<string,
 /** Position, people ahead and the estimated wait of a ticket, as the phone and the receipt show them. */
 export async function statusOf(db: DbOrTx, row: repo.TicketRow, centerName: string, now = new Date()): Promise<TicketStatusDto> {
   let ahead: number | null = null;
-  let estimatedWaitMinutes: number | null = null;
+  let estimatedWait: WaitEstimate | null = null;
   if (isCallable(row.state)) {
     const settings = await loadSettings(db, row.centerId);
     const rank = settings.classOrder.indexOf(row.priorityClass);
@@ -242,8 +254,7 @@ export async function statusOf(db: DbOrTx, row: repo.TicketRow, centerName: stri
       lower: settings.classOrder.slice(rank + 1),
       maxExtraWaitMs: settings.maxExtraWaitMinutes * 60_000,
     });
-    const pace = await paceOf(db, row.centerId, row.queueId, now);
-    estimatedWaitMinutes = estimateWaitMinutes({ ahead, recentServiceSeconds: pace.recent, countersOpen: pace.open });
+    estimatedWait = await waitEstimateOf(db, row.centerId, row.queueId, ahead, now);
   }
   const itemName = row.itemId ? ((await itemNamesOf(db, row.centerId)).get(row.itemId) ?? null) : null;
   return {
@@ -258,7 +269,7 @@ export async function statusOf(db: DbOrTx, row: repo.TicketRow, centerName: stri
     issuedAt: row.issuedAt.toISOString(),
     businessDate: row.businessDate,
     ahead,
-    estimatedWaitMinutes,
+    estimatedWait,
     counterNumber: row.state === 'called' || row.state === 'serving' ? row.counterNumber : null,
     canCancel: isCallable(row.state) && row.businessDate === businessClock(now).date,
   };

@@ -159,7 +159,7 @@ describe('the holder of a ticket', () => {
     const second = (await kioskTake(call, centerId, { queueId: queue.id }, '10.7.0.1')).json() as TicketStatusDto;
     const status = (await call('GET', `/api/queue/t/${second.token}`)).json() as TicketStatusDto;
     expect(status).toMatchObject({ displayNumber: 'QS002', ahead: 1, state: 'waiting', canCancel: true, counterNumber: null });
-    expect(status.estimatedWaitMinutes).toBeGreaterThan(0);
+    expect(status.estimatedWait!.minMinutes).toBeGreaterThan(0);
 
     const qr = await call('GET', `/api/queue/t/${second.token}/qr.svg`);
     expect(qr.statusCode).toBe(200);

@@ -7,13 +7,20 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
 import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
-import { useDevicePreference } from '../../../lib/device-preference.ts';
+import { useKioskLargeType } from '../../../lib/device-preference.ts';
 import { getKiosk, takeKioskTicket, type KioskSnapshot, type TicketStatusDto } from '../api.ts';
 import { KioskCheckIn, KioskCheckInEntry } from '../../appointments/components/kiosk-check-in.tsx';
 import { Clock } from './clock.tsx';
 import { Receipt } from './receipt.tsx';
 
 type Choice = { queueId: string } | { itemId: string };
+
+/** The kiosk fills the screen below the demo banner (if any) and no more: nothing to scroll on its start screen. */
+const FILL_SCREEN = `
+body:has(.kiosk-screen) { margin: 0; }
+.ant-app:has(> .kiosk-screen) { min-height: 100vh; min-height: 100dvh; display: flex; flex-direction: column; }
+.kiosk-screen { flex: 1 1 auto; box-sizing: border-box; }
+`;
 
 /**
  * The kiosk (取号机, /kiosk/<center>): touch-sized buttons by theme and popular items, the green
@@ -23,7 +30,7 @@ export function KioskPage() {
   const { centerId = '' } = useParams();
   const kiosk = useQuery({ queryKey: ['queue', 'kiosk', centerId], queryFn: () => getKiosk(centerId), refetchInterval: 15_000, staleTime: 0 });
   // large type is the device's setting: it survives reloads and the idle timeout
-  const [isLarge, setLarge] = useDevicePreference('kiosk.largeType', false);
+  const [isLarge, setLarge] = useKioskLargeType();
   const [isGreen, setGreen] = useState(false);
   const [reason, setReason] = useState<GreenReason | null>(null);
   const [ticket, setTicket] = useState<TicketStatusDto | null>(null);
@@ -87,7 +94,8 @@ export function KioskPage() {
   const size = isLarge ? 1.5 : 1;
 
   return (
-    <div data-testid="kiosk" style={{ minHeight: '100vh', background: '#f0f5ff', padding: 24 * size, fontSize: 18 * size }}>
+    <div data-testid="kiosk" className="kiosk-screen" style={{ background: '#f0f5ff', padding: 24 * size, fontSize: 18 * size }}>
+      <style>{FILL_SCREEN}</style>
       <Flex justify="space-between" align="center" wrap gap={16}>
         <div>
           <Typography.Title level={2} style={{ margin: 0, fontSize: 32 * size }}>
@@ -153,7 +161,10 @@ function StartScreen(props: {
 }) {
   const { data, size, isGreen, reason, isTaking, error } = props;
   const mustPickReason = isGreen && reason === null;
-  const big = { height: 120 * size, fontSize: 26 * size, whiteSpace: 'normal' as const, width: '100%' };
+  // Large type keeps three buttons a row on a portrait kiosk (1080 px wide), so the start screen fits 1080×1920 unscrolled.
+  const isLarge = size > 1;
+  const big = { height: isLarge ? 150 : 120, fontSize: 26 * size, whiteSpace: 'normal' as const, width: '100%' };
+  const column = (px: number) => `repeat(auto-fill, minmax(${isLarge ? 300 : px}px, 1fr))`;
   return (
     <Flex vertical gap={24 * size} style={{ marginTop: 24 }}>
       <KioskCheckInEntry size={size} disabled={isTaking} onOpen={props.onCheckIn} />
@@ -197,7 +208,7 @@ function StartScreen(props: {
           {tq.kiosk.byTheme}
         </Typography.Title>
         {data.queues.length === 0 && <Typography.Text>{tq.kiosk.noQueues}</Typography.Text>}
-        <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${260 * size}px, 1fr))`, gap: 16 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: column(260), gap: 16 }}>
           {data.queues.map((q) => {
             const unavailable = !q.isOpen || q.isFull;
             return (
@@ -212,7 +223,7 @@ function StartScreen(props: {
                 <Flex vertical align="center">
                   <span>{q.name}</span>
                   <span style={{ fontSize: 18 * size, opacity: 0.9 }}>
-                    {!q.isOpen ? tq.kiosk.paused : q.isFull ? tq.kiosk.full : `${tq.kiosk.waiting(q.waiting)} · ${tq.kiosk.estimate(q.estimatedWaitMinutes)}`}
+                    {!q.isOpen ? tq.kiosk.paused : q.isFull ? tq.kiosk.full : `${tq.kiosk.waiting(q.waiting)} · ${tq.common.waitRange(q.estimatedWait)}`}
                   </span>
                 </Flex>
               </Button>
@@ -226,7 +237,7 @@ function StartScreen(props: {
           <Typography.Title level={3} style={{ fontSize: 26 * size }}>
             {tq.kiosk.popular}
           </Typography.Title>
-          <div style={{ display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(${300 * size}px, 1fr))`, gap: 16 }}>
+          <div style={{ display: 'grid', gridTemplateColumns: column(300), gap: 16 }}>
             {data.popularItems.map((i) => {
               const unavailable = i.isAppointmentOnly || i.isFull;
               return (
@@ -234,7 +245,7 @@ function StartScreen(props: {
                   key={i.id}
                   disabled={unavailable || isTaking || mustPickReason}
                   onClick={() => props.onTake({ itemId: i.id })}
-                  style={{ ...big, height: 96 * size, fontSize: 22 * size }}
+                  style={{ ...big, height: isLarge ? 120 : 96, fontSize: 22 * size }}
                 >
                   <Flex vertical align="center">
                     <span>{i.name}</span>

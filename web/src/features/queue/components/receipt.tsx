@@ -40,7 +40,7 @@ export function Receipt({ ticket, large = false }: { ticket: TicketStatusDto; la
           {ticket.itemName && <Row label={tq.receipt.item} value={ticket.itemName} />}
           {ticket.priorityClass !== 'ordinary' && <Row label="" value={tq.priorityClasses[ticket.priorityClass]} />}
           <Row label={tq.receipt.ahead} value={ticket.ahead === null ? '—' : tq.common.people(ticket.ahead)} />
-          <Row label={tq.receipt.wait} value={tq.common.minutes(ticket.estimatedWaitMinutes)} />
+          <Row label={tq.receipt.wait} value={tq.common.waitRange(ticket.estimatedWait)} />
           <Row label={tq.receipt.takenAt} value={dayjs(ticket.issuedAt).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm')} />
         </tbody>
       </table>

@@ -171,7 +171,7 @@ export function ReceptionPage() {
                       dependencies={['itemId']}
                       rules={[({ getFieldValue }) => ({ validator: (_, v) => (v || getFieldValue('itemId') ? Promise.resolve() : Promise.reject(new Error(tq.reception.queueOrItem))) })]}
                     >
-                      <Select allowClear options={(queues.data ?? []).filter((q) => q.isOpen).map((q) => ({ value: q.id, label: tq.common.queueLabel(q.prefix, q.name) }))} />
+                      <Select allowClear options={(queues.data ?? []).filter((q) => q.isOpen && q.isActive).map((q) => ({ value: q.id, label: tq.common.queueLabel(q.prefix, q.name) }))} />
                     </Form.Item>
                     <Form.Item name="priorityClass" label={tq.reception.priority}>
                       <Radio.Group options={[{ value: 'ordinary', label: tq.priorityClasses.ordinary }, { value: 'green_channel', label: tq.priorityClasses.green_channel }]} />

@@ -34,6 +34,7 @@ export function DevicesTab({ centerId }: { centerId: string }) {
   if (devices.isError) return <QueryError error={devices.error} onRetry={() => void devices.refetch()} />;
   return (
     <>
+      <Alert type="info" showIcon title={tq.settings.displaySound} style={{ marginBottom: 16 }} data-testid="devices-sound-hint" />
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 16 }}>
         {tq.settings.newDevice}
       </Button>

@@ -2,6 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Theme } from '@server/modules/catalog/contract.ts';
+import { ActiveTag } from '../../../components/active-tag.tsx';
+import { ToggleActiveButton } from '../../../components/toggle-active-button.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
@@ -17,7 +19,10 @@ export function QueuesTab({ centerId }: { centerId: string }) {
   const queues = useQueues(centerId);
   const counters = useCounters(centerId);
   const [editing, setEditing] = useState<QueueDto | 'new' | null>(null);
-  const update = useQueueMutation(({ id, ...patch }: { id: string; version: number; isOpen: boolean }) => updateQueue(id, patch), queueKeys.queues(centerId));
+  const update = useQueueMutation(
+    ({ id, ...patch }: { id: string; version: number; isOpen?: boolean; isActive?: boolean }) => updateQueue(id, patch),
+    queueKeys.queues(centerId),
+  );
   const showError = useShowError();
   const counterNumber = new Map((counters.data ?? []).map((c) => [c.id, c.number]));
 
@@ -53,6 +58,7 @@ export function QueuesTab({ centerId }: { centerId: string }) {
             dataIndex: 'isOpen',
             render: (isOpen: boolean, q) => (
               <Switch
+                disabled={!q.isActive}
                 checked={isOpen}
                 checkedChildren={tq.settings.opened}
                 unCheckedChildren={tq.settings.closed}
@@ -60,13 +66,17 @@ export function QueuesTab({ centerId }: { centerId: string }) {
               />
             ),
           },
+          { title: t.common.status, dataIndex: 'isActive', render: (isActive: boolean) => <ActiveTag isActive={isActive} /> },
           {
             title: t.common.actions,
             key: 'edit',
             render: (_: unknown, q) => (
-              <Button type="link" size="small" onClick={() => setEditing(q)}>
-                {t.common.edit}
-              </Button>
+              <Space size={0} data-testid={`queue-actions-${q.prefix}`}>
+                <Button type="link" size="small" onClick={() => setEditing(q)}>
+                  {t.common.edit}
+                </Button>
+                <ToggleActiveButton isActive={q.isActive} onToggle={(isActive) => update.mutateAsync({ id: q.id, version: q.version, isActive })} />
+              </Space>
             ),
           },
         ]}
@@ -76,7 +86,7 @@ export function QueuesTab({ centerId }: { centerId: string }) {
   );
 }
 
-type Values = Omit<QueueInput, 'dailyWalkInQuota'> & { dailyWalkInQuota?: number | null };
+type Values = Omit<QueueInput, 'dailyWalkInQuota' | 'typicalServiceMinutes'> & { dailyWalkInQuota?: number | null; typicalServiceMinutes?: number | null };
 
 function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue: QueueDto | null; onClose: () => void }) {
   const counters = useCounters(centerId);
@@ -84,8 +94,8 @@ function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue:
   const save = useQueueMutation(
     (v: Values) =>
       queue
-        ? updateQueue(queue.id, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, version: queue.version })
-        : createQueue(centerId, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null }),
+        ? updateQueue(queue.id, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, typicalServiceMinutes: v.typicalServiceMinutes ?? null, version: queue.version })
+        : createQueue(centerId, { ...v, dailyWalkInQuota: v.dailyWalkInQuota ?? null, typicalServiceMinutes: v.typicalServiceMinutes ?? null }),
     queueKeys.all,
   );
   return (
@@ -121,9 +131,14 @@ function QueueFormModal({ centerId, queue, onClose }: { centerId: string; queue:
           options={(counters.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: `${tq.common.counterLabel(c.number)} ${c.name}` }))}
         />
       </Form.Item>
-      <Form.Item name="dailyWalkInQuota" label={tq.settings.quota}>
-        <InputNumber min={1} max={100000} placeholder={tq.settings.noLimit} />
-      </Form.Item>
+      <Space>
+        <Form.Item name="dailyWalkInQuota" label={tq.settings.quota}>
+          <InputNumber min={1} max={100000} placeholder={tq.settings.noLimit} />
+        </Form.Item>
+        <Form.Item name="typicalServiceMinutes" label={tq.settings.typicalService} tooltip={tq.settings.typicalServiceHint}>
+          <InputNumber min={1} max={240} placeholder={tq.settings.centerTypical} />
+        </Form.Item>
+      </Space>
     </FormModal>
   );
 }

@@ -106,6 +106,9 @@ function RulesForm({ centerId, settings }: { centerId: string; settings: QueueSe
         <Form.Item name="kioskTicketsPerMinute" label={tq.settings.kioskLimit}>
           <InputNumber min={1} max={100000} />
         </Form.Item>
+        <Form.Item name="typicalServiceMinutes" label={tq.settings.typicalService} tooltip={tq.settings.typicalServiceHint}>
+          <InputNumber min={1} max={240} />
+        </Form.Item>
       </Space>
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -56,7 +56,7 @@ export function TicketStatusPage() {
         </Flex>
         <Descriptions column={1} style={{ marginTop: 16 }}>
           {s.ahead !== null && <Descriptions.Item label={tq.status.ahead}>{tq.common.people(s.ahead)}</Descriptions.Item>}
-          {s.estimatedWaitMinutes !== null && <Descriptions.Item label={tq.status.wait}>{tq.common.minutes(s.estimatedWaitMinutes)}</Descriptions.Item>}
+          {s.estimatedWait !== null && <Descriptions.Item label={tq.status.wait}>{tq.common.waitRange(s.estimatedWait)}</Descriptions.Item>}
           {s.itemName && <Descriptions.Item label={tq.receipt.item}>{s.itemName}</Descriptions.Item>}
           {s.priorityClass !== 'ordinary' && (
             <Descriptions.Item label="">{tq.priorityClasses[s.priorityClass]}{s.greenReason ? `（${tq.greenReasons[s.greenReason]}）` : ''}</Descriptions.Item>

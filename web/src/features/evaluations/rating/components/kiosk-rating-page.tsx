@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Form, Input, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { KIOSK_LARGE_ZOOM, useKioskLargeType } from '../../../../lib/device-preference.ts';
 import { trating } from '../../../../locales/evaluations.zh-CN.ts';
 import { findKioskVisit, rateAtKiosk, type RatingSubject } from '../api.ts';
 import { RatingForm } from './rating-form.tsx';
@@ -13,6 +14,7 @@ export function KioskRatingPage() {
   const [subject, setSubject] = useState<RatingSubject | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
+  const [isLarge] = useKioskLargeType();
 
   // back to a blank form a while after the thanks, for the next person
   useEffect(() => {
@@ -36,7 +38,7 @@ export function KioskRatingPage() {
   };
 
   return (
-    <div data-testid="kiosk-rating" style={{ minHeight: '100vh', padding: 32, background: '#f0f5ff', fontSize: 20 }}>
+    <div data-testid="kiosk-rating" style={{ minHeight: isLarge ? `${100 / KIOSK_LARGE_ZOOM}vh` : '100vh', padding: 32, background: '#f0f5ff', fontSize: 20, zoom: isLarge ? KIOSK_LARGE_ZOOM : undefined }}>
       <Flex justify="space-between" align="center">
         <Typography.Title level={2} style={{ margin: 0 }}>
           {trating.kiosk.title}
