@@ -60,15 +60,19 @@ describe('评价公示', () => {
     await page.getByTestId('disclosure-rectified').locator('tbody tr.ant-table-row').first().waitFor();
     const headers = page.getByTestId('evaluation-disclosure').locator('th.ant-table-cell');
     expect(await headers.count()).toBeGreaterThanOrEqual(8 * 2 + 6);
-    const lines = await headers.evaluateAll((cells) =>
-      cells
-        .filter((cell) => (cell.textContent ?? '').trim() !== '')
-        .map((cell) => {
-          const range = document.createRange();
-          range.selectNodeContents(cell);
-          return { text: (cell.textContent ?? '').trim(), lines: new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size };
-        }),
-    );
-    expect(lines.filter((h) => h.lines !== 1)).toEqual([]);
+    // on a laptop, a small screen where two tables share the width, and a phone
+    for (const viewport of [LAPTOP, { width: 1024, height: 768 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      const wrapped = await headers.evaluateAll((cells) =>
+        cells
+          .map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return { text: (cell.textContent ?? '').trim(), lines: new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size };
+          })
+          .filter((h) => h.text !== '' && h.lines !== 1),
+      );
+      expect(wrapped, `${viewport.width}px`).toEqual([]);
+    }
   });
 });
