@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { cookieOf, createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { LicenseDto } from '../licenses/contract.ts';
 import type { ApplicationDetail } from './contract.ts';
 import { apiOf, CATERING, foodIntake, provideAllBut, type Api } from './testing.ts';
@@ -64,6 +64,15 @@ describe('a new license of a type the holder holds replaces the old one', () => 
     expect(superseded.items.map((l) => l.id)).toEqual(expect.arrayContaining([before[0]!.id, firstId]));
     const valid = await api.ok<{ items: LicenseDto[] }>('GET', `/api/licenses?q=${CATERING}&status=valid`, chief);
     expect(valid.items.filter((l) => l.type.code === 'food_business').map((l) => l.id)).toEqual([secondId]);
+
+    // The holder sees the history on the portal; a grant hands over only the current license.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', payload: { uscc: CATERING, password: 'Demo1234' } });
+    const holder = cookieOf(login);
+    const own = await api.ok<LicenseDto[]>('GET', '/api/portal/licenses', holder);
+    expect(own.find((l) => l.id === firstId)).toMatchObject({ status: 'superseded', supersededBy: { id: secondId } });
+    const grant = await api.ok<{ code: string }>('POST', '/api/portal/license-grants', holder, { typeIds: [byId.get(secondId)!.type.id] });
+    const redeemed = await api.ok<{ licenses: LicenseDto[] }>('POST', '/api/license-grants/redeem', clerk, { code: grant.code, applicationRef: '' });
+    expect(redeemed.licenses.map((l) => l.id)).toEqual([secondId]);
   });
 
   it('two approvals at the same moment still leave one valid license', async () => {
