@@ -3,7 +3,7 @@ import type { GrantStatus, LicenseStatus } from '@server/modules/licenses/contra
 /** Texts of the e-license library and license grants (亮码 / 一键授权). */
 export const tl = {
   menu: { library: '电子证照库', redeem: '调取证照' },
-  statuses: { valid: '有效', expired: '已过期', revoked: '已吊销' } satisfies Record<LicenseStatus, string>,
+  statuses: { valid: '有效', expired: '已过期', superseded: '已被替换', revoked: '已吊销' } satisfies Record<LicenseStatus, string>,
   grantStatuses: { active: '有效', used: '已使用', expired: '已过期', cancelled: '已撤回' } satisfies Record<GrantStatus, string>,
   fields: {
     type: '证照类型',
@@ -17,6 +17,8 @@ export const tl = {
     applicationRef: '办件编号',
     document: '证照文件',
     revokedReason: '吊销原因',
+    site: '经营场所',
+    supersededBy: '替换为',
   },
   library: {
     title: '电子证照库',
@@ -40,6 +42,11 @@ export const tl = {
     validToHelp: '留空按证照类型的有效年限计算',
     issueTitle: '签发证照',
     none: '暂无证照',
+    isPerSite: '按经营场所核发',
+    isPerSiteHelp: '开启后同一企业可按不同经营场所同时持有多张该类证照（签发时须填写经营场所）；未开启时新证照替换企业现有的同类证照。创建后不可更改',
+    siteHelp: '按经营场所核发的证照类型必填',
+    perSite: '按场所',
+    single: '每企业一张',
   },
   redeem: {
     title: '调取证照（亮码授权）',

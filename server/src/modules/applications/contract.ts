@@ -287,6 +287,8 @@ export const approveBody = z.strictObject({
   opinion: required(1000),
   /** the e-license type of the result; omitted: suggested from the item; null: no e-license */
   licenseTypeCode: z.string().trim().max(50).nullable().optional(),
+  /** the site (经营场所) of the e-license, for a type issued per site; ignored for the others */
+  licenseSite: z.string().trim().max(100).optional(),
 });
 export const rejectBody = z.strictObject({ version, opinion: required(1000) });
 export const returnBody = z.strictObject({

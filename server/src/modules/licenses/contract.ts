@@ -3,7 +3,8 @@ import { isoDate, pageQuery, version } from '../../platform/http/schemas.ts';
 
 /** The e-license library (电子证照库) and license grants (亮码 / 一键授权), clause 6.3.3. */
 
-export const LICENSE_STATUSES = ['valid', 'expired', 'revoked'] as const;
+/** superseded: replaced by a newer license of the same type, holder and site (已被替换). */
+export const LICENSE_STATUSES = ['valid', 'expired', 'superseded', 'revoked'] as const;
 export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
 
 export const GRANT_STATUSES = ['active', 'used', 'expired', 'cancelled'] as const;
@@ -20,6 +21,8 @@ export const licenseType = z.object({
   name: z.string(),
   defaultIssuer: z.string(),
   validityYears: z.number().nullable(),
+  /** several held at once, one per site (经营场所); otherwise a new license replaces the current one */
+  isPerSite: z.boolean(),
   isActive: z.boolean(),
   version: z.number(),
 });
@@ -35,6 +38,8 @@ export const licenseTypeInput = z.strictObject({
   ...licenseTypeShapes,
   defaultIssuer: licenseTypeShapes.defaultIssuer.default(''),
   validityYears: licenseTypeShapes.validityYears.default(null),
+  /** set when the type is created: changing it later would mix the two rules in one library */
+  isPerSite: z.boolean().default(false),
 });
 /** No defaults here: a change leaves the fields it does not name alone. */
 export const licenseTypePatch = z.strictObject(licenseTypeShapes).partial().extend({ version, isActive: z.boolean().optional() }).strict();
@@ -49,6 +54,10 @@ export const license = z.object({
   validTo: z.string().nullable(),
   status: z.enum(LICENSE_STATUSES),
   applicationRef: z.string(),
+  /** the site (经营场所) of a per-site type's license; '' otherwise */
+  site: z.string(),
+  /** the license that replaced this one */
+  supersededBy: z.object({ id: z.string(), number: z.string(), at: z.string() }).nullable(),
   revokedAt: z.string().nullable(),
   revokedReason: z.string(),
   document: z.object({ isUploaded: z.boolean(), name: z.string(), mediaType: z.string() }),
@@ -76,6 +85,8 @@ export const licenseIssueInput = z.strictObject({
   validFrom: isoDate,
   /** omitted: from the type's usual validity; null: long-term */
   validTo: isoDate.nullable().optional(),
+  /** required for a per-site type, refused for the others */
+  site: text(100).optional(),
   applicationRef: text(100).default(''),
 });
 export const licenseRevokeInput = z.strictObject({ reason: text(200).min(2), version });

@@ -3,16 +3,16 @@ import { DEMO_ACCOUNT_ENTERPRISES, generateDemoData, seededRandom } from '../ent
 import { enterpriseIdsByUscc } from '../enterprises/registry/service.ts';
 import { createLicenseType, issueLicensesInBulk, listLicenseTypes, type BulkLicense } from './service.ts';
 
-/** License types of the demo library, with their usual issuer in 南海 and validity. */
+/** License types of the demo library, with their usual issuer in 南海 and validity; 公共场所卫生许可证 is issued per site. */
 export const DEMO_LICENSE_TYPES = [
-  { code: 'business_license', name: '营业执照', defaultIssuer: '佛山市南海区市场监督管理局', validityYears: null },
-  { code: 'food_business', name: '食品经营许可证', defaultIssuer: '佛山市南海区市场监督管理局', validityYears: 5 },
-  { code: 'public_health', name: '公共场所卫生许可证', defaultIssuer: '佛山市南海区卫生健康局', validityYears: 4 },
-  { code: 'pollutant_discharge', name: '排污许可证', defaultIssuer: '佛山市生态环境局南海分局', validityYears: 5 },
-  { code: 'industrial_product', name: '全国工业产品生产许可证', defaultIssuer: '广东省市场监督管理局', validityYears: 5 },
-  { code: 'road_transport', name: '道路运输经营许可证', defaultIssuer: '佛山市南海区交通运输局', validityYears: 4 },
-  { code: 'construction_qualification', name: '建筑业企业资质证书', defaultIssuer: '佛山市住房和城乡建设局', validityYears: 5 },
-  { code: 'human_resources_service', name: '人力资源服务许可证', defaultIssuer: '佛山市南海区人力资源和社会保障局', validityYears: 5 },
+  { code: 'business_license', name: '营业执照', defaultIssuer: '佛山市南海区市场监督管理局', validityYears: null, isPerSite: false },
+  { code: 'food_business', name: '食品经营许可证', defaultIssuer: '佛山市南海区市场监督管理局', validityYears: 5, isPerSite: false },
+  { code: 'public_health', name: '公共场所卫生许可证', defaultIssuer: '佛山市南海区卫生健康局', validityYears: 4, isPerSite: true },
+  { code: 'pollutant_discharge', name: '排污许可证', defaultIssuer: '佛山市生态环境局南海分局', validityYears: 5, isPerSite: false },
+  { code: 'industrial_product', name: '全国工业产品生产许可证', defaultIssuer: '广东省市场监督管理局', validityYears: 5, isPerSite: false },
+  { code: 'road_transport', name: '道路运输经营许可证', defaultIssuer: '佛山市南海区交通运输局', validityYears: 4, isPerSite: false },
+  { code: 'construction_qualification', name: '建筑业企业资质证书', defaultIssuer: '佛山市住房和城乡建设局', validityYears: 5, isPerSite: false },
+  { code: 'human_resources_service', name: '人力资源服务许可证', defaultIssuer: '佛山市南海区人力资源和社会保障局', validityYears: 5, isPerSite: false },
 ] as const;
 
 type TypeCode = (typeof DEMO_LICENSE_TYPES)[number]['code'];
@@ -20,7 +20,9 @@ type TypeCode = (typeof DEMO_LICENSE_TYPES)[number]['code'];
 /**
  * Plausible licenses for every demo enterprise: a business license each, and the permits
  * its industry needs (food, public health, discharge, production, transport, construction,
- * human resources). Some have expired (several renewed), a few were revoked.
+ * human resources). Some have expired (most of them renewed: the renewal replaced the old
+ * license, 已被替换), a few were revoked. A holder holds one current license of a type, of
+ * 公共场所卫生许可证 one per site (its registered address).
  */
 export async function seedLicensesDemo(db: Db): Promise<void> {
   if ((await listLicenseTypes(db)).length > 0) return;
@@ -30,15 +32,18 @@ export async function seedLicensesDemo(db: Db): Promise<void> {
   const random = seededRandom(6330);
   const rows: BulkLicense[] = [];
   let serial = 0;
-  const add = (uscc: string, typeCode: TypeCode, validFrom: string, validTo: string | null, revokedReason?: string) =>
-    rows.push({ typeCode, enterpriseId: ids.get(uscc)!, number: numberOf(typeCode, ++serial), validFrom, validTo, revokedReason });
+  const add = (uscc: string, typeCode: TypeCode, validFrom: string, validTo: string | null, more: Pick<BulkLicense, 'revokedReason' | 'replaces' | 'site'> = {}) => {
+    const number = numberOf(typeCode, ++serial);
+    rows.push({ typeCode, enterpriseId: ids.get(uscc)!, number, validFrom, validTo, ...more });
+    return number;
+  };
 
   add(DEMO_ACCOUNT_ENTERPRISES.manufacturing, 'business_license', '2016-04-12', null);
   add(DEMO_ACCOUNT_ENTERPRISES.manufacturing, 'pollutant_discharge', '2023-03-01', '2028-02-29');
   add(DEMO_ACCOUNT_ENTERPRISES.manufacturing, 'industrial_product', '2024-05-20', '2029-05-19');
   add(DEMO_ACCOUNT_ENTERPRISES.catering, 'business_license', '2018-09-03', null);
-  add(DEMO_ACCOUNT_ENTERPRISES.catering, 'food_business', '2019-01-10', '2024-01-09');
-  add(DEMO_ACCOUNT_ENTERPRISES.catering, 'food_business', '2024-01-10', '2029-01-09');
+  const first = add(DEMO_ACCOUNT_ENTERPRISES.catering, 'food_business', '2019-01-10', '2024-01-09');
+  add(DEMO_ACCOUNT_ENTERPRISES.catering, 'food_business', '2024-01-10', '2029-01-09', { replaces: first });
 
   for (const e of enterprises.slice(2)) {
     add(e.uscc, 'business_license', e.registrationDate!, null);
@@ -56,10 +61,11 @@ export async function seedLicensesDemo(db: Db): Promise<void> {
       const earliest = Math.max(Number(e.registrationDate!.slice(0, 4)), 2020);
       const from = `${earliest + Math.floor(random() * (2026 - earliest))}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
       const to = endOf(from, years);
-      const revoked = random() < 0.01 ? '企业申请注销该许可' : undefined;
-      add(e.uscc, typeCode, from, to, revoked);
-      // Most holders renewed a license that has run out.
-      if (!revoked && to < '2026-11-01' && random() < 0.7) add(e.uscc, typeCode, dayAfter(to), endOf(dayAfter(to), years));
+      const revokedReason = random() < 0.01 ? '企业申请注销该许可' : undefined;
+      const site = typeCode === 'public_health' ? e.registeredAddress : undefined;
+      const number = add(e.uscc, typeCode, from, to, { revokedReason, site });
+      // Most holders renewed a license that has run out; the renewal replaced it.
+      if (!revokedReason && to < '2026-11-01' && random() < 0.7) add(e.uscc, typeCode, dayAfter(to), endOf(dayAfter(to), years), { replaces: number, site });
     }
   }
   await issueLicensesInBulk(db, rows.filter((r) => r.validFrom <= '2026-11-01'));

@@ -22,7 +22,7 @@ export type RenderedLicense = {
   status: LicenseStatus;
 };
 
-const STATUS_STAMPS: Record<LicenseStatus, string | null> = { valid: null, expired: '已过期', revoked: '已吊销' };
+const STATUS_STAMPS: Record<LicenseStatus, string | null> = { valid: null, expired: '已过期', superseded: '已被替换', revoked: '已吊销' };
 
 /** The license as an SVG card, with a QR code carrying the type and number for verification. */
 export async function renderLicenseSvg(l: RenderedLicense): Promise<string> {

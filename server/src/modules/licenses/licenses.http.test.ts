@@ -41,20 +41,47 @@ describe('the e-license library', () => {
     expect(types.map((x) => x.name)).toEqual(expect.arrayContaining(['营业执照', '食品经营许可证', '公共场所卫生许可证', '排污许可证']));
     const page = (await t.app.inject({ method: 'GET', url: `/api/licenses?q=91440605MA51XQ2D77`, headers: { cookie: chief } })).json();
     expect(page.items.map((l: { type: { name: string }; status: string }) => [l.type.name, l.status]).sort()).toEqual(
-      [['营业执照', 'valid'], ['食品经营许可证', 'expired'], ['食品经营许可证', 'valid']].sort(),
+      [['营业执照', 'valid'], ['食品经营许可证', 'superseded'], ['食品经营许可证', 'valid']].sort(),
     );
+    // the renewal replaced the license that ran out, and the old one says by which
+    const food = page.items.filter((l: { type: { code: string } }) => l.type.code === 'food_business');
+    const renewal = food.find((l: { status: string }) => l.status === 'valid');
+    expect(food.find((l: { status: string }) => l.status === 'superseded').supersededBy).toMatchObject({ id: renewal.id, number: renewal.number });
   });
 
   it('issues manually with the type’s usual issuer and validity; refuses a future start or a reused number', async () => {
-    const res = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01' });
+    const res = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01', site: '狮山镇科技大道 18 号' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'valid', issuer: '佛山市南海区卫生健康局', validTo: '2030-02-28', holder: { uscc: USCC } });
     expect(res.json().number).toMatch(/^20260301\d{6}$/);
     const future = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2199-01-01' });
     expect(future.json()).toMatchObject({ code: 'DATE_INVALID', fields: [{ field: 'validFrom' }] });
-    const reused = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01', licenseNumber: res.json().number });
+    const reused = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01', site: '狮山镇科技大道 20 号', licenseNumber: res.json().number });
     expect(reused.statusCode).toBe(409);
-    expect((await issue({ typeId: typeId('public_health'), uscc: '914403001922038216', validFrom: '2026-03-01' })).statusCode).toBe(404);
+    expect((await issue({ typeId: typeId('public_health'), uscc: '914403001922038216', validFrom: '2026-03-01', site: '某地' })).statusCode).toBe(404);
+  });
+
+  it('issues a per-site type only with its site, and the others without one; a new license of a held type replaces the current one', async () => {
+    const noSite = await issue({ typeId: typeId('public_health'), uscc: USCC, validFrom: '2026-03-01' });
+    expect(noSite.statusCode).toBe(400);
+    expect(noSite.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'site' }] });
+    const siteOnSingle = await issue({ typeId: typeId('pollutant_discharge'), uscc: USCC, validFrom: '2026-03-01', site: '狮山镇' });
+    expect(siteOnSingle.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'site' }] });
+
+    const held = (await t.app.inject({ method: 'GET', url: `/api/licenses?q=${USCC}&typeId=${typeId('pollutant_discharge')}`, headers: { cookie: chief } })).json().items;
+    expect(held.map((l: { status: string }) => l.status)).toEqual(['valid']);
+    const renewed = await issue({ typeId: typeId('pollutant_discharge'), uscc: USCC, validFrom: '2026-03-01' });
+    expect(renewed.json()).toMatchObject({ status: 'valid', site: '', supersededBy: null });
+    const old = (await t.app.inject({ method: 'GET', url: `/api/licenses?q=${held[0].number}`, headers: { cookie: chief } })).json().items[0];
+    expect(old).toMatchObject({ id: held[0].id, status: 'superseded', supersededBy: { id: renewed.json().id, number: renewed.json().number } });
+  });
+
+  it('creates a type issued per site; the flag is set only at creation', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/license-types', headers: { cookie: admin }, payload: { code: 'outdoor_ads', name: '户外广告设置许可', isPerSite: true } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ isPerSite: true });
+    const patch = await t.app.inject({ method: 'PATCH', url: `/api/license-types/${created.json().id}`, headers: { cookie: admin }, payload: { isPerSite: false, version: 1 } });
+    expect(patch.statusCode).toBe(400);
   });
 
   it('computes expiry from the dates: a license past its end date is expired', async () => {
@@ -111,7 +138,8 @@ describe('the e-license library', () => {
   it('moves documents left under DATA_DIR/files by earlier versions into the file store, once', async () => {
     const log = pino({ level: 'silent' });
     const onDisk = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-02-01' })).json();
-    const lost = (await issue({ typeId: typeId('food_business'), uscc: USCC, validFrom: '2026-02-02' })).json();
+    // another type: a second food license would replace the first (and change its version)
+    const lost = (await issue({ typeId: typeId('construction_qualification'), uscc: USCC, validFrom: '2026-02-02' })).json();
     fs.mkdirSync(path.join(dataDir, 'files', 'licenses'), { recursive: true });
     const relative = path.join('licenses', `${onDisk.id}-0123456789abcdef.png`);
     fs.writeFileSync(path.join(dataDir, 'files', relative), PNG);

@@ -11,6 +11,7 @@ export async function validLicenseCodesByEnterprise(db: DbOrTx, today: string, e
     .where(
       and(
         isNull(licenses.revokedAt),
+        isNull(licenses.supersededAt),
         lte(licenses.validFrom, today),
         or(isNull(licenses.validTo), gte(licenses.validTo, today)),
         enterpriseIds ? inArray(licenses.enterpriseId, enterpriseIds) : undefined,

@@ -12,12 +12,14 @@ const typeColumns = {
   name: licenseTypes.name,
   defaultIssuer: licenseTypes.defaultIssuer,
   validityYears: licenseTypes.validityYears,
+  isPerSite: licenseTypes.isPerSite,
   isActive: licenseTypes.isActive,
   version: licenseTypes.version,
 };
 
 export type LicenseTypeRow = Awaited<ReturnType<typeof listTypes>>[number];
 export type LicenseTypeWrite = { name: string; defaultIssuer: string; validityYears: number | null };
+export type LicenseTypeCreate = LicenseTypeWrite & { code: string; isPerSite: boolean };
 
 export async function listTypes(db: DbOrTx) {
   return db.select(typeColumns).from(licenseTypes).orderBy(asc(licenseTypes.createdAt), asc(licenseTypes.name));
@@ -33,7 +35,7 @@ export async function findTypeByCode(db: DbOrTx, code: string) {
   return row;
 }
 
-export async function insertType(db: DbOrTx, fields: LicenseTypeWrite & { code: string }): Promise<string | undefined> {
+export async function insertType(db: DbOrTx, fields: LicenseTypeCreate): Promise<string | undefined> {
   const [row] = await db.insert(licenseTypes).values(fields).onConflictDoNothing().returning({ id: licenseTypes.id });
   return row?.id;
 }
@@ -58,6 +60,9 @@ const licenseColumns = {
   validFrom: licenses.validFrom,
   validTo: licenses.validTo,
   applicationRef: licenses.applicationRef,
+  site: licenses.site,
+  supersededAt: licenses.supersededAt,
+  supersededById: licenses.supersededById,
   revokedAt: licenses.revokedAt,
   revokedReason: licenses.revokedReason,
   documentFileId: licenses.documentFileId,
@@ -77,6 +82,7 @@ export type LicenseWrite = {
   validFrom: string;
   validTo: string | null;
   applicationRef: string;
+  site: string;
 };
 
 export async function findLicense(db: DbOrTx, id: string) {
@@ -89,14 +95,55 @@ export async function findLicensesByIds(db: DbOrTx, ids: string[]) {
   return db.select(licenseColumns).from(licenses).where(inArray(licenses.id, ids));
 }
 
-/** Returns undefined when the type already has a license with that number. */
+/**
+ * Returns undefined when the type already has a license with that number, or when the holder
+ * already has a current license of the type for the site (one issued at the same moment by
+ * another request: `licenses_current`; the insert waits for that request to finish).
+ */
 export async function insertLicense(db: DbOrTx, fields: LicenseWrite): Promise<string | undefined> {
   const [row] = await db.insert(licenses).values(fields).onConflictDoNothing().returning({ id: licenses.id });
   return row?.id;
 }
 
-export async function insertLicenses(db: DbOrTx, rows: (LicenseWrite & { revokedAt?: Date; revokedReason?: string })[]) {
-  await insertJsonRows(db, licenses, rows.map((r) => ({ ...r, revokedAt: r.revokedAt ?? null, revokedReason: r.revokedReason ?? '' })));
+export async function isNumberTaken(db: DbOrTx, typeId: string, number: string): Promise<boolean> {
+  const [row] = await db.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.typeId, typeId), eq(licenses.number, number)));
+  return row !== undefined;
+}
+
+/**
+ * Marks the holder's current license of the type for the site as replaced (a row lock: a second
+ * issuance at the same moment waits, then finds it replaced already). The link to the new
+ * license follows with `linkSuperseded` once that exists.
+ */
+export async function supersedeCurrent(db: DbOrTx, key: { typeId: string; enterpriseId: string; site: string }): Promise<string[]> {
+  const rows = await db
+    .update(licenses)
+    .set({ supersededAt: sql`now()`, version: sql`${licenses.version} + 1` })
+    .where(and(eq(licenses.typeId, key.typeId), eq(licenses.enterpriseId, key.enterpriseId), eq(licenses.site, key.site), isNull(licenses.revokedAt), isNull(licenses.supersededAt)))
+    .returning({ id: licenses.id });
+  return rows.map((r) => r.id);
+}
+
+export async function linkSuperseded(db: DbOrTx, ids: string[], newId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(licenses).set({ supersededById: newId }).where(inArray(licenses.id, ids));
+}
+
+/** The numbers of the licenses that replaced others, by id. */
+export async function numbersOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: licenses.id, number: licenses.number }).from(licenses).where(inArray(licenses.id, ids));
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
+export type BulkLicenseWrite = LicenseWrite & { id: string; revokedAt?: Date; revokedReason?: string; supersededAt?: Date; supersededById?: string };
+
+export async function insertLicenses(db: DbOrTx, rows: BulkLicenseWrite[]) {
+  await insertJsonRows(
+    db,
+    licenses,
+    rows.map((r) => ({ ...r, revokedAt: r.revokedAt ?? null, revokedReason: r.revokedReason ?? '', supersededAt: r.supersededAt ?? null, supersededById: r.supersededById ?? null })),
+  );
 }
 
 /** A holder's licenses, optionally only of some types and only those valid on `validOn`. */
@@ -117,8 +164,9 @@ export async function searchLicenses(db: DbOrTx, f: { enterpriseId?: string; num
   else if (f.numberPrefix) conditions.push(like(licenses.number, `${f.numberPrefix}%`));
   if (f.typeId) conditions.push(eq(licenses.typeId, f.typeId));
   if (f.status === 'revoked') conditions.push(isNotNull(licenses.revokedAt));
+  if (f.status === 'superseded') conditions.push(isNull(licenses.revokedAt), isNotNull(licenses.supersededAt));
   if (f.status === 'valid') conditions.push(...validOn(f.today));
-  if (f.status === 'expired') conditions.push(isNull(licenses.revokedAt), lt(licenses.validTo, f.today));
+  if (f.status === 'expired') conditions.push(isNull(licenses.revokedAt), isNull(licenses.supersededAt), lt(licenses.validTo, f.today));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
     db.select(licenseColumns).from(licenses).where(where).orderBy(desc(licenses.createdAt), asc(licenses.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
@@ -168,7 +216,7 @@ export async function setMovedDocument(db: DbOrTx, id: string, fileId: string): 
   await db.update(licenses).set({ documentFileId: fileId, documentPath: null, documentName: null }).where(eq(licenses.id, id));
 }
 
-/** Not revoked, started, and not past its end date (long-term licenses have none). */
+/** Not revoked, not replaced, started, and not past its end date (long-term licenses have none). */
 function validOn(date: string): SQL[] {
-  return [isNull(licenses.revokedAt), sql`${licenses.validFrom} <= ${date}`, or(isNull(licenses.validTo), gte(licenses.validTo, date))!];
+  return [isNull(licenses.revokedAt), isNull(licenses.supersededAt), sql`${licenses.validFrom} <= ${date}`, or(isNull(licenses.validTo), gte(licenses.validTo, date))!];
 }

@@ -14,9 +14,10 @@ const staleVersion = () => new AppError('STALE_VERSION', '该记录已被他人�
 
 export { validLicenseCodesByEnterprise } from './matching.ts';
 
-/** Revoked beats everything; otherwise expired once the business day is past `validTo`. */
-export function licenseStatus(row: { revokedAt: Date | null; validTo: string | null }, today: string): LicenseStatus {
+/** Revoked beats everything, then replaced; otherwise expired once the business day is past `validTo`. */
+export function licenseStatus(row: { revokedAt: Date | null; supersededAt: Date | null; validTo: string | null }, today: string): LicenseStatus {
   if (row.revokedAt) return 'revoked';
+  if (row.supersededAt) return 'superseded';
   if (row.validTo !== null && row.validTo < today) return 'expired';
   return 'valid';
 }
@@ -31,7 +32,7 @@ export async function getLicenseType(db: DbOrTx, id: string): Promise<LicenseTyp
   return row;
 }
 
-export async function createLicenseType(db: DbOrTx, input: { code: string; name: string; defaultIssuer: string; validityYears: number | null }): Promise<LicenseTypeDto> {
+export async function createLicenseType(db: DbOrTx, input: repo.LicenseTypeCreate): Promise<LicenseTypeDto> {
   const id = await repo.insertType(db, input);
   if (!id) throw duplicate('code', `已有代码为 ${input.code} 或名称为“${input.name}”的证照类型`);
   return getLicenseType(db, id);
@@ -59,12 +60,16 @@ export type IssueLicenseInput = {
   validFrom: string;
   /** omitted: from the type's usual validity; null: long-term */
   validTo?: string | null;
+  /** the site (经营场所): required for a per-site type, refused for the others */
+  site?: string;
   applicationRef?: string;
 };
 
 /**
  * Issues a license into the library. The applications module calls this when it delivers
  * a result as an e-license; administrators reach it through the manual-issue route.
+ * A holder holds one current license of a type (of a per-site type, one per site): the new one
+ * replaces the current one (变更、延续), which keeps its history with a link to the new one.
  */
 export async function issueLicense(db: DbOrTx, input: IssueLicenseInput): Promise<LicenseDto> {
   const type = 'id' in input.type ? await repo.findType(db, input.type.id) : await repo.findTypeByCode(db, input.type.code);
@@ -79,18 +84,30 @@ export async function issueLicense(db: DbOrTx, input: IssueLicenseInput): Promis
   }
   const issuer = input.issuer?.trim() || type.defaultIssuer;
   if (!issuer) throw new AppError('VALIDATION_FAILED', '请填写发证机关', [{ field: 'issuer', message: '必填' }]);
-  const fields = { typeId: type.id, enterpriseId: holder.id, issuer, validFrom: input.validFrom, validTo, applicationRef: input.applicationRef ?? '' };
+  const site = siteOf(type, input.site);
+  const fields = { typeId: type.id, enterpriseId: holder.id, issuer, validFrom: input.validFrom, validTo, site, applicationRef: input.applicationRef ?? '' };
   const number = input.number?.trim();
-  if (number) {
-    const id = await repo.insertLicense(db, { ...fields, number });
-    if (!id) throw duplicate('licenseNumber', `“${type.name}”已有编号为 ${number} 的证照`);
-    return getLicense(db, id);
-  }
+  if (number && (await repo.isNumberTaken(db, type.id, number))) throw duplicate('licenseNumber', `“${type.name}”已有编号为 ${number} 的证照`);
+  // A refused insert is a generated number already taken, or a license issued at the same moment
+  // by another request (it waited for that one): the next round replaces that one in turn.
+  const replaced: string[] = [];
   for (let attempt = 0; attempt < 5; attempt++) {
-    const id = await repo.insertLicense(db, { ...fields, number: generatedNumber(input.validFrom) });
-    if (id) return getLicense(db, id);
+    replaced.push(...(await repo.supersedeCurrent(db, { typeId: type.id, enterpriseId: holder.id, site })));
+    const id = await repo.insertLicense(db, { ...fields, number: number || generatedNumber(input.validFrom) });
+    if (id) {
+      await repo.linkSuperseded(db, replaced, id);
+      return getLicense(db, id);
+    }
+    if (number && (await repo.isNumberTaken(db, type.id, number))) throw duplicate('licenseNumber', `“${type.name}”已有编号为 ${number} 的证照`);
   }
-  throw new AppError('CONFLICT', '未能生成不重复的证照编号，请重试');
+  throw new AppError('CONFLICT', '未能签发证照，请重试');
+}
+
+function siteOf(type: repo.LicenseTypeRow, given: string | undefined): string {
+  const site = given?.trim() ?? '';
+  if (type.isPerSite && !site) throw new AppError('VALIDATION_FAILED', `“${type.name}”按经营场所分别核发，请填写经营场所`, [{ field: 'site', message: '必填' }]);
+  if (!type.isPerSite && site) throw new AppError('VALIDATION_FAILED', `“${type.name}”不按经营场所核发，无需填写经营场所`, [{ field: 'site', message: '该类证照不填写' }]);
+  return site;
 }
 
 export type BulkLicense = {
@@ -100,19 +117,27 @@ export type BulkLicense = {
   issuer?: string;
   validFrom: string;
   validTo: string | null;
+  /** the site of a per-site type's license */
+  site?: string;
   /** for records of licenses revoked in the past */
   revokedReason?: string;
+  /** the number of the license (same type) this one replaced; that one is marked replaced on this one's start */
+  replaces?: string;
 };
 
 /** Loads many licenses at once (demo data, migrations from another library), in one transaction. */
 export async function issueLicensesInBulk(db: Db, rows: BulkLicense[]): Promise<void> {
   const types = new Map((await repo.listTypes(db)).map((t) => [t.code, t]));
   const today = businessToday();
-  const writes = rows.map((r) => {
+  const ids = new Map(rows.map((r) => [`${r.typeCode}/${r.number}`, crypto.randomUUID()]));
+  const successors = new Map(rows.flatMap((r) => (r.replaces ? [[`${r.typeCode}/${r.replaces}`, r] as const] : [])));
+  const writes: repo.BulkLicenseWrite[] = rows.map((r) => {
     const type = types.get(r.typeCode);
     if (!type) throw notFound(`证照类型 ${r.typeCode}`);
     if (r.validFrom > today || (r.validTo !== null && r.validTo < r.validFrom)) throw new AppError('DATE_INVALID', `证照 ${r.number} 的有效期不正确`);
+    const next = successors.get(`${r.typeCode}/${r.number}`);
     return {
+      id: ids.get(`${r.typeCode}/${r.number}`)!,
       typeId: type.id,
       enterpriseId: r.enterpriseId,
       number: r.number,
@@ -120,9 +145,13 @@ export async function issueLicensesInBulk(db: Db, rows: BulkLicense[]): Promise<
       validFrom: r.validFrom,
       validTo: r.validTo,
       applicationRef: '',
+      site: r.site ?? '',
       ...(r.revokedReason ? { revokedAt: new Date(`${r.validFrom}T10:00:00+08:00`), revokedReason: r.revokedReason } : {}),
+      ...(next ? { supersededAt: new Date(`${next.validFrom}T10:00:00+08:00`), supersededById: ids.get(`${next.typeCode}/${next.number}`)! } : {}),
     };
   });
+  // A replaced license refers to its successor: the successors go in first.
+  writes.sort((a, b) => Number(a.supersededById !== undefined) - Number(b.supersededById !== undefined));
   await db.transaction((tx) => repo.insertLicenses(tx, writes));
 }
 
@@ -208,6 +237,7 @@ async function toDtos(db: DbOrTx, rows: repo.LicenseRow[]): Promise<LicenseDto[]
   const types = new Map((await repo.listTypes(db)).map((t) => [t.id, t]));
   const holders = await enterprisesByIds(db, rows.map((r) => r.enterpriseId));
   const documents = new Map((await describeFiles(db, rows.flatMap((r) => r.documentFileId ?? []), DOCUMENT_PURPOSE)).map((f) => [f.id, f]));
+  const successors = await repo.numbersOf(db, rows.flatMap((r) => r.supersededById ?? []));
   const today = businessToday();
   return rows.map((r) => {
     const type = types.get(r.typeId)!;
@@ -222,6 +252,8 @@ async function toDtos(db: DbOrTx, rows: repo.LicenseRow[]): Promise<LicenseDto[]
       validTo: r.validTo,
       status: licenseStatus(r, today),
       applicationRef: r.applicationRef,
+      site: r.site,
+      supersededBy: r.supersededAt && r.supersededById ? { id: r.supersededById, number: successors.get(r.supersededById) ?? '', at: r.supersededAt.toISOString() } : null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
       revokedReason: r.revokedReason,
       document: documentOf(r, type.name, documents),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { enterprises } from '../enterprises/tables.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
 
@@ -13,6 +13,11 @@ export const licenseTypes = pgTable('license_types', {
   defaultIssuer: text('default_issuer').notNull().default(''),
   /** usual validity in years; null means long-term (长期) */
   validityYears: integer('validity_years'),
+  /**
+   * Several licenses of this type may be held at once, one per site (经营场所), the site recorded
+   * on each. Otherwise a holder holds one: a new license replaces the current one (变更、延续).
+   */
+  isPerSite: boolean('is_per_site').notNull().default(false),
   isActive: boolean('is_active').notNull().default(true),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,6 +44,11 @@ export const licenses = pgTable(
     validTo: date('valid_to'),
     /** the application whose result this license is, when issued by the applications module */
     applicationRef: text('application_ref').notNull().default(''),
+    /** the site (经营场所) of a license of a per-site type; '' for the others */
+    site: text('site').notNull().default(''),
+    /** replaced by a newer license of the same type, holder and site (已被替换): no longer valid, kept as history */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    supersededById: uuid('superseded_by_id').references((): AnyPgColumn => licenses.id),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason').notNull().default(''),
     revokedBy: text('revoked_by').notNull().default(''),
@@ -56,6 +66,8 @@ export const licenses = pgTable(
   (t) => [
     unique('licenses_type_number').on(t.typeId, t.number),
     index('licenses_enterprise').on(t.enterpriseId),
+    /** one current license per holder, type and site: concurrent issuances cannot leave two */
+    uniqueIndex('licenses_current').on(t.typeId, t.enterpriseId, t.site).where(sql`${t.revokedAt} is null and ${t.supersededAt} is null`),
     check('licenses_dates', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 );

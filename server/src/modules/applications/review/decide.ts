@@ -16,12 +16,12 @@ import * as reviewRepo from './repository.ts';
  * applicant collects — the pickup code and its notice (综合窗口出件).
  */
 
-export type DecisionInput = { isApproved: boolean; opinion: string; licenseTypeCode?: string | null };
+export type DecisionInput = { isApproved: boolean; opinion: string; licenseTypeCode?: string | null; licenseSite?: string };
 
 export async function recordDecision(ctx: ActionContext, input: DecisionInput): Promise<repo.ApplicationPatch> {
   const app = ctx.app;
   let license: LicenseDto | null = null;
-  if (input.isApproved) license = await issueResultLicense(ctx, input.licenseTypeCode);
+  if (input.isApproved) license = await issueResultLicense(ctx, input.licenseTypeCode, input.licenseSite);
   await issue(ctx, 'decision', (f) =>
     decisionNotice(f, { isApproved: input.isApproved, opinion: input.opinion, decidedOn: ctx.today, license: license ? { typeName: license.type.name, number: license.number } : null }),
   );
@@ -58,8 +58,10 @@ export async function prepareDelivery(ctx: ActionContext, app: repo.ApplicationR
 /**
  * The result into the e-license library (电子证照同步制发). The type is the one named, else the
  * one whose name matches the item (食品经营许可 → 食品经营许可证); none when nothing matches.
+ * It replaces the holder's current license of the type (变更、延续); a type issued per site
+ * needs the site, and replaces only the license of that site.
  */
-async function issueResultLicense(ctx: ActionContext, code: string | null | undefined): Promise<LicenseDto | null> {
+async function issueResultLicense(ctx: ActionContext, code: string | null | undefined, site: string | undefined): Promise<LicenseDto | null> {
   if (code === null) return null;
   const types = (await listLicenseTypes(ctx.tx)).filter((t) => t.isActive);
   const type = code === undefined ? suggestLicenseType(ctx.app.name, types) : types.find((t) => t.code === code);
@@ -71,7 +73,16 @@ async function issueResultLicense(ctx: ActionContext, code: string | null | unde
     if (code === undefined) return null;
     throw new AppError('VALIDATION_FAILED', '申请人不在企业库中，无法归集电子证照', [{ field: 'licenseTypeCode', message: '申请人未登记' }]);
   }
-  return issueLicense(ctx.tx, { type: { code: type.code }, holder: { uscc: ctx.app.uscc }, validFrom: ctx.today, applicationRef: ctx.app.number });
+  if (type.isPerSite && !site) {
+    throw new AppError('VALIDATION_FAILED', `“${type.name}”按经营场所分别核发，请填写经营场所`, [{ field: 'licenseSite', message: '必填' }]);
+  }
+  return issueLicense(ctx.tx, {
+    type: { code: type.code },
+    holder: { uscc: ctx.app.uscc },
+    validFrom: ctx.today,
+    applicationRef: ctx.app.number,
+    ...(type.isPerSite ? { site } : {}),
+  });
 }
 
 export function suggestLicenseType(itemName: string, types: readonly LicenseTypeDto[]): LicenseTypeDto | undefined {

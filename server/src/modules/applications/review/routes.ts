@@ -64,7 +64,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
     );
   taskAction('take', '领取审查任务', 'application.take', 'application.review', z.strictObject({ version }), (r, taskId, b) => takeTask(deps, r, { taskId, version: b.version }));
   taskAction('approve', '审查通过（全部部门通过后作出准予决定，电子证照同步归集）', 'application.approve', 'application.review', approveBody, (r, taskId, b) =>
-    approveTask(deps, r, { taskId, version: b.version, opinion: b.opinion, licenseTypeCode: b.licenseTypeCode }),
+    approveTask(deps, r, { taskId, version: b.version, opinion: b.opinion, licenseTypeCode: b.licenseTypeCode, licenseSite: b.licenseSite }),
   );
   taskAction('reject', '审查不通过（联审时交牵头部门决定）', 'application.reject', 'application.review', rejectBody, (r, taskId, b) => rejectTask(deps, r, { taskId, version: b.version, opinion: b.opinion }));
   taskAction('return', '退回补正（补正期间暂停计时）', 'application.return_for_supplement', 'application.review', returnBody, (r, taskId, b) =>

@@ -71,7 +71,7 @@ export async function takeTask(deps: ServiceDeps, reviewer: StaffPrincipal, inpu
   });
 }
 
-export async function approveTask(deps: ServiceDeps, reviewer: StaffPrincipal, input: { taskId: string; version: number; opinion: string; licenseTypeCode?: string | null; now?: Date }) {
+export async function approveTask(deps: ServiceDeps, reviewer: StaffPrincipal, input: { taskId: string; version: number; opinion: string; licenseTypeCode?: string | null; licenseSite?: string; now?: Date }) {
   await runTaskAction(deps, reviewer, { ...input, action: 'approve' }, async (ctx, task) => {
     assertMayDecide(ctx, task);
     await assertNoPendingDeferral(ctx);
@@ -79,7 +79,7 @@ export async function approveTask(deps: ServiceDeps, reviewer: StaffPrincipal, i
     const tasks = await reviewRepo.listTasks(ctx.tx, [ctx.app.id]);
     if (!tasks.every((t) => t.state === 'approved')) return { to: 'in_review', note: input.opinion, departmentId: task.departmentId };
     const opinion = tasks.length > 1 ? tasks.map((t) => t.opinion).join('；') : input.opinion;
-    const patch = await recordDecision(ctx, { isApproved: true, opinion, licenseTypeCode: input.licenseTypeCode });
+    const patch = await recordDecision(ctx, { isApproved: true, opinion, licenseTypeCode: input.licenseTypeCode, licenseSite: input.licenseSite });
     return { to: 'approved', patch, note: input.opinion, departmentId: task.departmentId };
   });
 }

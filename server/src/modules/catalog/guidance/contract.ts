@@ -8,5 +8,7 @@ export const searchQuery = z.strictObject({
 
 export const searchResponse = z.object({
   results: z.array(z.object({ kind: z.enum(['item', 'bundle']), code: z.string(), name: z.string(), score: z.number() })),
+  /** false: nothing scores high enough to be called a match; the results are at most loosely related */
+  isGoodMatch: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof searchResponse>;

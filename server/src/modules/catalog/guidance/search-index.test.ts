@@ -3,7 +3,7 @@ import { demoSearchDocs } from '../demo.ts';
 import { measureHitRates } from './hit-rate.ts';
 import holdout from './queries.holdout.zh-CN.json' with { type: 'json' };
 import queries from './queries.zh-CN.json' with { type: 'json' };
-import { buildSearchIndex, type SearchDoc } from './search-index.ts';
+import { buildSearchIndex, isGoodMatch, type SearchDoc } from './search-index.ts';
 import { DEMO_DEPARTMENTS } from '../../../demo/data.ts';
 
 const index = buildSearchIndex(demoSearchDocs(DEMO_DEPARTMENTS.map((d) => d.name)));
@@ -20,6 +20,19 @@ describe('smart guidance on the demo catalog', () => {
     const rates = measureHitRates(index, holdout);
     expect(rates.top1).toBeGreaterThanOrEqual(0.75);
     expect(rates.top3).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('calls a first result a good match when it is right, and not when the catalog has nothing for the query', () => {
+    const right = [...queries, ...holdout].filter((q) => q.expected.includes(index.search(q.query, 1)[0]?.code ?? ''));
+    const good = right.filter((q) => isGoodMatch(index.search(q.query, 3)));
+    expect(good.length / right.length).toBeGreaterThanOrEqual(0.97);
+    expect(isGoodMatch(index.search('营业执照丢了怎么办', 3))).toBe(true);
+    for (const q of ['明天天气怎么样', '孩子上学', '许可', '公司']) expect(isGoodMatch(index.search(q, 3)), q).toBe(false);
+    // without the reissue item the licence question only brushes 个体工商户设立登记: no good match
+    const without = buildSearchIndex(demoSearchDocs(DEMO_DEPARTMENTS.map((d) => d.name)).filter((d) => d.code !== 'NH-SCJG-011' && d.code !== 'NH-SCJG-012'));
+    const brushed = without.search('营业执照丢了怎么办', 3);
+    expect(brushed[0]?.code).toBe('NH-SCJG-005');
+    expect(isGoodMatch(brushed)).toBe(false);
   });
 
   it('every labelled query names codes of the demo catalog', () => {

@@ -250,3 +250,16 @@ function conceptOf(term: string, own: string[], terms: Map<string, { concepts: n
   const whole = own.find((other) => other.length > term.length && other.includes(term) && terms.has(other));
   return whole ? terms.get(whole)!.concepts : 0;
 }
+
+/**
+ * The score below which the best result is not a good match (issue 16, item 4): the guidance
+ * then says so and offers the desk, the phone and the catalog. Calibrated on the demo catalog:
+ * every labelled query whose first result is right scores 7 or more; a query the catalog has
+ * no item for ("营业执照丢了怎么办" before 营业执照补领 was there: 6.6 for 个体工商户设立登记)
+ * or a bare word ("许可", "公司") scores less.
+ */
+export const GOOD_MATCH_SCORE = 7;
+
+export function isGoodMatch(results: readonly SearchResult[]): boolean {
+  return (results[0]?.score ?? 0) >= GOOD_MATCH_SCORE;
+}

@@ -17,9 +17,10 @@ describe('the portal (no login)', () => {
     expect(res.statusCode).toBe(200);
     const overview = res.json();
     expect(overview.center.name).toBe('佛山市南海区政务服务中心');
-    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(61);
+    // the 61 items and the two reissue items (营业执照补领、换领, 食品经营许可证补办, issue 16)
+    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(61 + 2);
     expect(overview.themes.find((x: { theme: string }) => x.theme === 'real_estate').count).toBe(3);
-    expect(overview.departments[0]).toMatchObject({ name: '市场监督管理局', count: 11 });
+    expect(overview.departments[0]).toMatchObject({ name: '市场监督管理局', count: 11 + 2 });
     expect(overview.lifeStages).toContainEqual({ lifeStage: 'exit', count: 1 });
     const byTheme = (await get('/api/portal/items?theme=utilities')).json();
     expect(byTheme.map((i: { name: string }) => i.name).sort()).toEqual(['城镇污水排入排水管网许可', '宽带及有线电视报装', '燃气报装', '用水报装', '用电报装'].sort());
@@ -99,6 +100,22 @@ describe('smart guidance search', () => {
     const limited = (await get(`/api/guidance/search?q=${encodeURIComponent('许可')}&limit=2`)).json().results;
     expect(limited).toHaveLength(2);
     expect(limited[0].score).toBeGreaterThanOrEqual(limited[1].score);
+  });
+
+  it('says when nothing matches well, and finds the reissue items (issue 16, item 4)', async () => {
+    const search = async (q: string) => (await get(`/api/guidance/search?q=${encodeURIComponent(q)}&limit=3`)).json();
+    const lost = await search('营业执照丢了怎么办');
+    expect(lost.isGoodMatch).toBe(true);
+    expect(lost.results[0]).toMatchObject({ code: 'NH-SCJG-011', name: '营业执照补领、换领' });
+    const lostPermit = await search('食品经营许可证丢了');
+    expect(lostPermit.isGoodMatch).toBe(true);
+    expect(lostPermit.results[0]).toMatchObject({ code: 'NH-SCJG-012', name: '食品经营许可证补办' });
+    expect(await search('明天天气怎么样')).toEqual({ results: [], isGoodMatch: false });
+    // a bare word finds something, but nothing that can be called the match
+    const vague = await search('许可');
+    expect(vague.results.length).toBeGreaterThan(0);
+    expect(vague.isGoodMatch).toBe(false);
+    expect((await search('开个饭店要办什么证')).isGoodMatch).toBe(true);
   });
 
   it('refuses an empty or overlong query, naming the problem', async () => {

@@ -6,6 +6,7 @@ import { useAuth } from '../../../app/auth-context.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { ta } from '../../../locales/applications.zh-CN.ts';
+import { tl } from '../../../locales/licenses.zh-CN.ts';
 import { useLicenseTypes } from '../../licenses/queries.ts';
 import { useAct, useReviewers, useTaskAction } from '../queries.ts';
 
@@ -245,14 +246,20 @@ export function DecisionBar({ app }: { app: ApplicationDetail }) {
   );
 }
 
-function ApproveModal({ onClose, onSubmit }: { onClose: () => void; onSubmit: (v: { opinion: string; licenseTypeCode?: string | null }) => Promise<unknown> }) {
+function ApproveModal({ onClose, onSubmit }: { onClose: () => void; onSubmit: (v: { opinion: string; licenseTypeCode?: string | null; licenseSite?: string }) => Promise<unknown> }) {
   const types = useLicenseTypes();
   return (
-    <FormModal<{ opinion: string; license: string }>
+    <FormModal<{ opinion: string; license: string; site?: string }>
       title={ta.review.approve}
       initialValues={{ license: 'auto' }}
       onClose={onClose}
-      onSubmit={(v) => onSubmit({ opinion: v.opinion, ...(v.license === 'auto' ? {} : { licenseTypeCode: v.license === 'none' ? null : v.license }) })}
+      onSubmit={(v) =>
+        onSubmit({
+          opinion: v.opinion,
+          ...(v.license === 'auto' ? {} : { licenseTypeCode: v.license === 'none' ? null : v.license }),
+          ...(v.site?.trim() ? { licenseSite: v.site } : {}),
+        })
+      }
     >
       <Form.Item name="opinion" label={ta.fields.opinion} rules={[{ required: true }]}>
         <Input.TextArea rows={3} maxLength={1000} data-testid="approve-opinion" />
@@ -265,6 +272,16 @@ function ApproveModal({ onClose, onSubmit }: { onClose: () => void; onSubmit: (v
             ...(types.data ?? []).filter((t) => t.isActive).map((t) => ({ value: t.code, label: t.name })),
           ]}
         />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.license !== b.license}>
+        {({ getFieldValue }) =>
+          getFieldValue('license') !== 'none' &&
+          (getFieldValue('license') === 'auto' || types.data?.find((t) => t.code === getFieldValue('license'))?.isPerSite) && (
+            <Form.Item name="site" label={tl.fields.site} extra={tl.library.siteHelp}>
+              <Input maxLength={100} data-testid="approve-license-site" />
+            </Form.Item>
+          )
+        }
       </Form.Item>
     </FormModal>
   );

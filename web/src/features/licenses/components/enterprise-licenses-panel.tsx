@@ -19,7 +19,7 @@ export function EnterpriseLicensesPanel({ enterpriseId, uscc }: { enterpriseId: 
       <Button icon={<PlusOutlined />} onClick={() => setIssuing(true)} style={{ marginBottom: 12 }}>
         {tl.library.issue}
       </Button>
-      <LicenseTable licenses={licenses.data} isLoading={licenses.isPending} documentUrl={(l) => libraryDocumentUrl(l.id)} actions={(l) => <LicenseActions license={l} />} />
+      <LicenseTable licenses={licenses.data} isLoading={licenses.isPending} documentUrl={libraryDocumentUrl} actions={(l) => <LicenseActions license={l} />} />
       {isIssuing && <LicenseIssueModal uscc={uscc} onClose={() => setIssuing(false)} />}
     </>
   );

@@ -7,19 +7,20 @@ import { te } from '../../../locales/enterprises.zh-CN.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { useIssueLicense, useLicenseTypes } from '../queries.ts';
 
-type Values = { typeId: string; uscc: string; licenseNumber?: string; issuer?: string; validFrom: dayjs.Dayjs; validTo?: dayjs.Dayjs | null; applicationRef?: string };
+type Values = { typeId: string; uscc: string; licenseNumber?: string; issuer?: string; validFrom: dayjs.Dayjs; validTo?: dayjs.Dayjs | null; site?: string; applicationRef?: string };
 
 /** Manual issuance into the library (results of applications are issued by the applications module). */
 export function LicenseIssueModal({ uscc, onClose }: { uscc?: string; onClose: () => void }) {
   const issue = useIssueLicense();
   const types = useLicenseTypes();
-  const submit = ({ validFrom, validTo, licenseNumber, issuer, applicationRef, ...v }: Values) =>
+  const submit = ({ validFrom, validTo, licenseNumber, issuer, site, applicationRef, ...v }: Values) =>
     issue.mutateAsync({
       ...v,
       validFrom: toIsoDate(validFrom),
       ...(validTo ? { validTo: toIsoDate(validTo) } : {}),
       ...(licenseNumber?.trim() ? { licenseNumber } : {}),
       ...(issuer?.trim() ? { issuer } : {}),
+      ...(site?.trim() ? { site } : {}),
       applicationRef: applicationRef ?? '',
     });
   return (
@@ -39,6 +40,15 @@ export function LicenseIssueModal({ uscc, onClose }: { uscc?: string; onClose: (
             <Input maxLength={100} placeholder={types.data?.find((x) => x.id === getFieldValue('typeId'))?.defaultIssuer} />
           </Form.Item>
         )}
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.typeId !== b.typeId}>
+        {({ getFieldValue }) =>
+          types.data?.find((x) => x.id === getFieldValue('typeId'))?.isPerSite && (
+            <Form.Item name="site" label={tl.fields.site} rules={[{ required: true, whitespace: true, message: t.common.required }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Form.Item name="validFrom" label={tl.fields.validFrom} rules={[{ required: true, message: t.common.required }]}>
         <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />

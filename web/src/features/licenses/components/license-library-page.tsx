@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import type { LicenseTypeDto } from '@server/modules/licenses/contract.ts';
 import { ActiveTag } from '../../../components/active-tag.tsx';
@@ -70,7 +70,7 @@ function LicensesTab() {
           licenses={licenses.data?.items}
           isLoading={licenses.isFetching}
           showHolder
-          documentUrl={(l) => libraryDocumentUrl(l.id)}
+          documentUrl={libraryDocumentUrl}
           actions={(l) => <LicenseActions license={l} />}
           pagination={{ current: page.page, pageSize: page.pageSize, total: licenses.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
         />
@@ -102,6 +102,7 @@ function TypesTab() {
           { title: tl.library.typeCode, dataIndex: 'code' },
           { title: tl.library.defaultIssuer, dataIndex: 'defaultIssuer' },
           { title: tl.library.validityYears, dataIndex: 'validityYears', render: (y: number | null) => y ?? tl.fields.longTerm },
+          { title: tl.library.isPerSite, dataIndex: 'isPerSite', render: (p: boolean) => (p ? tl.library.perSite : tl.library.single) },
           { title: t.common.status, dataIndex: 'isActive', render: (a: boolean) => <ActiveTag isActive={a} /> },
           {
             title: t.common.actions,
@@ -123,6 +124,9 @@ function TypesTab() {
           </Form.Item>
           <Form.Item name="validityYears" label={tl.library.validityYears} extra={tl.library.validityHelp}>
             <InputNumber min={1} max={100} precision={0} />
+          </Form.Item>
+          <Form.Item name="isPerSite" label={tl.library.isPerSite} extra={tl.library.isPerSiteHelp} valuePropName="checked">
+            <Switch />
           </Form.Item>
         </FormModal>
       )}

@@ -12,7 +12,7 @@ function RedemptionView({ redemption }: { redemption: RedemptionDto }) {
   const pictures = redemption.licenses.filter((l) => l.document.mediaType.startsWith('image/'));
   return (
     <Flex vertical gap="middle">
-      <LicenseTable licenses={redemption.licenses} documentUrl={(l) => redeemedDocumentUrl(redemption.grantId, l.id)} />
+      <LicenseTable licenses={redemption.licenses} documentUrl={(id) => redeemedDocumentUrl(redemption.grantId, id)} />
       <Image.PreviewGroup>
         <Space wrap>
           {pictures.map((l) => (

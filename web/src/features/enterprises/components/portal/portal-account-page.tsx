@@ -61,7 +61,7 @@ export function PortalAccountPage() {
             children: licenses.isError ? (
               <QueryError error={licenses.error} onRetry={() => void licenses.refetch()} />
             ) : (
-              <LicenseTable licenses={licenses.data} isLoading={licenses.isPending} documentUrl={(l) => ownDocumentUrl(l.id)} />
+              <LicenseTable licenses={licenses.data} isLoading={licenses.isPending} documentUrl={ownDocumentUrl} />
             ),
           },
           { key: 'grants', label: tl.portal.grants, children: <GrantsPanel licenses={licenses.data ?? []} /> },

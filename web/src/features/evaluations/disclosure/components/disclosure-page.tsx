@@ -7,6 +7,9 @@ import { useEvaluationDisclosure } from '../queries.ts';
 
 type MonthlyRow = DisclosureDto['departments'][number];
 
+/** Headers read on one line (issue 16, item 15): a narrow table scrolls sideways instead of stacking a header's characters. */
+const oneLineHeader = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 /**
  * 评价公示 on the portal (9.1): a month's ratings by department and by counter, and the bad
  * reviews rectified that month with the problems reported (option tags) and the measures taken.
@@ -50,12 +53,12 @@ export function DisclosurePage() {
                 ))}
               </Row>
               <Row gutter={[16, 16]}>
-                <Col xs={24} lg={12}>
+                <Col xs={24} xxl={12}>
                   <Card title={td.byDepartment} size="small">
                     <MonthlyTable rows={d.departments} nameTitle={td.department} rowKey={(r) => r.name} />
                   </Card>
                 </Col>
-                <Col xs={24} lg={12}>
+                <Col xs={24} xxl={12}>
                   <Card title={td.byCounter} size="small">
                     <MonthlyTable rows={d.counters} nameTitle={td.counter} rowKey={(r) => (r as DisclosureDto['counters'][number]).number} name={(r) => `${(r as DisclosureDto['counters'][number]).number} 号窗口 ${r.name}`} />
                   </Card>
@@ -72,12 +75,12 @@ export function DisclosurePage() {
               dataSource={d.rectified}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
-                { title: td.ratedOn, dataIndex: 'ratedOn' },
-                { title: td.rectifiedOn, dataIndex: 'rectifiedOn' },
-                { title: td.department, dataIndex: 'departmentName' },
-                { title: td.item, dataIndex: 'itemName' },
-                { title: td.tags, render: (_, r) => (r.tags.length > 0 ? r.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : tf.levels[r.level]) },
-                { title: td.measures, dataIndex: 'measures' },
+                { title: td.ratedOn, dataIndex: 'ratedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
+                { title: td.rectifiedOn, dataIndex: 'rectifiedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
+                { title: td.department, dataIndex: 'departmentName', onHeaderCell: oneLineHeader },
+                { title: td.item, dataIndex: 'itemName', onHeaderCell: oneLineHeader },
+                { title: td.tags, onHeaderCell: oneLineHeader, render: (_, r) => (r.tags.length > 0 ? r.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : tf.levels[r.level]) },
+                { title: td.measures, dataIndex: 'measures', onHeaderCell: oneLineHeader },
               ]}
             />
           </Card>
@@ -94,11 +97,12 @@ function MonthlyTable({ rows, nameTitle, rowKey, name }: { rows: MonthlyRow[]; n
       size="small"
       dataSource={rows}
       pagination={{ pageSize: 15, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
       columns={[
-        { title: nameTitle, render: (_, r) => (name ? name(r) : r.name) },
-        { title: td.rated, dataIndex: 'rated', align: 'right' },
-        ...[5, 4, 3, 2, 1].map((level) => ({ title: tf.levels[level], align: 'right' as const, render: (_: unknown, r: MonthlyRow) => r.levels[level as 5] })),
-        { title: td.goodRate, align: 'right', render: (_, r) => tf.rate(r.goodRate) },
+        { title: nameTitle, onHeaderCell: oneLineHeader, render: (_, r) => (name ? name(r) : r.name) },
+        { title: td.rated, dataIndex: 'rated', align: 'right', onHeaderCell: oneLineHeader },
+        ...[5, 4, 3, 2, 1].map((level) => ({ title: tf.levels[level], align: 'right' as const, onHeaderCell: oneLineHeader, render: (_: unknown, r: MonthlyRow) => r.levels[level as 5] })),
+        { title: td.goodRate, align: 'right', onHeaderCell: oneLineHeader, render: (_, r) => tf.rate(r.goodRate) },
       ]}
     />
   );
