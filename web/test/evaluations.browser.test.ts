@@ -82,6 +82,7 @@ describe('a bad review at the counter, called back and rectified', () => {
     await workbench.getByTestId('current-number').getByText(ticketNumber).waitFor();
     await workbench.getByTestId('start').click();
     await workbench.getByTestId('finish').click();
+    await workbench.getByTestId('finish-consultation').click(); // nothing handled: 仅咨询
     await workbench.getByRole('dialog').getByRole('button', { name: /办\s*结/ }).click();
     await workbench.getByTestId('call-next').waitFor();
 

@@ -86,6 +86,15 @@ export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Prom
   return { rows, total: total!.n };
 }
 
+/** The items received while serving a ticket (a bundle's members, not the bundle), first received first. */
+export async function listItemsReceivedFromTicket(db: DbOrTx, ticketId: string): Promise<{ number: string; code: string; name: string }[]> {
+  return db
+    .select({ number: applications.number, code: applications.code, name: applications.name })
+    .from(applications)
+    .where(and(eq(applications.ticketId, ticketId), eq(applications.kind, 'item')))
+    .orderBy(asc(applications.receivedAt), asc(applications.number));
+}
+
 /** Applications whose phone hash or code matches, for the portal's lookup by number. */
 export async function findForProgress(db: DbOrTx, number: string) {
   return findApplicationByNumber(db, number);

@@ -24,6 +24,7 @@ export type ApplicantLookup = {
   mayUseCommitment: { allowed: boolean; reason?: string };
   mayUseDeferredMaterials: { allowed: boolean; reason?: string };
 };
+export type ReceivedFromTicket = { ticketId: string | null; items: { number: string; code: string; name: string }[] };
 export type VerificationEntry = { dueDate: string; state: string; isOverdue: boolean; application: ApplicationSummary };
 
 const base = (id: string) => `/api/applications/${id}`;
@@ -31,6 +32,7 @@ const base = (id: string) => `/api/applications/${id}`;
 export const listApplications = (filter: ApplicationFilter) => api.get<ApplicationPage>('/api/applications', filter);
 export const getApplication = (id: string) => api.get<ApplicationDetail>(base(id));
 export const currentTicket = () => api.get<CurrentTicket>('/api/applications/intake/current-ticket');
+export const receivedFromTicket = () => api.get<ReceivedFromTicket>('/api/applications/intake/current-ticket/received');
 export const lookupApplicant = (uscc: string) => api.get<ApplicantLookup>('/api/applications/intake/applicant', { uscc });
 export const receive = (input: IntakeInput) => api.post<ApplicationDetail>('/api/applications', input);
 

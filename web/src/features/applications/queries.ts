@@ -12,6 +12,7 @@ import {
   markMaterial,
   progress,
   receive,
+  receivedFromTicket,
   reviewers,
   reviewQueue,
   taskAction,
@@ -34,6 +35,8 @@ export const useApplications = (filter: ApplicationFilter) =>
   useQuery({ queryKey: applicationKeys.list(filter), queryFn: () => listApplications(filter), placeholderData: keepPreviousData });
 export const useApplication = (id: string) => useQuery({ queryKey: applicationKeys.detail(id), queryFn: () => getApplication(id) });
 export const useCurrentTicket = () => useQuery({ queryKey: ['applications', 'current-ticket'], queryFn: currentTicket });
+/** What was received from the ticket in hand (办结 pre-fills the items handled); fetched afresh each time. */
+export const useReceivedFromTicket = () => useQuery({ queryKey: ['applications', 'current-ticket', 'received'], queryFn: receivedFromTicket, gcTime: 0, retry: false });
 export const useApplicant = (uscc: string | null) =>
   useQuery({ queryKey: ['applications', 'applicant', uscc], queryFn: () => lookupApplicant(uscc!), enabled: !!uscc && uscc.length === 18, retry: false });
 export const useReviewQueue = (scope: QueueScope, due?: 'warning' | 'overdue', enabled = true) =>

@@ -97,10 +97,10 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
   );
   app.post(
     '/api/queue/tickets/:id/finish',
-    { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项', params: idParam, body: finishInput, response: { 200: ticket } } },
+    { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项（或注明仅咨询）', params: idParam, body: finishInput, response: { 200: ticket } } },
     async (request) => {
-      request.auditObject = { type: 'ticket', id: request.params.id, detail: { itemIds: request.body.itemIds } };
-      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds, new Date());
+      request.auditObject = { type: 'ticket', id: request.params.id, detail: { ...request.body } };
+      return actions.finish(db, request.params.id, staffOf(request), request.body, new Date());
     },
   );
 };
