@@ -7,7 +7,7 @@ export const ta = {
   list: {
     title: '办件',
     newIntake: '收件',
-    q: '办件编号、申请人或事项',
+    q: '办件编号、申请人、统一社会信用代码或事项',
     state: '状态',
     due: '期限',
     dueWarning: '预警',

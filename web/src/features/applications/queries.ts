@@ -21,6 +21,7 @@ import {
   type ApplicationFilter,
   type IntakeInput,
   type QueueScope,
+  type SearchFilter,
 } from './api.ts';
 import type { MaterialMark } from '@server/modules/applications/contract.ts';
 
@@ -39,12 +40,13 @@ export const useCurrentTicket = () => useQuery({ queryKey: ['applications', 'cur
 export const useReceivedFromTicket = () => useQuery({ queryKey: ['applications', 'current-ticket', 'received'], queryFn: receivedFromTicket, gcTime: 0, retry: false });
 export const useApplicant = (uscc: string | null) =>
   useQuery({ queryKey: ['applications', 'applicant', uscc], queryFn: () => lookupApplicant(uscc!), enabled: !!uscc && uscc.length === 18, retry: false });
-export const useReviewQueue = (scope: QueueScope, due?: 'warning' | 'overdue', enabled = true) =>
-  useQuery({ queryKey: applicationKeys.queue(scope, due), queryFn: () => reviewQueue(scope, due), enabled });
+export const useReviewQueue = (scope: QueueScope, due?: 'warning' | 'overdue', search: SearchFilter = {}, enabled = true) =>
+  useQuery({ queryKey: [...applicationKeys.queue(scope, due), search], queryFn: () => reviewQueue(scope, due, search), enabled, placeholderData: keepPreviousData });
 export const useLeadDecisions = () => useQuery({ queryKey: ['applications', 'lead'], queryFn: leadDecisions });
 export const useVerifications = () => useQuery({ queryKey: ['applications', 'verifications'], queryFn: verifications });
 export const useReviewers = (enabled: boolean) => useQuery({ queryKey: ['applications', 'reviewers'], queryFn: reviewers, enabled });
-export const useDeliveries = (state?: 'awaiting_pickup' | 'mailed') => useQuery({ queryKey: ['applications', 'deliveries', state ?? ''], queryFn: () => deliveries(state) });
+export const useDeliveries = (state?: 'awaiting_pickup' | 'mailed', q?: string) =>
+  useQuery({ queryKey: ['applications', 'deliveries', state ?? '', q ?? ''], queryFn: () => deliveries(state, q), placeholderData: keepPreviousData });
 export const useFigures = (range: { from?: string; to?: string }) => useQuery({ queryKey: ['applications', 'figures', range], queryFn: () => figures(range) });
 export const useProgress = (q: { number: string; uscc?: string; phone?: string } | null) =>
   useQuery({ queryKey: ['applications', 'progress', q], queryFn: () => progress(q!), enabled: !!q, retry: false });
