@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClerkCounterDto, finishInput, WorkbenchDto, walkInInput } from '@server/modules/queue/counters/contract.ts';
+import type { ClerkCounterDto, EvaluatorLinkDto, finishInput, WorkbenchDto, walkInInput } from '@server/modules/queue/counters/contract.ts';
 import type { DisplayUpdate } from '@server/modules/queue/display/contract.ts';
 import type { EvaluatorSnapshot } from '@server/modules/queue/evaluator/contract.ts';
 import type { HistoryFigures, HistoryGroup, LiveFigures } from '@server/modules/queue/figures/contract.ts';
@@ -44,6 +44,7 @@ export const rateAtEvaluator = (counterId: string, key: string, input: { ticketI
 
 // workbench
 export const listMyCounters = () => api.get<ClerkCounterDto[]>('/api/queue/my-counters');
+export const getEvaluatorLink = (counterId: string) => api.get<EvaluatorLinkDto>(`/api/queue/counters/${counterId}/evaluator-link`);
 export const getWorkbench = (counterId: string) => api.get<WorkbenchDto>(`/api/queue/counters/${counterId}/workbench`);
 export const workbenchStreamUrl = (counterId: string) => `/api/queue/counters/${counterId}/workbench/stream`;
 export const changeSession = (counterId: string, action: 'open' | 'pause' | 'resume' | 'close') => api.post<WorkbenchDto>(`/api/queue/counters/${counterId}/${action}`);

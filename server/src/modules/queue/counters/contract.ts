@@ -48,6 +48,10 @@ export const workbench = z.object({
 });
 export type WorkbenchDto = z.infer<typeof workbench>;
 
+/** Where the workbench's 评价器 link goes; `isBound` when the link carries the device's key. */
+export const evaluatorLink = z.object({ path: z.string(), isBound: z.boolean() });
+export type EvaluatorLinkDto = z.infer<typeof evaluatorLink>;
+
 export const callResult = z.object({ ticket: ticket.nullable() });
 export const walkInInput = z.strictObject({
   queueId: z.uuid().nullable().default(null),

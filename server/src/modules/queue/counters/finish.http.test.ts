@@ -4,7 +4,8 @@ import { deliverEvents } from '../../../platform/outbox/testing.ts';
 import { apiOf, FOOD_BUSINESS, foodIntake, type Api } from '../../applications/testing.ts';
 import { caller, demoCenter, type Call } from '../testing.ts';
 import type { TicketDto } from '../tickets/contract.ts';
-import type { WorkbenchDto } from './contract.ts';
+import type { DeviceDto } from '../settings/contract.ts';
+import type { EvaluatorLinkDto, WorkbenchDto } from './contract.ts';
 
 /**
  * 办结 records what was handled (issue 16, item 2): any published item of the center, pre-filled
@@ -17,14 +18,17 @@ let call: Call;
 let api: Api;
 let clerk: string;
 let counter1: string;
+let manager: string;
+let centerId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   call = caller(t);
   api = apiOf(t);
-  const manager = await t.loginAs('manager');
+  manager = await t.loginAs('manager');
   clerk = await t.loginAs('clerk');
   const center = await demoCenter(call, manager);
+  centerId = center.centerId;
   counter1 = center.counters.get('1')!.id;
   expect((await call('POST', `/api/queue/counters/${counter1}/open`, clerk)).statusCode).toBe(200);
 });
@@ -103,5 +107,30 @@ describe('finishing a ticket', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([expect.objectContaining({ field: 'itemIds' })]);
     expect((await finish(ticket.id, { isConsultationOnly: true })).statusCode).toBe(200);
+  });
+});
+
+describe('the workbench’s 评价器 link (issue 16, item 6)', () => {
+  it('opens the evaluator of the counter, bound: a demo evaluator’s link carries its key', async () => {
+    const devices = await api.ok<DeviceDto[]>('GET', `/api/queue/centers/${centerId}/devices`, manager);
+    const evaluator = devices.find((d) => d.kind === 'evaluator' && d.counterId === counter1)!;
+    const link = await api.ok<EvaluatorLinkDto>('GET', `/api/queue/counters/${counter1}/evaluator-link`, clerk);
+    expect(link).toEqual({ path: `/evaluator/${counter1}?key=${evaluator.demoKey}`, isBound: true });
+    // the key it carries is the one the evaluator rates with
+    const ticket = await serving();
+    expect((await finish(ticket.id, { isConsultationOnly: true })).statusCode).toBe(200);
+    await deliverEvents(t);
+    const key = new URL(link.path, 'http://x').searchParams.get('key')!;
+    const rated = await call('POST', `/api/queue/evaluator/${counter1}/ratings`, undefined, { ticketId: ticket.id, level: 5 }, { 'x-device-key': key });
+    expect(rated.statusCode, rated.body).toBe(201);
+  });
+
+  it('says so when the counter’s evaluator is switched off', async () => {
+    const devices = await api.ok<DeviceDto[]>('GET', `/api/queue/centers/${centerId}/devices`, manager);
+    const evaluator = devices.find((d) => d.kind === 'evaluator' && d.counterId === counter1)!;
+    expect((await call('PATCH', `/api/queue/devices/${evaluator.id}`, manager, { version: evaluator.version, isActive: false })).statusCode).toBe(200);
+    const res = await call('GET', `/api/queue/counters/${counter1}/evaluator-link`, clerk);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toContain('1 号窗口没有启用的评价器');
   });
 });
