@@ -107,6 +107,9 @@ export const tq = {
     thanks: '感谢您的评价！',
     unbound: '本评价器尚未绑定：请管理员在“排队设置 › 设备”中打开本评价器的绑定链接后才能提交评价。',
     welcome: '欢迎光临',
+    bindKey: '评价器设备密钥',
+    bindHint: '输入管理员登记本评价器时得到的设备密钥，本设备即绑定到本窗口',
+    bind: '绑定',
   },
   status: {
     title: '排队进度',
@@ -169,6 +172,7 @@ export const tq = {
     links: '本窗口设备',
     displayLink: '叫号屏',
     evaluatorLink: '评价器',
+    counterSearch: '输入窗口号或名称筛选',
     photo: '上传本人照片',
     photoSaved: '照片已更新，评价器将显示新照片',
     notOpen: '开启服务后才能叫号',
