@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, contextOptions, DEMO_PASSWORD, LAPTOP, launchBrowser, logIn } from './support.ts';
+import { baseUrl, contextOptions, DEMO_PASSWORD, LAPTOP, launchBrowser } from './support.ts';
 
 /**
  * What a new clerk trips over at the workbench and the intake form (issue 16, items 2, 6, 9 and
@@ -49,7 +49,8 @@ beforeAll(async () => {
   await json(await clerkApi.post(`${baseUrl()}/api/auth/login`, { data: { username, password: FIRST_PASSWORD } }));
   await json(await clerkApi.post(`${baseUrl()}/api/auth/password`, { data: { currentPassword: FIRST_PASSWORD, newPassword: password } }));
   page = await context.newPage();
-  await logIn(page, username, password);
+  // signed in already: the page shares the context's cookie with clerkApi
+  await page.goto(`${baseUrl()}/`);
   // the counter's session is open (on another device, say), while this browser last showed counter 4
   await json(await clerkApi.post(`${baseUrl()}/api/queue/counters/${counter5}/open`));
   await page.evaluate((id) => window.localStorage.setItem('banshi.workbench.counter', id), counter4);

@@ -71,7 +71,16 @@ export function FinishModal({ ticket, workbench, onClose }: { ticket: TicketDto;
         {({ getFieldValue }) => {
           const isConsultationOnly = getFieldValue('isConsultationOnly') === true;
           return (
-            <Form.Item name="itemIds" label={tq.workbench.handledItems} rules={[{ required: !isConsultationOnly, type: 'array', min: 1, message: tq.workbench.handledItemsRequired }]}>
+            <Form.Item
+              name="itemIds"
+              label={tq.workbench.handledItems}
+              required={!isConsultationOnly}
+              rules={[
+                ({ getFieldValue: valueOf }) => ({
+                  validator: (_, ids?: string[]) => (valueOf('isConsultationOnly') === true || (ids?.length ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error(tq.workbench.handledItemsRequired))),
+                }),
+              ]}
+            >
               <Select
                 mode="multiple"
                 data-testid="finish-items"
