@@ -49,6 +49,16 @@ const subjectOf = async (ticketId: string) =>
   (await rows<{ item_id: string | null; department_id: string | null }>(`select item_id, department_id from rateable_subjects where id = '${ticketId}'`))[0];
 
 describe('finishing a ticket', () => {
+  it('left no demo visit without a department: each records the item handled', async () => {
+    const [visits] = await rows<{ all: number; without: number; rated_without: number }>(
+      `select count(*)::int as all, count(*) filter (where s.department_id is null)::int as without,
+              count(r.id) filter (where s.department_id is null)::int as rated_without
+         from rateable_subjects s left join ratings r on r.ticket_id = s.id where s.kind = 'visit'`,
+    );
+    expect(visits!.all).toBeGreaterThan(100);
+    expect(visits).toMatchObject({ without: 0, rated_without: 0 });
+  });
+
   it('requires an item, or an explicit 仅咨询, and says which field', async () => {
     const ticket = await serving();
     const none = await finish(ticket.id, {});
