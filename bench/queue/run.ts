@@ -87,7 +87,7 @@ async function run(url: string) {
         requests += 2;
         if (!ticket) continue;
         await api.json('POST', `/api/queue/tickets/${ticket.id}/start`, clerks[i]);
-        await api.json('POST', `/api/queue/tickets/${ticket.id}/finish`, clerks[i]);
+        await api.json('POST', `/api/queue/tickets/${ticket.id}/finish`, clerks[i], { isConsultationOnly: true });
         requests += 2;
         cycles += 1;
       }
@@ -109,7 +109,7 @@ async function run(url: string) {
     sentAt.set(ticket.id, before);
     await waitUntil(() => (arrivals.get(ticket.id)?.length ?? 0) >= STREAMS, 10_000);
     await api.json('POST', `/api/queue/tickets/${ticket.id}/start`, clerks[0]);
-    await api.json('POST', `/api/queue/tickets/${ticket.id}/finish`, clerks[0]);
+    await api.json('POST', `/api/queue/tickets/${ticket.id}/finish`, clerks[0], { isConsultationOnly: true });
   }
   const latencies = [...sentAt].flatMap(([id, t]) => (arrivals.get(id) ?? []).map((a) => a - t)).sort((a, b) => a - b);
   const delivered = latencies.length;

@@ -73,7 +73,7 @@ describe('an application from the counter to the portal', () => {
   it('is approved by the reviewer from the back-office queue, with the e-license issued', async () => {
     const { context, page } = await signIn(browser, 'reviewer');
     await page.getByTestId('menu-review').click();
-    await page.getByPlaceholder('办件编号、申请人或事项').fill(number);
+    await page.getByPlaceholder('办件编号、申请人、统一社会信用代码或事项').fill(number);
     await page.keyboard.press('Enter');
     await page.getByTestId('review-queue').getByText(number).click();
     await page.getByTestId('application-detail').waitFor();

@@ -82,6 +82,8 @@ describe('a bad review at the counter, called back and rectified', () => {
     await workbench.getByTestId('current-number').getByText(ticketNumber).waitFor();
     await workbench.getByTestId('start').click();
     await workbench.getByTestId('finish').click();
+    // the dialog is pre-filled with the item the ticket was taken for (企业变更登记)
+    await workbench.getByRole('dialog').getByTestId('finish-items').getByText('企业变更登记', { exact: false }).waitFor();
     await workbench.getByRole('dialog').getByRole('button', { name: /办\s*结/ }).click();
     await workbench.getByTestId('call-next').waitFor();
 

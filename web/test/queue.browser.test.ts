@@ -124,6 +124,7 @@ describe('the front desk (demo)', () => {
     await workbench.getByTestId('start').click();
     await workbench.getByTestId('finish').waitFor();
     await workbench.getByTestId('finish').click();
+    await workbench.getByTestId('finish-consultation').click(); // nothing handled: 仅咨询
     await workbench.getByRole('dialog').getByRole('button', { name: /办\s*结/ }).click();
     await workbench.getByTestId('call-next').waitFor();
 

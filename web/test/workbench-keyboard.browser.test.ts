@@ -126,6 +126,9 @@ describe('the workbench by keyboard alone', () => {
     await page.keyboard.press('F8');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
+    // nothing handled: 仅咨询, ticked with the space bar
+    await tabTo(page, byTestId('finish-consultation'), 'the 仅咨询 box');
+    await page.keyboard.press('Space');
     await tabTo(page, { dialogButton: '办结' }, 'the dialog’s 办结');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });

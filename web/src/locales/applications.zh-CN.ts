@@ -7,7 +7,7 @@ export const ta = {
   list: {
     title: '办件',
     newIntake: '收件',
-    q: '办件编号、申请人或事项',
+    q: '办件编号、申请人、统一社会信用代码或事项',
     state: '状态',
     due: '期限',
     dueWarning: '预警',
@@ -56,6 +56,8 @@ export const ta = {
     title: '综合受理：收件',
     fromTicket: '从当前叫号收件',
     ticketInHand: (n: string) => `当前正在办理 ${n} 号`,
+    answerRequired: (question: string) => `请回答：${question}`,
+    unanswered: (n: number) => `还有 ${n} 个情形问题未回答，请先回答再收件`,
     noTicket: '当前窗口没有正在办理的号，可直接收件',
     kind: '类型',
     item: '单个事项',

@@ -321,6 +321,13 @@ export const mailBody = z.strictObject({
 export const queueQuery = z.strictObject({
   scope: z.enum(['mine', 'open', 'department']).default('open'),
   due: z.enum(['warning', 'overdue']).optional(),
+  state: applicationListQuery.shape.state,
+  q: applicationListQuery.shape.q,
+});
+
+export const deliveriesQuery = z.strictObject({
+  state: z.enum(['awaiting_pickup', 'mailed']).optional(),
+  q: applicationListQuery.shape.q,
 });
 
 export const noticeParams = z.strictObject({ id: z.uuid('编号格式不正确'), noticeId: z.uuid('编号格式不正确') });

@@ -48,7 +48,7 @@ describe('食品经营许可 from ticket to e-license', () => {
       expect(ticket, 'the ticket taken should be called').not.toBeNull();
       if (ticket!.displayNumber === taken.json().displayNumber) break;
       await call('POST', `/api/queue/tickets/${ticket!.id}/start`, clerk, {});
-      await call('POST', `/api/queue/tickets/${ticket!.id}/finish`, clerk, { itemIds: [] });
+      await call('POST', `/api/queue/tickets/${ticket!.id}/finish`, clerk, { isConsultationOnly: true });
     }
     expect((await call('POST', `/api/queue/tickets/${ticket!.id}/start`, clerk, {})).statusCode).toBe(200);
 

@@ -62,16 +62,22 @@ export type ApplicationFilter = {
   pageSize: number;
 };
 
+/**
+ * The one search of the application lists (办件, 后台审批, 综合出件): part of the number, the
+ * applicant's name or the item's name, or the whole credit code.
+ */
+export function matchesSearch(q: string): SQL {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(applications.number, like), ilike(applications.applicantName, like), ilike(applications.name, like), eq(applications.uscc, q.toUpperCase()))!;
+}
+
 export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
   const where: SQL[] = [eq(applications.centerId, f.centerId)];
   if (f.states?.length) where.push(inArray(applications.state, f.states));
   if (f.departmentId) where.push(eq(applications.departmentId, f.departmentId));
   if (f.isTopLevel) where.push(isNull(applications.parentId));
   if (f.dueBefore) where.push(sql`${applications.dueDate} < ${f.dueBefore}`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(applications.number, like), ilike(applications.applicantName, like), ilike(applications.name, like), eq(applications.uscc, f.q.toUpperCase()))!);
-  }
+  if (f.q) where.push(matchesSearch(f.q));
   const condition = and(...where);
   const [rows, [total]] = await Promise.all([
     db
@@ -84,6 +90,15 @@ export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Prom
     db.select({ n: count() }).from(applications).where(condition),
   ]);
   return { rows, total: total!.n };
+}
+
+/** The items received while serving a ticket (a bundle's members, not the bundle), first received first. */
+export async function listItemsReceivedFromTicket(db: DbOrTx, ticketId: string): Promise<{ number: string; code: string; name: string }[]> {
+  return db
+    .select({ number: applications.number, code: applications.code, name: applications.name })
+    .from(applications)
+    .where(and(eq(applications.ticketId, ticketId), eq(applications.kind, 'item')))
+    .orderBy(asc(applications.receivedAt), asc(applications.number));
 }
 
 /** Applications whose phone hash or code matches, for the portal's lookup by number. */

@@ -155,7 +155,7 @@ export async function listApplications(
  * The back office's queue with due-date colours: open tasks of the reviewer's department, the
  * reviewer's own, or (chief officer) the whole department's work including paused and waiting.
  */
-export async function reviewQueue(deps: ServiceDeps, principal: StaffPrincipal, q: { scope: 'mine' | 'open' | 'department'; due?: 'warning' | 'overdue' }, now = new Date()): Promise<QueueEntry[]> {
+export async function reviewQueue(deps: ServiceDeps, principal: StaffPrincipal, q: { scope: 'mine' | 'open' | 'department'; due?: 'warning' | 'overdue'; state?: ApplicationState; q?: string }, now = new Date()): Promise<QueueEntry[]> {
   if (!principal.departmentId || !principal.centerId) throw new AppError('FORBIDDEN', '您未被分配到部门，没有审查任务');
   if (q.scope === 'department' && !principal.permissions.has('application.department')) throw new AppError('FORBIDDEN', '只有首席事务代表可以查看全部门的办件');
   const view = await viewOf(deps.db, principal.centerId, now);
@@ -163,6 +163,8 @@ export async function reviewQueue(deps: ServiceDeps, principal: StaffPrincipal, 
     departmentId: principal.departmentId,
     states: q.scope === 'department' ? ['waiting', 'open', 'taken', 'rejected'] : q.scope === 'mine' ? ['taken'] : ['open', 'taken'],
     assigneeId: q.scope === 'mine' ? principal.id : undefined,
+    applicationState: q.state,
+    q: q.q,
   });
   const entries = rows
     .filter((r) => ['in_review', 'special_procedure', 'review_supplement', 'lead_decision', 'supplement_approval'].includes(r.application.state))

@@ -10,7 +10,7 @@ import { encryptField, maskPhone, personalDataKeys } from '../../platform/person
 import { entityCheckCharacter, usccCheckCharacter } from '../../lib/uscc.ts';
 import { listPublishedItemFacts } from '../catalog/published/items.ts';
 import { seededRandom } from '../enterprises/demo-data.ts';
-import { generateDay, instantOf, type HistoryQueue } from '../queue/demo-history.ts';
+import { generateDay, historyItemsOf, instantOf, type HistoryQueue } from '../queue/demo-history.ts';
 import { DEMO_QUEUES } from '../queue/demo.ts';
 import { loadPastTickets } from '../queue/history/service.ts';
 import { listQueues } from '../queue/settings/service.ts';
@@ -318,7 +318,7 @@ async function generateEarlierVisits(db: Db, centerId: string, calendar: Calenda
         dailyTickets: Math.max(1, Math.round(demo.dailyTickets * EARLIER_TRAFFIC)),
         serviceMinutes: demo.serviceMinutes,
         theme: demo.themes[0] ?? null,
-        items: items.filter((i) => demo.themes.includes(i.theme)).map((i) => ({ id: i.id, theme: i.theme })),
+        ...historyItemsOf(items, demo.themes),
         counters: demo.counters
           .map((n) => counters.get(n))
           .filter((id): id is string => id !== undefined && staffAtCounter.has(id))

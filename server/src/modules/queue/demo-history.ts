@@ -16,8 +16,19 @@ export type HistoryQueue = {
   serviceMinutes: number;
   counters: { id: string; staffId: string }[];
   items: { id: string; theme: string }[];
+  /** what its counters record as handled when the ticket names no item */
+  handledItemIds: string[];
   theme: string | null;
 };
+
+/**
+ * A demo queue's items: those of its themes, as taken at the kiosk; what its counters record as
+ * handled — the same, or any item of the center for a queue of no theme (证照领取, 帮办代办…).
+ */
+export function historyItemsOf(centerItems: readonly { id: string; theme: string }[], themes: readonly string[]): Pick<HistoryQueue, 'items' | 'handledItemIds'> {
+  const items = centerItems.filter((i) => themes.includes(i.theme)).map((i) => ({ id: i.id, theme: i.theme }));
+  return { items, handledItemIds: (items.length > 0 ? items : centerItems).map((i) => i.id) };
+}
 
 export type GeneratedDay = { tickets: PastTicket[]; ratings: { ticketIndex: number; level: number }[] };
 
@@ -78,7 +89,9 @@ export function generateDay(f: {
           const start = called + 0.5 + random() * 1.5;
           const service = queue.serviceMinutes * (0.4 + 1.4 * random() ** 1.5);
           ended = start + service;
-          ticket = { ...base, ...at, number: 0, state: 'done', serviceStartedAt: instantOf(f.date, start), serviceEndedAt: instantOf(f.date, ended), recallCount: random() < 0.1 ? 1 : 0 };
+          // A ticket taken at a theme's tile records at the counter the item actually handled.
+          const handled = item?.id ?? queue.handledItemIds[tickets.length % Math.max(1, queue.handledItemIds.length)];
+          ticket = { ...base, ...at, number: 0, state: 'done', serviceStartedAt: instantOf(f.date, start), serviceEndedAt: instantOf(f.date, ended), recallCount: random() < 0.1 ? 1 : 0, handledItemIds: handled ? [handled] : [] };
         }
         freeAt[lane] = ended + 0.5;
       }

@@ -6,7 +6,7 @@ import { createStaff, listStaff } from '../staff/service.ts';
 import { listCounters, listZones } from '../venue/service.ts';
 import { businessClock } from '../../platform/calendar/clock.ts';
 import { GREEN_REASONS } from './contract.ts';
-import { generateDay, type HistoryQueue } from './demo-history.ts';
+import { generateDay, historyItemsOf, type HistoryQueue } from './demo-history.ts';
 import { setDemoPhoto } from './photos/service.ts';
 import { createDevices } from './settings/devices.ts';
 import { createQueue, saveSettings } from './settings/service.ts';
@@ -119,7 +119,7 @@ export async function seedQueueDemo(db: Db, centerId: string, demo: { usccs: rea
     dailyTickets: demo.dailyTickets,
     serviceMinutes: demo.serviceMinutes,
     theme: demo.themes[0] ?? null,
-    items: items.filter((i) => demo.themes.includes(i.theme)).map((i) => ({ id: i.id, theme: i.theme })),
+    ...historyItemsOf(items, demo.themes),
     counters: demo.counters
       .map((n) => counters.get(n)!.id)
       .filter((cid) => staffAtCounter.has(cid))

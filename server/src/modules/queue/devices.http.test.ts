@@ -96,7 +96,9 @@ async function serveOne(body: object = {}) {
   const res = await call('POST', `/api/queue/counters/${counter('1')}/call-next`, clerk);
   return res.json().ticket as TicketDto;
 }
-const act = (ticket: TicketDto, action: string, body: object = {}) => call('POST', `/api/queue/tickets/${ticket.id}/${action}`, clerk, body);
+/** An action on a ticket; 办结 records nothing handled (仅咨询) unless the body names the items. */
+const act = (ticket: TicketDto, action: string, body?: object) =>
+  call('POST', `/api/queue/tickets/${ticket.id}/${action}`, clerk, body ?? (action === 'finish' ? { isConsultationOnly: true } : {}));
 
 describe('the calling display', () => {
   it('shows each call within a second on a display served by another process, with the words to say', async () => {

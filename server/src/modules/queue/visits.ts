@@ -13,7 +13,6 @@ import { findTicket, markTicketRated, type TicketRow } from './tickets/repositor
 type FinishedTicket = Pick<TicketRow, 'id' | 'centerId' | 'displayNumber' | 'businessDate' | 'token' | 'counterId' | 'staffId' | 'itemId' | 'handledItemIds' | 'uscc' | 'phoneCipher' | 'phoneMasked' | 'channel' | 'issuedAt' | 'serviceStartedAt' | 'serviceEndedAt'>;
 
 function visitFinishedOf(ticket: FinishedTicket): VisitFinished {
-  const itemIds = ticket.handledItemIds.length > 0 ? ticket.handledItemIds : ticket.itemId ? [ticket.itemId] : [];
   return {
     ticketId: ticket.id,
     centerId: ticket.centerId,
@@ -22,7 +21,8 @@ function visitFinishedOf(ticket: FinishedTicket): VisitFinished {
     receiptTokenHash: receiptTokenHash(ticket.token),
     counterId: ticket.counterId,
     staffId: ticket.staffId,
-    itemIds,
+    // what was handled (none for a consultation), not what the ticket was taken for
+    itemIds: ticket.handledItemIds,
     uscc: ticket.uscc,
     // still encrypted: evaluations opens it only to send the rating invitation
     phoneCipher: ticket.phoneCipher,

@@ -13,6 +13,7 @@ import {
   myApplications,
   progress,
   receive,
+  receivedFromTicket,
   reviewers,
   reviewQueue,
   taskAction,
@@ -21,6 +22,7 @@ import {
   type ApplicationFilter,
   type IntakeInput,
   type QueueScope,
+  type SearchFilter,
 } from './api.ts';
 import type { MaterialMark } from '@server/modules/applications/contract.ts';
 
@@ -35,14 +37,17 @@ export const useApplications = (filter: ApplicationFilter) =>
   useQuery({ queryKey: applicationKeys.list(filter), queryFn: () => listApplications(filter), placeholderData: keepPreviousData });
 export const useApplication = (id: string) => useQuery({ queryKey: applicationKeys.detail(id), queryFn: () => getApplication(id) });
 export const useCurrentTicket = () => useQuery({ queryKey: ['applications', 'current-ticket'], queryFn: currentTicket });
+/** What was received from the ticket in hand (办结 pre-fills the items handled); fetched afresh each time. */
+export const useReceivedFromTicket = () => useQuery({ queryKey: ['applications', 'current-ticket', 'received'], queryFn: receivedFromTicket, gcTime: 0, retry: false });
 export const useApplicant = (uscc: string | null) =>
   useQuery({ queryKey: ['applications', 'applicant', uscc], queryFn: () => lookupApplicant(uscc!), enabled: !!uscc && uscc.length === 18, retry: false });
-export const useReviewQueue = (scope: QueueScope, due?: 'warning' | 'overdue', enabled = true) =>
-  useQuery({ queryKey: applicationKeys.queue(scope, due), queryFn: () => reviewQueue(scope, due), enabled });
+export const useReviewQueue = (scope: QueueScope, due?: 'warning' | 'overdue', search: SearchFilter = {}, enabled = true) =>
+  useQuery({ queryKey: [...applicationKeys.queue(scope, due), search], queryFn: () => reviewQueue(scope, due, search), enabled, placeholderData: keepPreviousData });
 export const useLeadDecisions = () => useQuery({ queryKey: ['applications', 'lead'], queryFn: leadDecisions });
 export const useVerifications = () => useQuery({ queryKey: ['applications', 'verifications'], queryFn: verifications });
 export const useReviewers = (enabled: boolean) => useQuery({ queryKey: ['applications', 'reviewers'], queryFn: reviewers, enabled });
-export const useDeliveries = (state?: 'awaiting_pickup' | 'mailed') => useQuery({ queryKey: ['applications', 'deliveries', state ?? ''], queryFn: () => deliveries(state) });
+export const useDeliveries = (state?: 'awaiting_pickup' | 'mailed', q?: string) =>
+  useQuery({ queryKey: ['applications', 'deliveries', state ?? '', q ?? ''], queryFn: () => deliveries(state, q), placeholderData: keepPreviousData });
 export const useFigures = (range: { from?: string; to?: string }) => useQuery({ queryKey: ['applications', 'figures', range], queryFn: () => figures(range) });
 /** Each 查询 asks the server again (the `asked` count is part of the key): a repeated query shows the state now, never a cached answer. */
 export const useProgress = (q: { number: string; checkCode?: string; phone?: string; asked: number } | null) =>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClerkCounterDto, WorkbenchDto, walkInInput } from '@server/modules/queue/counters/contract.ts';
+import type { ClerkCounterDto, EvaluatorLinkDto, finishInput, WorkbenchDto, walkInInput } from '@server/modules/queue/counters/contract.ts';
 import type { DisplayUpdate } from '@server/modules/queue/display/contract.ts';
 import type { EvaluatorSnapshot } from '@server/modules/queue/evaluator/contract.ts';
 import type { HistoryFigures, HistoryGroup, LiveFigures } from '@server/modules/queue/figures/contract.ts';
@@ -44,6 +44,7 @@ export const rateAtEvaluator = (counterId: string, key: string, input: { ticketI
 
 // workbench
 export const listMyCounters = () => api.get<ClerkCounterDto[]>('/api/queue/my-counters');
+export const getEvaluatorLink = (counterId: string) => api.get<EvaluatorLinkDto>(`/api/queue/counters/${counterId}/evaluator-link`);
 export const getWorkbench = (counterId: string) => api.get<WorkbenchDto>(`/api/queue/counters/${counterId}/workbench`);
 export const workbenchStreamUrl = (counterId: string) => `/api/queue/counters/${counterId}/workbench/stream`;
 export const changeSession = (counterId: string, action: 'open' | 'pause' | 'resume' | 'close') => api.post<WorkbenchDto>(`/api/queue/counters/${counterId}/${action}`);
@@ -51,7 +52,7 @@ export const callNext = (counterId: string) => api.post<{ ticket: TicketDto | nu
 export const serveWalkIn = (counterId: string, input: WalkInInput) => api.post<TicketDto>(`/api/queue/counters/${counterId}/walk-in`, input);
 export const ticketAction = (ticketId: string, action: 'recall' | 'start' | 'no-show') => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/${action}`);
 export const transferTicket = (ticketId: string, target: { queueId: string | null; counterId: string | null }) => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/transfer`, target);
-export const finishTicket = (ticketId: string, itemIds: string[]) => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/finish`, { itemIds });
+export const finishTicket = (ticketId: string, input: z.input<typeof finishInput>) => api.post<TicketDto>(`/api/queue/tickets/${ticketId}/finish`, input);
 
 // reception (guidance desk)
 /** The guidance desk records inquiries like any staff member (首问), and may take the ticket with it. */

@@ -23,6 +23,7 @@ export const useQueueSettings = (centerId: string | null) =>
   useQuery({ queryKey: queueKeys.settings(centerId ?? ''), queryFn: () => q.getSettings(centerId!), enabled: centerId !== null });
 export const useDevices = (centerId: string | null) =>
   useQuery({ queryKey: queueKeys.devices(centerId ?? ''), queryFn: () => q.listDevices(centerId!), enabled: centerId !== null });
+export const useEvaluatorLink = (counterId: string) => useQuery({ queryKey: ['queue', 'evaluator-link', counterId], queryFn: () => q.getEvaluatorLink(counterId), retry: false });
 export const useMyCounters = () => useQuery({ queryKey: queueKeys.myCounters, queryFn: q.listMyCounters, refetchInterval: 30_000 });
 export const useInquiries = (centerId: string | null) =>
   useQuery({ queryKey: queueKeys.inquiries(centerId ?? ''), queryFn: () => q.listInquiries(todayInShanghai()), enabled: centerId !== null });

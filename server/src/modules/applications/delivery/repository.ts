@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { matchesSearch } from '../repository.ts';
 import { applications, deliveries } from '../tables.ts';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -18,12 +19,12 @@ export async function updateDelivery(db: DbOrTx, applicationId: string, patch: P
 }
 
 /** What the delivery counter has to hand over or track, oldest first. */
-export async function listOpenDeliveries(db: DbOrTx, centerId: string, states: DeliveryRow['state'][]) {
+export async function listOpenDeliveries(db: DbOrTx, centerId: string, states: DeliveryRow['state'][], q?: string) {
   return db
     .select({ delivery: deliveries, application: applications })
     .from(deliveries)
     .innerJoin(applications, eq(applications.id, deliveries.applicationId))
-    .where(and(eq(applications.centerId, centerId), inArray(deliveries.state, states)))
+    .where(and(eq(applications.centerId, centerId), inArray(deliveries.state, states), q ? matchesSearch(q) : undefined))
     .orderBy(asc(deliveries.createdAt))
     .limit(500);
 }

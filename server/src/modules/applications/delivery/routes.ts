@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
-import { applicationDetail, applicationSummary, deliveryDto, handOverBody, mailBody, versionBody } from '../contract.ts';
+import { applicationDetail, applicationSummary, deliveriesQuery, deliveryDto, handOverBody, mailBody, versionBody } from '../contract.ts';
 import { getApplicationDetail } from '../service.ts';
 import { confirmDelivery, deliverElectronically, handOver, listDeliveries, mailResult } from './service.ts';
 
@@ -17,12 +17,12 @@ export const deliveryRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, dep
       config: { access: 'application.deliver' },
       schema: {
         tags,
-        summary: '待领取和寄送中的办件结果',
-        querystring: z.strictObject({ state: z.enum(['awaiting_pickup', 'mailed']).optional() }),
+        summary: '待领取和寄送中的办件结果（可按办件编号、申请人、统一社会信用代码或事项搜索）',
+        querystring: deliveriesQuery,
         response: { 200: z.array(z.object({ delivery: deliveryDto, application: applicationSummary })) },
       },
     },
-    (request) => listDeliveries(deps, staffOf(request), request.query.state),
+    (request) => listDeliveries(deps, staffOf(request), request.query),
   );
 
   const action = <B extends z.ZodType>(path: string, summary: string, audit: string, body: B, run: (clerk: ReturnType<typeof staffOf>, id: string, body: z.output<B>) => Promise<void>) =>

@@ -93,10 +93,10 @@ async function cascade(ctx: ActionContext, to: 'delivering' | 'delivered') {
 }
 
 /** What the delivery counter has to hand over (awaiting pickup) or track (mailed). */
-export async function listDeliveries(deps: ServiceDeps, clerk: StaffPrincipal, state?: 'awaiting_pickup' | 'mailed', now = new Date()) {
+export async function listDeliveries(deps: ServiceDeps, clerk: StaffPrincipal, f: { state?: 'awaiting_pickup' | 'mailed'; q?: string }, now = new Date()) {
   if (!clerk.centerId) return [];
   const view = await viewOf(deps.db, clerk.centerId, now);
-  const rows = await deliveryRepo.listOpenDeliveries(deps.db, clerk.centerId, state ? [state] : ['awaiting_pickup', 'mailed']);
+  const rows = await deliveryRepo.listOpenDeliveries(deps.db, clerk.centerId, f.state ? [f.state] : ['awaiting_pickup', 'mailed'], f.q);
   return rows.map((r) => ({ delivery: toDeliveryDto(r.delivery, { showCode: true }), application: toSummary(r.application, view) }));
 }
 

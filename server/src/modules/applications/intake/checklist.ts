@@ -1,3 +1,4 @@
+import { AppError } from '../../../platform/errors.ts';
 import type { ItemGuide, Material } from '../../catalog/contract.ts';
 import { applyItemSituations, mergeMaterials, normalizeName, type AppliedMaterial } from '../../catalog/service.ts';
 import type { MaterialStatus } from '../contract.ts';
@@ -36,6 +37,11 @@ export function answerProblems(questions: readonly Question[], answers: Readonly
     if (!seen.has(key)) problems.push({ field: `answers.${key}`, message: `本事项没有情形问题“${key}”` });
   }
   return problems;
+}
+
+/** The one refusal of a form with several problems: it names every one, not just the first. */
+export function problemsError(what: string, problems: { field: string; message: string }[]): AppError {
+  return new AppError('VALIDATION_FAILED', `${what}有 ${problems.length} 处需要处理：${problems.map((p, i) => (problems.length > 1 ? `（${i + 1}）${p.message}` : p.message)).join('；')}`, problems);
 }
 
 const FORM_NAMES: Record<Material['form'], string> = { original: '原件', copy: '复印件', original_and_copy: '原件和复印件' };

@@ -10,7 +10,7 @@ import { getCenter } from '../../venue/service.ts';
 import { recordEvent, runAction, type Performer, type ServiceDeps } from '../actions.ts';
 import * as repo from '../repository.ts';
 import { requireTransition } from '../workflow/transition.ts';
-import { itemChecklist } from './checklist.ts';
+import { itemChecklist, problemsError } from './checklist.ts';
 import { MATERIAL_POLICY } from './service.ts';
 import { resolveSource } from './source.ts';
 
@@ -192,7 +192,7 @@ async function checkProvided(deps: ServiceDeps, applicant: OnlineApplicant, chec
       problems.push({ field: `materials.${entry.key}`, message: `请提供“${entry.name}”` });
     }
   }
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `申报材料有 ${problems.length} 处问题：${problems[0]!.message}`, problems);
+  if (problems.length > 0) throw problemsError('申报材料', problems);
   return provided;
 }
 

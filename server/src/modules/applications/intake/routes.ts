@@ -18,7 +18,7 @@ import {
 } from '../contract.ts';
 import * as decisions from '../decisions/service.ts';
 import { getApplicationDetail } from '../service.ts';
-import { currentTicketPrefill, lookupApplicant, MATERIAL_POLICY, markMaterial, receiveApplication, uploadMaterial } from './service.ts';
+import { currentTicketPrefill, lookupApplicant, receivedFromTicketInHand, MATERIAL_POLICY, markMaterial, receiveApplication, uploadMaterial } from './service.ts';
 
 /** 综合受理: receive, record materials, and decide at the counter (accept, defer, supplement, decline). */
 export const intakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps) => {
@@ -36,6 +36,19 @@ export const intakeRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps)
       },
     },
     (request) => currentTicketPrefill(deps, staffOf(request)),
+  );
+
+  app.get(
+    '/api/applications/intake/current-ticket/received',
+    {
+      config: { access: 'queue.serve' },
+      schema: {
+        tags,
+        summary: '当前窗口正在办理的号已收件的事项（办结时预填办理事项）',
+        response: { 200: z.object({ ticketId: z.string().nullable(), items: z.array(z.object({ number: z.string(), code: z.string(), name: z.string() })) }) },
+      },
+    },
+    (request) => receivedFromTicketInHand(deps, staffOf(request)),
   );
 
   app.post(

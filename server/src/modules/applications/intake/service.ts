@@ -171,6 +171,12 @@ export async function currentTicketPrefill(deps: ServiceDeps, clerk: StaffPrinci
   return { ticketId: ticket.id, displayNumber: ticket.displayNumber, uscc: ticket.uscc, phone: ticket.phoneMasked, itemId: ticket.itemId };
 }
 
+/** The items received from the ticket in hand, to pre-fill what the clerk records as handled at 办结. */
+export async function receivedFromTicketInHand(deps: ServiceDeps, clerk: StaffPrincipal) {
+  const ticket = await ticketInHandOf(deps.db, clerk.id);
+  return { ticketId: ticket?.id ?? null, items: ticket ? await repo.listItemsReceivedFromTicket(deps.db, ticket.id) : [] };
+}
+
 /** Who the applicant is, and which routes their credit allows, as the clerk types the code. */
 export async function lookupApplicant(deps: ServiceDeps, uscc: string) {
   const found = await findEnterpriseByUscc(deps.db, uscc);

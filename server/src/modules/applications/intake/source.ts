@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { BundleGuide, ItemGuide } from '../../catalog/contract.ts';
 import { applyBundleSituations, getBundleByCode, getItemByCode } from '../../catalog/service.ts';
-import { answerProblems, type Question } from './checklist.ts';
+import { answerProblems, problemsError, type Question } from './checklist.ts';
 
 /**
  * What an application is made against: the published guide version of an item, or of a bundle
@@ -74,7 +74,7 @@ async function publishedBundle(db: Db, centerId: string, code: string) {
 }
 
 function failOn(problems: { field: string; message: string }[]) {
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `情形问题有 ${problems.length} 处需要处理：${problems[0]!.message}`, problems);
+  if (problems.length > 0) throw problemsError('情形问题', problems);
 }
 
 /** Stages renumbered 1, 2, 3… in order (a skipped stage leaves no gap). */

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { matchesSearch } from '../repository.ts';
 import { applicationSupplements, applications, commitmentVerifications, reviewTasks, specialProcedures } from '../tables.ts';
 
 /** Review tasks, supplement requests, special procedures and commitment verifications. */
@@ -39,9 +40,11 @@ export async function updateTasksOf(db: DbOrTx, applicationId: string, fromState
 }
 
 /** The back office's queue: tasks of a department (or one reviewer) with their applications. */
-export async function queueOf(db: DbOrTx, f: { departmentId: string; states: TaskState[]; assigneeId?: string }) {
+export async function queueOf(db: DbOrTx, f: { departmentId: string; states: TaskState[]; assigneeId?: string; applicationState?: string; q?: string }) {
   const where = [eq(reviewTasks.departmentId, f.departmentId), inArray(reviewTasks.state, f.states)];
   if (f.assigneeId) where.push(eq(reviewTasks.assigneeId, f.assigneeId));
+  if (f.applicationState) where.push(eq(applications.state, f.applicationState));
+  if (f.q) where.push(matchesSearch(f.q));
   return db
     .select({ task: reviewTasks, application: applications })
     .from(reviewTasks)

@@ -48,7 +48,7 @@ async function visit(body: { uscc?: string; phone?: string } = {}, finish = true
   expect(res.statusCode, res.body).toBe(200);
   const ticket = res.json() as TicketDto;
   if (finish) {
-    expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { itemIds: [] })).statusCode).toBe(200);
+    expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { isConsultationOnly: true })).statusCode).toBe(200);
     // visit.finished: evaluations records the rateable visit (and queues the SMS invitation) after commit
     expect(await deliverEvents(t)).toBeGreaterThan(0);
   }
@@ -283,7 +283,7 @@ describe('the portal', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ code: 'SERVICE_NOT_FINISHED', fields: [{ field: 'ticketId' }] });
     expect(await ratingOf(serving.id)).toBeUndefined();
-    await call('POST', `/api/queue/tickets/${serving.id}/finish`, clerk, { itemIds: [] });
+    await call('POST', `/api/queue/tickets/${serving.id}/finish`, clerk, { isConsultationOnly: true });
   });
 
   it('rates a declined application once (一事一评), invited by SMS when it was decided', async () => {
@@ -348,7 +348,7 @@ describe('staff entry of a phone rating', () => {
     const res = await call('POST', '/api/evaluations/phone/ratings', chief, { subject: { kind: 'visit', id: serving.id }, level: 5 });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('SERVICE_NOT_FINISHED');
-    await call('POST', `/api/queue/tickets/${serving.id}/finish`, clerk, { itemIds: [] });
+    await call('POST', `/api/queue/tickets/${serving.id}/finish`, clerk, { isConsultationOnly: true });
   });
 });
 

@@ -43,10 +43,14 @@ export const workbench = z.object({
   recallsBeforeNoShow: z.number(),
   transferQueues: z.array(z.object({ id: z.string(), name: z.string(), prefix: z.string() })),
   transferCounters: z.array(z.object({ id: z.string(), number: z.string(), name: z.string() })),
-  /** items this counter's queues serve, to record what was handled */
-  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  /** every published item of the center, those this counter's queues serve first, to record what was handled */
+  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), isServedHere: z.boolean() })),
 });
 export type WorkbenchDto = z.infer<typeof workbench>;
+
+/** Where the workbench's 评价器 link goes; `isBound` when the link carries the device's key. */
+export const evaluatorLink = z.object({ path: z.string(), isBound: z.boolean() });
+export type EvaluatorLinkDto = z.infer<typeof evaluatorLink>;
 
 export const callResult = z.object({ ticket: ticket.nullable() });
 export const walkInInput = z.strictObject({
@@ -55,4 +59,6 @@ export const walkInInput = z.strictObject({
   phone: phone.nullable().default(null),
 });
 export const transferInput = z.strictObject({ queueId: z.uuid().nullable().default(null), counterId: z.uuid().nullable().default(null) });
-export const finishInput = z.strictObject({ itemIds: z.array(z.uuid()).max(20).default([]) });
+/** What was handled: one or more items of the center, or explicitly none (仅咨询). */
+export const finishInput = z.strictObject({ itemIds: z.array(z.uuid()).max(20).default([]), isConsultationOnly: z.boolean().default(false) });
+export type FinishInput = z.output<typeof finishInput>;

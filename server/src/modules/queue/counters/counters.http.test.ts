@@ -32,7 +32,9 @@ const callNext = async (n: string, who: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json().ticket as TicketDto | null;
 };
-const act = (ticket: TicketDto, action: string, who: string, body?: object) => call('POST', `/api/queue/tickets/${ticket.id}/${action}`, who, body ?? {});
+/** An action on a ticket; 办结 records nothing handled (仅咨询) unless the body names the items. */
+const act = (ticket: TicketDto, action: string, who: string, body?: object) =>
+  call('POST', `/api/queue/tickets/${ticket.id}/${action}`, who, body ?? (action === 'finish' ? { isConsultationOnly: true } : {}));
 async function emptyQueue(prefix: string, counterNumbers: string[]) {
   const res = await call('POST', `/api/queue/centers/${centerId}/queues`, manager, { name: `测试${prefix}`, prefix, counterIds: counterNumbers.map(counter) });
   expect(res.statusCode, res.body).toBe(201);

@@ -9,7 +9,8 @@ import { counterIdParam } from '../contract.ts';
 import { queueChannel } from '../events.ts';
 import { ticket } from '../tickets/contract.ts';
 import * as actions from '../tickets/actions.ts';
-import { callResult, clerkCounter, finishInput, transferInput, walkInInput, workbench } from './contract.ts';
+import { evaluatorLinkOf } from '../settings/devices.ts';
+import { callResult, clerkCounter, evaluatorLink, finishInput, transferInput, walkInInput, workbench } from './contract.ts';
 import { changeSession, counterForClerk, type SessionAction } from './service.ts';
 import { getWorkbench, listClerkCounters } from './workbench.ts';
 
@@ -30,6 +31,14 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
     '/api/queue/counters/:counterId/workbench',
     { config: { access: 'queue.serve' }, schema: { tags, summary: '窗口工作台', params: counterIdParam, response: { 200: workbench } } },
     (request) => getWorkbench(db, request.params.counterId, staffOf(request)),
+  );
+  app.get(
+    '/api/queue/counters/:counterId/evaluator-link',
+    {
+      config: { access: 'queue.serve' },
+      schema: { tags, summary: '打开本窗口评价器的链接（演示评价器带其公开密钥）', params: counterIdParam, response: { 200: evaluatorLink } },
+    },
+    async (request) => evaluatorLinkOf(db, await counterForClerk(db, request.params.counterId, staffOf(request))),
   );
   app.get(
     '/api/queue/counters/:counterId/workbench/stream',
@@ -97,10 +106,10 @@ export const counterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db
   );
   app.post(
     '/api/queue/tickets/:id/finish',
-    { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项', params: idParam, body: finishInput, response: { 200: ticket } } },
+    { config: serve('ticket.finish'), schema: { tags, summary: '办结，记录办理的事项（或注明仅咨询）', params: idParam, body: finishInput, response: { 200: ticket } } },
     async (request) => {
-      request.auditObject = { type: 'ticket', id: request.params.id, detail: { itemIds: request.body.itemIds } };
-      return actions.finish(db, request.params.id, staffOf(request), request.body.itemIds, new Date());
+      request.auditObject = { type: 'ticket', id: request.params.id, detail: { ...request.body } };
+      return actions.finish(db, request.params.id, staffOf(request), request.body, new Date());
     },
   );
 };

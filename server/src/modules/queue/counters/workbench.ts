@@ -69,6 +69,8 @@ export async function getWorkbench(db: Db, counterId: string, clerk: StaffPrinci
     recallsBeforeNoShow: settings.recallsBeforeNoShow,
     transferQueues: queues.filter((q) => q.isOpen).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix })),
     transferCounters: counters.filter((c) => c.isActive && c.id !== counterId).map((c) => ({ id: c.id, number: c.number, name: c.name })),
-    items: items.filter((i) => mine.some((q) => queueOfItem([q], i))).map((i) => ({ id: i.id, code: i.code, name: i.name })),
+    items: items
+      .map((i) => ({ id: i.id, code: i.code, name: i.name, isServedHere: mine.some((q) => queueOfItem([q], i)) }))
+      .sort((a, b) => Number(b.isServedHere) - Number(a.isServedHere)),
   };
 }

@@ -26,6 +26,8 @@ export type PastTicket = {
   counterId: string | null;
   staffId: string | null;
   recallCount: number;
+  /** of a finished ticket: the items handled (by default the ticket's own) */
+  handledItemIds?: string[];
 };
 
 /**
@@ -64,7 +66,7 @@ export async function loadPastTickets(db: Db, past: PastTicket[]): Promise<strin
     serviceEndedAt: t.serviceEndedAt,
     counterId: t.counterId,
     staffId: t.staffId,
-    handledItemIds: t.state === 'done' && t.itemId ? [t.itemId] : [],
+    handledItemIds: t.state !== 'done' ? [] : (t.handledItemIds ?? (t.itemId ? [t.itemId] : [])),
     cancelReason: t.state === 'cancelled' ? 'holder' : null,
   }));
   const counters = new Map<string, { scope: 'number' | 'queue_walk_in'; scopeId: string; businessDate: string; value: number }>();

@@ -84,6 +84,18 @@ export async function requireEvaluator(db: DbOrTx, counterId: string, key: strin
   return id;
 }
 
+/**
+ * The link that opens the evaluator of a counter, for the clerk's workbench: a demo evaluator's
+ * carries its public key, so it opens bound; any other's key was shown once to the administrator,
+ * and the page asks for it.
+ */
+export async function evaluatorLinkOf(db: Db, counter: { id: string; centerId: string; number: string }): Promise<{ path: string; isBound: boolean }> {
+  const device = (await repo.listDevices(db, counter.centerId)).find((d) => d.kind === 'evaluator' && d.counterId === counter.id && d.isActive);
+  if (!device) throw new AppError('NOT_FOUND', `${counter.number} 号窗口没有启用的评价器，请管理员在“排队设置 › 设备”中登记`);
+  const path = pathOf(device);
+  return device.isDemo ? { path: `${path}?key=${encodeURIComponent(demoKeyOf(device.id))}`, isBound: true } : { path, isBound: false };
+}
+
 function placementOf(counters: CounterDto[], zones: ZoneDto[], d: DeviceInput) {
   if (d.kind === 'evaluator') {
     const counter = counters.find((c) => c.id === d.counterId);

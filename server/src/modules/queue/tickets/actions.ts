@@ -15,6 +15,7 @@ import { publishQueueEvent, queueChannel, type QueueEvent } from '../events.ts';
 import { closeStaleSessions, counterForClerk, requireOpenSession, setCurrentTicket } from '../counters/service.ts';
 import { getQueue, loadSettings, priorityRuleOf, queueIdsOfCounter } from '../settings/service.ts';
 import type { TicketDto } from './contract.ts';
+import type { FinishInput } from '../counters/contract.ts';
 import { orderForCalling } from './priority.ts';
 import * as repo from './repository.ts';
 import { incrementDaily } from '../numbering/repository.ts';
@@ -111,11 +112,15 @@ export async function transfer(db: Db, ticketId: string, clerk: StaffPrincipal, 
 }
 
 /**
- * Ends the service, recording the items handled (the ticket's own item when none are named), and
- * publishes `visit.finished` in the same transaction (evaluations makes it rateable and invites
- * the rating by SMS when the ticket carries a phone).
+ * Ends the service, recording the items handled — at least one, or explicitly none when the visit
+ * was a consultation only — and publishes `visit.finished` in the same transaction (evaluations
+ * makes it rateable, under the department of the item handled, and invites the rating by SMS when
+ * the ticket carries a phone).
  */
-export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, itemIds: string[], now: Date): Promise<TicketDto> {
+export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, input: FinishInput, now: Date): Promise<TicketDto> {
+  const { itemIds, isConsultationOnly } = input;
+  if (isConsultationOnly && itemIds.length > 0) throw invalidField('isConsultationOnly', '已选择办理的事项，不能同时注明“仅咨询”');
+  if (!isConsultationOnly && itemIds.length === 0) throw invalidField('itemIds', '请选择办理的事项；未办理事项的请注明“仅咨询”');
   const checkItems = async (before: repo.TicketRow) => {
     if (itemIds.length === 0) return;
     const published = new Set((await listPublishedItemFacts(db, before.centerId)).map((i) => i.id));
@@ -127,7 +132,7 @@ export async function finish(db: Db, ticketId: string, clerk: StaffPrincipal, it
     clerk,
     'finish',
     async (tx, ticket) => {
-      const handledItemIds = itemIds.length > 0 ? itemIds : ticket.itemId ? [ticket.itemId] : [];
+      const handledItemIds = [...new Set(itemIds)];
       await publishVisitFinished(tx, { ...ticket, handledItemIds, serviceEndedAt: now });
       return { change: { state: 'done', serviceEndedAt: now, handledItemIds }, releases: true };
     },

@@ -1,23 +1,24 @@
-import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApplicationSummary } from '@server/modules/applications/contract.ts';
-import { APPLICATION_STATES, STATES, type ApplicationState } from '@server/modules/applications/workflow/definition.ts';
+import { APPLICATION_STATES } from '@server/modules/applications/workflow/definition.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { ta } from '../../../locales/applications.zh-CN.ts';
+import type { SearchFilter } from '../api.ts';
 import { useApplications } from '../queries.ts';
+import { ApplicationFilters } from './application-filters.tsx';
 import { ApplicationBadges, DueTag, StateTag } from './tags.tsx';
 
 /** 办件: the center's applications, newest first, by state, due colour or a search. */
 export function ApplicationListPage() {
   const { can } = useAuth();
-  const [state, setState] = useState<ApplicationState | undefined>();
+  const [search, setSearch] = useState<SearchFilter>({});
   const [due, setDue] = useState<'warning' | 'overdue' | undefined>();
-  const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useApplications({ state, due, q: q || undefined, page, pageSize: 20 });
+  const list = useApplications({ ...search, due, page, pageSize: 20 });
   return (
     <Card
       title={ta.list.title}
@@ -32,15 +33,7 @@ export function ApplicationListPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={ta.list.q} style={{ width: 280 }} onSearch={(v) => (setQ(v.trim()), setPage(1))} data-testid="application-search" />
-        <Select
-          allowClear
-          placeholder={ta.list.state}
-          style={{ width: 200 }}
-          value={state}
-          onChange={(v) => (setState(v), setPage(1))}
-          options={APPLICATION_STATES.map((s) => ({ value: s, label: STATES[s].label }))}
-        />
+        <ApplicationFilters value={search} onChange={(f) => (setSearch(f), setPage(1))} states={APPLICATION_STATES} testId="application" />
         <Select
           allowClear
           placeholder={ta.list.due}

@@ -1,18 +1,25 @@
-import { Card, Segmented, Table } from 'antd';
+import { Card, Flex, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApplicationSummary, DeliveryDto } from '@server/modules/applications/contract.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { ta } from '../../../locales/applications.zh-CN.ts';
+import type { SearchFilter } from '../api.ts';
 import { useDeliveries } from '../queries.ts';
+import { ApplicationFilters } from './application-filters.tsx';
 import { StateTag } from './tags.tsx';
 
 /** 综合出件: results waiting to be collected, and mail on its way. */
 export function DeliveriesPage() {
   const [state, setState] = useState<'awaiting_pickup' | 'mailed'>('awaiting_pickup');
-  const query = useDeliveries(state);
+  const [search, setSearch] = useState<SearchFilter>({});
+  const query = useDeliveries(state, search.q);
   return (
-    <Card title={ta.delivery.title} extra={<Segmented value={state} onChange={(v) => setState(v as typeof state)} options={[{ value: 'awaiting_pickup', label: ta.delivery.states.awaiting_pickup }, { value: 'mailed', label: ta.delivery.states.mailed }]} />}>
+    <Card title={ta.delivery.title}>
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Segmented value={state} onChange={(v) => setState(v as typeof state)} options={[{ value: 'awaiting_pickup', label: ta.delivery.states.awaiting_pickup }, { value: 'mailed', label: ta.delivery.states.mailed }]} data-testid="delivery-state" />
+        <ApplicationFilters value={search} onChange={setSearch} testId="delivery" />
+      </Flex>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : (

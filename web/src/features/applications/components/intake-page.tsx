@@ -37,6 +37,8 @@ export function IntakePage() {
   const uscc = Form.useWatch('uscc', form);
   const hasAgent = Form.useWatch('hasAgent', form);
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  /** after a first try to send, every unanswered question shows as an error */
+  const [isChecked, setChecked] = useState(false);
   const items = useQuery({ queryKey: ['portal', 'items', 'all'], queryFn: () => listPortalItems({}) });
   const bundles = useQuery({ queryKey: ['portal', 'bundles', 'all'], queryFn: () => listPortalBundles({}) });
   const answerString = Object.entries(answers).map(([q, o]) => `${q}:${o}`).join(',');
@@ -55,7 +57,11 @@ export function IntakePage() {
     form.setFieldsValue({ fromCurrentTicket: true, ...(t.uscc ? { uscc: t.uscc } : {}), ...(t.phone ? { contactPhone: t.phone } : {}) });
   }, [ticket.data, form]);
 
+  const unanswered = (notice.data?.questions ?? []).filter((q) => !answers[q.key]);
   const submit = async (v: Values) => {
+    setChecked(true);
+    // The situation answers decide the checklist: all of them before anything is sent.
+    if (unanswered.length > 0 || notice.isFetching) return;
     const input: IntakeInput = {
       source: { kind: v.kind, code: v.code },
       answers,
@@ -82,6 +88,7 @@ export function IntakePage() {
         layout="vertical"
         initialValues={{ kind: 'item', channel: 'counter', hasAgent: false, isCommitment: false, fromCurrentTicket: false }}
         onFinish={submit}
+        onFinishFailed={() => setChecked(true)}
         onValuesChange={(changed) => ('code' in changed || 'kind' in changed ? setAnswers({}) : undefined)}
       >
         {ticket.data ? (
@@ -105,8 +112,15 @@ export function IntakePage() {
         </Row>
         {notice.data && notice.data.questions.length > 0 && (
           <Card size="small" title={ta.intake.questions} style={{ marginBottom: 16 }}>
+            {isChecked && unanswered.length > 0 && <Alert type="error" showIcon title={ta.intake.unanswered(unanswered.length)} style={{ marginBottom: 12 }} data-testid="intake-unanswered" />}
             {notice.data.questions.map((q) => (
-              <Form.Item key={q.key} label={q.text} required validateStatus={answers[q.key] ? undefined : 'warning'}>
+              <Form.Item
+                key={q.key}
+                label={q.text}
+                required
+                validateStatus={answers[q.key] ? undefined : isChecked ? 'error' : 'warning'}
+                help={!answers[q.key] && isChecked ? <span data-testid={`question-${q.key}-error`}>{ta.intake.answerRequired(q.text)}</span> : undefined}
+              >
                 <Radio.Group
                   value={answers[q.key]}
                   onChange={(e) => setAnswers((a) => ({ ...a, [q.key]: e.target.value as string }))}

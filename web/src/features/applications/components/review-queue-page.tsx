@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApplicationSummary, QueueEntry } from '@server/modules/applications/contract.ts';
@@ -6,7 +6,9 @@ import { useAuth } from '../../../app/auth-context.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { ta } from '../../../locales/applications.zh-CN.ts';
-import type { QueueScope, VerificationEntry } from '../api.ts';
+import type { ApplicationState } from '@server/modules/applications/workflow/definition.ts';
+import type { QueueScope, SearchFilter, VerificationEntry } from '../api.ts';
+import { ApplicationFilters } from './application-filters.tsx';
 import { useLeadDecisions, useReviewQueue, useTaskAction, useVerifications } from '../queries.ts';
 import { ApplicationBadges, DueTag, StateTag } from './tags.tsx';
 
@@ -15,7 +17,7 @@ export function ReviewQueuePage() {
   const { can } = useAuth();
   const [tab, setTab] = useState<QueueScope | 'lead' | 'verifications'>('open');
   const [due, setDue] = useState<'warning' | 'overdue' | undefined>();
-  const [q, setQ] = useState('');
+  const [search, setSearch] = useState<SearchFilter>({});
   const scopes: QueueScope[] = can('application.department') ? ['open', 'mine', 'department'] : ['open', 'mine'];
   return (
     <Card title={ta.review.title}>
@@ -30,7 +32,7 @@ export function ReviewQueuePage() {
         tabBarExtraContent={
           tab !== 'lead' && tab !== 'verifications' ? (
             <Space>
-              <Input.Search allowClear placeholder={ta.list.q} style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} data-testid="queue-search" />
+              <ApplicationFilters value={search} onChange={setSearch} states={REVIEW_STATES} testId="queue" />
             <Select
               allowClear
               placeholder={ta.review.dueFilter}
@@ -46,14 +48,17 @@ export function ReviewQueuePage() {
           ) : null
         }
       />
-      {tab === 'lead' ? <LeadTable /> : tab === 'verifications' ? <VerificationTable /> : <QueueTable scope={tab} due={due} q={q} />}
+      {tab === 'lead' ? <LeadTable /> : tab === 'verifications' ? <VerificationTable /> : <QueueTable scope={tab} due={due} search={search} />}
     </Card>
   );
 }
 
-function QueueTable({ scope, due, q }: { scope: QueueScope; due?: 'warning' | 'overdue'; q: string }) {
-  const query = useReviewQueue(scope, due);
-  const rows = q ? query.data?.filter((e) => [e.application.number, e.application.name, e.application.applicantName, e.application.uscc].some((x) => x.includes(q))) : query.data;
+/** The states an application in review can be in (what the queue lists). */
+const REVIEW_STATES = ['in_review', 'special_procedure', 'review_supplement', 'lead_decision', 'supplement_approval'] as const satisfies ApplicationState[];
+
+function QueueTable({ scope, due, search }: { scope: QueueScope; due?: 'warning' | 'overdue'; search: SearchFilter }) {
+  const query = useReviewQueue(scope, due, search);
+  const rows = query.data;
   const showError = useShowError();
   const [taking, setTaking] = useState<string | null>(null);
   const take = useTaskAction(taking ?? '');

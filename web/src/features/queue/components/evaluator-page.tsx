@@ -1,4 +1,4 @@
-import { Alert, Avatar, Flex, Result, Spin, Typography } from 'antd';
+import { Alert, Avatar, Button, Flex, Input, Result, Space, Spin, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -12,8 +12,8 @@ import { useStreamedState } from '../use-event-stream.ts';
 const storageKey = (counterId: string) => `banshi.evaluator.${counterId}`;
 
 /** The device key arrives once in the link (?key=…) and is kept on the tablet, out of the address bar. */
-function useDeviceKey(counterId: string): string | null {
-  const [key] = useState(() => {
+function useDeviceKey(counterId: string): [string | null, (key: string) => void] {
+  const [key, setKey] = useState(() => {
     const params = new URLSearchParams(window.location.search);
     const given = params.get('key');
     if (given) {
@@ -25,7 +25,12 @@ function useDeviceKey(counterId: string): string | null {
     }
     return window.localStorage.getItem(storageKey(counterId));
   });
-  return key;
+  /** bound on the spot with the key the administrator was shown when registering the evaluator */
+  const bind = (given: string) => {
+    window.localStorage.setItem(storageKey(counterId), given);
+    setKey(given);
+  };
+  return [key, bind];
 }
 
 /**
@@ -34,7 +39,7 @@ function useDeviceKey(counterId: string): string | null {
  */
 export function EvaluatorPage() {
   const { counterId = '' } = useParams();
-  const key = useDeviceKey(counterId);
+  const [key, bind] = useDeviceKey(counterId);
   const { data, isConnected } = useStreamedState<EvaluatorSnapshot>(evaluatorStreamUrl(counterId));
   const [thanked, setThanked] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -93,6 +98,7 @@ export function EvaluatorPage() {
 
       {thanked && <Result status="success" title={<span style={{ fontSize: 36 }}>{tq.evaluator.thanks}</span>} />}
       {request && <RatingRequest counterId={counterId} deviceKey={key} request={request} onRated={() => setThanked(request.ticketId)} />}
+      {!key && <BindForm onBind={bind} />}
       {!isConnected && <Alert type="warning" showIcon title={tq.common.connectionLost} style={{ marginTop: 24 }} />}
     </div>
   );
@@ -148,5 +154,24 @@ function RatingRequest(props: {
         </Flex>
       )}
     </div>
+  );
+}
+
+/** An evaluator opened without its key: whoever holds the device key binds it here. */
+function BindForm({ onBind }: { onBind: (key: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <Flex vertical gap={8} style={{ marginTop: 40, maxWidth: 520 }} data-testid="evaluator-bind">
+      <Alert type="info" showIcon title={tq.evaluator.unbound} />
+      <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+        {tq.evaluator.bindHint}
+      </Typography.Text>
+      <Space.Compact>
+        <Input.Password aria-label={tq.evaluator.bindKey} placeholder={tq.evaluator.bindKey} value={value} onChange={(e) => setValue(e.target.value)} data-testid="evaluator-bind-key" />
+        <Button type="primary" disabled={!value.trim()} onClick={() => onBind(value.trim())} data-testid="evaluator-bind-submit">
+          {tq.evaluator.bind}
+        </Button>
+      </Space.Compact>
+    </Flex>
   );
 }

@@ -1,9 +1,10 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { emptyToNull } from '../../../lib/forms.ts';
 import { t } from '../../../locales/zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
+import { useReceivedFromTicket } from '../../applications/queries.ts';
 import { finishTicket, serveWalkIn, transferTicket, type TicketDto, type WorkbenchDto } from '../api.ts';
 
 /** Transfer keeps the ticket's number and place: to another queue, or to one named counter. */
@@ -42,25 +43,62 @@ export function TransferModal({ ticket, workbench, onClose }: { ticket: TicketDt
   );
 }
 
-/** Finishing records which items were handled (the ticket's own item by default). */
+/**
+ * Finishing records which items were handled — any published item of the center, searched by name
+ * or code — pre-filled with what was received from this ticket (else the ticket's own item), or
+ * 仅咨询 when nothing was handled.
+ */
 export function FinishModal({ ticket, workbench, onClose }: { ticket: TicketDto; workbench: WorkbenchDto; onClose: () => void }) {
+  const received = useReceivedFromTicket();
+  if (received.isPending) return null;
+  const receivedItems = received.data?.ticketId === ticket.id ? received.data.items : [];
+  const receivedIds = [...new Set(receivedItems.map((r) => workbench.items.find((i) => i.code === r.code)?.id).filter((id) => id !== undefined))];
+  const initialIds = receivedIds.length > 0 ? receivedIds : ticket.itemId && workbench.items.some((i) => i.id === ticket.itemId) ? [ticket.itemId] : [];
+  const optionOf = (i: WorkbenchDto['items'][number]) => ({ value: i.id, label: `${i.name}（${i.code}）` });
   return (
-    <FormModal<{ itemIds?: string[] }>
+    <FormModal<{ itemIds?: string[]; isConsultationOnly?: boolean }>
       title={`${tq.workbench.finishTitle} · ${ticket.displayNumber}`}
       okText={tq.workbench.finish}
       successText={tq.workbench.finish}
-      initialValues={{ itemIds: ticket.itemId ? [ticket.itemId] : [] }}
+      initialValues={{ itemIds: initialIds, isConsultationOnly: false }}
       onClose={onClose}
-      onSubmit={(v) => finishTicket(ticket.id, v.itemIds ?? [])}
+      onSubmit={(v) => finishTicket(ticket.id, v.isConsultationOnly ? { isConsultationOnly: true } : { itemIds: v.itemIds ?? [] })}
     >
-      <Form.Item name="itemIds" label={tq.workbench.handledItems}>
-        <Select
-          mode="multiple"
-          data-testid="finish-items"
-          showSearch
-          optionFilterProp="label"
-          options={workbench.items.map((i) => ({ value: i.id, label: `${i.name}（${i.code}）` }))}
-        />
+      {receivedItems.length > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="finish-received" title={tq.workbench.receivedFromTicket(receivedItems.map((r) => `${r.name} ${r.number}`).join('、'))} />
+      )}
+      <Form.Item noStyle dependencies={['isConsultationOnly']}>
+        {({ getFieldValue }) => {
+          const isConsultationOnly = getFieldValue('isConsultationOnly') === true;
+          return (
+            <Form.Item
+              name="itemIds"
+              label={tq.workbench.handledItems}
+              required={!isConsultationOnly}
+              rules={[
+                ({ getFieldValue: valueOf }) => ({
+                  validator: (_, ids?: string[]) => (valueOf('isConsultationOnly') === true || (ids?.length ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error(tq.workbench.handledItemsRequired))),
+                }),
+              ]}
+            >
+              <Select
+                mode="multiple"
+                data-testid="finish-items"
+                disabled={isConsultationOnly}
+                showSearch
+                optionFilterProp="label"
+                placeholder={tq.workbench.handledItemsSearch}
+                options={[
+                  { label: tq.workbench.itemsServedHere, options: workbench.items.filter((i) => i.isServedHere).map(optionOf) },
+                  { label: tq.workbench.itemsElsewhere, options: workbench.items.filter((i) => !i.isServedHere).map(optionOf) },
+                ].filter((g) => g.options.length > 0)}
+              />
+            </Form.Item>
+          );
+        }}
+      </Form.Item>
+      <Form.Item name="isConsultationOnly" valuePropName="checked" style={{ marginBottom: 0 }}>
+        <Checkbox data-testid="finish-consultation">{tq.workbench.consultationOnly}</Checkbox>
       </Form.Item>
     </FormModal>
   );

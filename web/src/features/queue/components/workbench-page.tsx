@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error.tsx';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
-import { useMyCounters } from '../queries.ts';
+import { useEvaluatorLink, useMyCounters } from '../queries.ts';
 import { uploadStaffPhoto } from '../api.ts';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { WorkbenchPanel } from './workbench-panel.tsx';
@@ -16,7 +16,8 @@ const STORAGE = 'banshi.workbench.counter';
 export function WorkbenchPage() {
   const { me } = useAuth();
   const counters = useMyCounters();
-  const [picked, setPicked] = useState<string | null>(() => window.localStorage.getItem(STORAGE));
+  // what the clerk picks on this page; before that, the counter where the clerk's session is open
+  const [picked, setPicked] = useState<string | null>(null);
   const { message } = App.useApp();
   const showError = useShowError();
 
@@ -25,7 +26,8 @@ export function WorkbenchPage() {
   const list = counters.data;
   if (list.length === 0) return <Empty description={tq.workbench.noCounters} />;
   const mine = list.find((c) => c.session?.isMine);
-  const counterId = list.some((c) => c.id === picked) ? picked! : (mine ?? list[0]!).id;
+  const stored = window.localStorage.getItem(STORAGE);
+  const counterId = [picked, mine?.id, stored].find((id) => list.some((c) => c.id === id)) ?? list[0]!.id;
   const counter = list.find((c) => c.id === counterId)!;
 
   return (
@@ -37,6 +39,9 @@ export function WorkbenchPage() {
             <Select
               data-testid="workbench-counter"
               style={{ minWidth: 340 }}
+              showSearch
+              placeholder={tq.workbench.counterSearch}
+              filterOption={(input, option) => (option?.search ?? '').toLowerCase().includes(input.trim().toLowerCase())}
               value={counterId}
               onChange={(id) => {
                 window.localStorage.setItem(STORAGE, id);
@@ -44,6 +49,7 @@ export function WorkbenchPage() {
               }}
               options={list.map((c) => ({
                 value: c.id,
+                search: `${tq.common.counterLabel(c.number)} ${c.number} ${c.name} ${c.zoneName}`,
                 label: (
                   <Space>
                     <span>
@@ -63,9 +69,7 @@ export function WorkbenchPage() {
                 {tq.workbench.displayLink}
               </Link>
             )}
-            <Link to={`/evaluator/${counter.id}`} target="_blank" data-testid="link-evaluator">
-              {tq.workbench.evaluatorLink}
-            </Link>
+            <EvaluatorLink counterId={counter.id} />
             <Upload
               accept="image/jpeg,image/png,image/webp"
               showUploadList={false}
@@ -83,5 +87,16 @@ export function WorkbenchPage() {
       {counter.queueIds.length === 0 && <Alert type="info" showIcon title={tq.workbench.noQueues(counter.number)} />}
       <WorkbenchPanel key={counterId} counterId={counterId} />
     </Flex>
+  );
+}
+
+/** The evaluator of the counter, opened bound (a demo evaluator's link carries its key; any other asks for it). */
+function EvaluatorLink({ counterId }: { counterId: string }) {
+  const link = useEvaluatorLink(counterId);
+  if (!link.data) return null;
+  return (
+    <Link to={link.data.path} target="_blank" data-testid="link-evaluator">
+      {tq.workbench.evaluatorLink}
+    </Link>
   );
 }
