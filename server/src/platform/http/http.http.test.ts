@@ -19,6 +19,7 @@ const PUBLIC_WRITES = [
   'POST /api/auth/logout',
   // rating links (signed, one use) and the kiosk's rating by ticket number and receipt
   'POST /api/evaluations/invitations/:token/rating',
+  'POST /api/evaluations/invitations/:token/additions',
   'POST /api/evaluations/kiosk/:centerId/ratings',
   // feedback cases (诉求) filed on the portal or kiosk by anyone with a mobile number, their attachments, the submitter's rating (by number and phone or credit code)
   'POST /api/feedback',

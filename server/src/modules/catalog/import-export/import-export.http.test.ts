@@ -53,7 +53,7 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '事项', '材料', '情形', '一件事', '一件事成员']);
-    expect(wb.getWorksheet('事项')!.actualRowCount).toBe(62);
+    expect(wb.getWorksheet('事项')!.actualRowCount).toBe(64);
     expect(wb.getWorksheet('一件事')!.actualRowCount).toBe(11);
     expect(itemCell(wb, 'NH-SCJG-006', '告知承诺').value).toBe('是');
     expect(itemCell(wb, 'NH-SCJG-006', '实施部门').value).toBe('市场监督管理局');
@@ -69,10 +69,10 @@ describe('import', () => {
     const centerId = await newCenter('导入测试中心', '440604');
     const res = await upload(`/api/catalog/import?centerId=${centerId}&createDepartments=true`, admin, exported);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ created: 71, updated: 0, unchanged: 0 });
+    expect(res.json()).toMatchObject({ created: 73, updated: 0, unchanged: 0 });
     expect(res.json().departmentsCreated).toHaveLength(23);
     const overview = (await get(`/api/portal/catalog?centerId=${centerId}`)).json();
-    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(61);
+    expect(overview.themes.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(63);
     const original = (await get(`/api/portal/bundles/NH-YJS-002?centerId=${demoCenterId}`)).json();
     const copy = (await get(`/api/portal/bundles/NH-YJS-002?centerId=${centerId}`)).json();
     expect(copy.materials).toEqual(original.materials);
@@ -83,12 +83,12 @@ describe('import', () => {
 
   it('re-importing the same workbook changes nothing; an edited row becomes a new published version', async () => {
     const same = await upload(`/api/catalog/import?centerId=${demoCenterId}`, admin, exported);
-    expect(same.json()).toMatchObject({ created: 0, updated: 0, unchanged: 71 });
+    expect(same.json()).toMatchObject({ created: 0, updated: 0, unchanged: 73 });
     const changed = await edit(exported, (wb) => {
       itemCell(wb, 'NH-WJ-001', '承诺办结时限（工作日）').value = 3;
     });
     const res = await upload(`/api/catalog/import?centerId=${demoCenterId}`, manager, changed);
-    expect(res.json()).toMatchObject({ created: 0, updated: 1, unchanged: 70 });
+    expect(res.json()).toMatchObject({ created: 0, updated: 1, unchanged: 72 });
     const notice = (await get('/api/portal/items/NH-WJ-001')).json();
     expect(notice).toMatchObject({ versionNumber: 2, guide: { promisedLimitDays: 3 } });
   });

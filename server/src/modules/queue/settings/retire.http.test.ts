@@ -91,7 +91,7 @@ describe('retiring a counter', () => {
     expect(taken.statusCode).toBe(201);
     const ticket = (await call('POST', `/api/queue/counters/${counter.id}/call-next`, clerk)).json().ticket as TicketDto;
     expect((await call('POST', `/api/queue/tickets/${ticket.id}/start`, clerk, {})).statusCode).toBe(200);
-    expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, {})).statusCode).toBe(200);
+    expect((await call('POST', `/api/queue/tickets/${ticket.id}/finish`, clerk, { isConsultationOnly: true })).statusCode).toBe(200);
     expect((await call('POST', `/api/queue/counters/${counter.id}/close`, clerk)).statusCode).toBe(200);
     expect((await display(counter.zoneId)).counterIds).toContain(counter.id);
 
