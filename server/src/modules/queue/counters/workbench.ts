@@ -67,7 +67,7 @@ export async function getWorkbench(db: Db, counterId: string, clerk: StaffPrinci
     waitingTotal: candidates.length,
     servedToday: await countDoneAtCounter(db, counterId, today),
     recallsBeforeNoShow: settings.recallsBeforeNoShow,
-    transferQueues: queues.filter((q) => q.isOpen).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix })),
+    transferQueues: queues.filter((q) => q.isOpen && q.isActive).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix })),
     transferCounters: counters.filter((c) => c.isActive && c.id !== counterId).map((c) => ({ id: c.id, number: c.number, name: c.name })),
     items: items
       .map((i) => ({ id: i.id, code: i.code, name: i.name, isServedHere: mine.some((q) => queueOfItem([q], i)) }))

@@ -53,6 +53,10 @@ describe('retiring a queue', () => {
     expect(retired.json()).toMatchObject({ isActive: false });
     expect((await kiosk()).queues.map((q) => q.id)).not.toContain(queue.id);
     expect((await display(counter.zoneId)).queues.map((q) => q.id)).not.toContain(queue.id);
+    // nor is it offered at the counters as a queue to transfer to
+    const workbench = (await call('GET', `/api/queue/counters/${counters.get('2')!.id}/workbench`, clerk)).json() as { transferQueues: { id: string }[] };
+    expect(workbench.transferQueues.length).toBeGreaterThan(0);
+    expect(workbench.transferQueues.map((q) => q.id)).not.toContain(queue.id);
 
     const refused = await kioskTake(call, centerId, { queueId: queue.id }, '10.50.0.2');
     expect(refused.statusCode).toBe(409);

@@ -67,22 +67,25 @@ export function DisclosurePage() {
             </>
           )}
           <Card title={td.rectified} size="small">
-            <Table
-              rowKey={(r) => `${r.ratedOn}-${r.rectifiedOn}-${r.itemName}-${r.measures}`}
-              size="small"
-              data-testid="disclosure-rectified"
-              locale={{ emptyText: td.rectifiedEmpty }}
-              dataSource={d.rectified}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              columns={[
-                { title: td.ratedOn, dataIndex: 'ratedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
-                { title: td.rectifiedOn, dataIndex: 'rectifiedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
-                { title: td.department, dataIndex: 'departmentName', onHeaderCell: oneLineHeader },
-                { title: td.item, dataIndex: 'itemName', onHeaderCell: oneLineHeader },
-                { title: td.tags, onHeaderCell: oneLineHeader, render: (_, r) => (r.tags.length > 0 ? r.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : tf.levels[r.level]) },
-                { title: td.measures, dataIndex: 'measures', onHeaderCell: oneLineHeader },
-              ]}
-            />
+            {/* a narrow screen scrolls the table sideways, not the page (antd's own scroll would add a measuring row) */}
+            <div style={{ overflowX: 'auto' }}>
+              <Table
+                rowKey={(r) => `${r.ratedOn}-${r.rectifiedOn}-${r.itemName}-${r.measures}`}
+                size="small"
+                data-testid="disclosure-rectified"
+                locale={{ emptyText: td.rectifiedEmpty }}
+                dataSource={d.rectified}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: td.ratedOn, dataIndex: 'ratedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
+                  { title: td.rectifiedOn, dataIndex: 'rectifiedOn', onHeaderCell: oneLineHeader, onCell: oneLineHeader },
+                  { title: td.department, dataIndex: 'departmentName', onHeaderCell: oneLineHeader },
+                  { title: td.item, dataIndex: 'itemName', onHeaderCell: oneLineHeader },
+                  { title: td.tags, onHeaderCell: oneLineHeader, render: (_, r) => (r.tags.length > 0 ? r.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : tf.levels[r.level]) },
+                  { title: td.measures, dataIndex: 'measures', onHeaderCell: oneLineHeader },
+                ]}
+              />
+            </div>
           </Card>
         </>
       )}
