@@ -4,7 +4,8 @@ import { trating } from '../../../../locales/evaluations.zh-CN.ts';
 import type { RatingAnswer } from '../api.ts';
 import { useQuestionSets } from '../queries.ts';
 
-export const LEVEL_COLOURS: Record<number, string> = { 5: '#389e0d', 4: '#7cb305', 3: '#d4b106', 2: '#d46b08', 1: '#cf1322' };
+/** Each level's colour, dark enough for 4.5:1 against white as text and as the background of white text (WCAG AA). */
+export const LEVEL_COLOURS: Record<number, string> = { 5: '#237804', 4: '#3f6600', 3: '#876800', 2: '#ad4e00', 1: '#cf1322' };
 
 type Props = {
   questionSet: 'in_person' | 'online';
