@@ -33,6 +33,7 @@ import { healthRoutes } from './platform/health/routes.ts';
 import { jobRoutes } from './platform/jobs/routes.ts';
 import { demoRoutes } from './demo/routes.ts';
 import { venueRoutes } from './modules/venue/routes.ts';
+import { facilityRoutes } from './modules/venue/facilities/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { staffAccountsForAuth } from './modules/staff/accounts.ts';
 import { departmentCenterOf } from './modules/staff/service.ts';
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(evaluationRoutes, deps);
   await app.register(feedbackRoutes, deps);
   await app.register(policyRoutes, deps);
+  await app.register(facilityRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

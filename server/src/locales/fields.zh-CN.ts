@@ -282,6 +282,13 @@ const labels: Record<string, string> = {
   evaluatorOrg: '评估机构',
   fileId: '报告文件',
   recommendation: '改进建议',
+  // venue facilities (4.2.2)
+  locationNote: '具体位置',
+  assetNumber: '资产编号',
+  isAccessibility: '是否无障碍设施',
+  repairer: '维修单位（人员）',
+  repairResult: '维修结果',
+  openFault: '未修复故障',
 };
 
 export function fieldLabel(path: string): string {

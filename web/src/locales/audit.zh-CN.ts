@@ -199,6 +199,13 @@ export const auditActions: Record<string, string | undefined> = {
   'improvement.create': '登记改进事项',
   'improvement.submit': '提交改进结果',
   'improvement.recheck': '复查改进事项',
+  'facility.create': '登记设备设施',
+  'facility.update': '修改设备设施',
+  'facility.retire': '停用设备设施',
+  'facility.reinstate': '恢复使用设备设施',
+  'facility.fault_report': '报告设施故障',
+  'facility.repair_start': '设施开始维修',
+  'facility.repair_finish': '设施维修完成',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -251,6 +258,7 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   survey_response: '答卷',
   assessment_report: '评价报告',
   improvement: '改进事项',
+  facility: '设备设施',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -307,4 +315,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   unreachable: '无法送达',
   username: '用户名',
   uscc: '统一社会信用代码',
+  assetNumber: '资产编号',
+  isAccessibility: '无障碍设施',
+  locationNote: '具体位置',
 };
