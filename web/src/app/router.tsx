@@ -168,6 +168,9 @@ const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/com
 const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+// venue facilities (4.2.2): the register with faults and repairs; the portal's center page with its accessibility facilities
+const FacilitiesPage = lazyPage(() => import('../features/venue/facilities/components/facilities-page.tsx'), 'FacilitiesPage');
+const PortalCenterPage = lazyPage(() => import('../features/venue/facilities/components/portal-center-page.tsx'), 'PortalCenterPage');
 
 export const router = createBrowserRouter([
   {
@@ -208,6 +211,7 @@ export const router = createBrowserRouter([
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
+          { path: 'center', element: <PortalCenterPage /> },
           {
             element: <RequireEnterprise />,
             children: [
@@ -316,6 +320,7 @@ export const router = createBrowserRouter([
                 ],
               },
               { path: 'policy-grants', element: <RequirePermission permission="policy.verify" />, children: [{ index: true, element: <GrantVerificationPage /> }] },
+              { path: 'facilities', element: <RequirePermission permission="facility.report" />, children: [{ index: true, element: <FacilitiesPage /> }] },
               {
                 path: 'enterprises',
                 element: <RequirePermission permission="enterprise.read" />,

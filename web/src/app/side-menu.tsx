@@ -36,6 +36,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -52,6 +53,7 @@ import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/eva
 import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
+import { tfac } from '../locales/facilities.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -112,6 +114,7 @@ const ENTRIES: Entry[] = [
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
+  { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
 ];
 
 export function SideMenu() {
