@@ -13,7 +13,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+  // the first load of the app's bundle can be slow on a busy machine (a fresh demo server runs its first jobs)
+  const warm = await openPage(browser);
+  await warm.page.goto(`${baseUrl()}/login`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await warm.page.getByTestId('login-username').waitFor({ timeout: 180_000 });
+  await warm.context.close();
+}, 400_000);
 afterAll(async () => {
   await browser?.close();
 });
