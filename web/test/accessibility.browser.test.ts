@@ -85,6 +85,7 @@ describe('accessibility (axe-core, WCAG 2 AA)', () => {
     await check(page, '/portal/tools', main);
     await check(page, '/portal/progress', () => page.getByTestId('progress-number').waitFor());
     await check(page, '/portal/login', main);
+    await check(page, '/portal/center', () => page.getByTestId('accessibility-facility').first().waitFor());
     await page.close();
   });
 
