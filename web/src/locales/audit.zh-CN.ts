@@ -199,6 +199,13 @@ export const auditActions: Record<string, string | undefined> = {
   'improvement.create': '登记改进事项',
   'improvement.submit': '提交改进结果',
   'improvement.recheck': '复查改进事项',
+  'training.course_create': '新建培训课程',
+  'training.session_record': '登记培训场次',
+  'training.exam_record': '登记考试成绩',
+  'training.certificate_record': '登记上岗资格证书',
+  'training.rule_create': '新增上岗资格要求',
+  'training.rule_delete': '删除上岗资格要求',
+  'training.conduct_record': '登记仪容仪表与纪律检查',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -251,6 +258,10 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   survey_response: '答卷',
   assessment_report: '评价报告',
   improvement: '改进事项',
+  training_course: '培训课程',
+  staff_certificate: '上岗资格证书',
+  qualification_rule: '上岗资格要求',
+  conduct_record: '检查记录',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -307,4 +318,12 @@ export const auditDetailFields: Record<string, string | undefined> = {
   unreachable: '无法送达',
   username: '用户名',
   uscc: '统一社会信用代码',
+  heldOn: '日期',
+  attendees: '参训人数',
+  qualificationKind: '资格名称',
+  staffId: '人员编号',
+  expiresOn: '有效期至',
+  aspect: '检查项目',
+  pointsDeducted: '扣分',
+  purpose: '窗口类型',
 };
