@@ -168,6 +168,9 @@ const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/com
 const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+// 5.2: staff training and qualification
+const TrainingPage = lazyPage(() => import('../features/staff/training/components/training-page.tsx'), 'TrainingPage');
+const CourseDetailPage = lazyPage(() => import('../features/staff/training/components/course-detail-page.tsx'), 'CourseDetailPage');
 
 export const router = createBrowserRouter([
   {
@@ -272,6 +275,14 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <AssessmentsPage /> },
                   { path: ':id', element: <AssessmentDetailPage /> },
+                ],
+              },
+              {
+                path: 'training',
+                element: <RequirePermission permission="training.read" />,
+                children: [
+                  { index: true, element: <TrainingPage /> },
+                  { path: 'courses/:id', element: <CourseDetailPage /> },
                 ],
               },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },

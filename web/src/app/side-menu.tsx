@@ -53,6 +53,7 @@ import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
+import { ttr } from '../locales/training.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -112,6 +113,7 @@ const ENTRIES: Entry[] = [
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
+  { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
 ];
 
 export function SideMenu() {

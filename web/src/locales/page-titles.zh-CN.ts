@@ -81,4 +81,6 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/catalog/items/:id', '编辑事项'],
   ['/catalog/bundles/new', '新建一件事'],
   ['/catalog/bundles/:id', '编辑一件事'],
+  ['/training', '人员培训与上岗资格'],
+  ['/training/courses/:id', '培训课程'],
 ];
