@@ -54,6 +54,8 @@ export const ttr = {
     allTitle: '全部证书',
     record: '登记证书',
     noExpiring: '没有已过期或即将到期的上岗资格',
+    horizon: (days: number) => `${days} 天内`,
+    horizonLabel: '到期范围',
     daysLeft: (n: number) => (n < 0 ? `已过期 ${-n} 天` : `${n} 天`),
   },
   courses: { add: '新建课程', addSession: '登记培训场次', addExam: '登记考试成绩', sessions: '培训场次与签到', exams: '考试', none: '暂无', passed: '合格', failed: '不合格', back: '返回课程列表', addScore: '添加人员成绩', noQualification: '不发证' },

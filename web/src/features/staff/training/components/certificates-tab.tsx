@@ -1,4 +1,4 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../../app/auth-context.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
@@ -7,12 +7,13 @@ import type { CertificateDto } from '../api.ts';
 import { useCertificates, useExpiring, useRules } from '../queries.ts';
 import { CertificateFormModal } from './certificate-form-modal.tsx';
 
-const EXPIRING_DAYS = 30;
+const HORIZONS = [7, 30, 60, 90];
 
 /** The expiring list first (the manager's work), then every certificate of the center. */
 export function CertificatesTab() {
   const { can } = useAuth();
-  const expiring = useExpiring(EXPIRING_DAYS);
+  const [days, setDays] = useState(30);
+  const expiring = useExpiring(days);
   const all = useCertificates();
   const rules = useRules();
   const [editing, setEditing] = useState<{ staffId: string; kind: string } | null | undefined>(undefined);
@@ -28,9 +29,12 @@ export function CertificatesTab() {
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {ttr.certificates.expiringTitle(EXPIRING_DAYS)}
-        </Typography.Title>
+        <Flex align="center" gap={12}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {ttr.certificates.expiringTitle(days)}
+          </Typography.Title>
+          <Select style={{ width: 120 }} value={days} onChange={setDays} options={HORIZONS.map((d) => ({ value: d, label: ttr.certificates.horizon(d) }))} aria-label={ttr.certificates.horizonLabel} data-testid="expiring-days" />
+        </Flex>
         {can('training.manage') && (
           <Button type="primary" onClick={() => setEditing(null)} data-testid="certificate-record">
             {ttr.certificates.record}
