@@ -27,6 +27,7 @@ export default defineConfig({
     './server/src/modules/feedback/tables.ts',
     './server/src/modules/policies/tables.ts',
     './server/src/modules/venue/facilities/tables.ts',
+    './server/src/modules/staff/training/tables.ts',
   ],
   out: './server/migrations',
 });

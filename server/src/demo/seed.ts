@@ -17,6 +17,7 @@ import { seedEvaluationsDemo } from '../modules/evaluations/demo.ts';
 import { seedFeedbackDemo } from '../modules/feedback/demo.ts';
 import { seedPoliciesDemo } from '../modules/policies/demo.ts';
 import { seedFacilitiesDemo } from '../modules/venue/facilities/demo.ts';
+import { seedTrainingDemo } from '../modules/staff/training/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -112,6 +113,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedFacilitiesDemo(db, center.id);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
+  await seedTrainingDemo(db, center.id, DEMO_PASSWORD);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

@@ -289,6 +289,22 @@ const labels: Record<string, string> = {
   repairer: '维修单位（人员）',
   repairResult: '维修结果',
   openFault: '未修复故障',
+  // staff training and qualification (5.2)
+  staffIds: '参训人员',
+  heldOn: '日期',
+  trainer: '授课人',
+  passMark: '及格分',
+  maxScore: '满分',
+  qualificationKind: '资格名称',
+  validityMonths: '有效期（月）',
+  scores: '考试成绩',
+  score: '成绩',
+  issuedOn: '发证日期',
+  expiresOn: '有效期至',
+  inspectedOn: '检查日期',
+  aspect: '检查项目',
+  finding: '检查发现',
+  pointsDeducted: '扣分',
 };
 
 export function fieldLabel(path: string): string {

@@ -114,6 +114,8 @@ export const ERROR_STATUS = {
   ONLINE_NOT_OFFERED: 409,
   /** the enterprise applied for this policy already and that application is still open or succeeded */
   ALREADY_APPLIED: 409,
+  /** staff training (5.2): the clerk lacks a valid qualification the counter's purpose demands */
+  QUALIFICATION_MISSING: 422,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

@@ -171,6 +171,9 @@ const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessm
 // venue facilities (4.2.2): the register with faults and repairs; the portal's center page with its accessibility facilities
 const FacilitiesPage = lazyPage(() => import('../features/venue/facilities/components/facilities-page.tsx'), 'FacilitiesPage');
 const PortalCenterPage = lazyPage(() => import('../features/venue/facilities/components/portal-center-page.tsx'), 'PortalCenterPage');
+// 5.2: staff training and qualification
+const TrainingPage = lazyPage(() => import('../features/staff/training/components/training-page.tsx'), 'TrainingPage');
+const CourseDetailPage = lazyPage(() => import('../features/staff/training/components/course-detail-page.tsx'), 'CourseDetailPage');
 
 export const router = createBrowserRouter([
   {
@@ -276,6 +279,14 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <AssessmentsPage /> },
                   { path: ':id', element: <AssessmentDetailPage /> },
+                ],
+              },
+              {
+                path: 'training',
+                element: <RequirePermission permission="training.read" />,
+                children: [
+                  { index: true, element: <TrainingPage /> },
+                  { path: 'courses/:id', element: <CourseDetailPage /> },
                 ],
               },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },

@@ -55,6 +55,7 @@ import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
+import { ttr } from '../locales/training.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -115,6 +116,7 @@ const ENTRIES: Entry[] = [
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
+  { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
 ];
 
 export function SideMenu() {

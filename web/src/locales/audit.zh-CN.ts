@@ -206,6 +206,13 @@ export const auditActions: Record<string, string | undefined> = {
   'facility.fault_report': '报告设施故障',
   'facility.repair_start': '设施开始维修',
   'facility.repair_finish': '设施维修完成',
+  'training.course_create': '新建培训课程',
+  'training.session_record': '登记培训场次',
+  'training.exam_record': '登记考试成绩',
+  'training.certificate_record': '登记上岗资格证书',
+  'training.rule_create': '新增上岗资格要求',
+  'training.rule_delete': '删除上岗资格要求',
+  'training.conduct_record': '登记仪容仪表与纪律检查',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -259,6 +266,10 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   assessment_report: '评价报告',
   improvement: '改进事项',
   facility: '设备设施',
+  training_course: '培训课程',
+  staff_certificate: '上岗资格证书',
+  qualification_rule: '上岗资格要求',
+  conduct_record: '检查记录',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -318,4 +329,12 @@ export const auditDetailFields: Record<string, string | undefined> = {
   assetNumber: '资产编号',
   isAccessibility: '无障碍设施',
   locationNote: '具体位置',
+  heldOn: '日期',
+  attendees: '参训人数',
+  qualificationKind: '资格名称',
+  staffId: '人员编号',
+  expiresOn: '有效期至',
+  aspect: '检查项目',
+  pointsDeducted: '扣分',
+  purpose: '窗口类型',
 };

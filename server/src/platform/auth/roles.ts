@@ -106,6 +106,10 @@ export const PERMISSIONS = [
   'facility.report',
   /** register, edit, retire facilities and record their repairs */
   'facility.manage',
+  /** staff training and qualification (5.2): courses, certificates, rules, conduct records (read) */
+  'training.read',
+  /** record courses, sessions, exams, certificates, qualification rules and conduct findings */
+  'training.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -131,9 +135,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
-  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read'],
+  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read', 'training.read'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',

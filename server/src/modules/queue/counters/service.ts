@@ -8,6 +8,7 @@ import { publishQueueEvent } from '../events.ts';
 import * as repo from './repository.ts';
 import { ShortCache } from '../cache.ts';
 import { assertNever } from '../../../lib/assert-never.ts';
+import { assertQualified } from '../../staff/training/service.ts';
 
 /** A clerk opens, pauses, resumes and closes a counter. One live session per counter and per clerk. */
 
@@ -37,6 +38,8 @@ export async function changeSession(db: Db, counterId: string, action: SessionAc
           const number = mineElsewhere?.id === elsewhere.id ? mineElsewhere.counter.number : '另一';
           throw new AppError('COUNTER_BUSY', `您已在 ${number} 号窗口开启服务，请先关闭该窗口`);
         }
+        // 5.2: a post that demands a certificate is opened only by a clerk holding it valid.
+        await assertQualified(tx, clerk, counter, now);
         if (elsewhere) await repo.updateSession(tx, elsewhere.id, { state: 'closed', closedAt: now, currentTicketId: null });
         await repo.insertSession(tx, { centerId: counter.centerId, counterId, staffId: clerk.id, businessDate: today });
         break;

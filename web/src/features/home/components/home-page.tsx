@@ -6,6 +6,7 @@ import { t } from '../../../locales/zh-CN.ts';
 import { useDueDate, useMonth } from '../../calendar/queries.ts';
 import { useDepartments } from '../../staff/queries.ts';
 import { useCenter } from '../../venue/queries.ts';
+import { ExpiringCertificatesNotice } from '../../staff/training/components/expiring-notice.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
@@ -60,6 +61,7 @@ export function HomePage() {
 
   return (
     <Card title={t.home.greeting(me.displayName)}>
+      <ExpiringCertificatesNotice />
       <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
     </Card>
   );
