@@ -282,6 +282,14 @@ const labels: Record<string, string> = {
   evaluatorOrg: '评估机构',
   fileId: '报告文件',
   recommendation: '改进建议',
+  topic: '主题',
+  speakers: '主讲人',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  liveUrl: '直播链接',
+  capacity: '名额',
+  registrationClosesOn: '报名截止日期',
+  attendees: '参会人',
 };
 
 export function fieldLabel(path: string): string {
