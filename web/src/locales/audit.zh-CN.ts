@@ -199,6 +199,17 @@ export const auditActions: Record<string, string | undefined> = {
   'improvement.create': '登记改进事项',
   'improvement.submit': '提交改进结果',
   'improvement.recheck': '复查改进事项',
+  // 宣讲培训
+  'briefing.create': '新建宣讲培训活动',
+  'briefing.update': '修改宣讲培训活动',
+  'briefing.publish': '发布宣讲培训活动',
+  'briefing.cancel': '取消宣讲培训活动',
+  'briefing.hold': '标记活动已举办',
+  'briefing.check_in': '活动现场签到',
+  'briefing.upload_material': '上传活动资料',
+  'briefing.register': '报名宣讲培训活动',
+  'briefing.cancel_registration': '取消活动报名',
+  'briefing.feedback': '提交活动反馈',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -251,6 +262,9 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   survey_response: '答卷',
   assessment_report: '评价报告',
   improvement: '改进事项',
+  briefing: '宣讲培训活动',
+  briefing_registration: '活动报名',
+  briefing_attendee: '参会人',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -258,6 +272,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   alreadyInvited: '此前已邀请',
   applicationRef: '办件编号',
   approvalId: '审批编号',
+  attendees: '参会人数',
   by: '查找依据',
   bytes: '文件大小（字节）',
   channel: '渠道',
@@ -266,6 +281,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   date: '日期',
   decision: '决定',
   enterpriseId: '企业编号',
+  eventId: '活动编号',
   fields: '修改的字段',
   filename: '文件名',
   findingId: '发现编号',

@@ -67,7 +67,7 @@ beforeAll(async () => {
   t = await createTestApp();
   api = testApi(t);
   [officer, guide, clerk] = await Promise.all([t.loginAs('policy'), t.loginAs('guide'), t.loginAs('clerk')]);
-  [a, b] = await Promise.all(DEMO_ENTERPRISES.map((e) => portalLogin(e.uscc)));
+  [a, b] = (await Promise.all(DEMO_ENTERPRISES.map((e) => portalLogin(e.uscc)))) as [string, string];
   room = (await api.ok<{ id: string }[]>('GET', '/api/briefings/rooms', officer))[0]!.id;
 });
 afterAll(() => t.close());
@@ -85,7 +85,8 @@ describe('events', () => {
       [{ zoneId: null }, 'zoneId'],
       [{ kind: 'live_stream', zoneId: null }, 'liveUrl'],
     ] as const) {
-      const res = await api.call('POST', '/api/briefings', officer, { kind: 'training', topic: 'x', date: future, startTime: '14:00', endTime: '16:00', zoneId: room, capacity: 5, registrationClosesOn: future, ...over });
+      const body: Record<string, unknown> = { kind: 'training', topic: 'x', date: future, startTime: '14:00', endTime: '16:00', zoneId: room, capacity: 5, registrationClosesOn: future };
+      const res = await api.call('POST', '/api/briefings', officer, { ...body, ...over });
       expect(res.statusCode, JSON.stringify(over)).toBe(400);
       expect(res.json().fields[0].field).toBe(field);
     }
@@ -236,5 +237,22 @@ describe('the day-before reminder', () => {
     expect(await sms()).toBe(before + 2);
     const res = await t.db.execute(sql`select body from notification_messages where template = 'briefing_reminder' order by created_at desc limit 1`);
     expect((res as unknown as { rows: { body: string }[] }).rows[0]!.body).toContain('2026 年惠企政策宣讲会');
+  });
+});
+
+describe('the demo', () => {
+  it('has a held briefing with attendance, materials and feedback, and a training open for registration', async () => {
+    const events = await api.ok<(Event & { topic: string; isRegistrationOpen: boolean; hasEnded: boolean })[]>('GET', '/api/briefings', officer);
+    const held = events.find((e) => e.topic === '2026 年南海区惠企政策宣讲会')!;
+    expect(held).toMatchObject({ status: 'held', hasEnded: true, figures: { feedbackCount: 4, satisfaction: 4.25 } });
+    expect(held.figures.attended).toBeGreaterThan(0);
+    expect(held.figures.attended).toBeLessThan(held.figures.registered);
+    expect((await event(held.id)).materials).toHaveLength(1);
+    const open = events.find((e) => e.topic === '企业开办“一网通办”操作培训')!;
+    expect(open).toMatchObject({ status: 'published', isRegistrationOpen: true, registered: 3 });
+    // the first demo enterprise attended the held one: its slides and the feedback form wait for it
+    const mine = (await api.ok<Own[]>('GET', '/api/portal/briefing-registrations', a)).find((r) => r.event.id === held.id)!;
+    expect(mine).toMatchObject({ canGiveFeedback: true, feedback: null });
+    expect(mine.materials).toHaveLength(1);
   });
 });
