@@ -168,6 +168,16 @@ const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/com
 const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+// 6.2.4: briefings and training (the organiser's events, the door's check-in; the portal's events and the enterprise's registrations)
+const briefingPages = {
+  portal: () => import('../features/briefings/components/portal-briefings-page.tsx'),
+  mine: () => import('../features/briefings/components/my-briefings-page.tsx'),
+};
+const BriefingsPage = lazyPage(() => import('../features/briefings/components/briefings-page.tsx'), 'BriefingsPage');
+const BriefingDetailPage = lazyPage(() => import('../features/briefings/components/event-detail-page.tsx'), 'EventDetailPage');
+const BriefingCheckInPage = lazyPage(() => import('../features/briefings/components/check-in-page.tsx'), 'CheckInPage');
+const PortalBriefingsPage = lazyPage(briefingPages.portal, 'PortalBriefingsPage');
+const MyBriefingsPage = lazyPage(briefingPages.mine, 'MyBriefingsPage');
 
 export const router = createBrowserRouter([
   {
@@ -208,6 +218,7 @@ export const router = createBrowserRouter([
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
+          { path: 'briefings', element: <PortalBriefingsPage /> },
           {
             element: <RequireEnterprise />,
             children: [
@@ -216,6 +227,7 @@ export const router = createBrowserRouter([
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
+              { path: 'my-briefings', element: <MyBriefingsPage /> },
             ],
           },
         ],
@@ -272,6 +284,15 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <AssessmentsPage /> },
                   { path: ':id', element: <AssessmentDetailPage /> },
+                ],
+              },
+              {
+                path: 'briefings',
+                element: <RequirePermission permission="briefing.check_in" />,
+                children: [
+                  { index: true, element: <BriefingsPage /> },
+                  { path: ':id', element: <BriefingDetailPage /> },
+                  { path: ':id/check-in', element: <BriefingCheckInPage /> },
                 ],
               },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },

@@ -1,5 +1,6 @@
 import {
   GiftOutlined,
+  ReadOutlined,
   ApartmentOutlined,
   AlertOutlined,
   ExperimentOutlined,
@@ -52,6 +53,7 @@ import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/eva
 import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
+import { tbr } from '../locales/briefings.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -110,6 +112,7 @@ const ENTRIES: Entry[] = [
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
+  { path: '/briefings', icon: <ReadOutlined />, label: () => tbr.menu, permission: 'briefing.check_in' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
 ];
