@@ -23,6 +23,7 @@ CREATE TABLE "briefing_events" (
 	"ends_at" timestamp with time zone NOT NULL,
 	"zone_id" uuid,
 	"live_url" text,
+	"policy_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"capacity" integer NOT NULL,
 	"registration_closes_at" timestamp with time zone NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,

@@ -290,6 +290,7 @@ const labels: Record<string, string> = {
   capacity: '名额',
   registrationClosesOn: '报名截止日期',
   attendees: '参会人',
+  policyIds: '关联政策',
 };
 
 export function fieldLabel(path: string): string {

@@ -20,6 +20,7 @@ export const tbr = {
     room: '活动室（宣讲培训区）',
     liveUrl: '线上直播链接',
     capacity: '名额',
+    policies: '关联政策',
     registrationClosesOn: '报名截止日期',
     status: '状态',
     registered: '报名人数',

@@ -91,9 +91,13 @@ describe('events', () => {
       expect(res.json().fields[0].field).toBe(field);
     }
     expect(await count('briefing_events')).toBe(before);
-    const live = await published({ kind: 'live_stream', zoneId: null, liveUrl: 'https://live.example.cn/nh/2026' });
+    const policy = (await api.ok<{ id: string; title: string }[]>('GET', '/api/public/policies'))[0]!;
+    const notPolicy = await api.call('POST', '/api/briefings', officer, { kind: 'training', topic: 'x', date: future, startTime: '14:00', endTime: '16:00', zoneId: room, capacity: 5, registrationClosesOn: future, policyIds: [policy.id, room] });
+    expect(notPolicy.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'policyIds.1' }] });
+    expect(await count('briefing_events')).toBe(before);
+    const live = await published({ kind: 'live_stream', zoneId: null, liveUrl: 'https://live.example.cn/nh/2026', policyIds: [policy.id] });
     const shown = await api.ok<{ id: string; liveUrl: string; isRegistrationOpen: boolean }[]>('GET', '/api/public/briefings');
-    expect(shown.find((e) => e.id === live.id)).toMatchObject({ liveUrl: 'https://live.example.cn/nh/2026', isRegistrationOpen: true });
+    expect(shown.find((e) => e.id === live.id)).toMatchObject({ liveUrl: 'https://live.example.cn/nh/2026', isRegistrationOpen: true, policies: [{ id: policy.id, title: policy.title }] });
     expect(shown.some((e) => e.id === draft.id)).toBe(false);
     // a guide checks people in but does not organise; a clerk does neither
     expect((await api.call('GET', '/api/briefings', guide)).statusCode).toBe(200);
@@ -242,9 +246,10 @@ describe('the day-before reminder', () => {
 
 describe('the demo', () => {
   it('has a held briefing with attendance, materials and feedback, and a training open for registration', async () => {
-    const events = await api.ok<(Event & { topic: string; isRegistrationOpen: boolean; hasEnded: boolean })[]>('GET', '/api/briefings', officer);
+    const events = await api.ok<(Event & { topic: string; isRegistrationOpen: boolean; hasEnded: boolean; policies: { title: string }[] })[]>('GET', '/api/briefings', officer);
     const held = events.find((e) => e.topic === '2026 年南海区惠企政策宣讲会')!;
     expect(held).toMatchObject({ status: 'held', hasEnded: true, figures: { feedbackCount: 4, satisfaction: 4.25 } });
+    expect(held.policies.map((p) => p.title)).toContain('小微企业稳岗补贴');
     expect(held.figures.attended).toBeGreaterThan(0);
     expect(held.figures.attended).toBeLessThan(held.figures.registered);
     expect((await event(held.id)).materials).toHaveLength(1);

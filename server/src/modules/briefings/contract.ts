@@ -26,6 +26,7 @@ export const eventInput = z.strictObject({
   /** a room of the briefing zone; null when held online only */
   zoneId: z.uuid('活动室编号格式不正确').nullable(),
   liveUrl: z.union([z.literal(''), z.url('直播链接应为网址').max(300)]).default(''),
+  policyIds: z.array(z.uuid('政策编号格式不正确')).max(10, '最多关联 10 项政策').default([]),
   capacity: z.number().int('名额应为整数').min(1, '名额至少为 1').max(10_000, '名额最多 10000'),
   /** registration closes at the end of this day (Beijing time), or at the start if that is earlier */
   registrationClosesOn: isoDate,
@@ -51,6 +52,8 @@ export const publicEvent = z.object({
   zoneId: z.string().nullable(),
   roomName: z.string().nullable(),
   liveUrl: z.string(),
+  /** the linked policies still published (a withdrawn one is left out) */
+  policies: z.array(z.object({ id: z.string(), title: z.string() })),
   capacity: z.number(),
   registered: z.number(),
   remaining: z.number(),

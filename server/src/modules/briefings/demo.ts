@@ -6,6 +6,7 @@ import { addDays, businessToday } from '../../platform/calendar/working-days.ts'
 import type { Db } from '../../platform/db/database.ts';
 import { renderNotice } from '../../platform/pdf/notice.ts';
 import { searchEnterprises } from '../enterprises/service.ts';
+import { publishedPolicies } from '../policies/service.ts';
 import { listStaff } from '../staff/service.ts';
 import { listZones } from '../venue/service.ts';
 import { checkIn, giveFeedback, register } from './registrations.ts';
@@ -35,6 +36,8 @@ export async function seedBriefingsDemo(db: Db, config: Config, centerId: string
   const registry = (await searchEnterprises(db, { town: '大沥镇', page: 1, pageSize: 40 })).items.filter((e) => !enterprises.some((d) => d.uscc === e.uscc));
   const as = (e: { uscc: string; name: string }): EnterprisePrincipal => ({ type: 'enterprise', id: e.uscc, uscc: e.uscc, name: e.name });
   const today = businessToday();
+  const policies = await publishedPolicies(db);
+  const policyIds = (...titles: string[]) => policies.filter((p) => titles.includes(p.title)).map((p) => p.id);
 
   // two weeks ago: held, with materials and feedback
   const pastDay = addDays(today, -14);
@@ -52,6 +55,7 @@ export async function seedBriefingsDemo(db: Db, config: Config, centerId: string
       endTime: '16:30',
       zoneId: room.id,
       liveUrl: '',
+      policyIds: policyIds('专精特新"小巨人"企业奖励', '小微企业稳岗补贴', '高新技术企业认定奖励'),
       capacity: 60,
       registrationClosesOn: addDays(pastDay, -1),
     },
@@ -105,6 +109,7 @@ export async function seedBriefingsDemo(db: Db, config: Config, centerId: string
     endTime: '11:30',
     zoneId: room.id,
     liveUrl: '',
+    policyIds: [],
     capacity: 40,
     registrationClosesOn: addDays(nextDay, -1),
   });

@@ -6,6 +6,7 @@ import { addDays } from '../../platform/calendar/working-days.ts';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { openFile, storeFile, type FilePolicy, type OpenedFile } from '../../platform/files/service.ts';
+import { publishedPolicies } from '../policies/service.ts';
 import { listZones } from '../venue/service.ts';
 import type { EventDetail, EventInput, EventSummary, PublicEvent } from './contract.ts';
 import * as repo from './repository.ts';
@@ -143,6 +144,11 @@ async function eventFields(db: Db, centerId: string, input: EventInput) {
     const room = (await listZones(db, centerId)).find((z) => z.id === input.zoneId);
     if (!room || room.kind !== 'briefing' || !room.isActive) throw invalidField('zoneId', '活动室应为本中心宣讲培训区的在用区域');
   }
+  if (input.policyIds.length > 0) {
+    const published = new Set((await publishedPolicies(db)).map((p) => p.id));
+    const unknown = input.policyIds.findIndex((id) => !published.has(id));
+    if (unknown >= 0) throw new AppError('VALIDATION_FAILED', '关联的政策应为已发布的惠企政策', [{ field: `policyIds.${unknown}`, message: '不是已发布的政策' }]);
+  }
   const startsAt = instantOf(input.date, start);
   const closesAt = instantOf(addDays(input.registrationClosesOn, 1), 0);
   return {
@@ -154,6 +160,7 @@ async function eventFields(db: Db, centerId: string, input: EventInput) {
     endsAt: instantOf(input.date, end),
     zoneId: input.zoneId,
     liveUrl: input.liveUrl || null,
+    policyIds: [...new Set(input.policyIds)],
     capacity: input.capacity,
     registrationClosesAt: closesAt < startsAt ? closesAt : startsAt,
   };

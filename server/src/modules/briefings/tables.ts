@@ -27,6 +27,8 @@ export const briefingEvents = pgTable(
     zoneId: uuid('zone_id').references(() => zones.id),
     /** the live stream or online meeting link */
     liveUrl: text('live_url'),
+    /** the policies the event explains (6.2.2's published policies; shown with a link on the portal) */
+    policyIds: uuid('policy_ids').array().notNull().default(sql`'{}'::uuid[]`),
     capacity: integer('capacity').notNull(),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
     status: text('status').notNull().default('draft'),

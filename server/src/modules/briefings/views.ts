@@ -1,6 +1,7 @@
 import { businessClock, hhmmOf } from '../../platform/calendar/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { describeFiles } from '../../platform/files/service.ts';
+import { publishedPolicies } from '../policies/service.ts';
 import { listCenters, listZones } from '../venue/service.ts';
 import type { EventFigures, MaterialDto, PublicEvent } from './contract.ts';
 import * as repo from './repository.ts';
@@ -10,16 +11,17 @@ import type { EventStatus } from './workflow.ts';
 
 export const MATERIAL_PURPOSE = 'briefing_material';
 
-export type Places = { centers: Map<string, string>; rooms: Map<string, string> };
+export type Places = { centers: Map<string, string>; rooms: Map<string, string>; policies: Map<string, string> };
 
-/** The names of the centers and rooms of these events (through the venue module's service). */
+/** The names of the centers, rooms and linked policies of these events (through the venue and policies modules' services). */
 export async function placesOf(db: Db, rows: repo.EventRow[]): Promise<Places> {
   const centers = new Map((await listCenters(db)).map((c) => [c.id, c.name]));
   const rooms = new Map<string, string>();
   for (const centerId of new Set(rows.filter((r) => r.zoneId).map((r) => r.centerId))) {
     for (const z of await listZones(db, centerId)) rooms.set(z.id, z.floor ? `${z.name}（${z.floor}）` : z.name);
   }
-  return { centers, rooms };
+  const policies = rows.some((r) => r.policyIds.length > 0) ? new Map((await publishedPolicies(db)).map((p) => [p.id, p.title])) : new Map<string, string>();
+  return { centers, rooms, policies };
 }
 
 export function isRegistrationOpen(row: repo.EventRow, now: Date): boolean {
@@ -43,6 +45,7 @@ export function publicEventOf(row: repo.EventRow, places: Places, now = new Date
     zoneId: row.zoneId,
     roomName: row.zoneId ? (places.rooms.get(row.zoneId) ?? null) : null,
     liveUrl: row.liveUrl ?? '',
+    policies: row.policyIds.flatMap((id) => (places.policies.has(id) ? [{ id, title: places.policies.get(id)! }] : [])),
     capacity: row.capacity,
     registered: row.registered,
     remaining: Math.max(0, row.capacity - row.registered),

@@ -57,6 +57,7 @@ export function EventDetailPage() {
           <Descriptions.Item label={tbr.fields.liveUrl}>{e.liveUrl || tbr.none}</Descriptions.Item>
           <Descriptions.Item label={tbr.fields.speakers}>{e.speakers.join('、') || tbr.none}</Descriptions.Item>
           <Descriptions.Item label={tbr.fields.registrationClosesOn}>{e.registrationClosesOn}</Descriptions.Item>
+          <Descriptions.Item label={tbr.fields.policies}>{e.policies.map((p) => p.title).join('、') || tbr.none}</Descriptions.Item>
           <Descriptions.Item label={tbr.fields.createdBy}>{e.createdByName}</Descriptions.Item>
           <Descriptions.Item label={tbr.fields.description} span={2}>{e.description || tbr.none}</Descriptions.Item>
         </Descriptions>

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { nowInShanghai, toIsoDate } from '../../../lib/time.ts';
 import { tbr } from '../../../locales/briefings.zh-CN.ts';
+import { usePublicPolicies } from '../../policies/queries.ts';
 import type { EventDetail, EventInput } from '../api.ts';
 import { useCreateEvent, useRooms, useUpdateEvent } from '../queries.ts';
 
@@ -13,6 +14,7 @@ const HHMM = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' };
 /** 新建活动 / 修改活动: kind, topic, speakers, the day and times (Beijing time), a room of the briefing zone or a live link, capacity, the registration deadline. */
 export function EventFormModal({ event, onClose }: { event?: EventDetail; onClose: () => void }) {
   const rooms = useRooms();
+  const policies = usePublicPolicies();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const submit = (v: Values) => {
@@ -28,8 +30,8 @@ export function EventFormModal({ event, onClose }: { event?: EventDetail; onClos
   };
   const start = nowInShanghai().add(7, 'day');
   const initial: Partial<Values> = event
-    ? { ...event, date: dayjs(event.date), registrationClosesOn: dayjs(event.registrationClosesOn), speakers: event.speakers.join('\n'), zoneId: event.zoneId }
-    : { kind: 'policy_briefing', date: start, registrationClosesOn: start.subtract(1, 'day'), startTime: '09:30', endTime: '11:30', capacity: 50, zoneId: rooms.data?.[0]?.id ?? null, description: '', liveUrl: '' };
+    ? { ...event, date: dayjs(event.date), registrationClosesOn: dayjs(event.registrationClosesOn), speakers: event.speakers.join('\n'), zoneId: event.zoneId, policyIds: event.policies.map((p) => p.id) }
+    : { policyIds: [], kind: 'policy_briefing', date: start, registrationClosesOn: start.subtract(1, 'day'), startTime: '09:30', endTime: '11:30', capacity: 50, zoneId: rooms.data?.[0]?.id ?? null, description: '', liveUrl: '' };
   return (
     <FormModal<Values> title={event ? tbr.form.edit : tbr.form.create} onSubmit={submit} onClose={onClose} initialValues={initial} width={640}>
       <Form.Item name="kind" label={tbr.fields.kind} rules={[{ required: true }]}>
@@ -58,6 +60,9 @@ export function EventFormModal({ event, onClose }: { event?: EventDetail; onClos
       </Form.Item>
       <Form.Item name="liveUrl" label={tbr.fields.liveUrl}>
         <Input maxLength={300} placeholder="https://" data-testid="event-live-url" />
+      </Form.Item>
+      <Form.Item name="policyIds" label={tbr.fields.policies}>
+        <Select mode="multiple" maxCount={10} showSearch={{ optionFilterProp: 'label' }} options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.title }))} data-testid="event-policies" />
       </Form.Item>
       <Form.Item name="capacity" label={tbr.fields.capacity} rules={[{ required: true, message: tbr.fields.capacity }]}>
         <InputNumber min={1} max={10000} precision={0} data-testid="event-capacity" />

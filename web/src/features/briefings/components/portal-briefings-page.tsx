@@ -50,6 +50,17 @@ export function PortalBriefingsPage() {
                         </a>
                       </Descriptions.Item>
                     )}
+                    {e.policies.length > 0 && (
+                      <Descriptions.Item label={tbr.fields.policies}>
+                        <Space wrap size={4}>
+                          {e.policies.map((p) => (
+                            <Link key={p.id} to={`/portal/policies/${p.id}`}>
+                              {p.title}
+                            </Link>
+                          ))}
+                        </Space>
+                      </Descriptions.Item>
+                    )}
                     <Descriptions.Item label={tbr.fields.registrationClosesOn}>{e.registrationClosesOn}</Descriptions.Item>
                     <Descriptions.Item label={tbr.fields.remaining}>{`${e.remaining} / ${e.capacity}`}</Descriptions.Item>
                     {e.description && <Descriptions.Item label={tbr.fields.description} span={2}>{e.description}</Descriptions.Item>}
