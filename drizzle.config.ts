@@ -28,6 +28,7 @@ export default defineConfig({
     './server/src/modules/policies/tables.ts',
     './server/src/modules/venue/facilities/tables.ts',
     './server/src/modules/staff/training/tables.ts',
+    './server/src/modules/briefings/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -50,6 +50,7 @@ import { registerEventConsumers } from './events.ts';
 import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { policyRoutes } from './modules/policies/routes.ts';
 import { trainingRoutes } from './modules/staff/training/routes.ts';
+import { briefingRoutes } from './modules/briefings/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -165,6 +166,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(policyRoutes, deps);
   await app.register(facilityRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(briefingRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

@@ -10,6 +10,7 @@ import { applicationJobs } from './modules/applications/jobs.ts';
 import { appointmentJobs } from './modules/appointments/jobs.ts';
 import { evaluationJobs } from './modules/evaluations/jobs.ts';
 import { feedbackJobs } from './modules/feedback/jobs.ts';
+import { briefingJobs } from './modules/briefings/jobs.ts';
 
 /** The periodic work of a running server, collected from the modules; `banshi start` schedules it. */
 export function serverJobs(config: Config, log: Logger): Job[] {
@@ -37,5 +38,6 @@ export function serverJobs(config: Config, log: Logger): Job[] {
     ...appointmentJobs,
     ...evaluationJobs,
     ...feedbackJobs,
+    ...briefingJobs,
   ];
 }

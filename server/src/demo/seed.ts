@@ -18,6 +18,7 @@ import { seedFeedbackDemo } from '../modules/feedback/demo.ts';
 import { seedPoliciesDemo } from '../modules/policies/demo.ts';
 import { seedFacilitiesDemo } from '../modules/venue/facilities/demo.ts';
 import { seedTrainingDemo } from '../modules/staff/training/demo.ts';
+import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedFeedbackDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedPoliciesDemo(db, config, center.id);
   await seedFacilitiesDemo(db, center.id);
+  await seedBriefingsDemo(db, config, center.id, DEMO_ENTERPRISES);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

@@ -305,6 +305,15 @@ const labels: Record<string, string> = {
   aspect: '检查项目',
   finding: '检查发现',
   pointsDeducted: '扣分',
+  topic: '主题',
+  speakers: '主讲人',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  liveUrl: '直播链接',
+  capacity: '名额',
+  registrationClosesOn: '报名截止日期',
+  attendees: '参会人',
+  policyIds: '关联政策',
 };
 
 export function fieldLabel(path: string): string {

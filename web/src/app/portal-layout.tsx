@@ -11,6 +11,7 @@ import { tdisclosure, trating } from '../locales/evaluations.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
+import { tbr } from '../locales/briefings.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -33,6 +34,8 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'policies', to: '/portal/policies', label: tpol.portal.nav },
   { key: 'policy-calculator', to: '/portal/policy-calculator', label: tpol.portal.navCalculator },
   { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine },
+  { key: 'briefings', to: '/portal/briefings', label: tbr.portal.nav },
+  { key: 'my-briefings', to: '/portal/my-briefings', label: tbr.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
 ];

@@ -174,6 +174,16 @@ const PortalCenterPage = lazyPage(() => import('../features/venue/facilities/com
 // 5.2: staff training and qualification
 const TrainingPage = lazyPage(() => import('../features/staff/training/components/training-page.tsx'), 'TrainingPage');
 const CourseDetailPage = lazyPage(() => import('../features/staff/training/components/course-detail-page.tsx'), 'CourseDetailPage');
+// 6.2.4: briefings and training (the organiser's events, the door's check-in; the portal's events and the enterprise's registrations)
+const briefingPages = {
+  portal: () => import('../features/briefings/components/portal-briefings-page.tsx'),
+  mine: () => import('../features/briefings/components/my-briefings-page.tsx'),
+};
+const BriefingsPage = lazyPage(() => import('../features/briefings/components/briefings-page.tsx'), 'BriefingsPage');
+const BriefingDetailPage = lazyPage(() => import('../features/briefings/components/event-detail-page.tsx'), 'EventDetailPage');
+const BriefingCheckInPage = lazyPage(() => import('../features/briefings/components/check-in-page.tsx'), 'CheckInPage');
+const PortalBriefingsPage = lazyPage(briefingPages.portal, 'PortalBriefingsPage');
+const MyBriefingsPage = lazyPage(briefingPages.mine, 'MyBriefingsPage');
 
 export const router = createBrowserRouter([
   {
@@ -215,6 +225,7 @@ export const router = createBrowserRouter([
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { path: 'center', element: <PortalCenterPage /> },
+          { path: 'briefings', element: <PortalBriefingsPage /> },
           {
             element: <RequireEnterprise />,
             children: [
@@ -223,6 +234,7 @@ export const router = createBrowserRouter([
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
+              { path: 'my-briefings', element: <MyBriefingsPage /> },
             ],
           },
         ],
@@ -287,6 +299,15 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <TrainingPage /> },
                   { path: 'courses/:id', element: <CourseDetailPage /> },
+                ],
+              },
+              {
+                path: 'briefings',
+                element: <RequirePermission permission="briefing.check_in" />,
+                children: [
+                  { index: true, element: <BriefingsPage /> },
+                  { path: ':id', element: <BriefingDetailPage /> },
+                  { path: ':id/check-in', element: <BriefingCheckInPage /> },
                 ],
               },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },

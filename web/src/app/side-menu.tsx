@@ -1,5 +1,6 @@
 import {
   GiftOutlined,
+  ReadOutlined,
   ApartmentOutlined,
   AlertOutlined,
   ExperimentOutlined,
@@ -54,6 +55,7 @@ import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
+import { tbr } from '../locales/briefings.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
@@ -113,6 +115,7 @@ const ENTRIES: Entry[] = [
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
+  { path: '/briefings', icon: <ReadOutlined />, label: () => tbr.menu, permission: 'briefing.check_in' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },

@@ -213,6 +213,17 @@ export const auditActions: Record<string, string | undefined> = {
   'training.rule_create': '新增上岗资格要求',
   'training.rule_delete': '删除上岗资格要求',
   'training.conduct_record': '登记仪容仪表与纪律检查',
+  // 宣讲培训
+  'briefing.create': '新建宣讲培训活动',
+  'briefing.update': '修改宣讲培训活动',
+  'briefing.publish': '发布宣讲培训活动',
+  'briefing.cancel': '取消宣讲培训活动',
+  'briefing.hold': '标记活动已举办',
+  'briefing.check_in': '活动现场签到',
+  'briefing.upload_material': '上传活动资料',
+  'briefing.register': '报名宣讲培训活动',
+  'briefing.cancel_registration': '取消活动报名',
+  'briefing.feedback': '提交活动反馈',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -270,6 +281,9 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   staff_certificate: '上岗资格证书',
   qualification_rule: '上岗资格要求',
   conduct_record: '检查记录',
+  briefing: '宣讲培训活动',
+  briefing_registration: '活动报名',
+  briefing_attendee: '参会人',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -277,6 +291,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   alreadyInvited: '此前已邀请',
   applicationRef: '办件编号',
   approvalId: '审批编号',
+  attendees: '参加人数',
   by: '查找依据',
   bytes: '文件大小（字节）',
   channel: '渠道',
@@ -285,6 +300,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   date: '日期',
   decision: '决定',
   enterpriseId: '企业编号',
+  eventId: '活动编号',
   fields: '修改的字段',
   filename: '文件名',
   findingId: '发现编号',
@@ -330,7 +346,6 @@ export const auditDetailFields: Record<string, string | undefined> = {
   isAccessibility: '无障碍设施',
   locationNote: '具体位置',
   heldOn: '日期',
-  attendees: '参训人数',
   qualificationKind: '资格名称',
   staffId: '人员编号',
   expiresOn: '有效期至',

@@ -45,6 +45,8 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'rateable_subjects.phone_cipher', holds: '手机号', stored: 'encrypted', inResponses: 'never' },
   { column: 'rateable_subjects.phone_masked', holds: '手机号', stored: 'masked', inResponses: 'masked' },
   { column: 'rateable_subjects.applicant_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  ...encrypted('briefing_attendees.phone_cipher', '手机号'),
+  { column: 'briefing_attendees.name', holds: '姓名', stored: 'plain', inResponses: 'full' },
 ];
 
 /** Column names that look personal; each such column must be listed above or here. */
