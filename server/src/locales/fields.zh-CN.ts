@@ -282,6 +282,12 @@ const labels: Record<string, string> = {
   evaluatorOrg: '评估机构',
   fileId: '报告文件',
   recommendation: '改进建议',
+  validUntil: '有效期截止日期',
+  employerName: '工作单位',
+  documentTitle: '认定证明名称',
+  documentFileId: '人才认定证明',
+  profileId: '人才档案',
+  state: '状态',
 };
 
 export function fieldLabel(path: string): string {

@@ -199,6 +199,11 @@ export const auditActions: Record<string, string | undefined> = {
   'improvement.create': '登记改进事项',
   'improvement.submit': '提交改进结果',
   'improvement.recheck': '复查改进事项',
+  'talent.document_upload': '上传人才认定证明',
+  'talent.profile_create': '登记人才档案',
+  'talent.profile_verify': '核验人才档案',
+  'talent.request_open': '登记人才服务事项',
+  'talent.request_step': '办理人才服务事项',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -251,6 +256,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   survey_response: '答卷',
   assessment_report: '评价报告',
   improvement: '改进事项',
+  talent_profile: '人才档案',
+  talent_request: '人才服务事项',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -307,4 +314,6 @@ export const auditDetailFields: Record<string, string | undefined> = {
   unreachable: '无法送达',
   username: '用户名',
   uscc: '统一社会信用代码',
+  action: '办理步骤',
+  category: '类别',
 };
