@@ -3,7 +3,6 @@ CREATE TABLE "talent_profiles" (
 	"center_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
 	"person_name" text NOT NULL,
-	"id_number_masked" varchar(18) NOT NULL,
 	"enterprise_id" uuid,
 	"employer_name" text NOT NULL,
 	"category" text NOT NULL,

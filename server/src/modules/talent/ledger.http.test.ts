@@ -57,6 +57,15 @@ const step = (id: string, body: object, cookie = talent) => api.call('POST', `/a
 const open = (body: object) => api.call('POST', '/api/talent/requests', talent, body);
 
 describe('the talent service ledger', () => {
+  it('holds the demo: talents of every category, one not yet verified, requests in every state, one overdue', async () => {
+    const profiles = await api.ok<ProfileDto[]>('GET', '/api/talent/profiles', talent);
+    expect(new Set(profiles.map((p) => p.category)).size).toBe(6);
+    expect(profiles.filter((p) => p.state === 'pending' && p.document !== null).length).toBeGreaterThanOrEqual(1);
+    const requests = await api.ok<RequestDto[]>('GET', '/api/talent/requests', talent);
+    expect(new Set(requests.map((r) => r.state))).toEqual(new Set(['submitted', 'accepted', 'coordinating', 'done', 'declined']));
+    expect(requests.some((r) => r.overdue && r.state === 'coordinating')).toBe(true);
+  });
+
   it('takes requests only for a verified talent', async () => {
     const res = await open({ profileId: profile.id, kind: 'housing_subsidy', summary: '申请人才租房补贴' });
     expect(res.statusCode).toBe(409);

@@ -44,7 +44,6 @@ export async function createProfile(deps: ServiceDeps, principal: StaffPrincipal
     centerId,
     personId: person.id,
     personName: person.name,
-    idNumberMasked: person.idNumberMasked,
     enterpriseId: enterprise?.id ?? null,
     employerName: enterprise?.name ?? input.employerName,
     category: input.category,

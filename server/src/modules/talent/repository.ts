@@ -1,13 +1,14 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, ilike, isNotNull, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { personIdNumberMasked } from '../enterprises/lookups.ts';
 import { departmentName, staffDisplayName } from '../staff/lookups.ts';
 import { talentProfiles, talentRequests, talentRequestSteps } from './tables.ts';
 
-export type ProfileRow = typeof talentProfiles.$inferSelect & { verifiedByName: string | null };
+export type ProfileRow = typeof talentProfiles.$inferSelect & { idNumberMasked: string; verifiedByName: string | null };
 export type RequestRow = typeof talentRequests.$inferSelect & { personName: string; category: string; departmentName: string | null };
 export type StepRow = typeof talentRequestSteps.$inferSelect;
 
-const profileColumns = { ...getTableColumns(talentProfiles), verifiedByName: staffDisplayName(talentProfiles.verifiedBy) };
+const profileColumns = { ...getTableColumns(talentProfiles), idNumberMasked: personIdNumberMasked(talentProfiles.personId), verifiedByName: staffDisplayName(talentProfiles.verifiedBy) };
 
 /** null when the person already has a profile at the center (the unique index decides, also under concurrency) */
 export async function insertProfile(db: DbOrTx, row: typeof talentProfiles.$inferInsert): Promise<string | null> {

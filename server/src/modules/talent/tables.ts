@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { storedFiles } from '../../platform/files/tables.ts';
 import { enterprises, people } from '../enterprises/tables.ts';
 import { departments, staff } from '../staff/tables.ts';
@@ -26,7 +26,6 @@ export const talentProfiles = pgTable(
       .notNull()
       .references(() => people.id),
     personName: text('person_name').notNull(),
-    idNumberMasked: varchar('id_number_masked', { length: 18 }).notNull(),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
     employerName: text('employer_name').notNull(),
     category: text('category').notNull(),
