@@ -168,6 +168,10 @@ const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/com
 const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+// 6.2.3: talent service (profiles, ledger, figures)
+const TalentPage = lazyPage(() => import('../features/talent/components/talent-page.tsx'), 'TalentPage');
+const TalentRequestPage = lazyPage(() => import('../features/talent/components/request-detail-page.tsx'), 'TalentRequestPage');
+const TalentFiguresPage = lazyPage(() => import('../features/talent/components/figures-page.tsx'), 'TalentFiguresPage');
 
 export const router = createBrowserRouter([
   {
@@ -274,6 +278,15 @@ export const router = createBrowserRouter([
                   { path: ':id', element: <AssessmentDetailPage /> },
                 ],
               },
+              {
+                path: 'talent',
+                element: <RequirePermission permission="talent.manage" />,
+                children: [
+                  { index: true, element: <TalentPage /> },
+                  { path: 'requests/:id', element: <TalentRequestPage /> },
+                ],
+              },
+              { path: 'talent-figures', element: <RequirePermission permission="talent.figures" />, children: [{ index: true, element: <TalentFiguresPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

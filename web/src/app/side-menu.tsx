@@ -52,6 +52,8 @@ import { tappeal, tcallback, tfigures, trating, tsettings } from '../locales/eva
 import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
+import { ttal } from '../locales/talent.zh-CN.ts';
+import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
@@ -112,6 +114,8 @@ const ENTRIES: Entry[] = [
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
+  { path: '/talent', icon: <CrownOutlined />, label: () => ttal.menu, permission: 'talent.manage' },
+  { path: '/talent-figures', icon: <PieChartOutlined />, label: () => ttal.menuFigures, permission: 'talent.figures' },
 ];
 
 export function SideMenu() {

@@ -81,4 +81,7 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/catalog/items/:id', '编辑事项'],
   ['/catalog/bundles/new', '新建一件事'],
   ['/catalog/bundles/:id', '编辑一件事'],
+  ['/talent', '企业人才服务'],
+  ['/talent/requests/:id', '人才服务事项'],
+  ['/talent-figures', '人才服务统计'],
 ];
