@@ -95,7 +95,8 @@ describe('the talent officer', () => {
     await dialog.getByPlaceholder('结束日期').fill(`${year + 2}-12-31`);
     await dialog.getByPlaceholder('结束日期').press('Enter');
     await expect.poll(() => dialog.getByPlaceholder('结束日期').inputValue()).toBe(`${year + 2}-12-31`);
-    await page.keyboard.press('Escape').catch(() => undefined);
+    // the date panel closed before saving
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
     await saveDialog(page);
     await dialog.waitFor({ state: 'hidden' });
 
@@ -118,18 +119,18 @@ describe('the talent officer', () => {
     expect(await state()).toBe('已提交');
 
     await page.getByTestId('step-accept').click();
-    await page.getByTestId('step-note').fill('材料齐全');
+    await page.getByRole('dialog').getByTestId('step-note-text').fill('材料齐全');
     await saveDialog(page);
     await expect.poll(state).toBe('已受理');
 
     await page.getByTestId('step-coordinate').click();
     await choose('step-department', '人力资源', '人力资源和社会保障局');
-    await page.getByTestId('step-note').fill('转人社局审核补贴资格');
+    await page.getByRole('dialog').getByTestId('step-note-text').fill('转人社局审核补贴资格');
     await saveDialog(page);
     await expect.poll(state).toBe('协调部门中');
 
     await page.getByTestId('step-complete').click();
-    await page.getByTestId('step-note').fill('补贴已核定发放');
+    await page.getByRole('dialog').getByTestId('step-note-text').fill('补贴已核定发放');
     await saveDialog(page);
     await expect.poll(state).toBe('已办结');
     const steps = page.getByTestId('request-steps');
@@ -151,7 +152,9 @@ describe('the talent officer', () => {
 
     await page.getByTestId('menu-applications').click();
     await page.getByTestId('new-intake').click();
-    await expect.poll(() => page.getByTestId('from-ticket').innerText()).toContain(number);
+    // the ticket in hand is offered and ticked
+    await page.getByText(number).first().waitFor();
+    await expect.poll(() => page.getByTestId('from-ticket').isChecked()).toBe(true);
     await page.getByTestId('intake-code').click();
     await page.keyboard.type('人才住房补贴');
     await page.getByTitle('人才住房补贴申请（NH-RS-006）').click();

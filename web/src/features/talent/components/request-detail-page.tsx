@@ -88,7 +88,7 @@ function StepModal({ request, action, onClose }: { request: RequestDetail; actio
         </Form.Item>
       )}
       <Form.Item name="note" label={ttal.request.note} rules={noteRequired ? [{ required: true, whitespace: true, message: ttal.request.noteRequired }] : []}>
-        <Input.TextArea rows={3} maxLength={1000} data-testid="step-note" />
+        <Input.TextArea rows={3} maxLength={1000} data-testid="step-note-text" />
       </Form.Item>
     </FormModal>
   );
