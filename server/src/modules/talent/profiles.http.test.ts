@@ -110,6 +110,14 @@ describe('talent profiles', () => {
     expect((await api.ok<ProfileDto>('GET', `/api/talent/profiles/${created.id}`, talent)).state).toBe('pending');
   });
 
+  it('registers a person once when two officers send the same talent at once', async () => {
+    const [a, b] = await Promise.all([uploadDocument(), uploadDocument()]);
+    const person = { name: '区工程师', idNumber: withCheck('44060519890217561'), phone: null };
+    const answers = await Promise.all([a, b].map((fileId) => api.call('POST', '/api/talent/profiles', talent, profileBody(fileId, { person, category: 'urgent_shortage' }))));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await api.ok<ProfileDto[]>('GET', '/api/talent/profiles?q=区工程师', talent)).length).toBe(1);
+  });
+
   it('is the talent officer’s work: a clerk and the manager are refused', async () => {
     expect((await api.call('GET', '/api/talent/profiles', clerk)).statusCode).toBe(403);
     expect((await api.call('GET', '/api/talent/profiles', manager)).statusCode).toBe(403);
