@@ -164,6 +164,11 @@ describe('the talent counter', () => {
     const counter15 = counters.find((c) => c.number === '15')!.id;
     expect((await api.call('POST', `/api/queue/counters/${counter15}/open`, talent)).statusCode).toBe(200);
     const ticket = await api.ok<{ id: string }>('POST', `/api/queue/counters/${counter15}/walk-in`, talent, {});
+    // an item of another theme is the comprehensive counter's
+    const food = await api.call('POST', '/api/applications', talent, { source: { kind: 'item', code: 'NH-SCJG-006' }, answers: { prepackaged_only: 'no', online_sales: 'no' }, applicant: { uscc: CATERING }, fromCurrentTicket: true });
+    expect(food.statusCode).toBe(403);
+    expect(food.json()).toMatchObject({ code: 'FORBIDDEN', fields: [{ field: 'source.code' }] });
+    expect(food.json().message).toContain('食品经营许可');
     const received = await api.call('POST', '/api/applications', talent, { source: { kind: 'item', code: 'NH-RS-006' }, applicant: { uscc: CATERING }, fromCurrentTicket: true });
     expect(received.statusCode, received.body).toBe(201);
     expect(received.json()).toMatchObject({ code: 'NH-RS-006', firstHandlerName: '郑伟明', ticketId: ticket.id });
