@@ -29,6 +29,7 @@ export default defineConfig({
     './server/src/modules/venue/facilities/tables.ts',
     './server/src/modules/staff/training/tables.ts',
     './server/src/modules/briefings/tables.ts',
+    './server/src/modules/talent/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -51,6 +51,7 @@ import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { policyRoutes } from './modules/policies/routes.ts';
 import { trainingRoutes } from './modules/staff/training/routes.ts';
 import { briefingRoutes } from './modules/briefings/routes.ts';
+import { talentRoutes } from './modules/talent/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -167,6 +168,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(facilityRoutes, deps);
   await app.register(trainingRoutes, deps);
   await app.register(briefingRoutes, deps);
+  await app.register(talentRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

@@ -19,6 +19,7 @@ import { seedPoliciesDemo } from '../modules/policies/demo.ts';
 import { seedFacilitiesDemo } from '../modules/venue/facilities/demo.ts';
 import { seedTrainingDemo } from '../modules/staff/training/demo.ts';
 import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
+import { seedTalentDemo } from '../modules/talent/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -113,6 +114,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedPoliciesDemo(db, config, center.id);
   await seedFacilitiesDemo(db, center.id);
   await seedBriefingsDemo(db, config, center.id, DEMO_ENTERPRISES);
+  await seedTalentDemo(db, config, center.id);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

@@ -314,6 +314,12 @@ const labels: Record<string, string> = {
   registrationClosesOn: '报名截止日期',
   attendees: '参会人',
   policyIds: '关联政策',
+  validUntil: '有效期截止日期',
+  employerName: '工作单位',
+  documentTitle: '认定证明名称',
+  documentFileId: '人才认定证明',
+  profileId: '人才档案',
+  state: '状态',
 };
 
 export function fieldLabel(path: string): string {

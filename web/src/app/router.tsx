@@ -184,6 +184,10 @@ const BriefingDetailPage = lazyPage(() => import('../features/briefings/componen
 const BriefingCheckInPage = lazyPage(() => import('../features/briefings/components/check-in-page.tsx'), 'CheckInPage');
 const PortalBriefingsPage = lazyPage(briefingPages.portal, 'PortalBriefingsPage');
 const MyBriefingsPage = lazyPage(briefingPages.mine, 'MyBriefingsPage');
+// 6.2.3: talent service (profiles, ledger, figures)
+const TalentPage = lazyPage(() => import('../features/talent/components/talent-page.tsx'), 'TalentPage');
+const TalentRequestPage = lazyPage(() => import('../features/talent/components/request-detail-page.tsx'), 'TalentRequestPage');
+const TalentFiguresPage = lazyPage(() => import('../features/talent/components/figures-page.tsx'), 'TalentFiguresPage');
 
 export const router = createBrowserRouter([
   {
@@ -310,6 +314,15 @@ export const router = createBrowserRouter([
                   { path: ':id/check-in', element: <BriefingCheckInPage /> },
                 ],
               },
+              {
+                path: 'talent',
+                element: <RequirePermission permission="talent.manage" />,
+                children: [
+                  { index: true, element: <TalentPage /> },
+                  { path: 'requests/:id', element: <TalentRequestPage /> },
+                ],
+              },
+              { path: 'talent-figures', element: <RequirePermission permission="talent.figures" />, children: [{ index: true, element: <TalentFiguresPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

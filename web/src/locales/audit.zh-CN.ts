@@ -224,6 +224,11 @@ export const auditActions: Record<string, string | undefined> = {
   'briefing.register': '报名宣讲培训活动',
   'briefing.cancel_registration': '取消活动报名',
   'briefing.feedback': '提交活动反馈',
+  'talent.document_upload': '上传人才认定证明',
+  'talent.profile_create': '登记人才档案',
+  'talent.profile_verify': '核验人才档案',
+  'talent.request_open': '登记人才服务事项',
+  'talent.request_step': '办理人才服务事项',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -284,6 +289,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   briefing: '宣讲培训活动',
   briefing_registration: '活动报名',
   briefing_attendee: '参会人',
+  talent_profile: '人才档案',
+  talent_request: '人才服务事项',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -352,4 +359,6 @@ export const auditDetailFields: Record<string, string | undefined> = {
   aspect: '检查项目',
   pointsDeducted: '扣分',
   purpose: '窗口类型',
+  action: '办理步骤',
+  category: '类别',
 };

@@ -90,4 +90,7 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/portal/center', '中心概况'],
   ['/training', '人员培训与上岗资格'],
   ['/training/courses/:id', '培训课程'],
+  ['/talent', '企业人才服务'],
+  ['/talent/requests/:id', '人才服务事项'],
+  ['/talent-figures', '人才服务统计'],
 ];

@@ -32,6 +32,11 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
   requireTransition(body.source.kind === 'bundle' ? 'bundle' : 'single', null, 'receive', actorFor({ kind: 'staff', principal: clerk }, 'receive'));
   const center = await getCenter(db, clerk.centerId);
   const source = await resolveSource(db, center.id, body.source, body.answers);
+  // The talent officer takes in talent items at the talent counter (6.2.3); every other item is the comprehensive counter's.
+  if (!clerk.roles.includes('counter_clerk') && clerk.roles.includes('talent_officer') && (source.kind !== 'item' || source.guide.theme !== 'talent')) {
+    const message = `人才服务窗口只收件人才服务类事项，“${source.name}”请引导至综合受理窗口`;
+    throw new AppError('FORBIDDEN', message, [{ field: 'source.code', message }]);
+  }
 
   if (body.isCommitment) {
     if (source.kind !== 'item' || !source.guide.commitment.isAllowed) {
