@@ -282,6 +282,12 @@ const labels: Record<string, string> = {
   evaluatorOrg: '评估机构',
   fileId: '报告文件',
   recommendation: '改进建议',
+  helpedWith: '辅导内容',
+  referredTo: '转介去向',
+  followUpDueOn: '回访日期',
+  startsAt: '预约时段',
+  topic: '辅导内容',
+  payload: '信令内容',
 };
 
 export function fieldLabel(path: string): string {

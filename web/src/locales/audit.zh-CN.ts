@@ -199,6 +199,14 @@ export const auditActions: Record<string, string | undefined> = {
   'improvement.create': '登记改进事项',
   'improvement.submit': '提交改进结果',
   'improvement.recheck': '复查改进事项',
+  'assistance.record': '登记申报辅导',
+  'assistance.follow_up': '登记辅导回访',
+  'video_session.book': '预约视频辅导',
+  'video_session.cancel': '取消视频辅导',
+  'video_session.start': '开始视频辅导',
+  'video_session.end': '结束视频辅导',
+  'video_session.signal': '视频辅导连线信令',
+  'video_session.connect': '视频辅导接通',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -251,6 +259,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   survey_response: '答卷',
   assessment_report: '评价报告',
   improvement: '改进事项',
+  assistance_record: '申报辅导记录',
+  video_session: '视频辅导',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
