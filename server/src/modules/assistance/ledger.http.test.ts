@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTestApp();
   api = testApi(t);
   [assistant, manager, clerk] = await Promise.all([t.loginAs('assistant'), t.loginAs('manager'), t.loginAs('clerk')]);
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', payload: { uscc: DEMO_ENTERPRISES[1].uscc, password: 'Demo1234' } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/enterprise-login', payload: { uscc: DEMO_ENTERPRISES[1]!.uscc, password: 'Demo1234' } });
   enterprise = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const items = await api.ok<{ items: { id: string; name: string }[] }>('GET', '/api/portal/assistance/slots', enterprise);
   food = items.items.find((i) => i.name.includes('食品经营许可'))!.id;
@@ -40,8 +40,8 @@ describe('the assistance ledger', () => {
   it('records an assistance on site, lists it and counts it in the figures', async () => {
     const before = await api.ok<FiguresDto>('GET', '/api/assistance/figures', assistant);
     const res = await record({
-      uscc: DEMO_ENTERPRISES[1].uscc,
-      enterpriseName: DEMO_ENTERPRISES[1].name,
+      uscc: DEMO_ENTERPRISES[1]!.uscc,
+      enterpriseName: DEMO_ENTERPRISES[1]!.name,
       personName: '周先生',
       helpedWith: ['fill_forms', 'check_completeness'],
       itemIds: [food],

@@ -62,10 +62,11 @@ export async function bookSession(db: DbOrTx, enterprise: EnterprisePrincipal, i
   if (startsAt <= now) throw new AppError('DATE_IN_PAST', '所选时段已过，请选择以后的时段', [{ field: 'startsAt', message: '时段已过' }]);
   const clock = businessClock(startsAt);
   const calendar = await loadCalendar(db);
+  const dates = bookableDates(calendar, businessToday(now));
+  if (clock.date > dates.at(-1)!) throw new AppError('BEYOND_HORIZON', `视频辅导可预约今后 ${BOOKING_DAYS} 个工作日内的时段`, [{ field: 'startsAt', message: '超出可预约范围' }]);
   if (!calendar.isWorkingDay(clock.date) || !SLOT_STARTS.includes(clock.minutes) || startsAt.getSeconds() !== 0 || startsAt.getMilliseconds() !== 0) {
     throw new AppError('OUTSIDE_HOURS', HOURS_TEXT, [{ field: 'startsAt', message: HOURS_TEXT }]);
   }
-  if (!bookableDates(calendar, businessToday(now)).includes(clock.date)) throw new AppError('BEYOND_HORIZON', `视频辅导可预约今后 ${BOOKING_DAYS} 个工作日内的时段`, [{ field: 'startsAt', message: '超出可预约范围' }]);
   if (input.itemId && !(await listPublishedItemFacts(db, centerId)).some((i) => i.id === input.itemId)) throw invalidField('itemId', '所选事项不是本中心已发布的事项');
   const row = await repo.insertSession(db, { centerId, uscc: enterprise.uscc, enterpriseName: enterprise.name, personName: input.personName, topic: input.topic, itemId: input.itemId ?? null, startsAt, bookedAt: now });
   if (!row) throw new AppError('SLOT_FULL', '该时段已被预约，请选择其他时段', [{ field: 'startsAt', message: '时段已约满' }]);
