@@ -169,6 +169,12 @@ const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
 
+// 申报辅导 (6.1.2): the ledger and video sessions; the assistant's call; the portal's booking and call
+const AssistancePage = lazyPage(() => import('../features/assistance/components/assistance-page.tsx'), 'AssistancePage');
+const StaffCallPage = lazyPage(() => import('../features/assistance/components/staff-call-page.tsx'), 'StaffCallPage');
+const PortalVideoPage = lazyPage(() => import('../features/assistance/components/portal-video-page.tsx'), 'PortalVideoPage');
+const PortalCallPage = lazyPage(() => import('../features/assistance/components/portal-call-page.tsx'), 'PortalCallPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -216,6 +222,8 @@ export const router = createBrowserRouter([
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
+              { path: 'video-assistance', element: <PortalVideoPage /> },
+              { path: 'video-assistance/:id', element: <PortalCallPage /> },
             ],
           },
         ],
@@ -396,6 +404,14 @@ export const router = createBrowserRouter([
                   { path: 'items/:id', element: <ItemEditorPage /> },
                   { path: 'bundles/new', element: <BundleEditorPage /> },
                   { path: 'bundles/:id', element: <BundleEditorPage /> },
+                ],
+              },
+              {
+                path: 'assistance',
+                element: <RequirePermission permission="assistance.record" />,
+                children: [
+                  { index: true, element: <AssistancePage /> },
+                  { path: 'video/:id', element: <StaffCallPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

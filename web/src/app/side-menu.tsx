@@ -1,4 +1,5 @@
 import {
+  VideoCameraOutlined,
   GiftOutlined,
   ApartmentOutlined,
   AlertOutlined,
@@ -37,6 +38,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { tast } from '../locales/assistance.zh-CN.ts';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -111,7 +113,7 @@ const ENTRIES: Entry[] = [
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
-  { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
+  { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },  { path: '/assistance', icon: <VideoCameraOutlined />, label: () => tast.menu, permission: 'assistance.record' },
 ];
 
 export function SideMenu() {

@@ -81,4 +81,8 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/catalog/items/:id', '编辑事项'],
   ['/catalog/bundles/new', '新建一件事'],
   ['/catalog/bundles/:id', '编辑一件事'],
+  ['/assistance', '申报辅导'],
+  ['/assistance/video/:id', '视频辅导'],
+  ['/portal/video-assistance', '视频辅导'],
+  ['/portal/video-assistance/:id', '视频辅导通话'],
 ];

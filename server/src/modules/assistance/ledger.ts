@@ -105,6 +105,12 @@ export async function assistanceFigures(db: DbOrTx, by: StaffPrincipal, query: {
   return { ...figures, videoMinutes: Math.round(seconds / 60) };
 }
 
+/** The center's published items, to pick from when recording an assistance. */
+export async function centerItems(db: DbOrTx, by: StaffPrincipal): Promise<{ id: string; name: string }[]> {
+  if (!by.centerId) return [];
+  return (await listPublishedItemFacts(db, by.centerId)).map((i) => ({ id: i.id, name: i.name }));
+}
+
 async function toDtos(db: DbOrTx, rows: repo.RecordView[]): Promise<RecordDto[]> {
   const centers = [...new Set(rows.map((r) => r.centerId))];
   const names = new Map<string, string>();

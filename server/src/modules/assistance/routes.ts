@@ -6,7 +6,7 @@ import { staffOf } from '../../platform/auth/plugin.ts';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { idParam, version } from '../../platform/http/schemas.ts';
 import { bookingInput, endInput, figuresDto, figuresQuery, followUpInput, recordDto, recordInput, recordsQuery, sessionDto, sessionsQuery, signalInput, slotsDto, slotsQuery } from './contract.ts';
-import { assistanceFigures, getRecord, listRecords, recordAssistance, recordFollowUp } from './ledger.ts';
+import { assistanceFigures, centerItems, getRecord, listRecords, recordAssistance, recordFollowUp } from './ledger.ts';
 import { reportConnected, sendSignal, streamCall } from './signalling.ts';
 import { availableSlots, bookSession, cancelSession, endSession, listCenterSessions, listEnterpriseSessions, startSession } from './video.ts';
 
@@ -53,6 +53,11 @@ export const assistanceRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, d
     (request) => assistanceFigures(db, staffOf(request), request.query),
   );
 
+  app.get(
+    '/api/assistance/items',
+    { config: { access: 'assistance.record' }, schema: { tags, summary: '本中心已发布的事项（登记辅导时选择）', response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) } } },
+    (request) => centerItems(db, staffOf(request)),
+  );
   app.get(
     '/api/assistance/video-sessions',
     { config: { access: 'assistance.record' }, schema: { tags, summary: '本中心的视频辅导预约（今日起，或全部）', querystring: sessionsQuery, response: { 200: z.array(sessionDto) } } },
