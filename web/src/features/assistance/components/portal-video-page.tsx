@@ -58,15 +58,17 @@ function BookingCard() {
           <Form.Item name="date" label={tast.portal.date} rules={[{ required: true, message: t.common.required }]}>
             <Select options={slots.data.days.map((d) => ({ value: d.date, label: formatDate(d.date) }))} onChange={() => form.setFieldValue('startsAt', undefined)} data-testid="video-date" />
           </Form.Item>
-          <Form.Item name="startsAt" label={tast.portal.slot} rules={[{ required: true, message: t.common.required }]}>
-            <Radio.Group data-testid="video-slots">
-              {day?.slots.map((s) => (
-                <Radio.Button key={s.startsAt} value={s.startsAt} disabled={!s.free} data-testid={`video-slot-${s.time}`}>
-                  {s.free ? s.time : `${s.time} ${tast.portal.taken}`}
-                </Radio.Button>
-              ))}
-            </Radio.Group>
-          </Form.Item>
+          <div data-testid="video-slots">
+            <Form.Item name="startsAt" label={tast.portal.slot} rules={[{ required: true, message: t.common.required }]}>
+              <Radio.Group>
+                {day?.slots.map((s) => (
+                  <Radio.Button key={s.startsAt} value={s.startsAt} disabled={!s.free} data-testid={`video-slot-${s.time}`}>
+                    {s.free ? s.time : `${s.time} ${tast.portal.taken}`}
+                  </Radio.Button>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+          </div>
           <Form.Item name="topic" label={tast.portal.topic} rules={[{ required: true, whitespace: true, message: t.common.required }]}>
             <Input maxLength={200} data-testid="video-topic" />
           </Form.Item>
