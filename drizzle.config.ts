@@ -30,6 +30,7 @@ export default defineConfig({
     './server/src/modules/staff/training/tables.ts',
     './server/src/modules/briefings/tables.ts',
     './server/src/modules/talent/tables.ts',
+    './server/src/modules/assistance/tables.ts',
   ],
   out: './server/migrations',
 });

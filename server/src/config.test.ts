@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@localhost:5432/banshi' });
   });
 
+  it('gives a video call no ICE server unless WEBRTC_ICE_SERVERS names them (a call on the center\'s network needs none)', () => {
+    expect(loadConfig({ ...secrets }).WEBRTC_ICE_SERVERS).toEqual([]);
+    const servers = [{ urls: 'stun:stun.example.cn:3478' }, { urls: ['turn:turn.example.cn:3478'], username: 'u', credential: 'p' }];
+    expect(loadConfig({ ...secrets, WEBRTC_ICE_SERVERS: JSON.stringify(servers) }).WEBRTC_ICE_SERVERS).toEqual(servers);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -36,6 +42,8 @@ describe('configuration', () => {
     ['SESSION_SECRET', 'short'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['WEBRTC_ICE_SERVERS', 'stun:stun.example.cn'],
+    ['WEBRTC_ICE_SERVERS', '[{"url":"stun:stun.example.cn"}]'],
   ])('stops on a wrong %s with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -13,6 +13,8 @@ const booleanFlag = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const positiveInt = z.coerce.number().int().positive();
+/** RTCConfiguration.iceServers (WEBRTC_ICE_SERVERS) */
+const iceServers = z.array(z.strictObject({ urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), username: z.string().optional(), credential: z.string().optional() }));
 
 const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)');
 
@@ -113,6 +115,19 @@ const settings = {
     description:
       'working days within which a colleague or department receives an inquiry transferred to them (首问、首办 A.1.3, A.2.3); later, the first responder is flagged to their manager. 0: the same day',
     schema: z.coerce.number().int().min(0).max(10).default(1),
+  },
+  WEBRTC_ICE_SERVERS: {
+    description:
+      'STUN/TURN servers the browsers of a video assistance session (视频辅导) use, as the JSON of RTCConfiguration.iceServers, e.g. [{"urls":"stun:stun.example.cn:3478"}]; unset: none, so two browsers on the center\'s network connect directly (host candidates) with no outside service',
+    schema: z
+      .string()
+      .optional()
+      .transform((v, ctx): { urls: string | string[]; username?: string; credential?: string }[] => {
+        if (!v) return [];
+        const parsed = iceServers.safeParse((() => { try { return JSON.parse(v) as unknown; } catch { return undefined; } })());
+        if (!parsed.success) ctx.addIssue({ code: 'custom', message: '应为 JSON 数组，每项含 urls（字符串或字符串数组），可含 username、credential' });
+        return parsed.success ? parsed.data : [];
+      }),
   },
   OUTBOX_RETENTION_DAYS: {
     description: 'days a delivered outbox entry is kept before it is pruned (entries that failed for good are kept)',

@@ -20,6 +20,7 @@ import { seedFacilitiesDemo } from '../modules/venue/facilities/demo.ts';
 import { seedTrainingDemo } from '../modules/staff/training/demo.ts';
 import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
 import { seedTalentDemo } from '../modules/talent/demo.ts';
+import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedFacilitiesDemo(db, center.id);
   await seedBriefingsDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedTalentDemo(db, config, center.id);
+  await seedAssistanceDemo(db, center.id, DEMO_ENTERPRISES);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

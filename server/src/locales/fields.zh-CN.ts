@@ -320,6 +320,11 @@ const labels: Record<string, string> = {
   documentFileId: '人才认定证明',
   profileId: '人才档案',
   state: '状态',
+  helpedWith: '辅导内容',
+  referredTo: '转介去向',
+  followUpDueOn: '回访日期',
+  startsAt: '预约时段',
+  payload: '信令内容',
 };
 
 export function fieldLabel(path: string): string {

@@ -12,6 +12,7 @@ import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
+import { tast } from '../locales/assistance.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -36,6 +37,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine },
   { key: 'briefings', to: '/portal/briefings', label: tbr.portal.nav },
   { key: 'my-briefings', to: '/portal/my-briefings', label: tbr.portal.navMine },
+  { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
 ];

@@ -189,6 +189,12 @@ const TalentPage = lazyPage(() => import('../features/talent/components/talent-p
 const TalentRequestPage = lazyPage(() => import('../features/talent/components/request-detail-page.tsx'), 'TalentRequestPage');
 const TalentFiguresPage = lazyPage(() => import('../features/talent/components/figures-page.tsx'), 'TalentFiguresPage');
 
+// 申报辅导 (6.1.2): the ledger and video sessions; the assistant's call; the portal's booking and call
+const AssistancePage = lazyPage(() => import('../features/assistance/components/assistance-page.tsx'), 'AssistancePage');
+const StaffCallPage = lazyPage(() => import('../features/assistance/components/staff-call-page.tsx'), 'StaffCallPage');
+const PortalVideoPage = lazyPage(() => import('../features/assistance/components/portal-video-page.tsx'), 'PortalVideoPage');
+const PortalCallPage = lazyPage(() => import('../features/assistance/components/portal-call-page.tsx'), 'PortalCallPage');
+
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
@@ -239,6 +245,8 @@ export const router = createBrowserRouter([
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
               { path: 'my-briefings', element: <MyBriefingsPage /> },
+              { path: 'video-assistance', element: <PortalVideoPage /> },
+              { path: 'video-assistance/:id', element: <PortalCallPage /> },
             ],
           },
         ],
@@ -446,6 +454,14 @@ export const router = createBrowserRouter([
                   { path: 'items/:id', element: <ItemEditorPage /> },
                   { path: 'bundles/new', element: <BundleEditorPage /> },
                   { path: 'bundles/:id', element: <BundleEditorPage /> },
+                ],
+              },
+              {
+                path: 'assistance',
+                element: <RequirePermission permission="assistance.record" />,
+                children: [
+                  { index: true, element: <AssistancePage /> },
+                  { path: 'video/:id', element: <StaffCallPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

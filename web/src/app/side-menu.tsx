@@ -1,4 +1,5 @@
 import {
+  VideoCameraOutlined,
   GiftOutlined,
   ReadOutlined,
   ApartmentOutlined,
@@ -39,6 +40,7 @@ import {
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
+import { tast } from '../locales/assistance.zh-CN.ts';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -124,6 +126,7 @@ const ENTRIES: Entry[] = [
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
   { path: '/talent', icon: <CrownOutlined />, label: () => ttal.menu, permission: 'talent.manage' },
   { path: '/talent-figures', icon: <PieChartOutlined />, label: () => ttal.menuFigures, permission: 'talent.figures' },
+  { path: '/assistance', icon: <VideoCameraOutlined />, label: () => tast.menu, permission: 'assistance.record' },
 ];
 
 export function SideMenu() {

@@ -229,6 +229,14 @@ export const auditActions: Record<string, string | undefined> = {
   'talent.profile_verify': '核验人才档案',
   'talent.request_open': '登记人才服务事项',
   'talent.request_step': '办理人才服务事项',
+  'assistance.record': '登记申报辅导',
+  'assistance.follow_up': '登记辅导回访',
+  'video_session.book': '预约视频辅导',
+  'video_session.cancel': '取消视频辅导',
+  'video_session.start': '开始视频辅导',
+  'video_session.end': '结束视频辅导',
+  'video_session.signal': '视频辅导连线信令',
+  'video_session.connect': '视频辅导接通',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -291,6 +299,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   briefing_attendee: '参会人',
   talent_profile: '人才档案',
   talent_request: '人才服务事项',
+  assistance_record: '申报辅导记录',
+  video_session: '视频辅导',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */

@@ -93,4 +93,8 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/talent', '企业人才服务'],
   ['/talent/requests/:id', '人才服务事项'],
   ['/talent-figures', '人才服务统计'],
+  ['/assistance', '申报辅导'],
+  ['/assistance/video/:id', '视频辅导'],
+  ['/portal/video-assistance', '视频辅导'],
+  ['/portal/video-assistance/:id', '视频辅导通话'],
 ];

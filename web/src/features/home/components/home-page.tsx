@@ -8,6 +8,7 @@ import { useDepartments } from '../../staff/queries.ts';
 import { useCenter } from '../../venue/queries.ts';
 import { ExpiringCertificatesNotice } from '../../staff/training/components/expiring-notice.tsx';
 import { TalentHomeCard } from '../../talent/components/talent-home-card.tsx';
+import { MyAssistanceCard } from '../../assistance/components/my-assistance-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
@@ -61,8 +62,9 @@ export function HomePage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap="middle">
       {can('talent.manage') && <TalentHomeCard />}
+      {can('assistance.record') && <MyAssistanceCard />}
       <Card title={t.home.greeting(me.displayName)}>
         <ExpiringCertificatesNotice />
         <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
