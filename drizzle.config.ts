@@ -26,6 +26,7 @@ export default defineConfig({
     './server/src/modules/appointments/tables.ts',
     './server/src/modules/feedback/tables.ts',
     './server/src/modules/policies/tables.ts',
+    './server/src/modules/agency/tables.ts',
   ],
   out: './server/migrations',
 });

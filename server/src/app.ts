@@ -48,6 +48,7 @@ import { maskingStream } from './platform/personal-data/log-masking.ts';
 import { registerEventConsumers } from './events.ts';
 import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { policyRoutes } from './modules/policies/routes.ts';
+import { agencyRoutes } from './modules/agency/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(evaluationRoutes, deps);
   await app.register(feedbackRoutes, deps);
   await app.register(policyRoutes, deps);
+  await app.register(agencyRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

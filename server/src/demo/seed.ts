@@ -16,6 +16,7 @@ import { seedAppointmentsDemo } from '../modules/appointments/demo.ts';
 import { seedEvaluationsDemo } from '../modules/evaluations/demo.ts';
 import { seedFeedbackDemo } from '../modules/feedback/demo.ts';
 import { seedPoliciesDemo } from '../modules/policies/demo.ts';
+import { seedAgencyDemo } from '../modules/agency/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedEvaluationsDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedFeedbackDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedPoliciesDemo(db, config, center.id);
+  await seedAgencyDemo(db, config, center.id, DEMO_ENTERPRISES);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });

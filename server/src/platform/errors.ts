@@ -114,6 +114,12 @@ export const ERROR_STATUS = {
   ONLINE_NOT_OFFERED: 409,
   /** the enterprise applied for this policy already and that application is still open or succeeded */
   ALREADY_APPLIED: 409,
+  /** 6.2.1: an agency agreement (委托代办协议) needs the enterprise's signed authorisation */
+  AUTHORISATION_REQUIRED: 422,
+  /** 6.2.1: a material handed over for agency was returned already */
+  ALREADY_RETURNED: 409,
+  /** 6.2.1: an agency request is finished only once every material handed over is returned */
+  MATERIALS_NOT_RETURNED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

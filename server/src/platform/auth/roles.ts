@@ -102,6 +102,10 @@ export const PERMISSIONS = [
   'policy.manage',
   /** the issuing department verifies 免申即享 grants and records disbursement */
   'policy.verify',
+  /** 6.2.1 帮办代办: agency requests, agreements, materials, activities, follow-ups, key projects, figures */
+  'agency.handle',
+  /** the high-frequency agency list, the follow-up setting, key projects and their teams */
+  'agency.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -124,10 +128,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   filing_assistant: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem'],
   counter_clerk: [...ALL_STAFF, ...HANDLES, 'feedback.unresolved', 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
   back_office_reviewer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'person.unmask', 'application.review'],
-  agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
+  agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve', 'agency.handle', 'application.intake'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'agency.handle', 'agency.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
   chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read'],
   administrator: [
