@@ -10,6 +10,7 @@ import { ty } from '../locales/appointments.zh-CN.ts';
 import { tdisclosure, trating } from '../locales/evaluations.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
+import { tag } from '../locales/agency.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -32,6 +33,8 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'policies', to: '/portal/policies', label: tpol.portal.nav },
   { key: 'policy-calculator', to: '/portal/policy-calculator', label: tpol.portal.navCalculator },
   { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine },
+  { key: 'agency', to: '/portal/agency', label: tag.portal.nav },
+  { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
 ];
 

@@ -168,6 +168,14 @@ const SurveyDetailPage = lazyPage(() => import('../features/feedback/surveys/com
 const PortalSurveyPage = lazyPage(surveyPages.portal, 'PortalSurveyPage');
 const AssessmentsPage = lazyPage(() => import('../features/feedback/assessments/components/assessments-page.tsx'), 'AssessmentsPage');
 const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessments/components/assessment-detail-page.tsx'), 'AssessmentDetailPage');
+// 帮办代办 (6.2.1): the agent's requests, the list, key projects, figures; the portal's list and the enterprise's own
+const AgencyRequestsPage = lazyPage(() => import('../features/agency/components/requests-page.tsx'), 'AgencyRequestsPage');
+const AgencyRequestDetailPage = lazyPage(() => import('../features/agency/components/request-detail-page.tsx'), 'AgencyRequestDetailPage');
+const AgencyItemsPage = lazyPage(() => import('../features/agency/components/items-page.tsx'), 'AgencyItemsPage');
+const AgencyProjectsPage = lazyPage(() => import('../features/agency/components/projects-page.tsx'), 'AgencyProjectsPage');
+const AgencyFiguresPage = lazyPage(() => import('../features/agency/components/figures-page.tsx'), 'AgencyFiguresPage');
+const PortalAgencyListPage = lazyPage(() => import('../features/agency/components/portal/agency-list-page.tsx'), 'PortalAgencyListPage');
+const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal/my-agency-page.tsx'), 'MyAgencyPage');
 
 export const router = createBrowserRouter([
   {
@@ -206,6 +214,7 @@ export const router = createBrowserRouter([
           { path: 'policies', element: <PortalPolicyListPage /> },
           { path: 'policies/:id', element: <PortalPolicyPage /> },
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
+          { path: 'agency', element: <PortalAgencyListPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           {
@@ -216,6 +225,7 @@ export const router = createBrowserRouter([
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
+              { path: 'my-agency', element: <MyAgencyPage /> },
             ],
           },
         ],
@@ -316,6 +326,17 @@ export const router = createBrowserRouter([
                 ],
               },
               { path: 'policy-grants', element: <RequirePermission permission="policy.verify" />, children: [{ index: true, element: <GrantVerificationPage /> }] },
+              {
+                path: 'agency',
+                element: <RequirePermission permission="agency.handle" />,
+                children: [
+                  { index: true, element: <AgencyRequestsPage /> },
+                  { path: ':id', element: <AgencyRequestDetailPage /> },
+                ],
+              },
+              { path: 'agency-items', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyItemsPage /> }] },
+              { path: 'agency-projects', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyProjectsPage /> }] },
+              { path: 'agency-figures', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyFiguresPage /> }] },
               {
                 path: 'enterprises',
                 element: <RequirePermission permission="enterprise.read" />,

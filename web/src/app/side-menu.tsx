@@ -36,6 +36,8 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ProjectOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -43,6 +45,7 @@ import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
+import { tag } from '../locales/agency.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
@@ -110,6 +113,10 @@ const ENTRIES: Entry[] = [
   { path: '/queue-settings', icon: <ControlOutlined />, label: () => tq.menu.settings, permission: 'queue.manage' },
   { path: '/policies', icon: <GiftOutlined />, label: () => tpol.menu, permission: 'policy.read' },
   { path: '/policy-grants', icon: <MoneyCollectOutlined />, label: () => tpol.menuGrants, permission: 'policy.verify' },
+  { path: '/agency', icon: <SolutionOutlined />, label: () => tag.menu.requests, permission: 'agency.handle' },
+  { path: '/agency-projects', icon: <ProjectOutlined />, label: () => tag.menu.projects, permission: 'agency.handle' },
+  { path: '/agency-items', icon: <UnorderedListOutlined />, label: () => tag.menu.items, permission: 'agency.handle' },
+  { path: '/agency-figures', icon: <BarChartOutlined />, label: () => tag.menu.figures, permission: 'agency.handle' },
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
 ];

@@ -50,7 +50,7 @@ describe('帮办代办', () => {
     expect(item).toMatchObject({ code: 'NH-SCJG-006', agentDoes: expect.any(String), enterpriseDoes: expect.any(String), isActive: true });
     // the manager changes it; the agent cannot
     expect((await api.call('PUT', `/api/agency/items/${item.id}`, agent, { version: item.version, agentDoes: 'x', enterpriseDoes: 'y', isActive: false })).statusCode).toBe(403);
-    const again = await api.call('POST', '/api/agency/items', manager, { itemId: item.itemId, agentDoes: 'x', enterpriseDoes: 'y' });
+    const again = await api.call('POST', '/api/agency/items', manager, { code: item.code, agentDoes: 'x', enterpriseDoes: 'y' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DUPLICATE');
   });

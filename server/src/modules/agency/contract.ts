@@ -28,7 +28,8 @@ export const agencyItemDto = z.object({
 export type AgencyItemDto = z.infer<typeof agencyItemDto>;
 export const agencyItemList = z.object({ items: z.array(agencyItemDto) });
 export const agencyItemInput = z.strictObject({
-  itemId: z.uuid('请选择事项'),
+  /** the item's code in the published catalog */
+  code: z.string({ error: '请选择事项' }).trim().min(1, '请选择事项').max(40),
   agentDoes: required('代办人员负责的工作', 1000),
   enterpriseDoes: required('企业自行办理的工作', 1000),
 });

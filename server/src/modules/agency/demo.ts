@@ -41,8 +41,7 @@ export async function seedAgencyDemo(db: Db, config: Config, centerId: string, e
   const manager = as('manager');
   const items = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.code, i]));
   for (const [code, agentDoes, enterpriseDoes] of LIST) {
-    const item = items.get(code);
-    if (item) await addAgencyItem(db, manager, { itemId: item.id, agentDoes, enterpriseDoes });
+    if (items.has(code)) await addAgencyItem(db, manager, { code, agentDoes, enterpriseDoes });
   }
   const [manufacturing, catering] = [enterprises[0]!, enterprises[1]!];
   const at = (daysAgo: number, hour = 10) => new Date(Math.min(Date.now() - daysAgo * DAY_MS - (Date.now() % DAY_MS) + (hour - 8) * 3_600_000, Date.now() - 60_000));

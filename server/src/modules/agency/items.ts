@@ -31,11 +31,12 @@ function centerOf(principal: StaffPrincipal): string {
   return principal.centerId;
 }
 
-export async function addAgencyItem(db: DbOrTx, principal: StaffPrincipal, input: { itemId: string; agentDoes: string; enterpriseDoes: string }): Promise<string> {
+export async function addAgencyItem(db: DbOrTx, principal: StaffPrincipal, input: { code: string; agentDoes: string; enterpriseDoes: string }): Promise<string> {
   const centerId = centerOf(principal);
-  if (!(await listPublishedItemFacts(db, centerId)).some((i) => i.id === input.itemId)) throw invalidField('itemId', '该事项不在本中心公布的事项目录中');
-  const row = await repo.insertItem(db, { centerId, ...input });
-  if (!row) throw duplicate('itemId', '该事项已在高频服务清单中');
+  const item = (await listPublishedItemFacts(db, centerId)).find((i) => i.code === input.code);
+  if (!item) throw invalidField('code', '该事项不在本中心公布的事项目录中');
+  const row = await repo.insertItem(db, { centerId, itemId: item.id, agentDoes: input.agentDoes, enterpriseDoes: input.enterpriseDoes });
+  if (!row) throw duplicate('code', '该事项已在高频服务清单中');
   return row.id;
 }
 

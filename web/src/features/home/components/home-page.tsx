@@ -1,4 +1,4 @@
-import { Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { formatDate, todayInShanghai } from '../../../lib/time.ts';
@@ -6,10 +6,11 @@ import { t } from '../../../locales/zh-CN.ts';
 import { useDueDate, useMonth } from '../../calendar/queries.ts';
 import { useDepartments } from '../../staff/queries.ts';
 import { useCenter } from '../../venue/queries.ts';
+import { AgencyHomeCard } from '../../agency/components/agency-home-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const today = todayInShanghai();
   const month = useMonth(today.slice(0, 7));
   const todayInfo = month.data?.days.find((d) => d.date === today);
@@ -59,9 +60,12 @@ export function HomePage() {
   ];
 
   return (
-    <Card title={t.home.greeting(me.displayName)}>
-      <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
-    </Card>
+    <Flex vertical gap="middle">
+      {can('agency.handle') && <AgencyHomeCard />}
+      <Card title={t.home.greeting(me.displayName)}>
+        <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
+      </Card>
+    </Flex>
   );
 }
 
