@@ -299,6 +299,7 @@ const labels: Record<string, string> = {
   milestoneId: '项目节点',
   team: '代办团队',
   dueOn: '计划完成日期',
+  itemCodes: '事项',
 };
 
 export function fieldLabel(path: string): string {

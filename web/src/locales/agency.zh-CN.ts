@@ -115,6 +115,9 @@ export const tag = {
     addMilestone: '增加节点',
     milestoneTitle: '节点名称',
     empty: '暂无重点项目',
+    create: '设立重点项目',
+    name: '项目名称',
+    description: '项目简介',
   },
   portal: {
     nav: '帮办代办',

@@ -168,7 +168,7 @@ describe('帮办代办', () => {
   });
 
   it('shows the demo key project with its team and progress; a milestone is done once', async () => {
-    const projects = await api.ok<{ items: { id: string; name: string; progress: number; version: number; team: { name: string }[]; milestones: { id: string; doneOn: string | null }[] }[] }>('GET', '/api/agency/projects', agent);
+    const projects = await api.ok<{ items: { id: string; name: string; progress: number; version: number; team: { staffId: string; name: string }[]; milestones: { id: string; doneOn: string | null }[] }[] }>('GET', '/api/agency/projects', agent);
     const project = projects.items.find((p) => p.name === '示例智造新厂房建设项目')!;
     expect(project.team.map((m) => m.name)).toContain('周建华');
     expect(project.progress).toBe(25);
@@ -177,5 +177,15 @@ describe('帮办代办', () => {
     expect(done.progress).toBe(50);
     const again = await api.call('POST', `/api/agency/projects/${project.id}/milestones/${open.id}/done`, agent, { version: done.version });
     expect(again.json().code).toBe('INVALID_STATE');
+
+    // the manager sets one up; the agent may not, and an item outside the catalog or a clerk in the team is refused
+    const agentId = project.team.find((m) => m.name === '周建华')!.staffId;
+    const body = { name: '示例餐饮中央厨房项目', uscc: CATERING, itemCodes: ['NH-SCJG-006'], team: [{ staffId: agentId, isLead: true }] };
+    expect((await api.call('POST', '/api/agency/projects', agent, body)).statusCode).toBe(403);
+    const unknown = await api.call('POST', '/api/agency/projects', manager, { ...body, itemCodes: ['NH-NONE-999'] });
+    expect(unknown.json().fields[0].field).toBe('itemCodes');
+    const created = await api.ok<{ name: string; items: { name: string }[]; progress: number }>('POST', '/api/agency/projects', manager, body);
+    expect(created).toMatchObject({ items: [{ name: '食品经营许可' }], progress: 0 });
+    expect((await api.call('POST', '/api/agency/projects', manager, body)).json().code).toBe('DUPLICATE');
   });
 });

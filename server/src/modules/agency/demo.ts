@@ -95,7 +95,7 @@ export async function seedAgencyDemo(db: Db, config: Config, centerId: string, e
     name: '示例智造新厂房建设项目',
     uscc: manufacturing.uscc,
     description: '年产 20 万台智能装备的新厂房，列入区重点项目，实行专班帮办代办。',
-    itemIds: ['NH-FG-001', 'NH-ZR-002', 'NH-ZJ-001'].map(itemId).filter((x): x is string => x !== null),
+    itemCodes: ['NH-FG-001', 'NH-ZR-002', 'NH-ZJ-001'].filter((code) => items.has(code)),
     team: [
       { staffId: agent.id, isLead: true },
       { staffId: manager.id, isLead: false },

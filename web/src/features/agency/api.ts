@@ -26,6 +26,7 @@ export const getHome = () => api.get<AgencyHome>('/api/agency/home');
 export const getFigures = (q: { from?: string; to?: string }) => api.get<AgencyFigures>('/api/agency/figures', q);
 
 export const listProjects = () => api.get<{ items: ProjectDto[] }>('/api/agency/projects');
+export const createProject = (body: object) => api.post<ProjectDto>('/api/agency/projects', body);
 export const addMilestone = (id: string, body: object) => api.post<ProjectDto>(`/api/agency/projects/${id}/milestones`, body);
 export const completeMilestone = (id: string, milestoneId: string, version: number) => api.post<ProjectDto>(`/api/agency/projects/${id}/milestones/${milestoneId}/done`, { version });
 

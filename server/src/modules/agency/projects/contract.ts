@@ -23,7 +23,8 @@ export const projectInput = z.strictObject({
   name: z.string().trim().min(1, '请填写项目名称').max(200, '项目名称不能超过 200 字'),
   uscc,
   description: z.string().trim().max(2000, '项目简介不能超过 2000 字').default(''),
-  itemIds: z.array(z.uuid('事项编号格式不正确')).max(50, '事项不能超过 50 项').default([]),
+  /** the codes of the catalog items the project needs */
+  itemCodes: z.array(z.string().trim().min(1).max(40)).max(50, '事项不能超过 50 项').default([]),
   team: z
     .array(z.strictObject({ staffId: z.uuid('代办人员编号格式不正确'), isLead: z.boolean().default(false) }))
     .min(1, '请指定代办团队')

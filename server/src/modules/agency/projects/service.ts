@@ -54,9 +54,9 @@ export async function createProject(db: Db, principal: StaffPrincipal, input: z.
   const centerId = centerOf(principal);
   const enterprise = await findEnterpriseByUscc(db, input.uscc);
   if (!enterprise) throw new AppError('ENTERPRISE_NOT_REGISTERED', '该企业尚未在企业库登记', [{ field: 'uscc', message: '企业库中没有该企业' }]);
-  const published = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.id, i.name]));
-  const unknown = input.itemIds.find((id) => !published.has(id));
-  if (unknown) throw invalidField('itemIds', '所选事项不在本中心公布的事项目录中');
+  const published = new Map((await listPublishedItemFacts(db, centerId)).map((i) => [i.code, i]));
+  const unknown = input.itemCodes.find((code) => !published.has(code));
+  if (unknown) throw invalidField('itemCodes', `事项 ${unknown} 不在本中心公布的事项目录中`);
   const staff = new Map((await listStaff(db, { centerId })).filter((s) => s.isActive && (s.roles.includes('agency_agent') || s.roles.includes('center_manager'))).map((s) => [s.id, s.displayName]));
   const outsider = input.team.find((m) => !staff.has(m.staffId));
   if (outsider) throw invalidField('team', '代办团队成员应为本中心在岗的帮办代办人员');
@@ -67,7 +67,7 @@ export async function createProject(db: Db, principal: StaffPrincipal, input: z.
     enterpriseId: enterprise.id,
     enterpriseName: enterprise.name,
     description: input.description,
-    items: [...new Set(input.itemIds)].map((itemId) => ({ itemId, name: published.get(itemId)! })),
+    items: [...new Set(input.itemCodes)].map((code) => ({ itemId: published.get(code)!.id, name: published.get(code)!.name })),
     team: input.team.map((m) => ({ staffId: m.staffId, name: staff.get(m.staffId)!, isLead: m.isLead })),
     createdBy: principal.displayName,
   });

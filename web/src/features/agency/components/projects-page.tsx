@@ -9,17 +9,30 @@ import { toIsoDate } from '../../../lib/time.ts';
 import { tag } from '../../../locales/agency.zh-CN.ts';
 import { addMilestone, completeMilestone, type ProjectDto } from '../api.ts';
 import { useAgencyChange, useProjects } from '../queries.ts';
+import { ProjectCreateModal } from './project-create-modal.tsx';
 
 type Milestone = ProjectDto['milestones'][number];
 
 /** 重点项目: each project's items, agent team, milestones and progress; the team marks milestones done, the manager adds them. */
 export function AgencyProjectsPage() {
+  const { can } = useAuth();
   const projects = useProjects();
+  const [isCreating, setCreating] = useState(false);
   if (projects.isError) return <QueryError error={projects.error} onRetry={() => void projects.refetch()} />;
   if (!projects.data) return <Skeleton active />;
   return (
-    <Card title={tag.projects.title}>
+    <Card
+      title={tag.projects.title}
+      extra={
+        can('agency.manage') && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="agency-project-create">
+            {tag.projects.create}
+          </Button>
+        )
+      }
+    >
       {projects.data.items.length === 0 ? <Empty description={tag.projects.empty} /> : <List dataSource={projects.data.items} renderItem={(p) => <ProjectCard project={p} />} />}
+      {isCreating && <ProjectCreateModal onClose={() => setCreating(false)} />}
     </Card>
   );
 }
