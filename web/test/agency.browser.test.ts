@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage, saveDialog, signIn } from './support.ts';
+import { baseUrl, CONTEXT, DEMO_PASSWORD, launchBrowser, logIn, saveDialog } from './support.ts';
 
 /**
  * Issue 13, item 1 — 帮办代办, the story of "Done when": an enterprise asks on the portal for
@@ -19,6 +20,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+
+/** axe-core's serious and critical WCAG 2 A/AA violations on the page, as in accessibility.browser.test.ts. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 async function waitForState(page: Page, label: string): Promise<void> {
   await page.waitForFunction(
     (text) => Array.from(document.querySelectorAll('[data-testid="agency-state"]')).some((e) => e.textContent === text),
@@ -29,7 +43,8 @@ async function waitForState(page: Page, label: string): Promise<void> {
 describe('帮办代办', () => {
   it('takes 食品经营许可 from the portal request to the follow-up', async () => {
     // the enterprise asks from the published list
-    const { page: portal } = await openPage(browser);
+    // axe is injected as a script, so these contexts bypass the app's Content-Security-Policy
+    const portal = await (await browser.newContext({ ...CONTEXT, bypassCSP: true })).newPage();
     await portal.goto(`${baseUrl()}/portal/login`);
     await portal.getByTestId('portal-uscc').fill(CATERING);
     await portal.getByTestId('portal-password').fill(DEMO_PASSWORD);
@@ -37,6 +52,8 @@ describe('帮办代办', () => {
     await portal.waitForURL(/\/portal\/account/);
     await portal.goto(`${baseUrl()}/portal/agency`);
     const item = portal.locator('[data-testid="portal-agency-item"][data-name="食品经营许可"]');
+    await item.waitFor();
+    expect(await seriousViolations(portal)).toEqual([]);
     await item.getByTestId('portal-agency-ask').click();
     await portal.waitForURL(/\/portal\/my-agency\?item=/);
     await portal.getByTestId('portal-agency-contact').fill('陈志明');
@@ -50,7 +67,8 @@ describe('帮办代办', () => {
     expect(number).toMatch(/^DB-\d{4}-\d{6}$/);
 
     // the agent finds it and accepts
-    const { page } = await signIn(browser, 'agent');
+    const page = await (await browser.newContext({ ...CONTEXT, bypassCSP: true })).newPage();
+    await logIn(page, 'agent');
     await page.getByTestId('agency-home').waitFor();
     await page.goto(`${baseUrl()}/agency`);
     await page.getByTestId('agency-search').locator('input').fill(number);
@@ -103,6 +121,7 @@ describe('帮办代办', () => {
     const done = portal.locator(`[data-testid="portal-agency-request"][data-number="${number}"]`);
     await done.getByTestId('portal-agency-confirm').click();
     await done.getByText('企业已确认').waitFor();
+    expect(await seriousViolations(portal)).toEqual([]);
     const href = (await done.getByTestId('portal-agency-agreement').getAttribute('href'))!;
     const pdf = await portal.context().request.get(`${baseUrl()}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -116,5 +135,6 @@ describe('帮办代办', () => {
     await waitForState(page, '已回访');
     const actions = await page.getByTestId('agency-event').evaluateAll((events) => events.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(['request', 'accept', 'sign', 'receive_material', 'file_application', 'return_material', 'finish', 'confirm', 'follow_up']);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
