@@ -31,6 +31,7 @@ export default defineConfig({
     './server/src/modules/briefings/tables.ts',
     './server/src/modules/talent/tables.ts',
     './server/src/modules/assistance/tables.ts',
+    './server/src/modules/agency/tables.ts',
   ],
   out: './server/migrations',
 });

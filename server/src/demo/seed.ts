@@ -21,6 +21,7 @@ import { seedTrainingDemo } from '../modules/staff/training/demo.ts';
 import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
 import { seedTalentDemo } from '../modules/talent/demo.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
+import { seedAgencyDemo } from '../modules/agency/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -117,6 +118,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedBriefingsDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedTalentDemo(db, config, center.id);
   await seedAssistanceDemo(db, center.id, DEMO_ENTERPRISES);
+  await seedAgencyDemo(db, config, center.id, DEMO_ENTERPRISES);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

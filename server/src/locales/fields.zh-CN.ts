@@ -325,6 +325,24 @@ const labels: Record<string, string> = {
   followUpDueOn: '回访日期',
   startsAt: '预约时段',
   payload: '信令内容',
+  // 帮办代办
+  agentDoes: '代办人员负责的工作',
+  enterpriseDoes: '企业自行办理的工作',
+  matter: '代办需求',
+  contactName: '联系人',
+  authorisation: '企业授权',
+  signerName: '签字人',
+  signerIdNumber: '签字人身份证号',
+  signedOn: '签字日期',
+  isSigned: '已签字',
+  isOriginal: '原件',
+  followUpDays: '回访期限',
+  agentId: '代办人员',
+  materialId: '材料',
+  milestoneId: '项目节点',
+  team: '代办团队',
+  dueOn: '计划完成日期',
+  itemCodes: '事项',
 };
 
 export function fieldLabel(path: string): string {

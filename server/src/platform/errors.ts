@@ -129,6 +129,12 @@ export const ERROR_STATUS = {
   FEEDBACK_NOT_OPEN: 409,
   NOT_ATTENDED: 409,
   FEEDBACK_ALREADY_GIVEN: 409,
+  /** 6.2.1: an agency agreement (委托代办协议) needs the enterprise's signed authorisation */
+  AUTHORISATION_REQUIRED: 422,
+  /** 6.2.1: a material handed over for agency was returned already */
+  ALREADY_RETURNED: 409,
+  /** 6.2.1: an agency request is finished only once every material handed over is returned */
+  MATERIALS_NOT_RETURNED: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

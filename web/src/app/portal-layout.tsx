@@ -13,6 +13,7 @@ import { tpol } from '../locales/policies.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { tast } from '../locales/assistance.zh-CN.ts';
+import { tag } from '../locales/agency.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -38,6 +39,8 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'briefings', to: '/portal/briefings', label: tbr.portal.nav },
   { key: 'my-briefings', to: '/portal/my-briefings', label: tbr.portal.navMine },
   { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav },
+  { key: 'agency', to: '/portal/agency', label: tag.portal.nav },
+  { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
 ];

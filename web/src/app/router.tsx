@@ -194,6 +194,14 @@ const AssistancePage = lazyPage(() => import('../features/assistance/components/
 const StaffCallPage = lazyPage(() => import('../features/assistance/components/staff-call-page.tsx'), 'StaffCallPage');
 const PortalVideoPage = lazyPage(() => import('../features/assistance/components/portal-video-page.tsx'), 'PortalVideoPage');
 const PortalCallPage = lazyPage(() => import('../features/assistance/components/portal-call-page.tsx'), 'PortalCallPage');
+// 帮办代办 (6.2.1): the agent's requests, the list, key projects, figures; the portal's list and the enterprise's own
+const AgencyRequestsPage = lazyPage(() => import('../features/agency/components/requests-page.tsx'), 'AgencyRequestsPage');
+const AgencyRequestDetailPage = lazyPage(() => import('../features/agency/components/request-detail-page.tsx'), 'AgencyRequestDetailPage');
+const AgencyItemsPage = lazyPage(() => import('../features/agency/components/items-page.tsx'), 'AgencyItemsPage');
+const AgencyProjectsPage = lazyPage(() => import('../features/agency/components/projects-page.tsx'), 'AgencyProjectsPage');
+const AgencyFiguresPage = lazyPage(() => import('../features/agency/components/figures-page.tsx'), 'AgencyFiguresPage');
+const PortalAgencyListPage = lazyPage(() => import('../features/agency/components/portal/agency-list-page.tsx'), 'PortalAgencyListPage');
+const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal/my-agency-page.tsx'), 'MyAgencyPage');
 
 export const router = createBrowserRouter([
   {
@@ -232,6 +240,7 @@ export const router = createBrowserRouter([
           { path: 'policies', element: <PortalPolicyListPage /> },
           { path: 'policies/:id', element: <PortalPolicyPage /> },
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
+          { path: 'agency', element: <PortalAgencyListPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { path: 'center', element: <PortalCenterPage /> },
@@ -247,6 +256,7 @@ export const router = createBrowserRouter([
               { path: 'my-briefings', element: <MyBriefingsPage /> },
               { path: 'video-assistance', element: <PortalVideoPage /> },
               { path: 'video-assistance/:id', element: <PortalCallPage /> },
+              { path: 'my-agency', element: <MyAgencyPage /> },
             ],
           },
         ],
@@ -374,6 +384,17 @@ export const router = createBrowserRouter([
               },
               { path: 'policy-grants', element: <RequirePermission permission="policy.verify" />, children: [{ index: true, element: <GrantVerificationPage /> }] },
               { path: 'facilities', element: <RequirePermission permission="facility.report" />, children: [{ index: true, element: <FacilitiesPage /> }] },
+              {
+                path: 'agency',
+                element: <RequirePermission permission="agency.handle" />,
+                children: [
+                  { index: true, element: <AgencyRequestsPage /> },
+                  { path: ':id', element: <AgencyRequestDetailPage /> },
+                ],
+              },
+              { path: 'agency-items', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyItemsPage /> }] },
+              { path: 'agency-projects', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyProjectsPage /> }] },
+              { path: 'agency-figures', element: <RequirePermission permission="agency.handle" />, children: [{ index: true, element: <AgencyFiguresPage /> }] },
               {
                 path: 'enterprises',
                 element: <RequirePermission permission="enterprise.read" />,

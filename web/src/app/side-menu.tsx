@@ -39,6 +39,8 @@ import {
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
+  ProjectOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { Badge, Menu } from 'antd';
@@ -47,6 +49,7 @@ import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
+import { tag } from '../locales/agency.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
 import { tc } from '../locales/catalog.zh-CN.ts';
 import { te } from '../locales/enterprises.zh-CN.ts';
@@ -87,6 +90,13 @@ const ENTRIES: Entry[] = [
   },
   { path: '/workbench', icon: <NotificationOutlined />, label: () => tq.menu.workbench, permission: 'queue.serve' },
   { path: '/reception', icon: <FormOutlined />, label: () => tq.menu.reception, permission: 'queue.issue' },
+  { path: '/assistance', icon: <VideoCameraOutlined />, label: () => tast.menu, permission: 'assistance.record' },
+  { path: '/agency', icon: <SolutionOutlined />, label: () => tag.menu.requests, permission: 'agency.handle' },
+  { path: '/agency-projects', icon: <ProjectOutlined />, label: () => tag.menu.projects, permission: 'agency.handle' },
+  { path: '/agency-items', icon: <UnorderedListOutlined />, label: () => tag.menu.items, permission: 'agency.handle' },
+  { path: '/agency-figures', icon: <BarChartOutlined />, label: () => tag.menu.figures, permission: 'agency.handle' },
+  { path: '/talent', icon: <CrownOutlined />, label: () => ttal.menu, permission: 'talent.manage' },
+  { path: '/talent-figures', icon: <PieChartOutlined />, label: () => ttal.menuFigures, permission: 'talent.figures' },
   { path: '/appointments', icon: <ScheduleOutlined />, label: () => ty.menu.appointments, permission: 'appointment.view' },
   { path: '/guidance', icon: <CompassOutlined />, label: () => tc.menu.guidance, permission: 'org.read' },
   { path: '/catalog', icon: <BookOutlined />, label: () => tc.menu.catalog, permission: 'catalog.manage' },
@@ -124,9 +134,6 @@ const ENTRIES: Entry[] = [
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
-  { path: '/talent', icon: <CrownOutlined />, label: () => ttal.menu, permission: 'talent.manage' },
-  { path: '/talent-figures', icon: <PieChartOutlined />, label: () => ttal.menuFigures, permission: 'talent.figures' },
-  { path: '/assistance', icon: <VideoCameraOutlined />, label: () => tast.menu, permission: 'assistance.record' },
 ];
 
 export function SideMenu() {

@@ -237,6 +237,27 @@ export const auditActions: Record<string, string | undefined> = {
   'video_session.end': '结束视频辅导',
   'video_session.signal': '视频辅导连线信令',
   'video_session.connect': '视频辅导接通',
+  // 帮办代办
+  'agency.item_add': '列入帮办代办高频服务清单',
+  'agency.item_update': '修改帮办代办清单事项',
+  'agency.settings': '设置代办回访期限',
+  'agency.request': '登记帮办代办申请',
+  'agency.portal_request': '网上申请帮办代办',
+  'agency.accept': '受理帮办代办',
+  'agency.decline': '不予代办',
+  'agency.withdraw': '撤回帮办代办申请',
+  'agency.portal_withdraw': '企业撤回帮办代办申请',
+  'agency.sign': '签订委托代办协议',
+  'agency.material_receive': '接收代办材料',
+  'agency.material_return': '退还代办材料',
+  'agency.activity': '登记代办活动',
+  'agency.file_application': '代企业申报',
+  'agency.finish': '代办办结',
+  'agency.confirm': '企业确认代办办结',
+  'agency.follow_up': '代办回访',
+  'agency.project_create': '设立重点项目',
+  'agency.milestone_add': '增加重点项目节点',
+  'agency.milestone_done': '登记重点项目节点完成',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -301,6 +322,9 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   talent_request: '人才服务事项',
   assistance_record: '申报辅导记录',
   video_session: '视频辅导',
+  agency_item: '帮办代办清单事项',
+  agency_request: '帮办代办申请',
+  agency_project: '重点项目',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -371,4 +395,7 @@ export const auditDetailFields: Record<string, string | undefined> = {
   purpose: '窗口类型',
   action: '办理步骤',
   category: '类别',
+  isActive: '启用',
+  followUpDays: '回访期限（工作日）',
+  milestoneId: '节点编号',
 };

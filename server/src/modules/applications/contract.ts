@@ -189,6 +189,9 @@ export const applicationDetail = applicationSummary.extend({
   phoneMasked: z.string().nullable(),
   ticketId: z.string().nullable(),
   firstHandlerName: z.string(),
+  /** 帮办代办人: the agency agent who filed it for the enterprise ('' when none) */
+  agencyStaffName: z.string(),
+  agencyRequestId: z.string().nullable(),
   lastReceivedOn: z.string(),
   noticeDeadline: z.string(),
   clockStartOn: z.string().nullable(),

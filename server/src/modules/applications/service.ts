@@ -69,6 +69,8 @@ export async function getApplicationDetail(deps: ServiceDeps, principal: StaffPr
     phoneMasked: app.phoneMasked,
     ticketId: app.ticketId,
     firstHandlerName: app.firstHandlerName,
+    agencyStaffName: app.agencyStaffName,
+    agencyRequestId: app.agencyRequestId,
     lastReceivedOn: app.lastReceivedOn,
     noticeDeadline: noticeDeadlineOf(view, app.lastReceivedOn),
     clockStartOn: app.clockStartOn,

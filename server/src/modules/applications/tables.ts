@@ -80,6 +80,10 @@ export const applications = pgTable(
     /** A.2: the clerk who received it first */
     firstHandlerId: uuid('first_handler_id').references(() => staff.id),
     firstHandlerName: text('first_handler_name').notNull().default(''),
+    /** 6.2.1 帮办代办: the agency agent who filed it on the enterprise's behalf, and the agency request (agency module) */
+    agencyStaffId: uuid('agency_staff_id').references(() => staff.id),
+    agencyStaffName: text('agency_staff_name').notNull().default(''),
+    agencyRequestId: uuid('agency_request_id'),
     /** situation answers (question key → option key) */
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
     state: text('state').notNull(),

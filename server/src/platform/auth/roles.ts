@@ -120,6 +120,10 @@ export const PERMISSIONS = [
   'talent.figures',
   /** 申报辅导 (6.1.2): the assistance ledger, its follow-ups and figures, video sessions */
   'assistance.record',
+  /** 6.2.1 帮办代办: agency requests, agreements, materials, activities, follow-ups, key projects, figures */
+  'agency.handle',
+  /** the high-frequency agency list, the follow-up setting, key projects and their teams */
+  'agency.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -142,10 +146,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   filing_assistant: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'assistance.record'],
   counter_clerk: [...ALL_STAFF, ...HANDLES, 'feedback.unresolved', 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
   back_office_reviewer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'person.unmask', 'application.review'],
-  agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve'],
+  agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve', 'agency.handle', 'application.intake'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage', 'briefing.manage', 'briefing.check_in'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'application.intake', 'talent.manage', 'talent.figures'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record', 'agency.handle', 'agency.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
   chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read', 'training.read'],
   administrator: [

@@ -26,7 +26,10 @@ import { compactStages, resolveSource } from './source.ts';
 
 export const MATERIAL_POLICY: FilePolicy = { allowed: ['pdf', 'jpg', 'png'], maxBytes: 10 * 1024 * 1024 };
 
-export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipal, body: IntakeBody, now = new Date()): Promise<string> {
+/** 6.2.1: an agency agent files for the enterprise; the application records the agent and the agency request. */
+export type OnBehalf = { agencyRequestId: string };
+
+export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipal, body: IntakeBody, now = new Date(), onBehalf: OnBehalf | null = null): Promise<string> {
   const { db, config } = deps;
   if (!clerk.centerId) throw forbidden('您未被分配到服务中心，不能收件');
   requireTransition(body.source.kind === 'bundle' ? 'bundle' : 'single', null, 'receive', actorFor({ kind: 'staff', principal: clerk }, 'receive'));
@@ -80,6 +83,9 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
       ticketId: ticket?.id ?? null,
       firstHandlerId: clerk.id,
       firstHandlerName: clerk.displayName,
+      agencyStaffId: onBehalf ? clerk.id : null,
+      agencyStaffName: onBehalf ? clerk.displayName : '',
+      agencyRequestId: onBehalf?.agencyRequestId ?? null,
       answers: body.answers,
       state: 'received',
       receivedAt: now,
@@ -142,7 +148,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
       action: 'receive',
       from: null,
       to: 'received',
-      note: ticket ? `由 ${ticket.displayNumber} 号收件` : '',
+      note: [ticket ? `由 ${ticket.displayNumber} 号收件` : '', onBehalf ? `帮办代办：${clerk.displayName} 代企业申报` : ''].filter(Boolean).join('；'),
       detail: { channel: body.channel, ticketId: ticket?.id ?? null, guideVersionId: app.guideVersionId, bundleVersionId: app.bundleVersionId },
     });
     if (body.isCommitment && source.kind === 'item') {

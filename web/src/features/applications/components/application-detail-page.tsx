@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth-context.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { ta } from '../../../locales/applications.zh-CN.ts';
+import { tag } from '../../../locales/agency.zh-CN.ts';
 import { noticeUrl } from '../api.ts';
 import { useApplication } from '../queries.ts';
 import { DecisionBar } from './decision-bar.tsx';
@@ -43,6 +44,7 @@ export function ApplicationDetailPage() {
           <Descriptions.Item label={ta.fields.firstHandler}>{app.firstHandlerName}</Descriptions.Item>
           <Descriptions.Item label={ta.fields.channel}>{ta.channels[app.channel as keyof typeof ta.channels] ?? app.channel}</Descriptions.Item>
           {app.agentName && <Descriptions.Item label={ta.fields.agent}>{app.agentName}</Descriptions.Item>}
+          {app.agencyStaffName && <Descriptions.Item label={tag.applicationAgent}><span data-testid="application-agency-staff">{app.agencyStaffName}</span></Descriptions.Item>}
           {app.phoneMasked && <Descriptions.Item label={ta.fields.phone}>{app.phoneMasked}</Descriptions.Item>}
           <Descriptions.Item label={ta.fields.promisedDays}>{ta.days(app.promisedDays)}</Descriptions.Item>
           {app.state === 'received' && <Descriptions.Item label={ta.fields.noticeDeadline}>{app.noticeDeadline}</Descriptions.Item>}

@@ -9,6 +9,7 @@ import { useCenter } from '../../venue/queries.ts';
 import { ExpiringCertificatesNotice } from '../../staff/training/components/expiring-notice.tsx';
 import { TalentHomeCard } from '../../talent/components/talent-home-card.tsx';
 import { MyAssistanceCard } from '../../assistance/components/my-assistance-card.tsx';
+import { AgencyHomeCard } from '../../agency/components/agency-home-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
@@ -65,6 +66,7 @@ export function HomePage() {
     <Flex vertical gap="middle">
       {can('talent.manage') && <TalentHomeCard />}
       {can('assistance.record') && <MyAssistanceCard />}
+      {can('agency.handle') && <AgencyHomeCard />}
       <Card title={t.home.greeting(me.displayName)}>
         <ExpiringCertificatesNotice />
         <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
