@@ -1,9 +1,7 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { FormModal } from '../../../components/form-modal.tsx';
-import { describeError } from '../../../components/use-show-error.ts';
+import { UploadedFileField } from '../../../components/uploaded-file-field.tsx';
 import { emptyToNull } from '../../../lib/forms.ts';
 import { toIsoDate } from '../../../lib/time.ts';
 import { ttal } from '../../../locales/talent.zh-CN.ts';
@@ -50,42 +48,11 @@ export function ProfileFormModal({ onClose }: { onClose: () => void }) {
         <Input maxLength={200} data-testid="profile-document-title" />
       </Form.Item>
       <Form.Item name="documentFileId" label={ttal.profile.document} rules={[{ required: true, message: ttal.profile.document }]}>
-        <DocumentField />
+        <UploadedFileField upload={uploadDocument} accept=".pdf,.jpg,.jpeg,.png" labels={{ upload: ttal.profile.upload, uploaded: ttal.profile.uploaded, hint: ttal.profile.documentHint }} testId="profile-document" />
       </Form.Item>
       <Form.Item name="validity" label={ttal.profile.validity} rules={[{ required: true, message: ttal.profile.validity }]}>
         <DatePicker.RangePicker data-testid="profile-validity" />
       </Form.Item>
     </FormModal>
-  );
-}
-
-/** The certifying document: uploaded to the file store as soon as it is chosen; the value is its id. */
-function DocumentField({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [name, setName] = useState<string | null>(null);
-  const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      const info = await uploadDocument(file);
-      onChange?.(info.id);
-      setName(info.filename);
-    } catch (error) {
-      message.error(describeError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Space size={8} wrap>
-      <Upload showUploadList={false} beforeUpload={(file) => (void upload(file), false)} accept=".pdf,.jpg,.jpeg,.png">
-        <Button icon={<UploadOutlined />} loading={busy} data-testid="profile-document">
-          {ttal.profile.upload}
-        </Button>
-      </Upload>
-      <Typography.Text type="secondary" data-testid="profile-document-name">
-        {value && name ? ttal.profile.uploaded(name) : ttal.profile.documentHint}
-      </Typography.Text>
-    </Space>
   );
 }

@@ -6,11 +6,11 @@ import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../../app/auth-context.tsx';
 import { FormModal } from '../../../../components/form-modal.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
+import { UploadedFileField } from '../../../../components/uploaded-file-field.tsx';
 import { toIsoDate } from '../../../../lib/time.ts';
 import { tas } from '../../../../locales/surveys.zh-CN.ts';
-import type { ReportInput, ReportSummary } from '../api.ts';
+import { uploadReportFile, type ReportInput, type ReportSummary } from '../api.ts';
 import { useCreateReport, useReports } from '../queries.ts';
-import { ReportFileField } from './report-file-field.tsx';
 
 type Values = {
   kind: 'self' | 'third_party';
@@ -23,6 +23,8 @@ type Values = {
 };
 
 /** 自我评价与第三方评估 (9.1.1): the center's evaluation reports. */
+
+const REPORT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
 export function AssessmentsPage() {
   const { can } = useAuth();
   const [kind, setKind] = useState<string | undefined>();
@@ -108,7 +110,7 @@ function ReportFormModal({ onClose }: { onClose: () => void }) {
         <Input.TextArea rows={4} maxLength={8000} data-testid="report-summary" />
       </Form.Item>
       <Form.Item name="fileId" label={tas.fields.file}>
-        <ReportFileField />
+        <UploadedFileField upload={uploadReportFile} accept={REPORT_ACCEPT} labels={{ upload: tas.form.upload, uploaded: tas.form.uploaded, hint: tas.form.fileHint }} testId="report-file" />
       </Form.Item>
       <Form.List name="findings">
         {(fields, { add, remove }) => (
