@@ -137,4 +137,20 @@ describe('帮办代办', () => {
     expect(actions).toEqual(['request', 'accept', 'sign', 'receive_material', 'file_application', 'return_material', 'finish', 'confirm', 'follow_up']);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('shows the high-frequency list at the agency counter, with the request for the visitor in hand', async () => {
+    const context = await browser.newContext(CONTEXT);
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.goto(`${baseUrl()}/workbench`);
+    const card = page.getByTestId('agency-counter-card');
+    await card.waitFor();
+    await card.getByTestId('agency-counter-item').first().waitFor();
+    expect(await card.getByTestId('agency-counter-item').count()).toBeGreaterThan(0);
+    await card.getByTestId('agency-counter-create').click();
+    // taken at the counter, for the ticket in hand
+    await page.getByRole('dialog').getByText('窗口').first().waitFor();
+    expect(await page.getByRole('dialog').getByRole('checkbox').isChecked()).toBe(true);
+    await context.close();
+  });
 });

@@ -6,6 +6,8 @@ export const tag = {
   states: { requested: '待受理', accepted: '已受理', signed: '已签协议', in_progress: '代办中', done: '已办结', confirmed: '企业已确认', followed_up: '已回访', declined: '不予代办', withdrawn: '已撤回' } as Record<string, string>,
   channels: { portal: '网上申请', phone: '电话', counter: '窗口', visit: '上门走访' } as Record<string, string>,
   activities: { visit: '上门走访', talk: '座谈交流', phone: '电话沟通', coordination: '联动协调' } as Record<string, string>,
+  /** the card on the workbench of an agency counter */
+  counter: { title: '帮办代办高频服务清单', agentDoes: '代办人员做', enterpriseDoes: '企业自己做', create: '为当前办事人登记代办申请', all: '全部代办申请' },
   list: {
     title: '帮办代办申请',
     create: '登记代办申请',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { uscc } from '../../../platform/http/schemas.ts';
 import { COUNTER_SESSION_STATES, GREEN_REASONS, PRIORITY_CLASSES, phone } from '../contract.ts';
 import { ticket } from '../tickets/contract.ts';
+import { COUNTER_PURPOSES } from '../../venue/contract.ts';
 
 export const counterSession = z.object({
   state: z.enum(COUNTER_SESSION_STATES),
@@ -17,6 +18,8 @@ export const clerkCounter = z.object({
   name: z.string(),
   zoneId: z.string(),
   zoneName: z.string(),
+  /** what the counter is for: the workbench shows the desk's own tools (the agency list at an agency counter) */
+  purpose: z.enum(COUNTER_PURPOSES),
   queueIds: z.array(z.string()),
   isHome: z.boolean(),
   session: counterSession.nullable(),

@@ -29,6 +29,7 @@ export async function listClerkCounters(db: Db, clerk: StaffPrincipal, homeCount
         name: c.name,
         zoneId: c.zoneId,
         zoneName: c.zoneName,
+        purpose: c.purpose,
         queueIds: queues.filter((q) => q.counterIds.includes(c.id)).map((q) => q.id),
         isHome: c.id === homeCounterId,
         session: s ? { state: s.state, staffName: s.staffName, openedAt: s.openedAt.toISOString(), isMine: s.staffId === clerk.id } : null,

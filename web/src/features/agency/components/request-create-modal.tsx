@@ -8,14 +8,14 @@ import { useAgencyChange, useAgencyItems } from '../queries.ts';
 type Values = { channel: string; uscc: string; itemId?: string; matter?: string; contactName: string; contactPhone: string; fromCurrentTicket?: boolean };
 
 /** 登记代办申请: taken by phone, at the counter (the ticket in hand), or raised on a visit. */
-export function RequestCreateModal({ onClose }: { onClose: () => void }) {
+export function RequestCreateModal({ onClose, initialValues = { channel: 'phone' } }: { onClose: () => void; initialValues?: Partial<Values> }) {
   const items = useAgencyItems();
   const navigate = useNavigate();
   const create = useAgencyChange(createRequest);
   return (
     <FormModal<Values>
       title={tag.list.create}
-      initialValues={{ channel: 'phone' }}
+      initialValues={initialValues}
       onClose={onClose}
       onSubmit={async (v) => {
         const created = await create.mutateAsync({ ...v, itemId: v.itemId ?? null, matter: v.matter ?? '', fromCurrentTicket: !!v.fromCurrentTicket });

@@ -9,12 +9,13 @@ import { useEvaluatorLink, useMyCounters } from '../queries.ts';
 import { uploadStaffPhoto } from '../api.ts';
 import { useShowError } from '../../../components/use-show-error.ts';
 import { WorkbenchPanel } from './workbench-panel.tsx';
+import { AgencyCounterCard } from '../../agency/components/agency-counter-card.tsx';
 
 const STORAGE = 'banshi.workbench.counter';
 
 /** The clerk's workbench (叫号): pick the counter, then open it and call. */
 export function WorkbenchPage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const counters = useMyCounters();
   // what the clerk picks on this page; before that, the counter where the clerk's session is open
   const [picked, setPicked] = useState<string | null>(null);
@@ -86,6 +87,7 @@ export function WorkbenchPage() {
       </Card>
       {counter.queueIds.length === 0 && <Alert type="info" showIcon title={tq.workbench.noQueues(counter.number)} />}
       <WorkbenchPanel key={counterId} counterId={counterId} />
+      {counter.purpose === 'agency' && can('agency.handle') && <AgencyCounterCard />}
     </Flex>
   );
 }
