@@ -39,7 +39,7 @@ export const tbr = {
   score: (v: number | null) => (v === null ? '—' : `${v} 分`),
   timeRange: (date: string, start: string, end: string) => `${date} ${start}–${end}`,
   list: { add: '新建活动', overall: '总体数据', open: '详情', checkIn: '现场签到' },
-  actions: { edit: '修改', publish: '发布', cancel: '取消活动', hold: '标记为已举办', confirmCancel: '取消后企业不能再报名，确定取消该活动？', done: '已更新' },
+  actions: { edit: '修改', publish: '发布', cancel: '取消活动', hold: '标记为已举办', confirmCancel: '取消后企业不能再报名，已报名的参会人员将收到取消短信。确定取消该活动？', done: '已更新' },
   form: { create: '新建活动', edit: '修改活动', placeRule: '请选择活动室或填写直播链接' },
   materials: { title: '活动资料', upload: '上传资料', hint: '活动结束后向报名企业开放下载', empty: '暂无资料', uploaded: '已上传' },
   registrations: {

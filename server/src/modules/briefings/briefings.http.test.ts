@@ -244,6 +244,25 @@ describe('the day-before reminder', () => {
   });
 });
 
+describe('cancelling an event', () => {
+  it('tells each attendee still registered by SMS, once', async () => {
+    const day = addDays(businessToday(), 31);
+    const e = await published({ date: day, registrationClosesOn: addDays(day, -2), capacity: 5 });
+    await registerFor(e.id, a, 2);
+    const gone = (await registerFor(e.id, b, 1)).json() as Own;
+    await api.ok('POST', `/api/portal/briefing-registrations/${gone.id}/cancel`, b);
+    const sms = () => count(`notification_messages where template = 'briefing_cancelled'`);
+    const before = await sms();
+    await api.ok('POST', `/api/briefings/${e.id}/cancel`, officer, { version: (await event(e.id)).version });
+    expect(await sms()).toBe(before + 2);
+    const res = await t.db.execute(sql`select body from notification_messages where template = 'briefing_cancelled' order by created_at desc limit 1`);
+    expect((res as unknown as { rows: { body: string }[] }).rows[0]!.body).toContain('已取消');
+    // a cancelled event cannot be cancelled again, and nobody is told twice
+    expect((await api.call('POST', `/api/briefings/${e.id}/cancel`, officer, { version: (await event(e.id)).version })).statusCode).toBe(409);
+    expect(await sms()).toBe(before + 2);
+  });
+});
+
 describe('the demo', () => {
   it('has a held briefing with attendance, materials and feedback, and a training open for registration', async () => {
     const events = await api.ok<(Event & { topic: string; isRegistrationOpen: boolean; hasEnded: boolean; policies: { title: string }[] })[]>('GET', '/api/briefings', officer);

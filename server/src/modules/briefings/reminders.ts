@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import { businessClock, instantOf } from '../../platform/calendar/clock.ts';
 import { addDays } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { strictItems, type Items } from '../../platform/jobs/job.ts';
 import { queueSms } from '../../platform/notifications/service.ts';
 import { decryptField, personalDataKeys } from '../../platform/personal-data/personal-data.ts';
@@ -30,7 +31,7 @@ export async function sendBriefingReminders(db: Db, config: Config, now = new Da
     async ({ attendee, event }) => {
       const isSent = await db.transaction(async (tx) => {
         if (!(await repo.markReminded(tx, attendee.id, now))) return false;
-        const time = event.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+        const time = startTime(event);
         const place = event.zoneId ? (places.rooms.get(event.zoneId) ?? '中心') : '线上';
         await queueSms(tx, config, {
           phone: decryptField(keys, 'phone', attendee.phoneCipher),
@@ -47,4 +48,33 @@ export async function sendBriefingReminders(db: Db, config: Config, now = new Da
     ({ attendee }) => `briefing attendee ${attendee.id}`,
   );
   return sent;
+}
+
+/**
+ * When an event is cancelled, every attendee of a registration not cancelled is told by SMS, in
+ * the transaction that cancels it (once: the outbox's dedupe key).
+ */
+export async function notifyCancelled(tx: DbOrTx, config: Config, event: repo.EventRow, centerName: string): Promise<number> {
+  const registrations = (await repo.registrationsOf(tx, { eventId: event.id })).filter((r) => !r.cancelledAt);
+  const attendees = await repo.attendeesOf(
+    tx,
+    registrations.map((r) => r.id),
+  );
+  const keys = personalDataKeys(config);
+  for (const attendee of attendees) {
+    await queueSms(tx, config, {
+      phone: decryptField(keys, 'phone', attendee.phoneCipher),
+      template: 'briefing_cancelled',
+      params: { center: centerName, name: attendee.name, topic: event.topic, time: startTime(event) },
+      related: { type: 'briefing_attendee', id: attendee.id },
+      centerId: event.centerId,
+      dedupeKey: `briefing:${attendee.id}:cancelled`,
+    });
+  }
+  return attendees.length;
+}
+
+/** 12月8日 14:30, in Beijing time */
+function startTime(event: repo.EventRow): string {
+  return event.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }

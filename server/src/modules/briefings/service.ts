@@ -9,6 +9,7 @@ import { openFile, storeFile, type FilePolicy, type OpenedFile } from '../../pla
 import { publishedPolicies } from '../policies/service.ts';
 import { listZones } from '../venue/service.ts';
 import type { EventDetail, EventInput, EventSummary, PublicEvent } from './contract.ts';
+import { notifyCancelled } from './reminders.ts';
 import * as repo from './repository.ts';
 import { figuresByEvent, figuresOf, materialsByEvent, MATERIAL_PURPOSE, placesOf, publicEventOf } from './views.ts';
 import { availableEventActions, nextStatus, type EventStatus } from './workflow.ts';
@@ -48,12 +49,15 @@ export async function updateEvent(deps: ServiceDeps, principal: StaffPrincipal, 
 
 /** 发布, 取消活动, 标记为已举办: a change of status, at the version the page showed. */
 export async function changeStatus(deps: ServiceDeps, principal: StaffPrincipal, id: string, action: 'publish' | 'cancel' | 'hold', version: number, now = new Date()): Promise<EventDetail> {
+  // the centers' names for the cancellation SMS, read before the transaction
+  const centers = action === 'cancel' ? (await placesOf(deps.db, [])).centers : new Map<string, string>();
   await deps.db.transaction(async (tx) => {
     const row = await eventFor(tx, principal, id, 'update');
     const to = nextStatus(row.status as EventStatus, action);
     if (row.version !== version) throw stale();
     if (action === 'hold' && now < row.startsAt) throw new AppError('INVALID_STATE', '活动尚未开始，不能标记为已举办', [{ field: 'status', message: '活动尚未开始' }]);
     await repo.updateEvent(tx, row.id, { status: to });
+    if (action === 'cancel') await notifyCancelled(tx, deps.config, row, centers.get(row.centerId) ?? '');
   });
   return getEvent(deps, principal, id, now);
 }

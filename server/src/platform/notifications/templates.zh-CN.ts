@@ -26,6 +26,7 @@ export const SMS_TEMPLATES = {
   policy_grant_disbursed: '【{center}】贵企业“{enterprise}”的免申即享政策“{policy}”资金 {amount}已拨付，请注意查收。',
   survey_invitation: '【{center}】诚邀“{enterprise}”参加“{title}”，请于{until}前填写（链接仅限贵企业填写一次）：{link}',
   briefing_reminder: '【{center}】提醒：{name}您好，您报名的“{topic}”将于{time}在{place}举行，签到码 {code}，请凭签到码或二维码入场。',
+  briefing_cancelled: '【{center}】通知：{name}您好，您报名的“{topic}”（原定{time}）已取消，给您带来不便，敬请谅解。',
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;
 
