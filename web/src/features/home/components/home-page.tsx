@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { Role } from '@server/platform/auth/roles.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { formatDate, todayInShanghai } from '../../../lib/time.ts';
 import { t } from '../../../locales/zh-CN.ts';
@@ -13,7 +14,9 @@ import { AgencyHomeCard } from '../../agency/components/agency-home-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
-  const { me, can } = useAuth();
+  const { me } = useAuth();
+  // the desks' own work comes first: the filing assistant's sessions, the agent's requests, the talent officer's ledger
+  const isDesk = (role: Role) => me.roles.includes(role);
   const today = todayInShanghai();
   const month = useMonth(today.slice(0, 7));
   const todayInfo = month.data?.days.find((d) => d.date === today);
@@ -64,9 +67,9 @@ export function HomePage() {
 
   return (
     <Flex vertical gap="middle">
-      {can('talent.manage') && <TalentHomeCard />}
-      {can('assistance.record') && <MyAssistanceCard />}
-      {can('agency.handle') && <AgencyHomeCard />}
+      {isDesk('talent_officer') && <TalentHomeCard />}
+      {isDesk('filing_assistant') && <MyAssistanceCard />}
+      {isDesk('agency_agent') && <AgencyHomeCard />}
       <Card title={t.home.greeting(me.displayName)}>
         <ExpiringCertificatesNotice />
         <Descriptions column={1} bordered items={items} styles={{ label: { width: 180 } }} />
