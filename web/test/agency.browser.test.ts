@@ -153,4 +153,17 @@ describe('帮办代办', () => {
     expect(await page.getByRole('dialog').getByRole('checkbox').isChecked()).toBe(true);
     await context.close();
   });
+
+  it('lists on a key project the requests taken for it, each linking back to the project', async () => {
+    const context = await browser.newContext(CONTEXT);
+    const page = await context.newPage();
+    await logIn(page, 'agent');
+    await page.goto(`${baseUrl()}/agency-projects`);
+    const project = page.locator('[data-testid="agency-project"][data-name="示例智造新厂房建设项目"]');
+    await project.getByTestId('agency-project-request').first().waitFor();
+    expect(await project.getByTestId('agency-project-request').count()).toBeGreaterThanOrEqual(3);
+    await project.getByTestId('agency-project-request').first().getByRole('link').click();
+    await expect.poll(() => page.getByTestId('agency-request-project').textContent()).toBe('示例智造新厂房建设项目');
+    await context.close();
+  });
 });

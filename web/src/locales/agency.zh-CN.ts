@@ -18,6 +18,7 @@ export const tag = {
     columns: { number: '编号', enterprise: '企业', item: '事项', channel: '渠道', state: '状态', agent: '代办人员', requestedOn: '申请日期', followUpDue: '回访期限' },
   },
   form: {
+    projectHint: '为重点项目办理的事项，选择该项目（须为同一企业）',
     channel: '渠道',
     uscc: '统一社会信用代码',
     item: '代办事项',
@@ -117,6 +118,10 @@ export const tag = {
     addMilestone: '增加节点',
     milestoneTitle: '节点名称',
     empty: '暂无重点项目',
+    requests: '代办申请',
+    noRequests: '尚无为本项目登记的代办申请',
+    project: '所属重点项目',
+    noProject: '不属于重点项目',
     create: '设立重点项目',
     name: '项目名称',
     description: '项目简介',

@@ -188,4 +188,22 @@ describe('帮办代办', () => {
     expect(created).toMatchObject({ items: [{ name: '食品经营许可' }], progress: 0 });
     expect((await api.call('POST', '/api/agency/projects', manager, body)).json().code).toBe('DUPLICATE');
   });
+
+  it('links requests taken for a key project to it, and only those of its enterprise', async () => {
+    type Project = { id: string; name: string; requests: { number: string; itemName: string; stateLabel: string }[] };
+    const project = () => api.ok<{ items: Project[] }>('GET', '/api/agency/projects', agent).then((l) => l.items.find((p) => p.name === '示例智造新厂房建设项目')!);
+    const before = await project();
+    expect(before.requests.map((r) => r.itemName)).toHaveLength(3);
+    const body = { channel: 'visit', matter: '新厂房消防设计审查', contactName: '陈志明', contactPhone: '13907572201', projectId: before.id };
+    // another enterprise's request cannot be counted to the manufacturer's project; nor a project that does not exist
+    const foreign = await api.call('POST', '/api/agency/requests', agent, { ...body, uscc: CATERING });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().fields[0].field).toBe('projectId');
+    const unknown = await api.call('POST', '/api/agency/requests', agent, { ...body, uscc: MANUFACTURING, projectId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.json().fields[0].field).toBe('projectId');
+    expect((await project()).requests).toHaveLength(3);
+    const linked = await api.ok<{ number: string; projectId: string }>('POST', '/api/agency/requests', agent, { ...body, uscc: MANUFACTURING });
+    expect(linked.projectId).toBe(before.id);
+    expect((await project()).requests.map((r) => r.number)).toContain(linked.number);
+  });
 });

@@ -55,6 +55,8 @@ export const staffRequestInput = z.strictObject({
   uscc,
   /** link the ticket the agent is serving now */
   fromCurrentTicket: z.boolean().default(false),
+  /** the key project (重点项目) of the same enterprise this request serves */
+  projectId: z.uuid('重点项目编号格式不正确').nullable().default(null),
 });
 
 export const requestSummary = z.object({
@@ -72,6 +74,8 @@ export const requestSummary = z.object({
   requestedOn: z.string(),
   doneOn: z.string().nullable(),
   followUpDue: z.string().nullable(),
+  /** the key project (重点项目) it serves */
+  projectId: z.string().nullable(),
   version: z.number(),
 });
 export type RequestSummary = z.infer<typeof requestSummary>;

@@ -49,9 +49,9 @@ export async function seedAgencyDemo(db: Db, config: Config, centerId: string, e
   const department = (await listDepartments(db, centerId)).find((d) => d.name === '市场监督管理局')?.id;
 
   type Step = 'accept' | 'sign' | 'work' | 'finish' | 'confirm' | 'follow' | 'decline' | 'withdraw';
-  const demo = async (daysAgo: number, e: { uscc: string; name: string }, code: string | null, matter: string, steps: Step[], satisfaction = 5) => {
+  const demo = async (daysAgo: number, e: { uscc: string; name: string }, code: string | null, matter: string, steps: Step[], satisfaction = 5, projectId: string | null = null) => {
     const body = { itemId: code ? itemId(code) : null, matter, contactName: '联系人', contactPhone: '13907572201' };
-    let row = await requestByStaff(deps, agent, { ...body, channel: daysAgo % 2 ? 'phone' : 'visit', uscc: e.uscc, fromCurrentTicket: false }, at(daysAgo, 9));
+    let row = await requestByStaff(deps, agent, { ...body, channel: daysAgo % 2 ? 'phone' : 'visit', uscc: e.uscc, fromCurrentTicket: false, projectId }, at(daysAgo, 9));
     let day = daysAgo;
     const next = () => at(Math.max(0, --day), 11);
     for (const step of steps) {
@@ -77,18 +77,6 @@ export async function seedAgencyDemo(db: Db, config: Config, centerId: string, e
       row = (await repo.findRequest(db, row.id))!;
     }
   };
-  await demo(40, manufacturing, 'NH-SCJG-001', '新设分公司登记', ['accept', 'sign', 'work', 'finish', 'confirm', 'follow']);
-  await demo(30, catering, 'NH-SCJG-006', '新门店食品经营许可', ['accept', 'sign', 'work', 'finish', 'follow'], 4);
-  await demo(20, manufacturing, 'NH-FG-001', '技改项目备案', ['accept', 'sign', 'work', 'finish', 'confirm']);
-  await demo(14, catering, null, '餐饮门店装修涉及的户外招牌审批', ['accept', 'sign', 'work', 'finish']);
-  await demo(10, manufacturing, 'NH-ZR-002', '新厂房用地规划许可', ['accept', 'sign', 'work']);
-  await demo(6, manufacturing, 'NH-ZJ-001', '新厂房施工许可', ['accept', 'sign']);
-  await demo(4, catering, 'NH-SCJG-001', '变更法定代表人', ['accept']);
-  await demo(12, catering, null, '个人所得税汇算', ['decline']);
-  await demo(8, manufacturing, 'NH-SCJG-006', '员工食堂食品经营许可', ['withdraw']);
-  // one asked for on the portal, not yet taken
-  await requestOnPortal(deps, { type: 'enterprise', id: manufacturing.uscc, uscc: manufacturing.uscc, name: manufacturing.name }, { itemId: itemId('NH-SCJG-006'), matter: '新设员工食堂，申请食品经营许可', contactName: '陈志明', contactPhone: '13907572202' }, at(0, 8));
-
   // 重点项目: the manufacturer's new plant
   const today = businessToday();
   const projectId = await createProject(db, manager, {
@@ -111,4 +99,16 @@ export async function seedAgencyDemo(db: Db, config: Config, centerId: string, e
   for (const [title, dueOn] of milestones) await addMilestone(db, manager, projectId, { version: version++, title, dueOn });
   const first = (await projectRepo.listMilestones(db, [projectId]))[0]!;
   await completeMilestone(db, agent, projectId, first.id, version, at(28));
+
+  await demo(40, manufacturing, 'NH-SCJG-001', '新设分公司登记', ['accept', 'sign', 'work', 'finish', 'confirm', 'follow']);
+  await demo(30, catering, 'NH-SCJG-006', '新门店食品经营许可', ['accept', 'sign', 'work', 'finish', 'follow'], 4);
+  await demo(20, manufacturing, 'NH-FG-001', '新厂房项目备案', ['accept', 'sign', 'work', 'finish', 'confirm'], 5, projectId);
+  await demo(14, catering, null, '餐饮门店装修涉及的户外招牌审批', ['accept', 'sign', 'work', 'finish']);
+  await demo(10, manufacturing, 'NH-ZR-002', '新厂房用地规划许可', ['accept', 'sign', 'work'], 5, projectId);
+  await demo(6, manufacturing, 'NH-ZJ-001', '新厂房施工许可', ['accept', 'sign'], 5, projectId);
+  await demo(4, catering, 'NH-SCJG-001', '变更法定代表人', ['accept']);
+  await demo(12, catering, null, '个人所得税汇算', ['decline']);
+  await demo(8, manufacturing, 'NH-SCJG-006', '员工食堂食品经营许可', ['withdraw']);
+  // one asked for on the portal, not yet taken
+  await requestOnPortal(deps, { type: 'enterprise', id: manufacturing.uscc, uscc: manufacturing.uscc, name: manufacturing.name }, { itemId: itemId('NH-SCJG-006'), matter: '新设员工食堂，申请食品经营许可', contactName: '陈志明', contactPhone: '13907572202' }, at(0, 8));
 }

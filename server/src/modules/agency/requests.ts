@@ -8,6 +8,7 @@ import { listPublishedItemFacts, resolvePortalCenter } from '../catalog/service.
 import { findEnterpriseByUscc } from '../enterprises/service.ts';
 import { ticketInHandOf } from '../queue/tickets/service.ts';
 import type { portalRequestInput, staffRequestInput } from './contract.ts';
+import { findProject } from './projects/repository.ts';
 import * as repo from './repository.ts';
 import { ownRequestFor, requestFor, type ServiceDeps } from './views.ts';
 import { requireAgencyTransition, type AgencyAction, type AgencyActor, type AgencyState } from './workflow.ts';
@@ -33,7 +34,7 @@ async function itemOf(db: DbOrTx, centerId: string, itemId: string | null, matte
 
 async function insert(
   deps: ServiceDeps,
-  input: Fields & { centerId: string; uscc: string; channel: repo.RequestRow['channel']; ticketId: string | null; recordedBy: string; actor: AgencyActor; actorId: string | null; now: Date },
+  input: Fields & { centerId: string; uscc: string; channel: repo.RequestRow['channel']; ticketId: string | null; projectId?: string | null; recordedBy: string; actor: AgencyActor; actorId: string | null; now: Date },
 ): Promise<repo.RequestRow> {
   requireAgencyTransition(null, 'request', input.actor);
   const enterprise = await findEnterpriseByUscc(deps.db, input.uscc);
@@ -57,6 +58,7 @@ async function insert(
       matter: input.matter.trim(),
       channel: input.channel,
       ticketId: input.ticketId,
+      projectId: input.projectId ?? null,
       contactName: input.contactName.trim(),
       ...sealed,
       state: 'requested',
@@ -81,6 +83,12 @@ export async function requestByStaff(deps: ServiceDeps, staff: StaffPrincipal, b
   if (!staff.centerId) throw forbidden('您未被分配到服务中心');
   const ticket = body.fromCurrentTicket ? await ticketInHandOf(deps.db, staff.id) : null;
   if (body.fromCurrentTicket && !ticket) throw new AppError('NO_CURRENT_TICKET', '您的窗口当前没有正在办理的号，请先叫号或不关联取号');
+  if (body.projectId) {
+    const project = await findProject(deps.db, body.projectId);
+    if (!project || project.centerId !== staff.centerId) throw invalidField('projectId', '本中心没有该重点项目');
+    const enterprise = await findEnterpriseByUscc(deps.db, body.uscc);
+    if (project.enterpriseId !== enterprise?.id) throw invalidField('projectId', `重点项目“${project.name}”属于${project.enterpriseName}，不是该企业的项目`);
+  }
   return insert(deps, { ...body, centerId: staff.centerId, ticketId: ticket?.id ?? null, recordedBy: staff.displayName, actor: 'staff', actorId: staff.id, now });
 }
 

@@ -62,7 +62,8 @@ export const agencyRequests = pgTable(
     state: text('state', { enum: AGENCY_STATES }).notNull().default('requested'),
     agentId: uuid('agent_id').references(() => staff.id),
     agentName: text('agent_name').notNull().default(''),
-    projectId: uuid('project_id'),
+    /** the key project (重点项目) the request serves, if any */
+    projectId: uuid('project_id').references(() => agencyProjects.id),
     recordedBy: text('recorded_by').notNull().default(''),
     /** the agreement: scope, who signed for the enterprise (ID encrypted and masked), when; its PDF once rendered */
     agreementNumber: text('agreement_number'),

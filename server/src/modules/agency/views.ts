@@ -46,6 +46,7 @@ export function toSummary(row: repo.RequestRow): RequestSummary {
     requestedOn: row.requestedOn,
     doneOn: row.doneOn,
     followUpDue: row.followUpDue,
+    projectId: row.projectId,
     version: row.version,
   };
 }

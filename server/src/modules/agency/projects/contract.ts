@@ -14,6 +14,8 @@ export const projectDto = z.object({
   milestones: z.array(milestoneDto),
   /** share of milestones done, 0–100 */
   progress: z.number(),
+  /** the agency requests taken for the project */
+  requests: z.array(z.object({ id: z.string(), number: z.string(), itemName: z.string(), matter: z.string(), state: z.string(), stateLabel: z.string(), agentName: z.string() })),
   version: z.number(),
 });
 export type ProjectDto = z.infer<typeof projectDto>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { agencyMilestones, agencyProjects } from '../tables.ts';
+import { agencyMilestones, agencyProjects, agencyRequests } from '../tables.ts';
 
 export type ProjectRow = typeof agencyProjects.$inferSelect;
 export type MilestoneRow = typeof agencyMilestones.$inferSelect;
@@ -42,4 +42,16 @@ export async function completeMilestone(db: DbOrTx, projectId: string, milestone
     .where(and(eq(agencyMilestones.id, milestoneId), eq(agencyMilestones.projectId, projectId), isNull(agencyMilestones.doneOn)))
     .returning({ id: agencyMilestones.id });
   return rows.length === 1;
+}
+
+export type ProjectRequestRow = Pick<typeof agencyRequests.$inferSelect, 'id' | 'projectId' | 'number' | 'itemName' | 'matter' | 'state' | 'agentName'>;
+
+/** The agency requests taken for these projects, oldest first. */
+export async function listProjectRequests(db: DbOrTx, projectIds: readonly string[]): Promise<ProjectRequestRow[]> {
+  if (projectIds.length === 0) return [];
+  return db
+    .select({ id: agencyRequests.id, projectId: agencyRequests.projectId, number: agencyRequests.number, itemName: agencyRequests.itemName, matter: agencyRequests.matter, state: agencyRequests.state, agentName: agencyRequests.agentName })
+    .from(agencyRequests)
+    .where(inArray(agencyRequests.projectId, [...projectIds]))
+    .orderBy(asc(agencyRequests.createdAt), asc(agencyRequests.id));
 }

@@ -8,6 +8,7 @@ import { listPublishedItemFacts } from '../../catalog/service.ts';
 import { findEnterpriseByUscc } from '../../enterprises/service.ts';
 import { listStaff } from '../../staff/service.ts';
 import type { milestoneInput, ProjectDto, projectInput } from './contract.ts';
+import { AGENCY_STATE_LABELS } from '../workflow.ts';
 import * as repo from './repository.ts';
 
 /** 重点项目 (6.2.1): the manager sets up a project with its items and agent team; milestones are added and done; progress is the share done. */
@@ -17,7 +18,7 @@ function centerOf(principal: StaffPrincipal): string {
   return principal.centerId;
 }
 
-function toDto(row: repo.ProjectRow, milestones: repo.MilestoneRow[], today: string): ProjectDto {
+function toDto(row: repo.ProjectRow, milestones: repo.MilestoneRow[], requests: repo.ProjectRequestRow[], today: string): ProjectDto {
   const own = milestones.filter((m) => m.projectId === row.id);
   const done = own.filter((m) => m.doneOn).length;
   return {
@@ -29,14 +30,18 @@ function toDto(row: repo.ProjectRow, milestones: repo.MilestoneRow[], today: str
     team: row.team,
     milestones: own.map((m) => ({ id: m.id, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, doneBy: m.doneBy, isOverdue: !m.doneOn && m.dueOn < today })),
     progress: own.length ? Math.round((done / own.length) * 100) : 0,
+    requests: requests
+      .filter((r) => r.projectId === row.id)
+      .map((r) => ({ id: r.id, number: r.number, itemName: r.itemName, matter: r.matter, state: r.state, stateLabel: AGENCY_STATE_LABELS[r.state], agentName: r.agentName })),
     version: row.version,
   };
 }
 
 export async function listProjects(db: DbOrTx, principal: StaffPrincipal, now = new Date()) {
   const rows = await repo.listProjects(db, centerOf(principal));
-  const milestones = await repo.listMilestones(db, rows.map((r) => r.id));
-  return { items: rows.map((r) => toDto(r, milestones, businessToday(now))) };
+  const ids = rows.map((r) => r.id);
+  const [milestones, requests] = await Promise.all([repo.listMilestones(db, ids), repo.listProjectRequests(db, ids)]);
+  return { items: rows.map((r) => toDto(r, milestones, requests, businessToday(now))) };
 }
 
 async function projectFor(db: DbOrTx, principal: StaffPrincipal, id: string, lock = false) {
@@ -47,7 +52,8 @@ async function projectFor(db: DbOrTx, principal: StaffPrincipal, id: string, loc
 
 export async function getProject(db: DbOrTx, principal: StaffPrincipal, id: string, now = new Date()): Promise<ProjectDto> {
   const row = await projectFor(db, principal, id);
-  return toDto(row, await repo.listMilestones(db, [row.id]), businessToday(now));
+  const [milestones, requests] = await Promise.all([repo.listMilestones(db, [row.id]), repo.listProjectRequests(db, [row.id])]);
+  return toDto(row, milestones, requests, businessToday(now));
 }
 
 export async function createProject(db: Db, principal: StaffPrincipal, input: z.output<typeof projectInput>): Promise<string> {

@@ -1,6 +1,7 @@
-import { Button, Card, DatePicker, Empty, Flex, Form, Input, List, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, Progress, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
@@ -31,7 +32,13 @@ export function AgencyProjectsPage() {
         )
       }
     >
-      {projects.data.items.length === 0 ? <Empty description={tag.projects.empty} /> : <List dataSource={projects.data.items} renderItem={(p) => <ProjectCard project={p} />} />}
+      {projects.data.items.length === 0 ? <Empty description={tag.projects.empty} /> : (
+        <Flex vertical gap="middle">
+          {projects.data.items.map((p) => (
+            <ProjectCard key={p.id} project={p} />
+          ))}
+        </Flex>
+      )}
       {isCreating && <ProjectCreateModal onClose={() => setCreating(false)} />}
     </Card>
   );
@@ -45,7 +52,7 @@ function ProjectCard({ project: p }: { project: ProjectDto }) {
   const done = useAgencyChange((m: Milestone) => completeMilestone(p.id, m.id, p.version));
   const add = useAgencyChange((v: { title: string; dueOn: Dayjs }) => addMilestone(p.id, { version: p.version, title: v.title, dueOn: toIsoDate(v.dueOn) }));
   return (
-    <List.Item data-testid="agency-project" data-name={p.name}>
+    <Card size="small" data-testid="agency-project" data-name={p.name}>
       <Flex vertical gap="small" style={{ width: '100%' }}>
         <Flex justify="space-between" wrap gap="small">
           <Typography.Title level={5} style={{ margin: 0 }}>{p.name}</Typography.Title>
@@ -81,6 +88,20 @@ function ProjectCard({ project: p }: { project: ProjectDto }) {
             },
           ]}
         />
+        <Table<ProjectDto['requests'][number]>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          locale={{ emptyText: t.noRequests }}
+          dataSource={p.requests}
+          onRow={() => ({ 'data-testid': 'agency-project-request' }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t.requests, dataIndex: 'number', render: (n: string, r) => <Link to={`/agency/${r.id}`}>{n}</Link> },
+            { title: tag.list.columns.item, key: 'item', render: (_: unknown, r) => r.itemName || r.matter },
+            { title: tag.list.columns.agent, dataIndex: 'agentName' },
+            { title: tag.list.columns.state, dataIndex: 'stateLabel' },
+          ]}
+        />
         {can('agency.manage') && (
           <div>
             <Button size="small" onClick={() => setAdding(true)}>{t.addMilestone}</Button>
@@ -97,6 +118,6 @@ function ProjectCard({ project: p }: { project: ProjectDto }) {
           </Form.Item>
         </FormModal>
       )}
-    </List.Item>
+    </Card>
   );
 }

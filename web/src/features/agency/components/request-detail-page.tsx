@@ -5,7 +5,7 @@ import { useShowError } from '../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../lib/time.ts';
 import { tag } from '../../../locales/agency.zh-CN.ts';
 import { act, agreementUrl, type RequestDetail } from '../api.ts';
-import { useAgencyChange, useRequest } from '../queries.ts';
+import { useAgencyChange, useProjects, useRequest } from '../queries.ts';
 import { RequestActions } from './request-actions.tsx';
 import { AgencyStateTag } from './tags.tsx';
 
@@ -37,6 +37,7 @@ export function AgencyRequestDetailPage() {
             { key: 'm', label: d.matter, children: r.matter || '—' },
             { key: 'c', label: d.channel, children: tag.channels[r.channel] },
             { key: 'p', label: d.contact, children: `${r.contactName} ${r.phoneMasked ?? ''}` },
+            ...(r.projectId ? [{ key: 'proj', label: tag.projects.project, children: <ProjectName id={r.projectId} /> }] : []),
             { key: 'a', label: d.agent, children: <span data-testid="agency-agent">{r.agentName || '—'}</span> },
             { key: 'r', label: d.requestedOn, children: r.requestedOn },
             ...(r.doneOn ? [{ key: 'd', label: d.doneOn, children: r.doneOn }, { key: 't', label: d.daysTaken, children: String(r.daysTaken ?? '—') }] : []),
@@ -121,5 +122,14 @@ function Materials({ request: r }: { request: RequestDetail }) {
         />
       )}
     </Card>
+  );
+}
+
+function ProjectName({ id }: { id: string }) {
+  const projects = useProjects();
+  return (
+    <Link to="/agency-projects" data-testid="agency-request-project">
+      {projects.data?.items.find((p) => p.id === id)?.name ?? '…'}
+    </Link>
   );
 }

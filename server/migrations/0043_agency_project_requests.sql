@@ -1,0 +1,1 @@
+ALTER TABLE "agency_requests" ADD CONSTRAINT "agency_requests_project_id_agency_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."agency_projects"("id") ON DELETE no action ON UPDATE no action;
