@@ -47,6 +47,11 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'rateable_subjects.applicant_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   ...encrypted('briefing_attendees.phone_cipher', '手机号'),
   { column: 'briefing_attendees.name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  ...encrypted('agency_requests.phone_cipher', '手机号'),
+  { column: 'agency_requests.contact_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  { column: 'agency_requests.signer_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  { column: 'agency_requests.signer_id_cipher', holds: '身份证号', stored: 'encrypted', inResponses: 'masked' },
+  { column: 'agency_requests.signer_id_masked', holds: '身份证号', stored: 'masked', inResponses: 'masked' },
 ];
 
 /** Column names that look personal; each such column must be listed above or here. */
