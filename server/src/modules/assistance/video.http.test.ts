@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import { openEventStream } from '../../../test/event-stream.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testApi, type TestApi, type TestApp } from '../../../test/harness.ts';
 import { DEMO_ENTERPRISES } from '../../demo/data.ts';
@@ -44,47 +45,7 @@ const sessionRows = async () => (await t.db.select({ n: count() }).from(videoSes
 
 /** Reads a server-sent event stream with a cookie, keeping every message. */
 function openStream(path: string, cookie: string) {
-  const controller = new AbortController();
-  const messages: { event: string; data: CallDto }[] = [];
-  const ready = fetch(`${base}${path}`, { signal: controller.signal, headers: { cookie } }).then(async (res) => {
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) messages.push({ event, data: JSON.parse(data) as CallDto });
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  });
-  return {
-    messages,
-    ready,
-    close: () => controller.abort(),
-    async waitFor(match: (data: CallDto) => boolean, ms = 5000): Promise<CallDto> {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const found = messages.find((m) => match(m.data));
-        if (found) return found.data;
-        if (Date.now() > deadline) throw new Error(`no matching event in ${ms} ms; got ${JSON.stringify(messages)}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
+  return openEventStream<CallDto>(`${base}${path}`, { headers: { cookie }, timeoutMs: 5000, check: (res) => expect(res.status).toBe(200) });
 }
 
 let session: SessionDto;

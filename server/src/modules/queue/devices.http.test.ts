@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { openEventStream } from '../../../test/event-stream.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createTestApp, testApi, type TestApp } from '../../../test/harness.ts';
@@ -44,47 +45,7 @@ afterAll(async () => {
 
 /** Reads a server-sent event stream, keeping every message it gets. */
 function openStream(url: string) {
-  const controller = new AbortController();
-  const messages: { event: string; data: unknown }[] = [];
-  const ready = fetch(url, { signal: controller.signal }).then(async (res) => {
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) messages.push({ event, data: JSON.parse(data) });
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  });
-  return {
-    messages,
-    ready,
-    close: () => controller.abort(),
-    async waitFor<T>(match: (data: T, event: string) => boolean, ms = 3000): Promise<T> {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const found = messages.find((m) => match(m.data as T, m.event));
-        if (found) return found.data as T;
-        if (Date.now() > deadline) throw new Error(`no matching event in ${ms} ms; got ${JSON.stringify(messages.map((m) => m.event))}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
+  return openEventStream(url);
 }
 
 const counter = (n: string) => counters.get(n)!.id;
