@@ -55,8 +55,9 @@ describe('a first inquiry transferred to a department', () => {
     await chief.page.goto(`${baseUrl()}/inquiry-violations`);
     await chief.page.getByTestId('violation-notice').waitFor();
     const open = chief.page.getByTestId('handle-violation');
+    // the notice comes from the side menu's cached badge; the ledger itself is still loading
+    await expect.poll(() => open.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const before = await open.count();
-    expect(before).toBeGreaterThan(0);
     await open.first().click();
     await chief.page.getByTestId('violation-handling').getByText('谈话教育').click();
     await chief.page.getByTestId('violation-note').fill('经核查属实，已谈话提醒限时答复须当日跟进。');
