@@ -44,6 +44,8 @@ import { licenseRoutes } from './modules/licenses/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
+import { lockerRoutes } from './modules/applications/delivery/lockers/routes.ts';
+import { selfServiceRoutes } from './modules/applications/self-service/routes.ts';
 import { evaluationRoutes } from './modules/evaluations/routes.ts';
 import { maskingStream } from './platform/personal-data/log-masking.ts';
 import { registerEventConsumers } from './events.ts';
@@ -164,6 +166,8 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(queueRoutes, deps);
   await app.register(appointmentRoutes, deps);
   await app.register(applicationRoutes, deps);
+  await app.register(lockerRoutes, deps);
+  await app.register(selfServiceRoutes, deps);
   await app.register(evaluationRoutes, deps);
   await app.register(feedbackRoutes, deps);
   await app.register(policyRoutes, deps);

@@ -12,6 +12,7 @@ import { seedEnterprisesDemo } from '../modules/enterprises/demo.ts';
 import { seedLicensesDemo } from '../modules/licenses/demo.ts';
 import { seedQueueDemo } from '../modules/queue/demo.ts';
 import { seedApplicationsDemo } from '../modules/applications/demo.ts';
+import { seedLockersDemo } from '../modules/applications/delivery/lockers/demo.ts';
 import { seedAppointmentsDemo } from '../modules/appointments/demo.ts';
 import { seedEvaluationsDemo } from '../modules/evaluations/demo.ts';
 import { seedFeedbackDemo } from '../modules/feedback/demo.ts';
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedQueueDemo(db, center.id, { usccs, password: DEMO_PASSWORD });
   await seedAppointmentsDemo(db, config, center.id, usccs);
   await seedApplicationsDemo(db, center.id);
+  await seedLockersDemo(db, config, center.id);
   // The visits and applications finished above become rateable as in a running server, here at once.
   await deliverDomainEvents(db, config);
   await seedEvaluationsDemo(db, config, center.id, DEMO_ENTERPRISES);

@@ -135,6 +135,10 @@ export const ERROR_STATUS = {
   ALREADY_RETURNED: 409,
   /** 6.2.1: an agency request is finished only once every material handed over is returned */
   MATERIALS_NOT_RETURNED: 409,
+  /** clause 7: a smart locker's pickup code that opened its slot already */
+  PICKUP_CODE_USED: 409,
+  /** clause 7: the locker slot holds another result, or the locker has no free slot */
+  LOCKER_SLOT_TAKEN: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

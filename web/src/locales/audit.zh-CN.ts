@@ -258,6 +258,10 @@ export const auditActions: Record<string, string | undefined> = {
   'agency.project_create': '设立重点项目',
   'agency.milestone_add': '增加重点项目节点',
   'agency.milestone_done': '登记重点项目节点完成',
+  // 24-hour self-service (clause 7): smart lockers
+  'locker.create': '登记智能柜',
+  'application.deposit_in_locker': '办件结果放入智能柜',
+  'application.pickup_from_locker': '智能柜取件',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -325,6 +329,7 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_item: '帮办代办清单事项',
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
+  locker: '智能柜',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */

@@ -38,6 +38,10 @@ const PUBLIC_WRITES = [
   'POST /api/queue/evaluator/:counterId/ratings',
   'POST /api/queue/kiosk/:centerId/tickets',
   'POST /api/queue/t/:token/cancel',
+  // the 24-hour self-service kiosk: progress and notices by number and the applicant's secret; the smart locker opens a slot by code (its device key)
+  'POST /api/self-service/progress',
+  'POST /api/self-service/notices/:noticeId/pdf',
+  'POST /api/lockers/pickup',
 ];
 
 let t: TestApp;

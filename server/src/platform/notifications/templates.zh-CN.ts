@@ -17,6 +17,7 @@ export const SMS_TEMPLATES = {
   application_deferral_due: '【{center}】您申请的“{item}”（办件编号 {number}）为容缺受理，请于 {deadline} 前补齐容缺材料，逾期将终止办理并列入失信名单。',
   application_stopped: '【{center}】您申请的“{item}”（办件编号 {number}）因容缺材料逾期未补齐已终止办理，并依规列入失信名单。',
   application_mailed: '【{center}】您申请的“{item}”（办件编号 {number}）的结果已由{carrier}寄出，运单号 {tracking}。',
+  application_in_locker: '【{center}】您申请的“{item}”（办件编号 {number}）的结果已放入{locker}（{location}）{slot}号格口，取件码 {code}，可在 24 小时自助服务区凭取件码自取，取件码仅可使用一次。',
   callback_overdue: '【{center}】差评回访逾期提醒：{department}有一条“{item}”的差评{what}（期限 {due}），请登录系统“差评回访”处理。',
   feedback_overdue: '【{center}】诉求逾期提醒：{department}的{kind}诉求 {number} 已超过答复期限（{due}），请登录系统“诉求办理”尽快答复。',
   inquiry_violation: '【{center}】首问首办责任提醒：{staff}有一件{purpose}{what}（期限 {due}，{clause}），请登录系统“首问首办违规台账”核查处理。',

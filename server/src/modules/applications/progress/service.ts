@@ -187,6 +187,8 @@ export function portalText(action: ApplicationAction, x: { note: string; departm
       return { title: '已领取', text: '已在综合发证窗口领取办件结果。' };
     case 'mail':
       return { title: '已寄出', text: x.note };
+    case 'pickup_from_locker':
+      return { title: '已自取', text: '已在 24 小时自助服务区的智能柜取走办件结果。' };
     case 'confirm_delivery':
       return { title: '已签收', text: '邮寄的办件结果已签收。' };
     case 'deliver_electronically':

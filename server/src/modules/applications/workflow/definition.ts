@@ -78,6 +78,7 @@ export const APPLICATION_ACTIONS = [
   'verify_commitment',
   'find_false_commitment',
   'flag_verification_overdue',
+  'pickup_from_locker',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -210,6 +211,8 @@ export const ACTIONS: Record<ApplicationAction, ActionInfo> = {
   verify_commitment: { label: '承诺核查属实', from: RESULT_OUT, to: 'unchanged', actors: [REVIEW], kinds: ['single'] },
   find_false_commitment: { label: '承诺不实，撤销决定', from: RESULT_OUT, to: ['revoked'], actors: [REVIEW], kinds: ['single'] },
   flag_verification_overdue: { label: '承诺核查逾期提醒', from: RESULT_OUT, to: 'unchanged', actors: ['system'], kinds: ['single'] },
+  // clause 7: the applicant takes the result from a smart locker with the one-time code (the locker acts)
+  pickup_from_locker: { label: '智能柜自取', from: DECIDED, to: ['delivered'], actors: ['system'], kinds: OWN },
 };
 
 /** What acts by itself, and when: each timer takes one action on the applications it finds due. */
