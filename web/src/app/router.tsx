@@ -76,6 +76,9 @@ const queuePages = {
 const KioskPage = lazyPage(queuePages.kiosk, 'KioskPage');
 const DisplayPage = lazyPage(queuePages.display, 'DisplayPage');
 const EvaluatorPage = lazyPage(queuePages.evaluator, 'EvaluatorPage');
+// 24-hour self-service (clause 7): the kiosk's self-service screens and the smart locker's keypad
+const SelfServicePage = lazyPage(() => import('../features/self-service/components/self-service-page.tsx'), 'SelfServicePage');
+const LockerPage = lazyPage(() => import('../features/self-service/components/locker-page.tsx'), 'LockerPage');
 const TicketStatusPage = lazyPage(queuePages.status, 'TicketStatusPage');
 const WorkbenchPage = lazyPage(() => import('../features/queue/components/workbench-page.tsx'), 'WorkbenchPage');
 const ReceptionPage = lazyPage(() => import('../features/queue/components/reception-page.tsx'), 'ReceptionPage');
@@ -217,6 +220,8 @@ export const router = createBrowserRouter([
       { path: '/kiosk/:centerId/rate', element: <KioskRatingPage /> },
       { path: '/kiosk/:centerId/feedback', element: <KioskFeedbackPage /> },
       { path: '/kiosk/:centerId/improvements', element: <KioskFeedbackPage /> },
+      { path: '/kiosk/:centerId/self-service', element: <SelfServicePage /> },
+      { path: '/locker', element: <LockerPage /> },
       {
         // The public portal; the enterprise account's pages sit behind its own login.
         path: '/portal',

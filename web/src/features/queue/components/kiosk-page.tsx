@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { describeError } from '../../../components/use-show-error.ts';
 import { trating } from '../../../locales/evaluations.zh-CN.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
+import { tss } from '../../../locales/self-service.zh-CN.ts';
 import { useKioskLargeType } from '../../../lib/device-preference.ts';
 import { getKiosk, takeKioskTicket, type KioskSnapshot, type TicketStatusDto } from '../api.ts';
 import { KioskCheckIn, KioskCheckInEntry } from '../../appointments/components/kiosk-check-in.tsx';
@@ -107,6 +108,11 @@ export function KioskPage() {
         </div>
         <Flex align="center" gap={16}>
           <Clock style={{ fontSize: 28 * size }} />
+          <Link to={`/kiosk/${centerId}/self-service`}>
+            <Button size="large" data-testid="kiosk-self-service" style={{ height: 56 * size, fontSize: 20 * size, marginRight: 12 }}>
+              {tss.home.open}
+            </Button>
+          </Link>
           <Link to={`/kiosk/${centerId}/rate`}>
             <Button size="large" data-testid="kiosk-rate" style={{ height: 56 * size, fontSize: 20 * size, marginRight: 12 }}>
               {trating.kiosk.entry}
@@ -139,7 +145,21 @@ export function KioskPage() {
       ) : isCheckingIn ? (
         <KioskCheckIn centerId={centerId} size={size} onDone={reset} />
       ) : !data.isOpen ? (
-        <Result status="info" title={<span style={{ fontSize: 36 * size }}>{tq.kiosk.closed}</span>} subTitle={<span style={{ fontSize: 22 * size }}>{data.closedMessage}</span>} />
+        <Result
+          status="info"
+          title={<span style={{ fontSize: 36 * size }}>{tq.kiosk.closed}</span>}
+          subTitle={<span style={{ fontSize: 22 * size }}>{data.closedMessage}</span>}
+          extra={
+            <Flex vertical align="center" gap={16}>
+              <Typography.Text style={{ fontSize: 22 * size }}>{tss.home.closedHint}</Typography.Text>
+              <Link to={`/kiosk/${centerId}/self-service`}>
+                <Button type="primary" size="large" data-testid="kiosk-closed-self-service" style={{ height: 96 * size, fontSize: 30 * size, minWidth: 360 }}>
+                  {tss.home.open}
+                </Button>
+              </Link>
+            </Flex>
+          }
+        />
       ) : (
         <StartScreen data={data} size={size} isGreen={isGreen} reason={reason} isTaking={isTaking} error={error} onGreen={setGreen} onReason={setReason} onTake={take} onCheckIn={() => setCheckingIn(true)} />
       )}

@@ -116,13 +116,15 @@ describe('the kiosk at night', () => {
     const hours = { ...rest, serviceDays: 'working_days', openingPeriods: [{ start: '09:00', end: '17:00' }] };
     const saved = await call('PUT', `/api/queue/centers/${centerId}/settings`, manager, hours);
     expect(saved.statusCode, saved.body).toBe(200);
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(at('2026-12-08', '23:30'));
-    const kiosk = (await call('GET', `/api/queue/kiosk/${centerId}`)).json() as { isOpen: boolean };
-    expect(kiosk.isOpen).toBe(false);
-
     const waiting = await api.ok<{ application: ApplicationSummary }[]>('GET', '/api/deliveries?state=awaiting_pickup', clerk);
     const app = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.at(-1)!.application.id}`, clerk);
+    const other = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.at(-2)!.application.id}`, clerk);
+    // tonight, 23:30 in Shanghai: the hall is closed (nothing below needs a staff session)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at(today, '23:30'));
+    const kiosk = (await call('GET', `/api/queue/kiosk/${centerId}`)).json() as { isOpen: boolean };
+    expect(kiosk.isOpen).toBe(false);
     const lookup = (body: object) => api.call('POST', '/api/self-service/progress', undefined, body);
     const found = await lookup({ number: app.number, checkCode: app.checkCode.toLowerCase() });
     expect(found.statusCode, found.body).toBe(200);
@@ -141,7 +143,6 @@ describe('the kiosk at night', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(await pdfText(pdf.rawPayload)).toContain(app.number);
     expect((await api.call('POST', `/api/self-service/notices/${notice.id}/pdf`, undefined, { number: app.number, checkCode: 'ZZZZ9999' })).statusCode).toBe(404);
-    const other = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.at(-2)!.application.id}`, clerk);
     const foreign = await api.call('POST', `/api/self-service/notices/${other.notices[0]!.id}/pdf`, undefined, { number: app.number, checkCode: app.checkCode });
     expect(foreign.statusCode).toBe(404);
 
