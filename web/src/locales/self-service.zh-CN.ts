@@ -44,4 +44,13 @@ export const tss = {
     noKey: '本智能柜尚未绑定设备密钥，请管理员在设备登记后用带密钥的链接打开本页面',
     codeInvalid: '取件码为 6 位数字',
   },
+  deposit: {
+    action: '放入智能柜',
+    locker: '智能柜',
+    lockerRequired: '请选择智能柜',
+    freeSlots: (n: number) => `空闲格口 ${n} 个`,
+    phone: '接收取件码的手机号码（办件未预留手机号码时填写）',
+    done: (d: { lockerName: string; slotNumber: string; phoneMasked: string }) => `已放入${d.lockerName}${d.slotNumber}号格口，取件码已短信发送至 ${d.phoneMasked}`,
+    waiting: (name: string, slot: string) => `结果在${name}${slot}号格口等待自取`,
+  },
 };

@@ -7,6 +7,7 @@ import { useShowError } from '../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../lib/time.ts';
 import { ta } from '../../../locales/applications.zh-CN.ts';
 import { useAct } from '../queries.ts';
+import { LockerDeposit } from '../../self-service/components/locker-deposit.tsx';
 
 /** 综合发证: hand over against the pickup code, mail with carrier and tracking number, or deliver electronically. */
 export function DeliveryPanel({ app }: { app: ApplicationDetail }) {
@@ -39,6 +40,7 @@ export function DeliveryPanel({ app }: { app: ApplicationDetail }) {
           {app.actions.includes('deliver_electronically') && d.state === 'awaiting_pickup' && (
             <Button onClick={() => void post('electronic').catch(showError)}>{ta.delivery.electronic}</Button>
           )}
+          {app.actions.includes('hand_over') && d.state === 'awaiting_pickup' && app.kind === 'item' && <LockerDeposit app={app} />}
           {app.actions.includes('confirm_delivery') && <Button onClick={() => void post('confirm').catch(showError)}>{ta.delivery.confirm}</Button>}
         </Space>
       )}

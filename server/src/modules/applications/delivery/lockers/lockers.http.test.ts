@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, testApi, type TestApi, type TestApp } from '../../../../../test/harness.ts';
 import { queueSettingsInput } from '../../../queue/settings/contract.ts';
 import { caller, demoCenter } from '../../../queue/testing.ts';
-import type { ApplicationDetail, ApplicationSummary, DeliveryDto } from '../../contract.ts';
-import { at, pdfText } from '../../testing.ts';
+import type { ApplicationDetail, ApplicationSummary, DeliveryDto, OwnApplicationList } from '../../contract.ts';
+import { at, CATERING, enterpriseLogin, pdfText } from '../../testing.ts';
 import type { KioskProgressDto } from '../../self-service/contract.ts';
 import type { LockerDto } from './contract.ts';
 import { DEMO_LOCKER_PHONE } from './demo.ts';
@@ -116,9 +116,9 @@ describe('the kiosk at night', () => {
     const hours = { ...rest, serviceDays: 'working_days', openingPeriods: [{ start: '09:00', end: '17:00' }] };
     const saved = await call('PUT', `/api/queue/centers/${centerId}/settings`, manager, hours);
     expect(saved.statusCode, saved.body).toBe(200);
-    const waiting = await api.ok<{ application: ApplicationSummary }[]>('GET', '/api/deliveries?state=awaiting_pickup', clerk);
-    const app = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.at(-1)!.application.id}`, clerk);
-    const other = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.at(-2)!.application.id}`, clerk);
+    // the applicant's own view gives the check code (printed on its acceptance notice)
+    const mine = (await api.ok<OwnApplicationList>('GET', '/api/portal/applications', await enterpriseLogin(t, CATERING))).items.filter((a) => a.notices.length > 0);
+    const [app, other] = [mine[0]!, mine[1]!];
     // tonight, 23:30 in Shanghai: the hall is closed (nothing below needs a staff session)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     vi.useFakeTimers({ toFake: ['Date'] });
