@@ -14,13 +14,15 @@ import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage } from './support.ts';
 const CATERING = '91440605MA51XQ2D77';
 
 let browser: Browser;
+/** the set-up goes through the API on a shared (and sometimes busy) machine */
+const SLOW = 90_000;
 
 type Detail = { id: string; number: string; version: number; checkCode: string; materials: { key: string; status: string }[]; tasks: { id: string; version: number }[] };
 type Answer = Awaited<ReturnType<APIRequestContext['get']>>;
 
 async function staff(username: string): Promise<APIRequestContext> {
   const { context } = await openPage(browser);
-  expect((await context.request.post(`${baseUrl()}/api/auth/login`, { data: { username, password: DEMO_PASSWORD } })).ok()).toBe(true);
+  expect((await context.request.post(`${baseUrl()}/api/auth/login`, { data: { username, password: DEMO_PASSWORD }, timeout: SLOW })).ok()).toBe(true);
   return context.request;
 }
 
@@ -34,23 +36,23 @@ async function resultInLocker(): Promise<{ app: Detail; code: string; lockerKey:
   const [clerk, reviewer, manager] = [await staff('clerk'), await staff('reviewer'), await staff('manager')];
   const api = `${baseUrl()}/api/applications`;
   const body = { source: { kind: 'item', code: 'NH-SCJG-006' }, answers: { prepackaged_only: 'no', online_sales: 'no' }, applicant: { uscc: CATERING }, contactPhone: '13800138000' };
-  let app = await json<Detail>(await clerk.post(api, { data: body }));
-  for (const m of app.materials) if (m.status !== 'committed') app = await json<Detail>(await clerk.put(`${api}/${app.id}/materials/${m.key}`, { data: { status: 'paper_seen' } }));
-  app = await json<Detail>(await clerk.post(`${api}/${app.id}/accept`, { data: { version: app.version } }));
+  let app = await json<Detail>(await clerk.post(api, { data: body, timeout: SLOW }));
+  for (const m of app.materials) if (m.status !== 'committed') app = await json<Detail>(await clerk.put(`${api}/${app.id}/materials/${m.key}`, { data: { status: 'paper_seen' }, timeout: SLOW }));
+  app = await json<Detail>(await clerk.post(`${api}/${app.id}/accept`, { data: { version: app.version }, timeout: SLOW }));
   const task = app.tasks[0]!;
-  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/take`, { data: { version: task.version } }));
+  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/take`, { data: { version: task.version }, timeout: SLOW }));
   const taken = await json<Detail>(await reviewer.get(`${api}/${app.id}`));
-  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/approve`, { data: { version: taken.tasks[0]!.version, opinion: '符合条件，准予许可。' } }));
+  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/approve`, { data: { version: taken.tasks[0]!.version, opinion: '符合条件，准予许可。' }, timeout: SLOW }));
   app = await json<Detail>(await clerk.get(`${api}/${app.id}`));
   // the check code is the applicant's (printed on its acceptance notice): read it as the enterprise does
   const { context: portal } = await openPage(browser);
-  expect((await portal.request.post(`${baseUrl()}/api/auth/enterprise-login`, { data: { uscc: CATERING, password: DEMO_PASSWORD } })).ok()).toBe(true);
+  expect((await portal.request.post(`${baseUrl()}/api/auth/enterprise-login`, { data: { uscc: CATERING, password: DEMO_PASSWORD }, timeout: SLOW })).ok()).toBe(true);
   const mine = await json<{ items: { id: string; checkCode: string }[] }>(await portal.request.get(`${baseUrl()}/api/portal/applications`));
   app = { ...app, checkCode: mine.items.find((a) => a.id === app.id)!.checkCode };
   const centers = await json<{ id: string; name: string }[]>(await clerk.get(`${baseUrl()}/api/centers`));
   const centerId = centers.find((c) => c.name === '佛山市南海区政务服务中心')!.id;
   const locker = (await json<{ id: string; demoKey: string | null }[]>(await clerk.get(`${baseUrl()}/api/centers/${centerId}/lockers`))).find((l) => l.demoKey)!;
-  const deposit = await json<{ slotNumber: string }>(await clerk.post(`${api}/${app.id}/delivery/locker`, { data: { version: app.version, lockerId: locker.id } }));
+  const deposit = await json<{ slotNumber: string }>(await clerk.post(`${api}/${app.id}/delivery/locker`, { data: { version: app.version, lockerId: locker.id }, timeout: SLOW }));
   const messages = await json<{ items: { body: string; template: string }[] }>(await manager.get(`${baseUrl()}/api/notifications?relatedType=application&relatedId=${app.id}`));
   const sms = messages.items.find((m) => m.template === 'application_in_locker')!;
   return { app, code: /取件码 (\d{6})/.exec(sms.body)![1]!, lockerKey: locker.demoKey!, slot: deposit.slotNumber, centerId };
@@ -61,7 +63,7 @@ let given: Awaited<ReturnType<typeof resultInLocker>>;
 beforeAll(async () => {
   browser = await launchBrowser();
   given = await resultInLocker();
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
 });

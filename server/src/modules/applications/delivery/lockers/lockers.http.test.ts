@@ -118,7 +118,9 @@ describe('the kiosk at night', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     // the applicant's own view gives the check code (printed on its acceptance notice)
     const mine = (await api.ok<OwnApplicationList>('GET', '/api/portal/applications', await enterpriseLogin(t, CATERING))).items.filter((a) => a.notices.length > 0);
-    const [app, other] = [mine[0]!, mine[1]!];
+    const app = mine[0]!;
+    const waiting = await api.ok<{ application: ApplicationSummary }[]>('GET', '/api/deliveries?state=awaiting_pickup', clerk);
+    const other = await api.ok<ApplicationDetail>('GET', `/api/applications/${waiting.find((w) => w.application.number !== app.number)!.application.id}`, clerk);
     // tonight, 23:30 in Shanghai: the hall is closed (nothing below needs a staff session)
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     vi.useFakeTimers({ toFake: ['Date'] });
