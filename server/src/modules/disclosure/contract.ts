@@ -16,6 +16,8 @@ export const resultsQuery = centerQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(50, '每页最多 50 条').default(20),
 });
 export const staffPhotoParams = z.strictObject({ staffId: z.uuid('编号格式不正确') });
+/** `v`: the photo's version stamp, so that a replaced photo is fetched anew */
+export const staffPhotoQuery = centerQuery.extend({ v: z.string().max(64).optional() });
 
 const center = z.object({ id: z.string(), name: z.string() });
 

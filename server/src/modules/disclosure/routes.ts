@@ -4,7 +4,7 @@ import { sendFile } from '../../platform/files/http.ts';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { rateLimit, RATE_LIMITS } from '../../platform/http/rate-limit.ts';
 import { resolvePortalCenter } from '../catalog/service.ts';
-import { catalogDisclosure, centerQuery, disclosureFeed, figuresQuery, monthlyFigures, resultsPage, resultsQuery, staffDisclosure, staffPhotoParams } from './contract.ts';
+import { catalogDisclosure, centerQuery, disclosureFeed, figuresQuery, monthlyFigures, resultsPage, resultsQuery, staffDisclosure, staffPhotoParams, staffPhotoQuery } from './contract.ts';
 import { getFeed, toAtom } from './feed.ts';
 import { getCatalogDisclosure, getDisclosedPhoto, getMonthlyFigures, getResults, getStaffDisclosure } from './service.ts';
 
@@ -28,7 +28,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, d
   );
   app.get(
     '/api/public/disclosure/staff/:staffId/photo',
-    { config, schema: { tags, summary: '信息公开：窗口工作人员的照片', params: staffPhotoParams, querystring: centerQuery } },
+    { config, schema: { tags, summary: '信息公开：窗口工作人员的照片', params: staffPhotoParams, querystring: staffPhotoQuery } },
     async (request, reply) => {
       const photo = await getDisclosedPhoto(db, await resolvePortalCenter(db, request.query.centerId), request.params.staffId);
       reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
