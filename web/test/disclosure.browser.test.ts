@@ -21,7 +21,8 @@ afterAll(async () => {
 describe('信息公开', () => {
   it('shows the portal sections: catalog, staff, masked results searchable by number, month figures, a parsable Atom feed', async () => {
     const { context, page } = await openPage(browser);
-    await page.goto(`${baseUrl()}/portal`);
+    page.setDefaultTimeout(90_000);
+    await page.goto(`${baseUrl()}/portal`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.getByTestId('portal-layout').getByRole('link', { name: '信息公开', exact: true }).click();
     await page.getByTestId('disclosure-page').waitFor();
 
@@ -51,7 +52,7 @@ describe('信息公开', () => {
     const wanted = api.results[api.results.length - 1]!;
     await results.getByTestId('disclosure-results-search').locator('input').fill(wanted.number);
     await results.getByTestId('disclosure-results-search').locator('input').press('Enter');
-    await expect.poll(() => results.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining(wanted.number)]);
+    await expect.poll(() => results.locator('tbody tr').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining(wanted.number)]);
     expect(await results.locator('tbody tr').textContent()).toContain(wanted.applicantName);
 
     // the month figures, with the link to the evaluation disclosure
@@ -68,11 +69,12 @@ describe('信息公开', () => {
     }, xml);
     expect(parsed).toEqual({ error: 0, root: 'http://www.w3.org/2005/Atom', entries: Math.min(50, api.total) + 1 });
     await context.close();
-  });
+  }, 300_000);
 
   it('shows the kiosk disclosure in large type, touch-sized, and keeps the device’s large type across screens', async () => {
     const { context, page } = await openPage(browser);
-    await page.goto(`${baseUrl()}/kiosk/disclosure`);
+    page.setDefaultTimeout(90_000);
+    await page.goto(`${baseUrl()}/kiosk/disclosure`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const kiosk = page.getByTestId('kiosk-disclosure');
     await kiosk.waitFor();
     expect(Number.parseFloat(await kiosk.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(20);
@@ -81,16 +83,16 @@ describe('信息公开', () => {
     await page.getByTestId('disclosure-results').locator('tbody tr').first().waitFor();
 
     await page.getByTestId('kiosk-disclosure-large').click();
-    await expect.poll(() => kiosk.getAttribute('data-large')).toBe('true');
+    await expect.poll(() => kiosk.getAttribute('data-large'), { timeout: 30_000 }).toBe('true');
     expect(await kiosk.evaluate((e) => getComputedStyle(e).zoom)).toBe('1.5');
 
     // another kiosk screen of the same device (the center named in the address) stays in large type
     const centerId = ((await (await context.request.get(`${baseUrl()}/api/public/disclosure/catalog`)).json()) as { center: { id: string } }).center.id;
-    await page.goto(`${baseUrl()}/kiosk/${centerId}/disclosure`);
-    await expect.poll(() => page.getByTestId('kiosk-disclosure').getAttribute('data-large')).toBe('true');
+    await page.goto(`${baseUrl()}/kiosk/${centerId}/disclosure`, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.getByTestId('kiosk-disclosure').getAttribute('data-large'), { timeout: 60_000 }).toBe('true');
     await page.getByTestId('kiosk-disclosure-tab-figures').click();
     await page.getByTestId('disclosure-figures-time-limits').waitFor();
     await page.getByTestId('kiosk-disclosure-back').waitFor();
     await context.close();
-  });
+  }, 300_000);
 });
