@@ -14,6 +14,7 @@ import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
+import { tdis } from '../locales/disclosure.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -43,6 +44,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
+  { key: 'disclosure', to: '/portal/disclosure', label: tdis.nav },
 ];
 
 export function PortalLayout() {

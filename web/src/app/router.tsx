@@ -205,6 +205,9 @@ const AgencyProjectsPage = lazyPage(() => import('../features/agency/components/
 const AgencyFiguresPage = lazyPage(() => import('../features/agency/components/figures-page.tsx'), 'AgencyFiguresPage');
 const PortalAgencyListPage = lazyPage(() => import('../features/agency/components/portal/agency-list-page.tsx'), 'PortalAgencyListPage');
 const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal/my-agency-page.tsx'), 'MyAgencyPage');
+// 信息公开 (A.5): the portal's disclosure section and the kiosk's
+const PortalDisclosurePage = lazyPage(() => import('../features/disclosure/components/portal-disclosure-page.tsx'), 'PortalDisclosurePage');
+const KioskDisclosurePage = lazyPage(() => import('../features/disclosure/components/kiosk-disclosure-page.tsx'), 'KioskDisclosurePage');
 
 export const router = createBrowserRouter([
   {
@@ -222,6 +225,8 @@ export const router = createBrowserRouter([
       { path: '/kiosk/:centerId/improvements', element: <KioskFeedbackPage /> },
       { path: '/kiosk/:centerId/self-service', element: <SelfServicePage /> },
       { path: '/locker', element: <LockerPage /> },
+      { path: '/kiosk/:centerId/disclosure', element: <KioskDisclosurePage /> },
+      { path: '/kiosk/disclosure', element: <KioskDisclosurePage /> },
       {
         // The public portal; the enterprise account's pages sit behind its own login.
         path: '/portal',
@@ -238,6 +243,7 @@ export const router = createBrowserRouter([
           { path: 'tools', element: <ToolsPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'evaluation-disclosure', element: <DisclosurePage /> },
+          { path: 'disclosure', element: <PortalDisclosurePage /> },
           { path: 'feedback', element: <PortalFeedbackPage /> },
           { path: 'improvements', element: <PublicImprovementsPage /> },
           // the link in a survey's SMS: the signed one-use token is the permission

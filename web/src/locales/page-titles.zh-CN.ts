@@ -104,4 +104,7 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/assistance/video/:id', '视频辅导'],
   ['/portal/video-assistance', '视频辅导'],
   ['/portal/video-assistance/:id', '视频辅导通话'],
+  ['/portal/disclosure', '信息公开'],
+  ['/kiosk/:centerId/disclosure', '取号机 · 信息公开'],
+  ['/kiosk/disclosure', '取号机 · 信息公开'],
 ];

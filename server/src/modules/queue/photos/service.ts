@@ -47,3 +47,10 @@ export async function photoOnDuty(db: Db, counterId: string) {
 async function replaced(tx: DbOrTx, fileId: string | undefined): Promise<void> {
   if (fileId) await deleteFiles(tx, [fileId]);
 }
+
+/** A staff member's photo, for the public disclosure of the staff at the counters (the caller decides who may be shown). */
+export async function staffPhoto(db: Db, staffId: string) {
+  const photo = await repo.findPhoto(db, staffId);
+  if (!photo) throw notFound('照片');
+  return openFile(db, photo.fileId, PURPOSE);
+}

@@ -87,7 +87,7 @@ function Home({ centerId, onProgress }: { centerId: string; onProgress: () => vo
             {label(tss.home.feedback, tss.home.feedbackHint)}
           </Button>
         </Link>
-        <Link to="/kiosk/disclosure">
+        <Link to={`/kiosk/${centerId}/disclosure`}>
           <Button data-testid="ss-disclosure" style={big}>
             {label(tss.home.disclosure, tss.home.disclosureHint)}
           </Button>
