@@ -135,6 +135,8 @@ export const ERROR_STATUS = {
   ALREADY_RETURNED: 409,
   /** 6.2.1: an agency request is finished only once every material handed over is returned */
   MATERIALS_NOT_RETURNED: 409,
+  /** 6.3.6: a scenario or a referral names a professional service provider that is not approved */
+  PROVIDER_NOT_APPROVED: 422,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
