@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { listPublishedItemFacts } from '../catalog/service.ts';
 import { findEnterpriseByUscc } from '../enterprises/service.ts';
 import { listStaff } from '../staff/service.ts';
-import type { ProviderInput, ProviderKind } from './contract.ts';
+import type { ProviderDto, ProviderInput, ProviderKind, ScenarioDto } from './contract.ts';
 import { decideProvider, registerProvider } from './providers.ts';
 import { rate, recordOutcome, referOwn } from './referrals.ts';
 import { createScenario } from './scenarios.ts';
@@ -73,7 +73,7 @@ export async function seedScenariosDemo(db: Db, centerId: string, enterprises: r
   const officer = principalOf(officerRow, centerId);
   const deps = { db };
 
-  const providers = [];
+  const providers: ProviderDto[] = [];
   for (const { approve, ...input } of PROVIDERS) {
     const created = await registerProvider(deps, officer, input);
     providers.push(approve ? await decideProvider(deps, manager, created.id, { decision: 'approve', note: '资质材料齐全，同意入驻', version: created.version }) : created);
@@ -81,7 +81,7 @@ export async function seedScenariosDemo(db: Db, centerId: string, enterprises: r
 
   const items = await listPublishedItemFacts(db, centerId);
   const codeOf = (name: string) => items.find((i) => i.name === name)?.code;
-  const scenarios = [];
+  const scenarios: ScenarioDto[] = [];
   for (const s of SCENARIOS) {
     const entries = [...s.bundles.map((code) => ({ kind: 'bundle' as const, code })), ...s.items.flatMap((name) => (codeOf(name) ? [{ kind: 'item' as const, code: codeOf(name)! }] : []))];
     scenarios.push(await createScenario(deps, officer, { title: s.title, description: s.description, entries, serviceKinds: s.kinds, providerIds: s.providers.map((p) => providers[p]!.id), published: true }));
@@ -91,8 +91,8 @@ export async function seedScenariosDemo(db: Db, centerId: string, enterprises: r
     const found = await findEnterpriseByUscc(db, enterprises[r.enterprise]!.uscc);
     if (!found) continue;
     const enterprise: EnterprisePrincipal = { type: 'enterprise', id: found.id, uscc: found.uscc, name: found.name };
-    let referral = await referOwn(deps, enterprise, { providerId: providers[r.provider]!.id, scenarioId: scenarios[r.scenario]!.id, need: r.need });
+    const referral = await referOwn(deps, enterprise, { providerId: providers[r.provider]!.id, scenarioId: scenarios[r.scenario]!.id, need: r.need });
     if (r.outcome) await recordOutcome(deps, officer, referral.id, { outcome: r.outcome, source: r.outcome === 'served' ? 'provider' : 'staff', note: r.note ?? '', version: referral.version });
-    if (r.rating) referral = await rate(deps, enterprise, referral.id, { rating: r.rating[0], comment: r.rating[1] });
+    if (r.rating) await rate(deps, enterprise, referral.id, { rating: r.rating[0], comment: r.rating[1] });
   }
 }
