@@ -33,6 +33,7 @@ export default defineConfig({
     './server/src/modules/assistance/tables.ts',
     './server/src/modules/agency/tables.ts',
     './server/src/modules/applications/delivery/lockers/tables.ts',
+    './server/src/modules/scenarios/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -343,6 +343,14 @@ const labels: Record<string, string> = {
   team: '代办团队',
   dueOn: '计划完成日期',
   itemCodes: '事项',
+  providerId: '服务机构',
+  providerIds: '服务机构',
+  serviceKinds: '专业服务类别',
+  entries: '政务服务事项',
+  need: '服务需求',
+  services: '服务内容',
+  rating: '评分',
+  servicePhone: '服务电话',
 };
 
 export function fieldLabel(path: string): string {

@@ -139,6 +139,8 @@ export const ERROR_STATUS = {
   PICKUP_CODE_USED: 409,
   /** clause 7: the locker slot holds another result, or the locker has no free slot */
   LOCKER_SLOT_TAKEN: 409,
+  /** 6.3.6: a scenario or a referral names a professional service provider that is not approved */
+  PROVIDER_NOT_APPROVED: 422,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

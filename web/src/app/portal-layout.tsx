@@ -12,6 +12,7 @@ import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
+import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
 import { tdis } from '../locales/disclosure.zh-CN.ts';
@@ -42,6 +43,8 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav },
   { key: 'agency', to: '/portal/agency', label: tag.portal.nav },
   { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
+  { key: 'scenarios', to: '/portal/scenarios', label: tsn.portal.nav },
+  { key: 'my-scenario-referrals', to: '/portal/my-scenario-referrals', label: tsn.portal.navMine },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
   { key: 'disclosure', to: '/portal/disclosure', label: tdis.nav },

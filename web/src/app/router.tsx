@@ -191,6 +191,10 @@ const MyBriefingsPage = lazyPage(briefingPages.mine, 'MyBriefingsPage');
 const TalentPage = lazyPage(() => import('../features/talent/components/talent-page.tsx'), 'TalentPage');
 const TalentRequestPage = lazyPage(() => import('../features/talent/components/request-detail-page.tsx'), 'TalentRequestPage');
 const TalentFiguresPage = lazyPage(() => import('../features/talent/components/figures-page.tsx'), 'TalentFiguresPage');
+// 6.3.6: 一类事 (providers, scenarios, referrals; the portal's scenarios and the enterprise's referrals)
+const ScenariosPage = lazyPage(() => import('../features/scenarios/components/scenarios-page.tsx'), 'ScenariosPage');
+const PortalScenariosPage = lazyPage(() => import('../features/scenarios/components/portal-scenarios-page.tsx'), 'PortalScenariosPage');
+const MyReferralsPage = lazyPage(() => import('../features/scenarios/components/my-referrals-page.tsx'), 'MyReferralsPage');
 
 // 申报辅导 (6.1.2): the ledger and video sessions; the assistant's call; the portal's booking and call
 const AssistancePage = lazyPage(() => import('../features/assistance/components/assistance-page.tsx'), 'AssistancePage');
@@ -256,6 +260,7 @@ export const router = createBrowserRouter([
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { path: 'center', element: <PortalCenterPage /> },
           { path: 'briefings', element: <PortalBriefingsPage /> },
+          { path: 'scenarios', element: <PortalScenariosPage /> },
           {
             element: <RequireEnterprise />,
             children: [
@@ -268,6 +273,7 @@ export const router = createBrowserRouter([
               { path: 'video-assistance', element: <PortalVideoPage /> },
               { path: 'video-assistance/:id', element: <PortalCallPage /> },
               { path: 'my-agency', element: <MyAgencyPage /> },
+              { path: 'my-scenario-referrals', element: <MyReferralsPage /> },
             ],
           },
         ],
@@ -352,6 +358,7 @@ export const router = createBrowserRouter([
                 ],
               },
               { path: 'talent-figures', element: <RequirePermission permission="talent.figures" />, children: [{ index: true, element: <TalentFiguresPage /> }] },
+              { path: 'scenarios', element: <RequirePermission permission="scenario.manage" />, children: [{ index: true, element: <ScenariosPage /> }] },
               { path: 'queue-figures', element: <RequirePermission permission="queue.figures" />, children: [{ index: true, element: <QueueFiguresPage /> }] },
               { path: 'queue-settings', element: <RequirePermission permission="queue.manage" />, children: [{ index: true, element: <QueueSettingsPage /> }] },
               {

@@ -41,6 +41,7 @@ import {
   ToolOutlined,
   ProjectOutlined,
   UnorderedListOutlined,
+  AppstoreAddOutlined,
 } from '@ant-design/icons';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { Badge, Menu } from 'antd';
@@ -62,6 +63,7 @@ import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { ttal } from '../locales/talent.zh-CN.ts';
+import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
@@ -97,6 +99,7 @@ const ENTRIES: Entry[] = [
   { path: '/agency-figures', icon: <BarChartOutlined />, label: () => tag.menu.figures, permission: 'agency.handle' },
   { path: '/talent', icon: <CrownOutlined />, label: () => ttal.menu, permission: 'talent.manage' },
   { path: '/talent-figures', icon: <PieChartOutlined />, label: () => ttal.menuFigures, permission: 'talent.figures' },
+  { path: '/scenarios', icon: <AppstoreAddOutlined />, label: () => tsn.menu, permission: 'scenario.manage' },
   { path: '/appointments', icon: <ScheduleOutlined />, label: () => ty.menu.appointments, permission: 'appointment.view' },
   { path: '/guidance', icon: <CompassOutlined />, label: () => tc.menu.guidance, permission: 'org.read' },
   { path: '/catalog', icon: <BookOutlined />, label: () => tc.menu.catalog, permission: 'catalog.manage' },

@@ -262,6 +262,14 @@ export const auditActions: Record<string, string | undefined> = {
   'locker.create': '登记智能柜',
   'application.deposit_in_locker': '办件结果放入智能柜',
   'application.pickup_from_locker': '智能柜取件',
+  'scenario.provider_register': '登记专业服务机构',
+  'scenario.provider_decide': '审核专业服务机构',
+  'scenario.create': '新建一类事场景',
+  'scenario.update': '修改一类事场景',
+  'scenario.refer': '代企业登记服务对接',
+  'scenario.refer_own': '企业申请服务对接',
+  'scenario.referral_outcome': '记录服务对接结果',
+  'scenario.rate': '企业评价服务机构',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -330,6 +338,9 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
   locker: '智能柜',
+  scenario_provider: '专业服务机构',
+  scenario: '一类事场景',
+  scenario_referral: '服务对接',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */

@@ -52,9 +52,10 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'agency_requests.signer_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
   { column: 'agency_requests.signer_id_cipher', holds: '身份证号', stored: 'encrypted', inResponses: 'masked' },
   { column: 'agency_requests.signer_id_masked', holds: '身份证号', stored: 'masked', inResponses: 'masked' },
+  { column: 'scenario_providers.contact_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
 ];
 
 /** Column names that look personal; each such column must be listed above or here. */
 export const LOOKS_PERSONAL = /phone|id_number|recipient/;
-/** Columns whose names look personal but hold none: the office numbers of centers and departments; a survey answer's link to its recipient row (an id). */
-export const NOT_PERSONAL = new Set(['centers.phone', 'departments.phone', 'survey_responses.recipient_id']);
+/** Columns whose names look personal but hold none: the office numbers of centers and departments (and the published service line of a professional service provider); a survey answer's link to its recipient row (an id). */
+export const NOT_PERSONAL = new Set(['centers.phone', 'departments.phone', 'survey_responses.recipient_id', 'scenario_providers.service_phone']);
