@@ -258,6 +258,9 @@ export const auditActions: Record<string, string | undefined> = {
   'agency.project_create': '设立重点项目',
   'agency.milestone_add': '增加重点项目节点',
   'agency.milestone_done': '登记重点项目节点完成',
+  'application.save_draft': '保存网上申办草稿',
+  'application.delete_draft': '删除网上申办草稿',
+  'application.apply_online': '网上申办提交申请',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -325,6 +328,7 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_item: '帮办代办清单事项',
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
+  online_draft: '网上申办草稿',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
