@@ -22,7 +22,7 @@ export const tol = {
   declaration: '本企业承诺：所填信息和提交的材料真实、合法、有效，如有虚假，愿意承担相应的法律责任。',
   saveDraft: '保存草稿',
   draftSaved: '草稿已保存，可在“我的办件”中继续填写',
-  resumed: (at: string) => `已恢复 ${at} 保存的草稿`,
+  resumed: (at: string) => `草稿保存于 ${at}，可随时在“我的办件”中继续填写`,
   submit: '提交申请',
   submitted: '申请已提交',
   submittedText: (number: string) => `办件编号 ${number}。网上审核中心预审材料后受理或一次性告知补正，进度可在“我的办件”查看，并以短信告知。`,

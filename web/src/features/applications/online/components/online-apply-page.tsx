@@ -1,11 +1,11 @@
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Radio, Result, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { describeError } from '../../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../../lib/time.ts';
 import { tol } from '../../../../locales/online-applying.zh-CN.ts';
-import type { OnlineMaterial } from '../api.ts';
+import type { OnlineDraft, OnlineMaterial } from '../api.ts';
 import { useOnlineForm, useSaveDraft, useSubmitOnline } from '../queries.ts';
 import { MaterialList, type Provided } from './material-list.tsx';
 
@@ -19,32 +19,33 @@ const parseAnswers = (raw: string | null): Record<string, string> =>
  * the online review center of the center.
  */
 export function OnlineApplyPage() {
-  const { message } = App.useApp();
   const { code = '' } = useParams();
   const [search] = useSearchParams();
-  const [answers, setAnswers] = useState<Record<string, string>>(() => parseAnswers(search.get('answers')));
-  const [provided, setProvided] = useState<Record<string, Provided | undefined>>({});
+  const [urlAnswers] = useState(() => parseAnswers(search.get('answers')));
+  // the first load says whether a draft is saved: the form starts from it
+  const first = useOnlineForm(code, urlAnswers);
+  if (first.isError) return <QueryError error={first.error} onRetry={() => void first.refetch()} />;
+  if (!first.data) return <Skeleton active />;
+  return <OnlineApplyForm code={code} saved={first.data.draft} initialAnswers={urlAnswers} />;
+}
+
+function OnlineApplyForm({ code, saved, initialAnswers }: { code: string; saved: OnlineDraft | null; initialAnswers: Record<string, string> }) {
+  const { message } = App.useApp();
+  const [answers, setAnswers] = useState<Record<string, string>>(saved?.answers ?? initialAnswers);
+  const [provided, setProvided] = useState<Record<string, Provided | undefined>>(() =>
+    Object.fromEntries(
+      (saved?.materials ?? []).map((m): [string, Provided] => [m.key, m.fileId ? { kind: 'file', fileId: m.fileId, filename: m.filename ?? '' } : { kind: 'license', licenseId: m.licenseId ?? '' }]),
+    ),
+  );
   const [phone, setPhone] = useState('');
   const [declared, setDeclared] = useState(false);
-  const [draft, setDraft] = useState<{ id: string; version: number; updatedAt: string } | null>(null);
-  const [isRestored, setRestored] = useState(false);
+  const [draft, setDraft] = useState<{ id: string; version: number; updatedAt: string } | null>(saved ? { id: saved.id, version: saved.version, updatedAt: saved.updatedAt } : null);
   const form = useOnlineForm(code, answers);
   const save = useSaveDraft();
   const submit = useSubmitOnline();
 
-  // Resume: the saved draft's answers and materials, once.
-  const saved = form.data?.draft;
-  useEffect(() => {
-    if (isRestored || !form.data) return;
-    setRestored(true);
-    if (!saved) return;
-    setDraft({ id: saved.id, version: saved.version, updatedAt: saved.updatedAt });
-    setAnswers(saved.answers);
-    setProvided(Object.fromEntries(saved.materials.map((m) => [m.key, m.fileId ? { kind: 'file', fileId: m.fileId, filename: m.filename ?? '' } : { kind: 'license', licenseId: m.licenseId! }])));
-  }, [form.data, saved, isRestored]);
-
   if (form.isError) return <QueryError error={form.error} onRetry={() => void form.refetch()} />;
-  if (!form.data || !isRestored) return <Skeleton active />;
+  if (!form.data) return <Skeleton active />;
   const f = form.data;
   if (submit.data) {
     return (
