@@ -70,10 +70,8 @@ describe('applying online for 食品经营许可', () => {
     expect(await byKey('application').getByTestId('online-apply-uploaded').innerText()).toContain('申请书.pdf');
 
     // The rest but the safety staff's details, the declaration, submit.
-    for (const m of await materials.all()) {
-      if (['business_license', 'application', 'safety_staff'].includes((await m.getAttribute('data-key')) ?? '')) continue;
-      await uploadTo(m, '材料.pdf');
-    }
+    await expect.poll(() => materials.count()).toBe(7);
+    for (const key of ['legal_rep_id', 'layout', 'equipment_list', 'rules']) await uploadTo(byKey(key), '材料.pdf');
     expect(await page.getByTestId('online-apply-submit').isDisabled()).toBe(true);
     await page.getByTestId('online-apply-declaration').click();
     await page.getByTestId('online-apply-submit').click();
