@@ -19,7 +19,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const STORY_TIMEOUT_MS = 300_000;
+const STORY_TIMEOUT_MS = 600_000;
+/** one step on a loaded machine (the CI's runners are shared) */
+const SLOW_STEP_MS = 90_000;
 /** the demo caterer with a portal account and a valid business license in the e-license library */
 const CATERING = '91440605MA51XQ2D77';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -42,6 +44,7 @@ describe('applying online for 食品经营许可', () => {
   it('is drafted, resumed, submitted with the business license by the e-license library, supplemented online and accepted', { timeout: STORY_TIMEOUT_MS }, async () => {
     const enterprise = await openPage(browser);
     const page = enterprise.page;
+    page.setDefaultTimeout(SLOW_STEP_MS);
     await portalSignIn(page, CATERING);
     await page.goto(`${baseUrl()}/portal/items/NH-SCJG-006`);
     await page.getByTestId('item-apply-online').click();
@@ -80,6 +83,7 @@ describe('applying online for 食品经营许可', () => {
     // The online review center: the clerk finds it waiting and asks for the one missing material.
     const clerk = await signIn(browser, 'clerk');
     const staff = clerk.page;
+    staff.setDefaultTimeout(SLOW_STEP_MS);
     await staff.goto(`${baseUrl()}/online-review`);
     const row = staff.getByTestId('online-review-row').filter({ hasText: number });
     await row.getByTestId('online-review-open').click();
