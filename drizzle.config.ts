@@ -34,6 +34,7 @@ export default defineConfig({
     './server/src/modules/agency/tables.ts',
     './server/src/modules/applications/delivery/lockers/tables.ts',
     './server/src/modules/scenarios/tables.ts',
+    './server/src/modules/applications/intake/online/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -24,6 +24,7 @@ import { seedTalentDemo } from '../modules/talent/demo.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { seedAgencyDemo } from '../modules/agency/demo.ts';
 import { seedScenariosDemo } from '../modules/scenarios/demo.ts';
+import { seedOnlineApplyingDemo } from '../modules/applications/intake/online/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -123,6 +124,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedAssistanceDemo(db, center.id, DEMO_ENTERPRISES);
   await seedAgencyDemo(db, config, center.id, DEMO_ENTERPRISES);
   await seedScenariosDemo(db, center.id, DEMO_ENTERPRISES);
+  await seedOnlineApplyingDemo(db, config, center.id);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

@@ -98,6 +98,10 @@ const DeliveriesPage = lazyPage(() => import('../features/applications/component
 const ApplicationFiguresPage = lazyPage(() => import('../features/applications/components/figures-page.tsx'), 'FiguresPage');
 const ProgressPage = lazyPage(() => import('../features/applications/components/portal/progress-page.tsx'), 'ProgressPage');
 const MyApplicationsPage = lazyPage(() => import('../features/applications/components/portal/my-applications-page.tsx'), 'MyApplicationsPage');
+// 一网通办 (issue 14, item 3): applying online on the portal, following an online application, the online review center
+const OnlineApplyPage = lazyPage(() => import('../features/applications/online/components/online-apply-page.tsx'), 'OnlineApplyPage');
+const OnlineApplicationPage = lazyPage(() => import('../features/applications/online/components/online-application-page.tsx'), 'OnlineApplicationPage');
+const OnlineReviewPage = lazyPage(() => import('../features/applications/online/components/online-review-page.tsx'), 'OnlineReviewPage');
 
 // appointments (A.6): portal booking and my bookings; staff views, capacity, the 3-working-day guarantee
 const appointmentPages = {
@@ -269,6 +273,8 @@ export const router = createBrowserRouter([
               { path: 'my-policies', element: <MyPoliciesPage /> },
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
+              { path: 'online/items/:code', element: <OnlineApplyPage /> },
+              { path: 'online/applications/:id', element: <OnlineApplicationPage /> },
               { path: 'my-briefings', element: <MyBriefingsPage /> },
               { path: 'video-assistance', element: <PortalVideoPage /> },
               { path: 'video-assistance/:id', element: <PortalCallPage /> },
@@ -438,6 +444,11 @@ export const router = createBrowserRouter([
                   { path: ':id', element: <ApplicationDetailPage /> },
                   { element: <RequirePermission permission="application.intake" />, children: [{ path: 'new', element: <IntakePage /> }] },
                 ],
+              },
+              {
+                path: 'online-review',
+                element: <RequirePermission permission="application.intake" />,
+                children: [{ index: true, element: <OnlineReviewPage /> }],
               },
               {
                 path: 'review',

@@ -1,4 +1,5 @@
 import {
+  CloudUploadOutlined,
   VideoCameraOutlined,
   GiftOutlined,
   ReadOutlined,
@@ -49,6 +50,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Permission } from '@server/platform/auth/roles.ts';
 import { ta } from '../locales/applications.zh-CN.ts';
+import { tol } from '../locales/online-applying.zh-CN.ts';
 import { tpol } from '../locales/policies.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
 import { ty } from '../locales/appointments.zh-CN.ts';
@@ -108,6 +110,7 @@ const ENTRIES: Entry[] = [
   { path: '/enterprises', icon: <ShopOutlined />, label: () => te.menu.enterprises, permission: 'enterprise.read' },
   { path: '/people', icon: <IdcardOutlined />, label: () => te.menu.people, permission: 'enterprise.read' },
   { path: '/applications', icon: <FileDoneOutlined />, label: () => ta.menu.applications, permission: 'application.intake' },
+  { path: '/online-review', icon: <CloudUploadOutlined />, label: () => tol.review.menu, permission: 'application.intake' },
   { path: '/review', icon: <ReviewOutlined />, label: () => ta.menu.review, permission: 'application.review' },
   { path: '/deliveries', icon: <SendOutlined />, label: () => ta.menu.deliveries, permission: 'application.deliver' },
   { path: '/application-figures', icon: <AreaChartOutlined />, label: () => ta.menu.figures, permission: 'application.figures' },

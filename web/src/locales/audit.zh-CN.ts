@@ -270,6 +270,9 @@ export const auditActions: Record<string, string | undefined> = {
   'scenario.refer_own': '企业申请服务对接',
   'scenario.referral_outcome': '记录服务对接结果',
   'scenario.rate': '企业评价服务机构',
+  'application.save_draft': '保存网上申办草稿',
+  'application.delete_draft': '删除网上申办草稿',
+  'application.apply_online': '网上申办提交申请',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -341,6 +344,7 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   scenario_provider: '专业服务机构',
   scenario: '一类事场景',
   scenario_referral: '服务对接',
+  online_draft: '网上申办草稿',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */

@@ -384,6 +384,8 @@ export const ownApplicationDto = z.object({
   id: z.string(),
   number: z.string(),
   name: z.string(),
+  /** how it was received: `online` ones are followed and supplemented on the portal */
+  channel: z.string(),
   state: z.enum(APPLICATION_STATES),
   stateLabel: z.string(),
   receivedOn: z.string(),

@@ -58,6 +58,8 @@ export type ApplicationFilter = {
   /** top-level applications only (no bundle children) */
   isTopLevel?: boolean;
   dueBefore?: string;
+  /** one intake channel only (the online review center: `online`) */
+  channel?: string;
   page: number;
   pageSize: number;
 };
@@ -78,6 +80,7 @@ export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Prom
   if (f.isTopLevel) where.push(isNull(applications.parentId));
   if (f.dueBefore) where.push(sql`${applications.dueDate} < ${f.dueBefore}`);
   if (f.q) where.push(matchesSearch(f.q));
+  if (f.channel) where.push(eq(applications.channel, f.channel));
   const condition = and(...where);
   const [rows, [total]] = await Promise.all([
     db

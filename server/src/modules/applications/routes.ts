@@ -8,6 +8,7 @@ import { deliveryRoutes } from './delivery/routes.ts';
 import { getFigures } from './figures/service.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { portalApplicationRoutes } from './portal-routes.ts';
+import { onlineApplyingRoutes } from './intake/online/routes.ts';
 import { assertStaffMayOpen, noticePdf } from './notices/service.ts';
 import { sendNoticePdf } from './notices/http.ts';
 import { getProgress } from './progress/service.ts';
@@ -63,4 +64,5 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
   await app.register(reviewRoutes, deps);
   await app.register(deliveryRoutes, deps);
   await app.register(portalApplicationRoutes, deps);
+  await app.register(onlineApplyingRoutes, deps);
 };

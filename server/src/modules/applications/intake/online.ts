@@ -163,8 +163,11 @@ export async function supplyOwnMaterial(deps: ServiceDeps, applicant: OnlineAppl
 
 type ChecklistKeys = readonly { key: string; name: string; importance: 'core' | 'secondary'; licenseType: string | null; status: string }[];
 
-/** Every material provided is on the checklist, is this enterprise's own upload or valid e-license of the right type; every core material is provided. */
-async function checkProvided(deps: ServiceDeps, applicant: OnlineApplicant, checklist: ChecklistKeys, materials: OnlineIntake['materials']) {
+/**
+ * Every material provided is on the checklist, is this enterprise's own upload or valid e-license
+ * of the right type; every core material is provided (not asked of a draft: `isComplete` false).
+ */
+export async function checkProvided(deps: ServiceDeps, applicant: OnlineApplicant, checklist: ChecklistKeys, materials: OnlineIntake['materials'], isComplete = true) {
   const problems: FieldError[] = [];
   const byKey = new Map(checklist.map((m) => [m.key, m]));
   const files = new Map((await ownUploads(deps, applicant, materials.flatMap((m) => (m.fileId ? [m.fileId] : [])))).map((f) => [f.id, f]));
@@ -188,7 +191,7 @@ async function checkProvided(deps: ServiceDeps, applicant: OnlineApplicant, chec
     provided.set(m.key, { fileId: m.fileId, licenseId: m.fileId ? null : m.licenseId });
   }
   for (const entry of checklist) {
-    if (entry.importance === 'core' && entry.status === 'missing' && !provided.has(entry.key)) {
+    if (isComplete && entry.importance === 'core' && entry.status === 'missing' && !provided.has(entry.key)) {
       problems.push({ field: `materials.${entry.key}`, message: `请提供“${entry.name}”` });
     }
   }
@@ -196,6 +199,6 @@ async function checkProvided(deps: ServiceDeps, applicant: OnlineApplicant, chec
   return provided;
 }
 
-async function ownUploads(deps: ServiceDeps, applicant: OnlineApplicant, ids: string[]) {
+export async function ownUploads(deps: ServiceDeps, applicant: OnlineApplicant, ids: string[]) {
   return (await describeFiles(deps.db, ids, 'application_material')).filter((f) => f.createdBy === uploaderOf(applicant.uscc));
 }

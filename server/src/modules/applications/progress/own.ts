@@ -26,6 +26,7 @@ export async function listOwnApplications(db: Db, uscc: string): Promise<OwnAppl
         id: app.id,
         number: app.number,
         name: app.name,
+        channel: app.channel,
         state,
         stateLabel: STATES[state].label,
         receivedOn: businessToday(app.receivedAt),

@@ -4,6 +4,8 @@ import { QueryError } from '../../../../components/query-error.tsx';
 import { ta } from '../../../../locales/applications.zh-CN.ts';
 import { ownNoticeUrl } from '../../api.ts';
 import { useMyApplications } from '../../queries.ts';
+import { MyDrafts } from '../../online/components/my-drafts.tsx';
+import { tol } from '../../../../locales/online-applying.zh-CN.ts';
 
 /**
  * 我的办件 (portal, the enterprise signed in): its applications with state and due date, the
@@ -21,6 +23,7 @@ export function MyApplicationsPage() {
         </Button>
       }
     >
+      <MyDrafts />
       {mine.isPending ? (
         <Skeleton active />
       ) : (
@@ -37,6 +40,11 @@ export function MyApplicationsPage() {
                   <Link to={`/portal/progress?number=${encodeURIComponent(a.number)}&checkCode=${encodeURIComponent(a.checkCode)}`} data-testid="my-application-progress">
                     {ta.mine.progress}
                   </Link>
+                  {a.channel === 'online' && (
+                    <Link to={`/portal/online/applications/${a.id}`} data-testid="my-application-follow">
+                      {tol.follow}
+                    </Link>
+                  )}
                 </Space>
                 <Descriptions size="small" column={{ xs: 1, md: 3 }}>
                   <Descriptions.Item label={ta.mine.receivedOn}>{a.receivedOn}</Descriptions.Item>

@@ -9,6 +9,7 @@ import { useBundleNotice, useItemNotice } from '../../queries.ts';
 import { BundleNoticeView } from '../notice/bundle-notice.tsx';
 import { ItemNoticeView } from '../notice/item-notice.tsx';
 import { useUrlAnswers } from '../notice/use-answers.ts';
+import { ApplyOnlineButton } from '../../../applications/online/components/apply-online-button.tsx';
 
 /**
  * An item's or a bundle's one-time notice. `base` is where links lead: the portal, or the
@@ -20,7 +21,12 @@ export function ItemNoticePage({ base = '/portal' }: { base?: string }) {
   const notice = useItemNotice(code, state.param);
   if (notice.isError) return isApiError(notice.error, 'ITEM_NOT_FOUND') ? <Result status="404" title={tc.notice.notFound} /> : <QueryError error={notice.error} onRetry={() => void notice.refetch()} />;
   if (notice.isPending) return <Skeleton active />;
-  return <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} actions={base === '/portal' && <BookButton code={code} />} />;
+  return <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} actions={base === '/portal' && (
+        <>
+          <ApplyOnlineButton code={code} isOffered={notice.data.guide.channels.includes('online')} answers={state.param} />
+          <BookButton code={code} />
+        </>
+      )} />;
 }
 
 /** 预约办理 on the portal's guide of an item the center takes bookings for: the booking with the item chosen. */

@@ -1,0 +1,120 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage, saveDialog, signIn } from './support.ts';
+
+/**
+ * Issue 14, item 3 (一网通办) on the pages: the demo caterer finds 在线申办 on the guide of
+ * 食品经营许可, answers the questions, keeps its business license from the e-license library
+ * (免提交), uploads part of the rest and saves a draft; 我的办件 lists the draft and resumes it with
+ * the upload kept; it submits with the declaration. A clerk of the online review center asks for
+ * one supplement; the enterprise uploads it online; the clerk takes it in and accepts.
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const STORY_TIMEOUT_MS = 600_000;
+/** one step on a loaded machine (the CI's runners are shared) */
+const SLOW_STEP_MS = 90_000;
+/** the demo caterer with a portal account and a valid business license in the e-license library */
+const CATERING = '91440605MA51XQ2D77';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const stateOf = (page: Page) => page.getByTestId('state-tag').first().innerText();
+
+async function portalSignIn(page: Page, uscc: string) {
+  await page.goto(`${baseUrl()}/portal/login`);
+  await page.getByTestId('portal-uscc').fill(uscc);
+  await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('portal-login-submit').click();
+  await page.waitForURL(/\/portal\/account/);
+}
+
+async function uploadTo(material: Locator, name: string) {
+  await material.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+  await material.getByTestId('online-apply-uploaded').waitFor();
+}
+
+describe('applying online for 食品经营许可', () => {
+  it('is drafted, resumed, submitted with the business license by the e-license library, supplemented online and accepted', { timeout: STORY_TIMEOUT_MS }, async () => {
+    const enterprise = await openPage(browser);
+    const page = enterprise.page;
+    page.setDefaultTimeout(SLOW_STEP_MS);
+    await portalSignIn(page, CATERING);
+    await page.goto(`${baseUrl()}/portal/items/NH-SCJG-006`);
+    await page.getByTestId('item-apply-online').click();
+    await page.getByTestId('online-apply-page').waitFor();
+    expect(await page.getByTestId('online-apply-applicant').innerText()).toContain('佛山市南海区示例餐饮管理有限公司');
+    await page.getByTestId('online-apply-question-prepackaged_only').getByText('否').click();
+    await page.getByTestId('online-apply-question-online_sales').getByText('否').click();
+
+    const materials = page.getByTestId('online-apply-material');
+    const byKey = (key: string) => page.locator(`[data-testid="online-apply-material"][data-key="${key}"]`);
+    await byKey('equipment_list').waitFor();
+    // the business license comes from the e-license library: no upload
+    const license = byKey('business_license');
+    expect(await license.locator('[data-testid="online-apply-use-license"] input, input[data-testid="online-apply-use-license"]').first().isChecked()).toBe(true);
+    expect(await license.getByTestId('online-apply-upload').count()).toBe(0);
+
+    // One upload, then a draft; 我的办件 lists it and resumes it with the upload kept.
+    await uploadTo(byKey('application'), '申请书.pdf');
+    await page.getByTestId('online-apply-save').click();
+    await page.getByText('草稿已保存').waitFor();
+    await page.goto(`${baseUrl()}/portal/my-applications`);
+    const draft = page.getByTestId('my-draft').filter({ hasText: '食品经营许可' });
+    await draft.getByText('草稿').first().waitFor();
+    await draft.getByTestId('my-draft-resume').click();
+    await page.getByTestId('online-apply-draft').waitFor();
+    expect(await byKey('application').getByTestId('online-apply-uploaded').innerText()).toContain('申请书.pdf');
+
+    // The rest but the safety staff's details, the declaration, submit.
+    await expect.poll(() => materials.count()).toBe(7);
+    for (const key of ['legal_rep_id', 'layout', 'equipment_list', 'rules']) await uploadTo(byKey(key), '材料.pdf');
+    expect(await page.getByTestId('online-apply-submit').isDisabled()).toBe(true);
+    await page.getByTestId('online-apply-declaration').click();
+    await page.getByTestId('online-apply-submit').click();
+    const number = /\d{6}-\d{4}-\d{6}/.exec(await page.getByTestId('online-apply-number').innerText())![0];
+
+    // The online review center: the clerk finds it waiting and asks for the one missing material.
+    const clerk = await signIn(browser, 'clerk');
+    const staff = clerk.page;
+    staff.setDefaultTimeout(SLOW_STEP_MS);
+    await staff.goto(`${baseUrl()}/online-review`);
+    const row = staff.getByTestId('online-review-row').filter({ hasText: number });
+    await row.getByTestId('online-review-open').click();
+    await expect.poll(() => stateOf(staff)).toBe('已收件');
+    await staff.getByTestId('action-supplement').click();
+    await saveDialog(staff);
+    await expect.poll(() => stateOf(staff)).toBe('待补正');
+
+    // The enterprise follows it under 我的办件 and uploads the material online.
+    await page.goto(`${baseUrl()}/portal/my-applications`);
+    const mine = page.getByTestId('my-application').filter({ hasText: number });
+    await expect.poll(() => mine.getByTestId('my-application-state').innerText()).toBe('待补正');
+    await mine.getByTestId('my-application-follow').click();
+    const progress = page.getByTestId('application-progress');
+    await progress.getByText('食品安全总监、食品安全员基本情况').waitFor();
+    await progress.locator('input[type=file]').first().setInputFiles({ name: '任命文件.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByText('已补交，等待窗口核验').first().waitFor();
+
+    // The clerk sees it supplied, takes it in and accepts.
+    await staff.goto(`${baseUrl()}/online-review`);
+    await row.getByTestId('online-review-supplied').waitFor();
+    await row.getByTestId('online-review-open').click();
+    await expect.poll(() => stateOf(staff)).toBe('待补正');
+    await staff.getByTestId('action-resubmit').click();
+    await expect.poll(() => stateOf(staff)).toBe('已收件');
+    await staff.getByTestId('action-accept').click();
+    await staff.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => stateOf(staff)).toBe('审查中');
+
+    await page.goto(`${baseUrl()}/portal/my-applications`);
+    await expect.poll(() => page.getByTestId('my-application').filter({ hasText: number }).getByTestId('my-application-state').innerText()).toBe('审查中');
+    await Promise.all([enterprise.context.close(), clerk.context.close()]);
+  });
+});
