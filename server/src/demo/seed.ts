@@ -22,6 +22,7 @@ import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
 import { seedTalentDemo } from '../modules/talent/demo.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { seedAgencyDemo } from '../modules/agency/demo.ts';
+import { seedTimeLimitsDemo } from '../modules/applications/time-limits/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -122,6 +123,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);
+  await seedTimeLimitsDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

@@ -343,6 +343,9 @@ const labels: Record<string, string> = {
   team: '代办团队',
   dueOn: '计划完成日期',
   itemCodes: '事项',
+  warningPercent: '预警比例',
+  escalationDays: '超期升级间隔',
+  deadline: '督办期限',
 };
 
 export function fieldLabel(path: string): string {

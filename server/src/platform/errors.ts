@@ -135,6 +135,10 @@ export const ERROR_STATUS = {
   ALREADY_RETURNED: 409,
   /** 6.2.1: an agency request is finished only once every material handed over is returned */
   MATERIALS_NOT_RETURNED: 409,
+  /** A.7: a supervision (督办) is answered only by its addressee */
+  SUPERVISION_NOT_ADDRESSEE: 403,
+  /** A.7: an application has one open supervision at a time */
+  SUPERVISION_OPEN: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

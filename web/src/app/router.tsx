@@ -202,6 +202,7 @@ const AgencyProjectsPage = lazyPage(() => import('../features/agency/components/
 const AgencyFiguresPage = lazyPage(() => import('../features/agency/components/figures-page.tsx'), 'AgencyFiguresPage');
 const PortalAgencyListPage = lazyPage(() => import('../features/agency/components/portal/agency-list-page.tsx'), 'PortalAgencyListPage');
 const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal/my-agency-page.tsx'), 'MyAgencyPage');
+const TimeLimitsPage = lazyPage(() => import('../features/applications/time-limits/components/time-limits-page.tsx'), 'TimeLimitsPage');
 
 export const router = createBrowserRouter([
   {
@@ -297,6 +298,7 @@ export const router = createBrowserRouter([
               { path: 'improvements', element: <RequirePermission permission="feedback.handle" />, children: [{ index: true, element: <ImprovementsPage /> }] },
               { path: 'inquiries', element: <RequirePermission permission="inquiry.record" />, children: [{ index: true, element: <InquiriesPage /> }] },
               { path: 'inquiry-violations', element: <RequirePermission permission="inquiry.violations" />, children: [{ index: true, element: <ViolationsPage /> }] },
+              { path: 'time-limits', element: <RequirePermission permission="time_limit.view" />, children: [{ index: true, element: <TimeLimitsPage /> }] },
               { path: 'experience', element: <RequirePermission permission="experience.manage" />, children: [{ index: true, element: <ExperiencePage /> }] },
               {
                 path: 'surveys',

@@ -258,6 +258,9 @@ export const auditActions: Record<string, string | undefined> = {
   'agency.project_create': '设立重点项目',
   'agency.milestone_add': '增加重点项目节点',
   'agency.milestone_done': '登记重点项目节点完成',
+  'time_limit.settings': '修改时限预警设置',
+  'time_limit.supervise': '发出督办',
+  'time_limit.supervision_reply': '答复督办',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -325,6 +328,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_item: '帮办代办清单事项',
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
+  time_limit_settings: '时限预警设置',
+  supervision: '督办',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -398,4 +403,8 @@ export const auditDetailFields: Record<string, string | undefined> = {
   isActive: '启用',
   followUpDays: '回访期限（工作日）',
   milestoneId: '节点编号',
+  warningPercent: '预警比例（%）',
+  escalationDays: '超期升级间隔（工作日）',
+  applicationId: '办件',
+  deadline: '督办期限',
 };

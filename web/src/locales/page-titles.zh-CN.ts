@@ -104,4 +104,5 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/assistance/video/:id', '视频辅导'],
   ['/portal/video-assistance', '视频辅导'],
   ['/portal/video-assistance/:id', '视频辅导通话'],
+  ['/time-limits', '时限预警'],
 ];
