@@ -1,6 +1,6 @@
 import { isCenterInScope, type StaffPrincipal } from '../../../platform/auth/principal.ts';
 import { invalidField, notFound } from '../../../platform/errors.ts';
-import { listDepartments } from '../../staff/service.ts';
+import { getDepartment, listDepartments } from '../../staff/service.ts';
 import type { ServiceDeps } from '../actions.ts';
 import { findApplication } from '../repository.ts';
 import type { AlertDto, TimeLimitFigures, TimeLimitHistory } from './contract.ts';
@@ -56,7 +56,11 @@ export async function historyOf(deps: ServiceDeps, by: StaffPrincipal, applicati
       recipients: recipients.filter((r) => r.alertId === a.id).map((r) => ({ staffId: r.staffId, role: r.role, name: names.get(r.staffId) ?? '' })),
     })),
     supervisions: await supervisionDtos(deps, by, (await repo.supervisionsOf(deps.db, applicationId)).map((s) => ({ supervision: s, application: app }))),
-    canSupervise: by.permissions.has('time_limit.supervise') && app.decidedOn === null && !['declined', 'delivered', 'stopped', 'revoked', 'approved', 'rejected', 'delivering'].includes(app.state),
+    canSupervise:
+      by.permissions.has('time_limit.supervise') &&
+      app.decidedOn === null &&
+      !['declined', 'delivered', 'stopped', 'revoked', 'approved', 'rejected', 'delivering'].includes(app.state) &&
+      (await getDepartment(deps.db, app.departmentId)).chiefOfficerId !== null,
   };
 }
 
