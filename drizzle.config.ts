@@ -35,6 +35,7 @@ export default defineConfig({
     './server/src/modules/applications/delivery/lockers/tables.ts',
     './server/src/modules/scenarios/tables.ts',
     './server/src/modules/applications/intake/online/tables.ts',
+    './server/src/modules/applications/time-limits/tables.ts',
   ],
   out: './server/migrations',
 });

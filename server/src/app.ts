@@ -58,6 +58,7 @@ import { assistanceRoutes } from './modules/assistance/routes.ts';
 import { agencyRoutes } from './modules/agency/routes.ts';
 import { disclosureRoutes } from './modules/disclosure/routes.ts';
 import { scenarioRoutes } from './modules/scenarios/routes.ts';
+import { timeLimitRoutes } from './modules/applications/time-limits/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(agencyRoutes, deps);
   await app.register(disclosureRoutes, deps);
   await app.register(scenarioRoutes, deps);
+  await app.register(timeLimitRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

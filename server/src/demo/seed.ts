@@ -25,6 +25,7 @@ import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { seedAgencyDemo } from '../modules/agency/demo.ts';
 import { seedScenariosDemo } from '../modules/scenarios/demo.ts';
 import { seedOnlineApplyingDemo } from '../modules/applications/intake/online/demo.ts';
+import { seedTimeLimitsDemo } from '../modules/applications/time-limits/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);
+  await seedTimeLimitsDemo(db, config, center.id);
   for (const e of DEMO_ENTERPRISES) await createEnterpriseAccount(db, { ...e, password: DEMO_PASSWORD, isDemo: true });
   return { seeded: true };
 }

@@ -351,6 +351,9 @@ const labels: Record<string, string> = {
   services: '服务内容',
   rating: '评分',
   servicePhone: '服务电话',
+  warningPercent: '预警比例',
+  escalationDays: '超期升级间隔',
+  deadline: '督办期限',
 };
 
 export function fieldLabel(path: string): string {

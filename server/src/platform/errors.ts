@@ -141,6 +141,10 @@ export const ERROR_STATUS = {
   LOCKER_SLOT_TAKEN: 409,
   /** 6.3.6: a scenario or a referral names a professional service provider that is not approved */
   PROVIDER_NOT_APPROVED: 422,
+  /** A.7: a supervision (督办) is answered only by its addressee */
+  SUPERVISION_NOT_ADDRESSEE: 403,
+  /** A.7: an application has one open supervision at a time */
+  SUPERVISION_OPEN: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

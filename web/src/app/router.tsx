@@ -216,6 +216,7 @@ const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal
 // 信息公开 (A.5): the portal's disclosure section and the kiosk's
 const PortalDisclosurePage = lazyPage(() => import('../features/disclosure/components/portal-disclosure-page.tsx'), 'PortalDisclosurePage');
 const KioskDisclosurePage = lazyPage(() => import('../features/disclosure/components/kiosk-disclosure-page.tsx'), 'KioskDisclosurePage');
+const TimeLimitsPage = lazyPage(() => import('../features/applications/time-limits/components/time-limits-page.tsx'), 'TimeLimitsPage');
 
 export const router = createBrowserRouter([
   {
@@ -320,6 +321,7 @@ export const router = createBrowserRouter([
               { path: 'improvements', element: <RequirePermission permission="feedback.handle" />, children: [{ index: true, element: <ImprovementsPage /> }] },
               { path: 'inquiries', element: <RequirePermission permission="inquiry.record" />, children: [{ index: true, element: <InquiriesPage /> }] },
               { path: 'inquiry-violations', element: <RequirePermission permission="inquiry.violations" />, children: [{ index: true, element: <ViolationsPage /> }] },
+              { path: 'time-limits', element: <RequirePermission permission="time_limit.view" />, children: [{ index: true, element: <TimeLimitsPage /> }] },
               { path: 'experience', element: <RequirePermission permission="experience.manage" />, children: [{ index: true, element: <ExperiencePage /> }] },
               {
                 path: 'surveys',

@@ -69,6 +69,8 @@ import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
+import { ttl } from '../locales/time-limits.zh-CN.ts';
+import { useTimeLimitNoticeCount } from '../features/applications/time-limits/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
@@ -82,6 +84,8 @@ type Entry = {
   isDeskOnly?: boolean;
   /** shows the manager's notice: first-inquiry violations flagged to them and not yet handled */
   hasViolationNotice?: boolean;
+  /** shows the undecided applications whose time limit was raised to me */
+  hasTimeLimitNotice?: boolean;
 };
 
 const ENTRIES: Entry[] = [
@@ -140,6 +144,7 @@ const ENTRIES: Entry[] = [
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
+  { path: '/time-limits', icon: <FieldTimeOutlined />, label: () => ttl.menu, permission: 'time_limit.view', hasTimeLimitNotice: true },
 ];
 
 export function SideMenu() {
@@ -149,6 +154,7 @@ export function SideMenu() {
   const desk = useIsDesk(can('feedback.unresolved') && !can('feedback.handle_all'));
   const isDesk = can('feedback.handle_all') || desk.data?.isDesk === true;
   const notice = useViolationNotice(can('inquiry.violations'));
+  const timeLimits = useTimeLimitNoticeCount(can('time_limit.view'));
   const items = ENTRIES.filter((e) => (!e.permission || can(e.permission)) && (!e.isDeskOnly || isDesk)).map((e) => ({
     key: e.path,
     icon: e.icon,
@@ -156,6 +162,7 @@ export function SideMenu() {
       <Link to={e.path} data-testid={`menu-${e.path.slice(1) || 'home'}`}>
         {e.label(can)}
         {e.hasViolationNotice && (notice.data?.open ?? 0) > 0 && <Badge count={notice.data!.open} size="small" offset={[6, -2]} data-testid="violation-badge" />}
+        {e.hasTimeLimitNotice && (timeLimits.data?.open ?? 0) > 0 && <Badge count={timeLimits.data!.open} size="small" offset={[6, -2]} data-testid="time-limit-badge" />}
       </Link>
     ),
   }));

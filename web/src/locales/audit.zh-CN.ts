@@ -273,6 +273,9 @@ export const auditActions: Record<string, string | undefined> = {
   'application.save_draft': '保存网上申办草稿',
   'application.delete_draft': '删除网上申办草稿',
   'application.apply_online': '网上申办提交申请',
+  'time_limit.settings': '修改时限预警设置',
+  'time_limit.supervise': '发出督办',
+  'time_limit.supervision_reply': '答复督办',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -345,6 +348,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   scenario: '一类事场景',
   scenario_referral: '服务对接',
   online_draft: '网上申办草稿',
+  time_limit_settings: '时限预警设置',
+  supervision: '督办',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -418,4 +423,8 @@ export const auditDetailFields: Record<string, string | undefined> = {
   isActive: '启用',
   followUpDays: '回访期限（工作日）',
   milestoneId: '节点编号',
+  warningPercent: '预警比例（%）',
+  escalationDays: '超期升级间隔（工作日）',
+  applicationId: '办件',
+  deadline: '督办期限',
 };

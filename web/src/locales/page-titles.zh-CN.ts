@@ -113,4 +113,5 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/portal/disclosure', '信息公开'],
   ['/kiosk/:centerId/disclosure', '取号机 · 信息公开'],
   ['/kiosk/disclosure', '取号机 · 信息公开'],
+  ['/time-limits', '时限预警'],
 ];

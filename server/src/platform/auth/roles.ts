@@ -128,6 +128,12 @@ export const PERMISSIONS = [
   'scenario.manage',
   /** approve, reject or suspend professional service providers */
   'scenario.approve',
+  /** A.7 time limits: the warnings raised to me, the figures, an application's time-limit history */
+  'time_limit.view',
+  /** open a supervision (督办) and set the warning share and escalation step */
+  'time_limit.supervise',
+  /** reply to a supervision addressed to me */
+  'time_limit.reply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -149,13 +155,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   guide: [...ALL_STAFF, ...HANDLES, 'queue.issue', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'briefing.check_in'],
   filing_assistant: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'assistance.record'],
   counter_clerk: [...ALL_STAFF, ...HANDLES, 'feedback.unresolved', 'enterprise.read', 'person.unmask', 'license.redeem', 'application.intake', 'application.deliver', 'queue.serve', 'queue.override_quota', 'appointment.book_for', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal'],
-  back_office_reviewer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'person.unmask', 'application.review'],
+  back_office_reviewer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'person.unmask', 'application.review', 'time_limit.view'],
   agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve', 'agency.handle', 'application.intake'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage', 'briefing.manage', 'briefing.check_in', 'scenario.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'application.intake', 'talent.manage', 'talent.figures'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record', 'agency.handle', 'agency.manage', 'scenario.manage', 'scenario.approve'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record', 'agency.handle', 'agency.manage', 'scenario.manage', 'scenario.approve', 'time_limit.view', 'time_limit.supervise', 'time_limit.reply'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
-  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read', 'training.read'],
+  chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read', 'training.read', 'time_limit.view', 'time_limit.reply'],
   administrator: [
     ...ALL_STAFF,
     'org.manage',

@@ -28,6 +28,8 @@ export const SMS_TEMPLATES = {
   survey_invitation: '【{center}】诚邀“{enterprise}”参加“{title}”，请于{until}前填写（链接仅限贵企业填写一次）：{link}',
   briefing_reminder: '【{center}】提醒：{name}您好，您报名的“{topic}”将于{time}在{place}举行，签到码 {code}，请凭签到码或二维码入场。',
   briefing_cancelled: '【{center}】通知：{name}您好，您报名的“{topic}”（原定{time}）已取消，给您带来不便，敬请谅解。',
+  time_limit_alert: '【{center}】办件时限提醒：{department}的办件 {number}“{item}”{what}（承诺 {due} 前办结），请登录系统“时限预警”督促办理。',
+  supervision_opened: '【{center}】督办通知：办件 {number}“{item}”已列入督办，请{department}于 {deadline} 前办理并在系统“时限预警”中答复。',
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;
 

@@ -13,6 +13,7 @@ import { DeliveryPanel } from './delivery-panel.tsx';
 import { MaterialsPanel } from './materials-panel.tsx';
 import { ApplicationBadges, DueTag, StateTag } from './tags.tsx';
 import { TasksPanel, TimelinePanel } from './timeline-panel.tsx';
+import { TimeLimitPanel } from '../time-limits/components/time-limit-panel.tsx';
 
 /** One application: facts, decisions, materials, notices to print, review tasks, delivery and the timeline. */
 export function ApplicationDetailPage() {
@@ -106,6 +107,7 @@ export function ApplicationDetailPage() {
           />
         </Card>
       )}
+      <TimeLimitPanel applicationId={app.id} />
       <TasksPanel app={app} />
       <DeliveryPanel app={app} />
       <TimelinePanel app={app} />
