@@ -258,6 +258,10 @@ export const auditActions: Record<string, string | undefined> = {
   'agency.project_create': '设立重点项目',
   'agency.milestone_add': '增加重点项目节点',
   'agency.milestone_done': '登记重点项目节点完成',
+  'service_point.update': '设置便民服务点类型',
+  'item_delegation.create': '委托便民服务点受理事项',
+  'item_delegation.publish': '在便民服务点发布委托事项',
+  'item_delegation.revoke': '撤销委托受理',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -325,6 +329,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_item: '帮办代办清单事项',
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
+  service_point: '便民服务点',
+  item_delegation: '委托受理事项',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
