@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/harness.ts';
+import { createTestApp, testApi, type TestApi, type TestApp } from '../../../../test/harness.ts';
 import { apiOf, CATERING, foodIntake, provideAllBut, type Api } from '../../applications/testing.ts';
 import type { ApplicationDetail } from '../../applications/contract.ts';
 import type { DelegationDto, ItemPlacesDto, PointFiguresDto, ServicePointDto } from './contract.ts';
@@ -8,6 +8,7 @@ import type { DelegationDto, ItemPlacesDto, PointFiguresDto, ServicePointDto } f
 
 let t: TestApp;
 let api: Api;
+let base: TestApi;
 let manager: string;
 let dali: string;
 let points: ServicePointDto[];
@@ -18,6 +19,7 @@ const itemId = (code: string) => items.find((i) => i.code === code)!.id;
 beforeAll(async () => {
   t = await createTestApp();
   api = apiOf(t);
+  base = testApi(t);
   manager = await t.loginAs('manager');
   dali = await t.loginAs('dali');
   points = await api.ok<ServicePointDto[]>('GET', '/api/service-points', manager);
@@ -35,12 +37,12 @@ describe('the points of the county', () => {
 
   it('sets a point kind once per version (a stale version is refused)', async () => {
     const shishan = point('狮山镇便民服务中心');
-    const set = await api.ok<ServicePointDto>('PATCH', `/api/service-points/${shishan.id}`, manager, { kind: 'industrial_park', version: shishan.kindVersion });
+    const set = await base.ok<ServicePointDto>('PATCH', `/api/service-points/${shishan.id}`, manager, { kind: 'industrial_park', version: shishan.kindVersion });
     expect(set).toMatchObject({ kind: 'industrial_park', kindVersion: 1 });
     const stale = await api.call('PATCH', `/api/service-points/${shishan.id}`, manager, { kind: 'bank_branch', version: 0 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('STALE_VERSION');
-    await api.ok('PATCH', `/api/service-points/${shishan.id}`, manager, { kind: 'government', version: 1 });
+    await base.ok('PATCH', `/api/service-points/${shishan.id}`, manager, { kind: 'government', version: 1 });
   });
 });
 
