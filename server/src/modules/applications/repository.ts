@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { storedFiles } from '../../platform/files/tables.ts';
-import { receivedAtPointSql } from '../venue/points/lookups.ts';
 import type { ApplicationState } from './workflow/definition.ts';
 import { applicationCounters, applicationEvents, applicationMaterials, applicationNotices, applications } from './tables.ts';
 
@@ -73,8 +72,7 @@ export function matchesSearch(q: string): SQL {
 }
 
 export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
-  // 6.3.5: a nearby service point also lists what it received for the county (委托受理)
-  const where: SQL[] = [or(eq(applications.centerId, f.centerId), receivedAtPointSql(applications.id, f.centerId))!];
+  const where: SQL[] = [eq(applications.centerId, f.centerId)];
   if (f.states?.length) where.push(inArray(applications.state, f.states));
   if (f.departmentId) where.push(eq(applications.departmentId, f.departmentId));
   if (f.isTopLevel) where.push(isNull(applications.parentId));

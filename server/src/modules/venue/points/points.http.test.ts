@@ -146,6 +146,9 @@ describe('scope', () => {
     expect((await api.call('GET', '/api/portal/items/NH-SCJG-006/places')).statusCode).toBe(200);
     const countyApp = (await api.ok<{ items: { id: string; channel: string }[] }>('GET', '/api/applications?pageSize=50', manager)).items.find((a) => a.channel !== 'nearby')!;
     expect((await api.call('GET', `/api/applications/${countyApp.id}`, dali)).statusCode).toBe(403);
+    // the point's lists hold its own center's records only (center scope); it opens what it received by its id
+    const own = await api.ok<{ items: { id: string }[] }>('GET', '/api/applications?pageSize=50', dali);
+    expect(own.items.map((a) => a.id)).not.toContain(countyApp.id);
   });
 
   it('a town manager manages only their own point', async () => {
