@@ -63,7 +63,8 @@ describe('nearby service points', () => {
     await expect.poll(() => drawer.getByTestId('delegation-state-NH-SCJG-010').innerText(), { timeout: 30_000 }).toBe('已委托，待发布');
     await drawer.getByTestId('delegation-publish-NH-SCJG-010').click();
     await expect.poll(() => drawer.getByTestId('delegation-state-NH-SCJG-010').innerText(), { timeout: 30_000 }).toBe('已发布');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await expect.poll(async () => Number(await shishan.locator('[data-testid^="point-items-"]').innerText())).toBe(countBefore + 1);
 
     // the portal now lists 狮山 for that item
