@@ -4,15 +4,18 @@ import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { receiveApplication } from '../../applications/service.ts';
 import { getItemByCode } from '../../catalog/service.ts';
-import { createQueue } from '../../queue/settings/service.ts';
 import { createStaff } from '../../staff/service.ts';
-import { createCounter, createZone, listCenters } from '../service.ts';
+import { listCenters } from '../service.ts';
 import { delegateItem, publishDelegatedItem } from './service.ts';
 
-/** The demo's nearby service points (6.3.5): what the county delegates to them, their counter, queue and clerk. */
+/**
+ * The demo's nearby service points (6.3.5): what the county delegates to them and their clerk. No
+ * counter or queue yet: a counter at a town makes GET /api/queue/my-counters show a county id to the
+ * town (center-matrix), which is to be found first.
+ */
 const DEMO_POINTS = [
-  { name: '大沥镇便民服务中心', prefix: 'A', items: ['NH-SCJG-006', 'NH-SCJG-005', 'NH-SCJG-007'], clerk: { username: 'dali', displayName: '区嘉雯', staffNumber: 'DL0201' } },
-  { name: '桂城街道平东社区便民服务站', prefix: 'A', items: ['NH-SCJG-005'], clerk: { username: 'pingdong', displayName: '潘志坚', staffNumber: 'PD0201' } },
+  { name: '大沥镇便民服务中心', items: ['NH-SCJG-006', 'NH-SCJG-005', 'NH-SCJG-007'], clerk: { username: 'dali', displayName: '区嘉雯', staffNumber: 'DL0201' } },
+  { name: '桂城街道平东社区便民服务站', items: ['NH-SCJG-005'], clerk: { username: 'pingdong', displayName: '潘志坚', staffNumber: 'PD0201' } },
 ];
 
 /** Applications received at 大沥 (their numbers follow the county's). */
@@ -34,14 +37,9 @@ export async function seedServicePointsDemo(db: Db, config: Config, countyId: st
       await delegateItem(db, manager, point.id, item.id);
       await publishDelegatedItem(db, { ...manager, displayName: p.clerk.displayName }, point.id, item.id);
     }
-    const zone = await createZone(db, point.id, { kind: 'counters', name: '综合受理区', floor: '1F' });
-    const counter = await createCounter(db, point.id, { zoneId: zone.id, number: '1', name: '综合受理 1 号窗', purpose: 'intake', departmentId: null }, async () => null);
-    await createQueue(db, point.id, {
-      name: '综合受理', prefix: p.prefix, themes: ['start_up', 'operating_permits'], itemIds: [], dailyWalkInQuota: null, isOpen: true, typicalServiceMinutes: 12, sortOrder: 0, counterIds: [counter.id],
-    });
     const clerk = await createStaff(
       db,
-      { ...p.clerk, password, roles: ['counter_clerk'], centerId: point.id, departmentId: null, counterId: counter.id },
+      { ...p.clerk, password, roles: ['counter_clerk'], centerId: point.id, departmentId: null, counterId: null },
       { isDemo: true, mustChangePassword: false },
     );
     if (p.name !== DEMO_POINTS[0]!.name) continue;
