@@ -36,6 +36,7 @@ export default defineConfig({
     './server/src/modules/scenarios/tables.ts',
     './server/src/modules/applications/intake/online/tables.ts',
     './server/src/modules/applications/time-limits/tables.ts',
+    './server/src/modules/venue/points/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -59,6 +59,7 @@ import { agencyRoutes } from './modules/agency/routes.ts';
 import { disclosureRoutes } from './modules/disclosure/routes.ts';
 import { scenarioRoutes } from './modules/scenarios/routes.ts';
 import { timeLimitRoutes } from './modules/applications/time-limits/routes.ts';
+import { servicePointRoutes } from './modules/venue/points/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -183,6 +184,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(disclosureRoutes, deps);
   await app.register(scenarioRoutes, deps);
   await app.register(timeLimitRoutes, deps);
+  await app.register(servicePointRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

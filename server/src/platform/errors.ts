@@ -148,6 +148,9 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
+  // nearby service points (6.3.5): an item the county has not delegated to the point; a center that is not a point
+  ITEM_NOT_DELEGATED: 422,
+  NOT_A_SERVICE_POINT: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -178,6 +178,8 @@ const AssessmentDetailPage = lazyPage(() => import('../features/feedback/assessm
 // venue facilities (4.2.2): the register with faults and repairs; the portal's center page with its accessibility facilities
 const FacilitiesPage = lazyPage(() => import('../features/venue/facilities/components/facilities-page.tsx'), 'FacilitiesPage');
 const PortalCenterPage = lazyPage(() => import('../features/venue/facilities/components/portal-center-page.tsx'), 'PortalCenterPage');
+// nearby service points (6.3.5): points, delegated items, figures
+const ServicePointsPage = lazyPage(() => import('../features/venue/points/components/service-points-page.tsx'), 'ServicePointsPage');
 // 5.2: staff training and qualification
 const TrainingPage = lazyPage(() => import('../features/staff/training/components/training-page.tsx'), 'TrainingPage');
 const CourseDetailPage = lazyPage(() => import('../features/staff/training/components/course-detail-page.tsx'), 'CourseDetailPage');
@@ -410,6 +412,7 @@ export const router = createBrowserRouter([
               },
               { path: 'policy-grants', element: <RequirePermission permission="policy.verify" />, children: [{ index: true, element: <GrantVerificationPage /> }] },
               { path: 'facilities', element: <RequirePermission permission="facility.report" />, children: [{ index: true, element: <FacilitiesPage /> }] },
+              { path: 'service-points', element: <RequirePermission permission="point.manage" />, children: [{ index: true, element: <ServicePointsPage /> }] },
               {
                 path: 'agency',
                 element: <RequirePermission permission="agency.handle" />,

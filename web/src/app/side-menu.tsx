@@ -63,6 +63,7 @@ import { tq } from '../locales/queue.zh-CN.ts';
 import { tfb } from '../locales/feedback.zh-CN.ts';
 import { tas, tsv } from '../locales/surveys.zh-CN.ts';
 import { tfac } from '../locales/facilities.zh-CN.ts';
+import { tpt } from '../locales/points.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { ttal } from '../locales/talent.zh-CN.ts';
 import { tsn } from '../locales/scenarios.zh-CN.ts';
@@ -143,6 +144,7 @@ const ENTRIES: Entry[] = [
   { path: '/audit', icon: <AuditOutlined />, label: () => t.menu.audit, permission: 'audit.read' },
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
+  { path: '/service-points', icon: <ApartmentOutlined />, label: () => tpt.menu, permission: 'point.manage' },
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
   { path: '/time-limits', icon: <FieldTimeOutlined />, label: () => ttl.menu, permission: 'time_limit.view', hasTimeLimitNotice: true },
 ];

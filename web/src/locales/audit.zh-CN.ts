@@ -276,6 +276,10 @@ export const auditActions: Record<string, string | undefined> = {
   'time_limit.settings': '修改时限预警设置',
   'time_limit.supervise': '发出督办',
   'time_limit.supervision_reply': '答复督办',
+  'service_point.update': '设置便民服务点类型',
+  'item_delegation.create': '委托便民服务点受理事项',
+  'item_delegation.publish': '在便民服务点发布委托事项',
+  'item_delegation.revoke': '撤销委托受理',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -350,6 +354,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   online_draft: '网上申办草稿',
   time_limit_settings: '时限预警设置',
   supervision: '督办',
+  service_point: '便民服务点',
+  item_delegation: '委托受理事项',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */

@@ -100,6 +100,7 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/catalog/bundles/new', '新建一件事'],
   ['/catalog/bundles/:id', '编辑一件事'],
   ['/facilities', '设备设施台账'],
+  ['/service-points', '便民服务点'],
   ['/portal/center', '中心概况'],
   ['/training', '人员培训与上岗资格'],
   ['/training/courses/:id', '培训课程'],

@@ -11,6 +11,8 @@ import { ACTIONS, type Actor, type ApplicationAction, type ApplicationState } fr
 import { requireTransition, workflowKindOf } from './workflow/transition.ts';
 import type { WorkflowKind } from './workflow/definition.ts';
 import { isCenterInScope } from '../../platform/auth/principal.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { receivedAtPoint } from '../venue/points/service.ts';
 
 /**
  * Every action on an application runs here, as one transaction: the row is locked and its
@@ -96,7 +98,7 @@ export async function applyAction<T>(
     today: businessToday(now),
     calendar: await loadCalendar(tx),
   };
-  if (input.performer.kind === 'staff') assertSameCenter(input.performer.principal, app);
+  if (input.performer.kind === 'staff') await assertSameCenter(tx, input.performer.principal, app);
   const outcome = await body(ctx);
   const to = checkTarget(outcome.to === 'unchanged' ? state : outcome.to);
   await repo.updateApplication(tx, app.id, { ...outcome.patch, state: to, updatedAt: now });
@@ -194,6 +196,9 @@ export function nameOf(performer: Performer): string {
   }
 }
 
-function assertSameCenter(principal: StaffPrincipal, app: repo.ApplicationRow) {
-  if (!isCenterInScope(principal, app.centerId)) throw new AppError('FORBIDDEN', '只能处理本中心的办件');
+/** The application's center, or the nearby service point that received it (6.3.5 委托受理). */
+async function assertSameCenter(tx: DbOrTx, principal: StaffPrincipal, app: repo.ApplicationRow) {
+  if (isCenterInScope(principal, app.centerId)) return;
+  if (app.channel === 'nearby' && (await receivedAtPoint(tx, app.parentId ?? app.id, principal.centerId))) return;
+  throw new AppError('FORBIDDEN', '只能处理本中心的办件');
 }

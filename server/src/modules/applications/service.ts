@@ -15,6 +15,8 @@ import * as reviewRepo from './review/repository.ts';
 import { ACTIONS, APPLICATION_STATES, STATES, type ApplicationAction, type ApplicationState } from './workflow/definition.ts';
 import { availableActions, workflowKindOf } from './workflow/transition.ts';
 import { isCenterInScope } from '../../platform/auth/principal.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
+import { receivedAtPoint } from '../venue/points/service.ts';
 
 /**
  * Reading applications: lists, the detail with everything that happened, the back office's
@@ -36,11 +38,17 @@ function assertStaffOfCenter(principal: StaffPrincipal, centerId: string) {
   if (!mayRead || !isCenterInScope(principal, centerId)) throw new AppError('FORBIDDEN', '您不能查看该办件');
 }
 
+/** Staff of the application's center, or of the nearby service point that received it (6.3.5 委托受理). */
+async function assertStaffOf(db: DbOrTx, principal: StaffPrincipal, app: repo.ApplicationRow) {
+  if (app.channel === 'nearby' && actorsOf(principal).length > 0 && (await receivedAtPoint(db, app.parentId ?? app.id, principal.centerId))) return;
+  assertStaffOfCenter(principal, app.centerId);
+}
+
 export async function getApplicationDetail(deps: ServiceDeps, principal: StaffPrincipal, id: string, now = new Date()): Promise<ApplicationDetail> {
   const { db } = deps;
   const app = await repo.findApplication(db, id);
   if (!app) throw notFound('办件');
-  assertStaffOfCenter(principal, app.centerId);
+  await assertStaffOf(db, principal, app);
   const view = await viewOf(db, app.centerId, now);
   const children = app.kind === 'bundle' ? await repo.listChildren(db, app.id) : [];
   const ids = [app.id, ...children.map((c) => c.id)];
@@ -113,7 +121,7 @@ export async function getApplicationDetail(deps: ServiceDeps, principal: StaffPr
 export async function materialFile(deps: ServiceDeps, principal: StaffPrincipal, id: string, key: string) {
   const app = await repo.findApplication(deps.db, id);
   if (!app) throw notFound('办件');
-  assertStaffOfCenter(principal, app.centerId);
+  await assertStaffOf(deps.db, principal, app);
   const material = (await repo.listMaterials(deps.db, app.parentId ?? app.id)).find((m) => m.key === key);
   if (!material?.fileId) throw notFound('材料文件');
   return openFile(deps.db, material.fileId);

@@ -134,6 +134,8 @@ export const PERMISSIONS = [
   'time_limit.supervise',
   /** reply to a supervision addressed to me */
   'time_limit.reply',
+  /** nearby service points (6.3.5): their kind, the items delegated to them (委托受理), their figures */
+  'point.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -159,7 +161,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agency_agent: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'license.redeem', 'queue.serve', 'agency.handle', 'application.intake'],
   policy_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'policy.read', 'policy.manage', 'briefing.manage', 'briefing.check_in', 'scenario.manage'],
   talent_officer: [...ALL_STAFF, ...HANDLES, 'enterprise.read', 'queue.serve', 'application.intake', 'talent.manage', 'talent.figures'],
-  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record', 'agency.handle', 'agency.manage', 'scenario.manage', 'scenario.approve', 'time_limit.view', 'time_limit.supervise', 'time_limit.reply'],
+  center_manager: [...ALL_STAFF, ...HANDLES, 'feedback.handle_all', 'feedback.unresolved', 'feedback.figures', 'feedback.manage', 'improvement.manage', 'improvement.recheck', 'inquiry.violations', 'inquiry.violations_all', 'experience.manage', 'staff.read', 'audit.read', 'calendar.manage', 'notification.read', 'catalog.manage', 'enterprise.read', 'application.figures', 'application.approve_second_supplement', 'queue.issue', 'queue.override_quota', 'queue.figures', 'queue.manage', 'appointment.view', 'appointment.capacity', 'evaluation.enter', 'evaluation.callback', 'evaluation.callback_all', 'evaluation.decide_appeal', 'evaluation.figures', 'evaluation.manage', 'survey.read', 'survey.manage', 'assessment.read', 'assessment.manage', 'facility.manage', 'training.read', 'training.manage', 'briefing.manage', 'briefing.check_in', 'talent.figures', 'assistance.record', 'agency.handle', 'agency.manage', 'scenario.manage', 'scenario.approve', 'time_limit.view', 'time_limit.supervise', 'time_limit.reply', 'point.manage'],
   complaint_handler: [...ALL_STAFF, ...HANDLES, 'staff.read', 'feedback.handle_all', 'feedback.complaint', 'feedback.figures', 'improvement.manage'],
   chief_officer: [...ALL_STAFF, ...HANDLES, 'feedback.figures', 'improvement.recheck', 'inquiry.violations', 'staff.read', 'enterprise.read', 'person.unmask', 'credit.manage', 'license.manage', 'application.review', 'application.department', 'application.figures', 'application.approve_second_supplement', 'queue.figures', 'appointment.view', 'evaluation.enter', 'evaluation.callback', 'evaluation.appeal', 'evaluation.figures', 'policy.read', 'policy.verify', 'survey.read', 'assessment.read', 'training.read', 'time_limit.view', 'time_limit.reply'],
   administrator: [
@@ -183,6 +185,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evaluation.manage',
     'policy.read',
     'policy.manage',
+    'point.manage',
   ],
   auditor: [...ALL_STAFF, 'feedback.figures', 'survey.read', 'assessment.read', 'staff.read', 'audit.read', 'notification.read', 'enterprise.read', 'queue.figures', 'evaluation.figures'],
 };

@@ -9,6 +9,7 @@ import { getLicense } from '../../licenses/service.ts';
 import { openTicketPhone } from '../../queue/service.ts';
 import { ticketInHandOf } from '../../queue/tickets/service.ts';
 import { getCenter } from '../../venue/service.ts';
+import { delegatedIntake, recordPointReceipt } from '../../venue/points/service.ts';
 import { actorFor, recordEvent, runAction, staleApplication, type Performer, type ServiceDeps } from '../actions.ts';
 import type { IntakeBody, MaterialMark } from '../contract.ts';
 import { commitmentLetter } from '../notices/documents.ts';
@@ -33,7 +34,10 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
   const { db, config } = deps;
   if (!clerk.centerId) throw forbidden('您未被分配到服务中心，不能收件');
   requireTransition(body.source.kind === 'bundle' ? 'bundle' : 'single', null, 'receive', actorFor({ kind: 'staff', principal: clerk }, 'receive'));
-  const center = await getCenter(db, clerk.centerId);
+  // 6.3.5 委托受理: at a nearby service point, an item delegated by the county belongs to the county (channel `nearby`).
+  const nearby = body.source.kind === 'item' ? await delegatedIntake(db, clerk.centerId, body.source.code) : null;
+  const center = await getCenter(db, nearby?.ownerCenterId ?? clerk.centerId);
+  const channel = nearby ? 'nearby' : body.channel;
   const source = await resolveSource(db, center.id, body.source, body.answers);
   // The talent officer takes in talent items at the talent counter (6.2.3); every other item is the comprehensive counter's.
   if (!clerk.roles.includes('counter_clerk') && clerk.roles.includes('talent_officer') && (source.kind !== 'item' || source.guide.theme !== 'talent')) {
@@ -79,7 +83,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
       phoneCipher: phone ? encryptField(keys, 'phone', phone) : null,
       phoneHash: phone ? lookupHash(keys, 'phone', phone) : null,
       phoneMasked: phone ? maskPhone(phone) : null,
-      channel: body.channel,
+      channel,
       ticketId: ticket?.id ?? null,
       firstHandlerId: clerk.id,
       firstHandlerName: clerk.displayName,
@@ -142,6 +146,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
       }
     }
     const app = (await repo.findApplication(tx, id))!;
+    if (nearby) await recordPointReceipt(tx, { applicationId: id, centerId: clerk.centerId!, delegationId: nearby.delegationId, code: app.code, name: app.name, receivedAt: now });
     const performer: Performer = { kind: 'staff', principal: clerk };
     const ctx = { tx, app, performer, byName: clerk.displayName, now };
     await recordEvent(ctx, {
@@ -149,7 +154,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
       from: null,
       to: 'received',
       note: [ticket ? `由 ${ticket.displayNumber} 号收件` : '', onBehalf ? `帮办代办：${clerk.displayName} 代企业申报` : ''].filter(Boolean).join('；'),
-      detail: { channel: body.channel, ticketId: ticket?.id ?? null, guideVersionId: app.guideVersionId, bundleVersionId: app.bundleVersionId },
+      detail: { channel, ticketId: ticket?.id ?? null, guideVersionId: app.guideVersionId, bundleVersionId: app.bundleVersionId },
     });
     if (body.isCommitment && source.kind === 'item') {
       const facts = await noticeFacts(tx, app);

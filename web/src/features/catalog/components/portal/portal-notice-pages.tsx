@@ -1,4 +1,4 @@
-import { Button, Result, Skeleton } from 'antd';
+import { Button, Flex, Result, Skeleton } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useBookableItems } from '../../../appointments/queries.ts';
 import { ty } from '../../../../locales/appointments.zh-CN.ts';
@@ -10,6 +10,7 @@ import { BundleNoticeView } from '../notice/bundle-notice.tsx';
 import { ItemNoticeView } from '../notice/item-notice.tsx';
 import { useUrlAnswers } from '../notice/use-answers.ts';
 import { ApplyOnlineButton } from '../../../applications/online/components/apply-online-button.tsx';
+import { ItemPlaces } from '../../../venue/points/components/item-places.tsx';
 
 /**
  * An item's or a bundle's one-time notice. `base` is where links lead: the portal, or the
@@ -21,12 +22,20 @@ export function ItemNoticePage({ base = '/portal' }: { base?: string }) {
   const notice = useItemNotice(code, state.param);
   if (notice.isError) return isApiError(notice.error, 'ITEM_NOT_FOUND') ? <Result status="404" title={tc.notice.notFound} /> : <QueryError error={notice.error} onRetry={() => void notice.refetch()} />;
   if (notice.isPending) return <Skeleton active />;
-  return <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} actions={base === '/portal' && (
-        <>
-          <ApplyOnlineButton code={code} isOffered={notice.data.guide.channels.includes('online')} answers={state.param} />
-          <BookButton code={code} />
-        </>
-      )} />;
+  const actions = base === '/portal' && (
+    <>
+      <ApplyOnlineButton code={code} isOffered={notice.data.guide.channels.includes('online')} answers={state.param} />
+      <BookButton code={code} />
+    </>
+  );
+  const view = <ItemNoticeView notice={notice.data} state={state} bundleLink={(c) => `${base}/bundles/${c}`} actions={actions} />;
+  if (base !== '/portal') return view;
+  return (
+    <Flex orientation="vertical" gap={16}>
+      {view}
+      <ItemPlaces code={code} />
+    </Flex>
+  );
 }
 
 /** 预约办理 on the portal's guide of an item the center takes bookings for: the booking with the item chosen. */
