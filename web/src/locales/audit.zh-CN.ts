@@ -262,6 +262,8 @@ export const auditActions: Record<string, string | undefined> = {
   'locker.create': '登记智能柜',
   'application.deposit_in_locker': '办件结果放入智能柜',
   'application.pickup_from_locker': '智能柜取件',
+  'application.kiosk_lookup': '自助终端查询办件进度',
+  'application.kiosk_print_notice': '自助终端打印告知书',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
