@@ -98,7 +98,6 @@ describe('24-hour self-service', () => {
     ]);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await expect.poll(() => popup.url()).toMatch(/^blob:/);
     await popup.close();
 
