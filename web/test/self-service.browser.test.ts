@@ -26,8 +26,12 @@ async function staff(username: string): Promise<APIRequestContext> {
   return context.request;
 }
 
-async function json<T>(res: Answer): Promise<T> {
+async function succeeded(res: Answer): Promise<void> {
   expect(res.ok(), `${res.url()}: ${await res.text()}`).toBe(true);
+}
+
+async function json<T>(res: Answer): Promise<T> {
+  await succeeded(res);
   return (await res.json()) as T;
 }
 
@@ -40,9 +44,9 @@ async function resultInLocker(): Promise<{ app: Detail; code: string; lockerKey:
   for (const m of app.materials) if (m.status !== 'committed') app = await json<Detail>(await clerk.put(`${api}/${app.id}/materials/${m.key}`, { data: { status: 'paper_seen' }, timeout: SLOW }));
   app = await json<Detail>(await clerk.post(`${api}/${app.id}/accept`, { data: { version: app.version }, timeout: SLOW }));
   const task = app.tasks[0]!;
-  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/take`, { data: { version: task.version }, timeout: SLOW }));
+  await succeeded(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/take`, { data: { version: task.version }, timeout: SLOW }));
   const taken = await json<Detail>(await reviewer.get(`${api}/${app.id}`));
-  await json(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/approve`, { data: { version: taken.tasks[0]!.version, opinion: '符合条件，准予许可。' }, timeout: SLOW }));
+  await succeeded(await reviewer.post(`${baseUrl()}/api/review/tasks/${task.id}/approve`, { data: { version: taken.tasks[0]!.version, opinion: '符合条件，准予许可。' }, timeout: SLOW }));
   app = await json<Detail>(await clerk.get(`${api}/${app.id}`));
   // the check code is the applicant's (printed on its acceptance notice): read it as the enterprise does
   const { context: portal } = await openPage(browser);
@@ -94,7 +98,6 @@ describe('24-hour self-service', () => {
     ]);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await expect.poll(() => popup.url()).toMatch(/^blob:/);
     await popup.close();
 

@@ -280,6 +280,8 @@ export const auditActions: Record<string, string | undefined> = {
   'item_delegation.create': '委托便民服务点受理事项',
   'item_delegation.publish': '在便民服务点发布委托事项',
   'item_delegation.revoke': '撤销委托受理',
+  'application.kiosk_lookup': '自助终端查询办件进度',
+  'application.kiosk_print_notice': '自助终端打印告知书',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {

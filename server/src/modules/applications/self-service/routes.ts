@@ -12,12 +12,12 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
   const limit = rateLimit({ ...RATE_LIMITS.portalLookup, name: 'kiosk-progress' });
   app.post(
     '/api/self-service/progress',
-    { config: { access: 'public', rateLimit: limit }, schema: { tags, summary: '自助终端：办件进度查询（办件编号＋查询码或预留手机号码）', body: kioskProgressInput, response: { 200: kioskProgressDto } } },
+    { config: { access: 'public', audit: 'application.kiosk_lookup', rateLimit: limit }, schema: { tags, summary: '自助终端：办件进度查询（办件编号＋查询码或预留手机号码）', body: kioskProgressInput, response: { 200: kioskProgressDto } } },
     (request) => kioskProgress(db, personalDataKeys(config), request.body),
   );
   app.post(
     '/api/self-service/notices/:noticeId/pdf',
-    { config: { access: 'public', rateLimit: limit }, schema: { tags, summary: '自助终端：打印告知书（PDF；办件编号＋查询码或预留手机号码）', params: kioskNoticeParams, body: kioskProgressInput } },
+    { config: { access: 'public', audit: 'application.kiosk_print_notice', rateLimit: limit }, schema: { tags, summary: '自助终端：打印告知书（PDF；办件编号＋查询码或预留手机号码）', params: kioskNoticeParams, body: kioskProgressInput } },
     async (request, reply) => sendNoticePdf(reply, await kioskNoticePdf(db, personalDataKeys(config), request.body, request.params.noticeId)),
   );
 };
