@@ -32,6 +32,7 @@ export default defineConfig({
     './server/src/modules/talent/tables.ts',
     './server/src/modules/assistance/tables.ts',
     './server/src/modules/agency/tables.ts',
+    './server/src/modules/applications/cross-region/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -54,6 +54,7 @@ import { briefingRoutes } from './modules/briefings/routes.ts';
 import { talentRoutes } from './modules/talent/routes.ts';
 import { assistanceRoutes } from './modules/assistance/routes.ts';
 import { agencyRoutes } from './modules/agency/routes.ts';
+import { crossRegionRoutes } from './modules/applications/cross-region/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -173,6 +174,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(talentRoutes, deps);
   await app.register(assistanceRoutes, deps);
   await app.register(agencyRoutes, deps);
+  await app.register(crossRegionRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

@@ -135,6 +135,14 @@ export const ERROR_STATUS = {
   ALREADY_RETURNED: 409,
   /** 6.2.1: an agency request is finished only once every material handed over is returned */
   MATERIALS_NOT_RETURNED: 409,
+  /** 6.3.2: a cross-region hand-over to a region the item's directory entry does not name */
+  ITEM_NOT_IN_REGION_DIRECTORY: 422,
+  /** 6.3.2: an imported cross-region result whose signature does not verify */
+  BAD_SIGNATURE: 400,
+  /** 6.3.2: the imported result belongs to another export package */
+  PACKAGE_MISMATCH: 409,
+  /** 6.3.2: the hand-over is not in a state that allows this step */
+  HANDOVER_STATE: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
