@@ -22,6 +22,7 @@ import { seedBriefingsDemo } from '../modules/briefings/demo.ts';
 import { seedTalentDemo } from '../modules/talent/demo.ts';
 import { seedAssistanceDemo } from '../modules/assistance/demo.ts';
 import { seedAgencyDemo } from '../modules/agency/demo.ts';
+import { seedCrossRegionDemo } from '../modules/applications/cross-region/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedTalentDemo(db, config, center.id);
   await seedAssistanceDemo(db, center.id, DEMO_ENTERPRISES);
   await seedAgencyDemo(db, config, center.id, DEMO_ENTERPRISES);
+  await seedCrossRegionDemo(db, config, center.id, DEMO_PASSWORD);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);
