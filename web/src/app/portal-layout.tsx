@@ -14,6 +14,7 @@ import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
+import { tcr } from '../locales/cross-region.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -41,6 +42,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav },
   { key: 'agency', to: '/portal/agency', label: tag.portal.nav },
   { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
+  { key: 'cross-region', to: '/portal/cross-region', label: tcr.portal.nav },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
 ];

@@ -202,6 +202,8 @@ const AgencyProjectsPage = lazyPage(() => import('../features/agency/components/
 const AgencyFiguresPage = lazyPage(() => import('../features/agency/components/figures-page.tsx'), 'AgencyFiguresPage');
 const PortalAgencyListPage = lazyPage(() => import('../features/agency/components/portal/agency-list-page.tsx'), 'PortalAgencyListPage');
 const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal/my-agency-page.tsx'), 'MyAgencyPage');
+const CrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/handovers-page.tsx'), 'CrossRegionPage');
+const PortalCrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/portal-directory-page.tsx'), 'PortalCrossRegionPage');
 
 export const router = createBrowserRouter([
   {
@@ -241,6 +243,7 @@ export const router = createBrowserRouter([
           { path: 'policies/:id', element: <PortalPolicyPage /> },
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
           { path: 'agency', element: <PortalAgencyListPage /> },
+          { path: 'cross-region', element: <PortalCrossRegionPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { path: 'center', element: <PortalCenterPage /> },
@@ -431,6 +434,7 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="application.deliver" />,
                 children: [{ index: true, element: <DeliveriesPage /> }],
               },
+              { path: 'cross-region', element: <RequirePermission permission="application.intake" />, children: [{ index: true, element: <CrossRegionPage /> }] },
               {
                 path: 'application-figures',
                 element: <RequirePermission permission="application.figures" />,

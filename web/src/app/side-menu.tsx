@@ -63,6 +63,8 @@ import { tfac } from '../locales/facilities.zh-CN.ts';
 import { tbr } from '../locales/briefings.zh-CN.ts';
 import { ttal } from '../locales/talent.zh-CN.ts';
 import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
+import { tcr } from '../locales/cross-region.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
 import { t } from '../locales/zh-CN.ts';
@@ -134,6 +136,7 @@ const ENTRIES: Entry[] = [
   { path: '/jobs', icon: <FieldTimeOutlined />, label: () => tj.menu, permission: 'job.manage' },
   { path: '/facilities', icon: <ToolOutlined />, label: () => tfac.menu, permission: 'facility.report' },
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
+  { path: '/cross-region', icon: <GlobalOutlined />, label: () => tcr.menu, permission: 'application.intake' },
 ];
 
 export function SideMenu() {

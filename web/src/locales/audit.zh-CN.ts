@@ -258,6 +258,13 @@ export const auditActions: Record<string, string | undefined> = {
   'agency.project_create': '设立重点项目',
   'agency.milestone_add': '增加重点项目节点',
   'agency.milestone_done': '登记重点项目节点完成',
+  'cross_region.directory_save': '维护跨域通办目录',
+  'cross_region.receive': '跨域收件',
+  'cross_region.attach_scan': '上传跨域办件扫描材料',
+  'cross_region.return_result': '寄回跨域办件结果',
+  'cross_region.complete_part': '登记多地联办环节办结',
+  'cross_region.export': '导出跨域交换包',
+  'cross_region.import_result': '导入跨域办理结果',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -325,6 +332,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   agency_item: '帮办代办清单事项',
   agency_request: '帮办代办申请',
   agency_project: '重点项目',
+  cross_region_item: '跨域通办事项',
+  cross_region_handover: '跨域办件',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -398,4 +407,5 @@ export const auditDetailFields: Record<string, string | undefined> = {
   isActive: '启用',
   followUpDays: '回访期限（工作日）',
   milestoneId: '节点编号',
+  partId: '环节编号',
 };

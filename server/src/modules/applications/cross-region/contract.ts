@@ -76,7 +76,7 @@ export const handoverDto = z.object({
   competentCenterId: z.string().nullable(),
   competentCenterName: z.string().nullable(),
   /** the competent center's application (Banshi to Banshi): its number, state and due date in the competent region's working days */
-  application: z.object({ id: z.string(), number: z.string(), state: z.string(), dueDate: z.string().nullable() }).nullable(),
+  application: z.object({ id: z.string(), number: z.string(), state: z.string(), stateLabel: z.string(), dueDate: z.string().nullable() }).nullable(),
   itemCode: z.string(),
   itemName: z.string(),
   uscc: z.string(),

@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../actions.ts';
 import { MATERIAL_POLICY, receiveApplication } from '../intake/service.ts';
 import type { HandoverDto, HandoverInput } from './contract.ts';
 import { directoryAllows, namesOf, type Names } from './directory.ts';
+import { STATES, type ApplicationState } from '../workflow/definition.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -136,7 +137,7 @@ async function toDtos(deps: ServiceDeps, rows: repo.HandoverRow[]): Promise<Hand
       competentRegionName: names.regions.get(r.competentRegionCode) ?? r.competentRegionCode,
       competentCenterId: r.competentCenterId,
       competentCenterName: r.competentCenterId ? (names.centers.get(r.competentCenterId)?.name ?? '') : null,
-      application: app ? { id: app.id, number: app.number, state: app.state, dueDate: app.dueDate } : null,
+      application: app ? { id: app.id, number: app.number, state: app.state, stateLabel: STATES[app.state as ApplicationState].label, dueDate: app.dueDate } : null,
       itemCode: r.itemCode,
       itemName: r.itemName,
       uscc: r.uscc,
