@@ -43,9 +43,10 @@ describe('跨域通办', () => {
     const { page } = await openPage(browser);
     await page.goto(`${baseUrl()}/portal/cross-region`);
     const food = page.locator('[data-testid="cross-region-directory-row"][data-item="食品经营许可"][data-center="佛山市南海区政务服务中心"]');
-    await expect.poll(() => food.count()).toBe(1);
-    await expect.poll(() => food.textContent()).toContain('顺德区');
-    await expect.poll(() => food.textContent()).toContain('异地代收代办');
+    await food.first().waitFor();
+    expect(await food.count()).toBe(1);
+    await expect.poll(() => food.textContent(), { timeout: 20_000 }).toContain('顺德区');
+    await expect.poll(() => food.textContent(), { timeout: 20_000 }).toContain('异地代收代办');
   });
 
   it('a cross-region application received in 南海 for another center is reviewed there and its result returns', async () => {
@@ -62,11 +63,11 @@ describe('跨域通办', () => {
     await saveDialog(nanhai.page);
     const mine = row(nanhai.page).first();
     await mine.waitFor();
-    await expect.poll(() => mine.textContent()).toContain('佛山市顺德区政务服务中心');
+    await expect.poll(() => mine.textContent(), { timeout: 20_000 }).toContain('佛山市顺德区政务服务中心');
     await mine.click();
     const panel = nanhai.page.getByTestId('cross-region-panel').first();
     await panel.getByTestId('cross-region-upload').locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles({ name: '申请书扫描件.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await expect.poll(() => panel.textContent()).toContain('申请书扫描件.pdf');
+    await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain('申请书扫描件.pdf');
 
     // 顺德 receives it in its own records, accepts it and its reviewer approves.
     const [sdClerk, sdReviewer] = [await staff('sd_clerk'), await staff('sd_reviewer')];
@@ -86,17 +87,17 @@ describe('跨域通办', () => {
     await shunde.page.getByTestId('cross-region-tab-competent').click();
     const theirsRow = row(shunde.page).first();
     await theirsRow.waitFor();
-    await expect.poll(() => theirsRow.textContent()).toContain('佛山市南海区政务服务中心');
+    await expect.poll(() => theirsRow.textContent(), { timeout: 20_000 }).toContain('佛山市南海区政务服务中心');
     await theirsRow.click();
     await shunde.page.getByTestId('cross-region-tracking').fill('SF9988776655');
     await shunde.page.getByTestId('cross-region-return').click();
-    await expect.poll(() => row(shunde.page).first().getAttribute('data-state')).toBe('returned');
+    await expect.poll(() => row(shunde.page).first().getAttribute('data-state'), { timeout: 20_000 }).toBe('returned');
 
     // Back in 南海: returned, with 顺德's decision.
     await nanhai.page.reload();
     const back = row(nanhai.page).first();
     await back.waitFor();
-    await expect.poll(() => back.getAttribute('data-state')).toBe('returned');
-    await expect.poll(() => back.getByTestId('cross-region-decision').textContent()).toBe('准予许可');
+    await expect.poll(() => back.getAttribute('data-state'), { timeout: 20_000 }).toBe('returned');
+    await expect.poll(() => back.getByTestId('cross-region-decision').textContent(), { timeout: 20_000 }).toBe('准予许可');
   });
 });

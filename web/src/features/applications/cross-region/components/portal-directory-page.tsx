@@ -1,4 +1,5 @@
 import { Card, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { tcr } from '../../../../locales/cross-region.zh-CN.ts';
 import type { DirectoryEntryDto } from '../api.ts';
@@ -19,7 +20,7 @@ export function PortalCrossRegionPage() {
         pagination={false}
         locale={{ emptyText: tcr.portal.empty }}
         dataSource={directory.data}
-        onRow={(e) => ({ 'data-testid': 'cross-region-directory-row', 'data-item': e.itemName, 'data-center': e.centerName }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(e) => ({ 'data-testid': 'cross-region-directory-row', 'data-item': e.itemName, 'data-center': e.centerName }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: c.item, dataIndex: 'itemName' },
           { title: c.center, dataIndex: 'centerName' },
