@@ -59,7 +59,7 @@ describe('跨域通办', () => {
     expect(await food.count()).toBe(1);
     await expect.poll(() => food.textContent(), { timeout: 20_000 }).toContain('顺德区');
     await expect.poll(() => food.textContent(), { timeout: 20_000 }).toContain('异地代收代办');
-  });
+  }, 180_000);
 
   it('a cross-region application received in 南海 for another center is reviewed there and its result returns', async () => {
     // 南海's clerk checks identity and materials and records the matter for 顺德, with a scan.
@@ -111,5 +111,5 @@ describe('跨域通办', () => {
     await back.waitFor();
     await expect.poll(() => back.getAttribute('data-state'), { timeout: 20_000 }).toBe('returned');
     await expect.poll(() => back.getByTestId('cross-region-decision').textContent(), { timeout: 20_000 }).toBe('准予许可');
-  });
+  }, 600_000);
 });
