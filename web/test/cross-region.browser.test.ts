@@ -68,6 +68,7 @@ describe('跨域通办', () => {
     await nanhai.page.getByTestId('cross-region-receive').click();
     await choose(nanhai.page, 'cross-region-item', '食品经营许可');
     await choose(nanhai.page, 'cross-region-region', '顺德区');
+    for (const q of ['prepackaged_only', 'online_sales']) await nanhai.page.locator(`[data-testid="cross-region-question-${q}"] input[value="no"]`).check();
     await nanhai.page.getByTestId('cross-region-uscc').fill(CATERING);
     await nanhai.page.getByTestId('cross-region-address').fill('佛山市南海区桂城街道 1 号');
     await nanhai.page.getByTestId('cross-region-identity').check();

@@ -1,10 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Form, Input, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { getItemNotice } from '../../../catalog/api.ts';
 import { FormModal } from '../../../../components/form-modal.tsx';
 import { tcr } from '../../../../locales/cross-region.zh-CN.ts';
 import { createHandover } from '../api.ts';
 import { useCrossRegionChange, useOwnDirectory } from '../queries.ts';
 
-type Values = { itemCode: string; competentRegionCode: string; uscc: string; name?: string; contactPhone?: string; returnMethod: 'post' | 'e_license'; postalAddress?: string; identityChecked: boolean; materialsChecked: boolean };
+type Values = { answers?: Record<string, string>; itemCode: string; competentRegionCode: string; uscc: string; name?: string; contactPhone?: string; returnMethod: 'post' | 'e_license'; postalAddress?: string; identityChecked: boolean; materialsChecked: boolean };
 
 /** 异地代收代办: the receiving clerk checks identity and materials and records the matter for the competent region. */
 export function ReceiveModal({ onClose }: { onClose: () => void }) {
@@ -13,6 +16,7 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
     createHandover({
       mode: 'proxy',
       itemCode: v.itemCode,
+      answers: v.answers ?? {},
       competentRegionCode: v.competentRegionCode,
       applicant: { uscc: v.uscc, name: v.name ?? '' },
       contactPhone: v.contactPhone || null,
@@ -22,12 +26,15 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
       postalAddress: v.postalAddress ?? '',
     }),
   );
+  const [itemCode, setItemCode] = useState<string | null>(null);
+  // the item's situation questions decide the checklist the competent center works from
+  const notice = useQuery({ queryKey: ['portal', 'notice', 'item', itemCode, ''], queryFn: () => getItemNotice(itemCode!, ''), enabled: !!itemCode });
   const f = tcr.form;
   const entries = (directory.data ?? []).filter((e) => e.modes.includes('proxy'));
   return (
     <FormModal<Values> title={f.title} onSubmit={create.mutateAsync} onClose={onClose} successText={f.created} initialValues={{ returnMethod: 'post', identityChecked: false, materialsChecked: false }} width={640}>
       <Form.Item name="itemCode" label={f.item} extra={f.itemHint} rules={[{ required: true }]}>
-        <Select data-testid="cross-region-item" showSearch optionFilterProp="label" options={entries.map((e) => ({ value: e.itemCode, label: e.itemName }))} />
+        <Select data-testid="cross-region-item" onChange={(v: string) => setItemCode(v)} showSearch optionFilterProp="label" options={entries.map((e) => ({ value: e.itemCode, label: e.itemName }))} />
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.itemCode !== b.itemCode}>
         {({ getFieldValue }) => (
@@ -36,6 +43,11 @@ export function ReceiveModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         )}
       </Form.Item>
+      {(notice.data?.questions ?? []).map((q) => (
+        <Form.Item key={q.key} name={['answers', q.key]} label={q.text} rules={[{ required: true }]}>
+          <Radio.Group options={q.options.map((o) => ({ value: o.key, label: o.label }))} data-testid={`cross-region-question-${q.key}`} />
+        </Form.Item>
+      ))}
       <Form.Item name="uscc" label={f.uscc} rules={[{ required: true }]}>
         <Input data-testid="cross-region-uscc" />
       </Form.Item>
