@@ -28,6 +28,9 @@ async function staff(username: string): Promise<APIRequestContext> {
   expect((await context.request.post(`${baseUrl()}/api/auth/login`, { data: { username, password: DEMO_PASSWORD } })).ok()).toBe(true);
   return context.request;
 }
+async function succeeded(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<void> {
+  expect(res.ok(), `${res.url()}: ${await res.text()}`).toBe(true);
+}
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   expect(res.ok(), `${res.url()}: ${await res.text()}`).toBe(true);
   return (await res.json()) as T;
@@ -90,9 +93,9 @@ describe('跨域通办', () => {
     let app = await json<Detail>(await sdClerk.get(api));
     for (const m of app.materials) if (m.status !== 'committed') app = await json<Detail>(await sdClerk.put(`${api}/materials/${m.key}`, { data: { status: 'paper_seen' } }));
     app = await json<Detail>(await sdClerk.post(`${api}/accept`, { data: { version: app.version } }));
-    await json(await sdReviewer.post(`${baseUrl()}/api/review/tasks/${app.tasks[0]!.id}/take`, { data: { version: app.tasks[0]!.version } }));
+    await succeeded(await sdReviewer.post(`${baseUrl()}/api/review/tasks/${app.tasks[0]!.id}/take`, { data: { version: app.tasks[0]!.version } }));
     app = await json<Detail>(await sdReviewer.get(api));
-    await json(await sdReviewer.post(`${baseUrl()}/api/review/tasks/${app.tasks[0]!.id}/approve`, { data: { version: app.tasks[0]!.version, opinion: '符合条件，准予许可。' } }));
+    await succeeded(await sdReviewer.post(`${baseUrl()}/api/review/tasks/${app.tasks[0]!.id}/approve`, { data: { version: app.tasks[0]!.version, opinion: '符合条件，准予许可。' } }));
 
     // 顺德's clerk sees where it was received and posts the result back.
     const shunde = await signIn('sd_clerk');
