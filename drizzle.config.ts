@@ -37,6 +37,7 @@ export default defineConfig({
     './server/src/modules/applications/intake/online/tables.ts',
     './server/src/modules/applications/time-limits/tables.ts',
     './server/src/modules/venue/points/tables.ts',
+    './server/src/modules/applications/cross-region/tables.ts',
   ],
   out: './server/migrations',
 });

@@ -160,6 +160,11 @@ const settings = {
       'key (64 hex characters) of the HMAC-SM3 seal on every audit row; keep it outside the database; required outside demo mode (in demo mode a random key is kept with the other secrets in DATA_DIR/keys.json)',
     schema: hexKey.optional(),
   },
+  CROSS_REGION_KEY: {
+    description:
+      'key (64 hex characters) of the HMAC-SHA256 signature on cross-region export packages and imported results (跨域通办), shared with the partner systems; unset: derived from AUDIT_KEY',
+    schema: hexKey.optional(),
+  },
   MIGRATION_DATABASE_URL: {
     description: 'PostgreSQL connection string of the owner that runs migrations; unset: DATABASE_URL migrates too (the application still works as the role banshi_app)',
     schema: z

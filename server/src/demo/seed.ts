@@ -27,6 +27,7 @@ import { seedScenariosDemo } from '../modules/scenarios/demo.ts';
 import { seedOnlineApplyingDemo } from '../modules/applications/intake/online/demo.ts';
 import { seedTimeLimitsDemo } from '../modules/applications/time-limits/demo.ts';
 import { seedServicePointsDemo } from '../modules/venue/points/demo.ts';
+import { seedCrossRegionDemo } from '../modules/applications/cross-region/demo.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTER,
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ seeded: boolea
   await seedScenariosDemo(db, center.id, DEMO_ENTERPRISES);
   await seedOnlineApplyingDemo(db, config, center.id);
   await seedServicePointsDemo(db, config, center.id, usccs, DEMO_PASSWORD);
+  await seedCrossRegionDemo(db, config, center.id, DEMO_PASSWORD);
   // the online policy applications the policies demo finished, likewise
   await deliverDomainEvents(db, config);
   await seedTrainingDemo(db, center.id, DEMO_PASSWORD);

@@ -145,6 +145,14 @@ export const ERROR_STATUS = {
   SUPERVISION_NOT_ADDRESSEE: 403,
   /** A.7: an application has one open supervision at a time */
   SUPERVISION_OPEN: 409,
+  /** 6.3.2: a cross-region hand-over to a region the item's directory entry does not name */
+  ITEM_NOT_IN_REGION_DIRECTORY: 422,
+  /** 6.3.2: an imported cross-region result whose signature does not verify */
+  BAD_SIGNATURE: 400,
+  /** 6.3.2: the imported result belongs to another export package */
+  PACKAGE_MISMATCH: 409,
+  /** 6.3.2: the hand-over is not in a state that allows this step */
+  HANDOVER_STATE: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

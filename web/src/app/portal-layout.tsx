@@ -16,6 +16,7 @@ import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { tast } from '../locales/assistance.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
 import { tdis } from '../locales/disclosure.zh-CN.ts';
+import { tcr } from '../locales/cross-region.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
@@ -45,6 +46,7 @@ export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
   { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
   { key: 'scenarios', to: '/portal/scenarios', label: tsn.portal.nav },
   { key: 'my-scenario-referrals', to: '/portal/my-scenario-referrals', label: tsn.portal.navMine },
+  { key: 'cross-region', to: '/portal/cross-region', label: tcr.portal.nav },
   { key: 'account', to: '/portal/account', label: te.portal.account },
   { key: 'center', to: '/portal/center', label: tfac.portal.nav },
   { key: 'disclosure', to: '/portal/disclosure', label: tdis.nav },

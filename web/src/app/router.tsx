@@ -219,6 +219,8 @@ const MyAgencyPage = lazyPage(() => import('../features/agency/components/portal
 const PortalDisclosurePage = lazyPage(() => import('../features/disclosure/components/portal-disclosure-page.tsx'), 'PortalDisclosurePage');
 const KioskDisclosurePage = lazyPage(() => import('../features/disclosure/components/kiosk-disclosure-page.tsx'), 'KioskDisclosurePage');
 const TimeLimitsPage = lazyPage(() => import('../features/applications/time-limits/components/time-limits-page.tsx'), 'TimeLimitsPage');
+const CrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/handovers-page.tsx'), 'CrossRegionPage');
+const PortalCrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/portal-directory-page.tsx'), 'PortalCrossRegionPage');
 
 export const router = createBrowserRouter([
   {
@@ -263,6 +265,7 @@ export const router = createBrowserRouter([
           { path: 'policies/:id', element: <PortalPolicyPage /> },
           { path: 'policy-calculator', element: <PolicyCalculatorPage /> },
           { path: 'agency', element: <PortalAgencyListPage /> },
+          { path: 'cross-region', element: <PortalCrossRegionPage /> },
           { path: 'appointments', element: <PortalBookPage /> },
           { path: 'appointments/mine', element: <PortalMyBookingsPage /> },
           { path: 'center', element: <PortalCenterPage /> },
@@ -465,6 +468,7 @@ export const router = createBrowserRouter([
                 element: <RequirePermission permission="application.deliver" />,
                 children: [{ index: true, element: <DeliveriesPage /> }],
               },
+              { path: 'cross-region', element: <RequirePermission permission="application.intake" />, children: [{ index: true, element: <CrossRegionPage /> }] },
               {
                 path: 'application-figures',
                 element: <RequirePermission permission="application.figures" />,

@@ -68,6 +68,8 @@ import { tbr } from '../locales/briefings.zh-CN.ts';
 import { ttal } from '../locales/talent.zh-CN.ts';
 import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
+import { tcr } from '../locales/cross-region.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
 import { ttl } from '../locales/time-limits.zh-CN.ts';
@@ -147,6 +149,7 @@ const ENTRIES: Entry[] = [
   { path: '/service-points', icon: <ApartmentOutlined />, label: () => tpt.menu, permission: 'point.manage' },
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
   { path: '/time-limits', icon: <FieldTimeOutlined />, label: () => ttl.menu, permission: 'time_limit.view', hasTimeLimitNotice: true },
+  { path: '/cross-region', icon: <GlobalOutlined />, label: () => tcr.menu, permission: 'application.intake' },
 ];
 
 export function SideMenu() {

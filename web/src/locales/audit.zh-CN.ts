@@ -282,6 +282,13 @@ export const auditActions: Record<string, string | undefined> = {
   'item_delegation.revoke': '撤销委托受理',
   'application.kiosk_lookup': '自助终端查询办件进度',
   'application.kiosk_print_notice': '自助终端打印告知书',
+  'cross_region.directory_save': '维护跨域通办目录',
+  'cross_region.receive': '跨域收件',
+  'cross_region.attach_scan': '上传跨域办件扫描材料',
+  'cross_region.return_result': '寄回跨域办件结果',
+  'cross_region.complete_part': '登记多地联办环节办结',
+  'cross_region.export': '导出跨域交换包',
+  'cross_region.import_result': '导入跨域办理结果',
 };
 
 export const auditObjectTypes: Record<string, string | undefined> = {
@@ -358,6 +365,8 @@ export const auditObjectTypes: Record<string, string | undefined> = {
   supervision: '督办',
   service_point: '便民服务点',
   item_delegation: '委托受理事项',
+  cross_region_item: '跨域通办事项',
+  cross_region_handover: '跨域办件',
 };
 
 /** The fields a row's detail may carry; a key not listed is shown as it is. */
@@ -435,4 +444,5 @@ export const auditDetailFields: Record<string, string | undefined> = {
   escalationDays: '超期升级间隔（工作日）',
   applicationId: '办件',
   deadline: '督办期限',
+  partId: '环节编号',
 };

@@ -175,6 +175,7 @@ export const t = {
     agency: '帮办代办',
     unresolved: '办不成事反映',
     department: '部门专窗',
+    cross_region: '跨域通办',
   } satisfies Record<CounterPurpose, string>,
   settlements: {
     staff: '人员进驻',

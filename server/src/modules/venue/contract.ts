@@ -21,7 +21,7 @@ export type CenterLevel = (typeof CENTER_LEVELS)[number];
 export const isNearbyServicePoint = (level: CenterLevel) => level === 'town' || level === 'village';
 
 /** What a counter is for (6.1.3, 6.2): comprehensive intake, delivery, and the specialised desks. */
-export const COUNTER_PURPOSES = ['intake', 'delivery', 'policy', 'talent', 'agency', 'unresolved', 'department'] as const;
+export const COUNTER_PURPOSES = ['intake', 'delivery', 'policy', 'talent', 'agency', 'unresolved', 'department', 'cross_region'] as const;
 export type CounterPurpose = (typeof COUNTER_PURPOSES)[number];
 
 const name = z.string().trim().min(1).max(100);

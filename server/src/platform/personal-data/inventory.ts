@@ -53,6 +53,8 @@ export const PERSONAL_COLUMNS: PersonalColumn[] = [
   { column: 'agency_requests.signer_id_cipher', holds: '身份证号', stored: 'encrypted', inResponses: 'masked' },
   { column: 'agency_requests.signer_id_masked', holds: '身份证号', stored: 'masked', inResponses: 'masked' },
   { column: 'scenario_providers.contact_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  { column: 'cross_region_handovers.applicant_name', holds: '姓名', stored: 'plain', inResponses: 'full' },
+  { column: 'cross_region_handovers.postal_address', holds: '地址', stored: 'plain', inResponses: 'full' },
 ];
 
 /** Column names that look personal; each such column must be listed above or here. */

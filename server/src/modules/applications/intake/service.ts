@@ -1,4 +1,5 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 import { businessToday } from '../../../platform/calendar/working-days.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
 import { storeFile, type FilePolicy } from '../../../platform/files/service.ts';
@@ -30,7 +31,15 @@ export const MATERIAL_POLICY: FilePolicy = { allowed: ['pdf', 'jpg', 'png'], max
 /** 6.2.1: an agency agent files for the enterprise; the application records the agent and the agency request. */
 export type OnBehalf = { agencyRequestId: string };
 
-export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipal, body: IntakeBody, now = new Date(), onBehalf: OnBehalf | null = null): Promise<string> {
+/** `within` runs in the same transaction once the application exists (跨域通办 records its hand-over there), so both are kept or neither. */
+export async function receiveApplication(
+  deps: ServiceDeps,
+  clerk: StaffPrincipal,
+  body: IntakeBody,
+  now = new Date(),
+  onBehalf: OnBehalf | null = null,
+  within?: (tx: Tx, created: { id: string; number: string }) => Promise<void>,
+): Promise<string> {
   const { db, config } = deps;
   if (!clerk.centerId) throw forbidden('您未被分配到服务中心，不能收件');
   requireTransition(body.source.kind === 'bundle' ? 'bundle' : 'single', null, 'receive', actorFor({ kind: 'staff', principal: clerk }, 'receive'));
@@ -145,6 +154,7 @@ export async function receiveApplication(deps: ServiceDeps, clerk: StaffPrincipa
         });
       }
     }
+    if (within) await within(tx, { id, number });
     const app = (await repo.findApplication(tx, id))!;
     if (nearby) await recordPointReceipt(tx, { applicationId: id, centerId: clerk.centerId!, delegationId: nearby.delegationId, code: app.code, name: app.name, receivedAt: now });
     const performer: Performer = { kind: 'staff', principal: clerk };
