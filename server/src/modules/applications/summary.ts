@@ -5,15 +5,18 @@ import { listDepartments } from '../staff/service.ts';
 import type { ApplicationSummary } from './contract.ts';
 import type * as repo from './repository.ts';
 import { dueStatusOf } from './review/due.ts';
+import { settingsOf } from './time-limits/settings.ts';
 import { STATES, type ApplicationState } from './workflow/definition.ts';
 
 /** An application as a list shows it: state, department and the due-date colour of today. */
 
 export type Names = Map<string, string>;
-export type View = { names: Names; today: string; calendar: Calendar };
+/** `warningShare`: the center's time-limit setting (A.7), the share of the promised time at which the back office turns orange */
+export type View = { names: Names; today: string; calendar: Calendar; warningShare: number };
 
 export async function viewOf(db: Db, centerId: string, now = new Date()): Promise<View> {
-  return { names: new Map((await listDepartments(db, centerId)).map((d) => [d.id, d.name])), today: businessToday(now), calendar: await loadCalendar(db) };
+  const [departments, calendar, settings] = await Promise.all([listDepartments(db, centerId), loadCalendar(db), settingsOf(db, centerId)]);
+  return { names: new Map(departments.map((d) => [d.id, d.name])), today: businessToday(now), calendar, warningShare: settings.warningPercent / 100 };
 }
 
 export function toSummary(app: repo.ApplicationRow, view: View): ApplicationSummary {
@@ -36,7 +39,7 @@ export function toSummary(app: repo.ApplicationRow, view: View): ApplicationSumm
     receivedAt: app.receivedAt.toISOString(),
     acceptedAt: app.acceptedAt?.toISOString() ?? null,
     dueDate: app.dueDate,
-    due: dueStatusOf({ ...app, state }, view.today, view.calendar.countWorkingDays),
+    due: dueStatusOf({ ...app, state }, view.today, view.calendar.countWorkingDays, view.warningShare),
     isDeemedAccepted: app.isDeemedAccepted,
     isCommitment: app.isCommitment,
     deferralState: app.deferralState,

@@ -1,11 +1,9 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
-import { loadCalendar } from '../../../platform/calendar/service.ts';
 import { addDays, businessToday } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
-import { listDepartments } from '../../staff/service.ts';
 import type { FiguresDto } from '../contract.ts';
-import { toSummary } from '../summary.ts';
+import { toSummary, viewOf } from '../summary.ts';
 import { APPLICATION_STATES, STATES, type ApplicationState } from '../workflow/definition.ts';
 import * as figuresRepo from './repository.ts';
 
@@ -21,9 +19,7 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: { from?: 
   const from = q.from ?? addDays(to, -29);
   if (from > to) throw invalidField('from', '开始日期不能晚于结束日期');
   const centerId = principal.centerId;
-  const calendar = await loadCalendar(db);
-  const names = new Map((await listDepartments(db, centerId)).map((d) => [d.id, d.name]));
-  const view = { names, today, calendar };
+  const view = await viewOf(db, centerId, now);
   const openStates = APPLICATION_STATES.filter((s) => STATES[s].isClockRunning || STATES[s].isClockPaused);
   const [intake, decisions, seconds, states, open] = await Promise.all([
     figuresRepo.intakeCounts(db, centerId, from, to),
@@ -40,7 +36,7 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: { from?: 
       const d = decisions.find((x) => x.departmentId === departmentId);
       return {
         departmentId,
-        departmentName: names.get(departmentId) ?? '',
+        departmentName: view.names.get(departmentId) ?? '',
         open: mine.length,
         warning: mine.filter((s) => s.due.status === 'warning').length,
         overdue: mine.filter((s) => s.due.status === 'overdue').length,

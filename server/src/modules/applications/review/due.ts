@@ -2,7 +2,7 @@ import type { DueDto } from '../contract.ts';
 import { STATES, WARNING_SHARE, type ApplicationState } from '../workflow/definition.ts';
 
 /**
- * Due-date colours of the back office (6.1.4, A.7): normal, warning once 80 % of the promised
+ * Due-date colours of the back office (6.1.4, A.7): normal, warning once the center's share (80 % unless set) of the promised
  * working days are used, overdue after the due date; paused while the clock stands still; and,
  * once decided, on time or late. Pure: the working-day count is passed in.
  */
@@ -17,7 +17,7 @@ export type DueFacts = {
   decidedOn: string | null;
 };
 
-export function dueStatusOf(app: DueFacts, today: string, countWorkingDays: (from: string, to: string) => number): DueDto {
+export function dueStatusOf(app: DueFacts, today: string, countWorkingDays: (from: string, to: string) => number, warningShare = WARNING_SHARE): DueDto {
   if (!app.clockStartOn || !app.dueDate) return { status: 'none', usedShare: null, usedDays: null };
   if (app.decidedOn) {
     const usedDays = countWorkingDays(app.clockStartOn, app.decidedOn) - app.pausedDays;
@@ -29,7 +29,7 @@ export function dueStatusOf(app: DueFacts, today: string, countWorkingDays: (fro
   const usedShare = shareOf(usedDays, app.promisedDays);
   if (app.pausedSince) return { status: 'paused', usedShare, usedDays };
   if (today > app.dueDate) return { status: 'overdue', usedShare, usedDays };
-  if (usedShare >= WARNING_SHARE) return { status: 'warning', usedShare, usedDays };
+  if (usedShare >= warningShare) return { status: 'warning', usedShare, usedDays };
   return { status: 'normal', usedShare, usedDays };
 }
 

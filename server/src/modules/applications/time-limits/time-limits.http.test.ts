@@ -121,6 +121,13 @@ describe('warning, overdue and escalation', () => {
     const second = await accepted('2026-11-02');
     await raiseOn('2026-11-12'); // 80 %: below the setting
     expect(await kinds(second.id)).toEqual([]);
+    // the back office's colour follows the same setting
+    const dueOn = async (day: string) => {
+      vi.setSystemTime(at(day, '10:00'));
+      return (await api.ok<ApplicationDetail>('GET', `/api/applications/${second.id}`, reviewer)).due.status;
+    };
+    expect(await dueOn('2026-11-12')).toBe('normal');
+    expect(await dueOn('2026-11-13')).toBe('warning');
     await raiseOn('2026-11-13'); // 90 %
     expect(await kinds(second.id)).toEqual(['warning']);
   });
