@@ -140,6 +140,20 @@ describe('intake at a point', () => {
   });
 });
 
+describe('the points’ own front desk', () => {
+  it('大沥 and 平东 each have their own intake counter in their own zone, the clerk at it, and a queue of their own serving the delegated items’ themes', async () => {
+    const mine = await api.ok<{ id: string; number: string; zoneName: string; purpose: string; queueIds: string[]; isHome: boolean }[]>('GET', '/api/queue/my-counters', dali);
+    expect(mine).toEqual([expect.objectContaining({ number: '1', zoneName: '综合受理区', purpose: 'intake', isHome: true })]);
+    const queues = await api.ok<{ id: string; prefix: string; themes: string[]; counterIds: string[] }[]>('GET', `/api/queue/centers/${point('大沥镇便民服务中心').id}/queues`, dali);
+    expect(queues).toEqual([expect.objectContaining({ prefix: 'A', counterIds: [mine[0]!.id] })]);
+    expect(queues[0]!.themes.sort()).toEqual(['operating_permits', 'start_up']);
+    expect(mine[0]!.queueIds).toEqual([queues[0]!.id]);
+    const pingdong = await api.ok<{ zoneName: string; isHome: boolean; queueIds: string[] }[]>('GET', '/api/queue/my-counters', await t.loginAs('pingdong'));
+    expect(pingdong).toEqual([expect.objectContaining({ zoneName: '综合受理区', isHome: true })]);
+    expect(pingdong[0]!.queueIds).toHaveLength(1);
+  });
+});
+
 describe('scope', () => {
   it('a point clerk manages no points, sees none of the county’s applications but those the point received', async () => {
     expect((await api.call('GET', '/api/service-points', dali)).statusCode).toBe(403);
