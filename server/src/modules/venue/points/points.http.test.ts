@@ -160,9 +160,15 @@ describe('scope', () => {
     expect((await api.call('GET', '/api/portal/items/NH-SCJG-006/places')).statusCode).toBe(200);
     const countyApp = (await api.ok<{ items: { id: string; channel: string }[] }>('GET', '/api/applications?pageSize=50', manager)).items.find((a) => a.channel !== 'nearby')!;
     expect((await api.call('GET', `/api/applications/${countyApp.id}`, dali)).statusCode).toBe(403);
-    // the point's lists hold its own center's records only (center scope); it opens what it received by its id
-    const own = await api.ok<{ items: { id: string }[] }>('GET', '/api/applications?pageSize=50', dali);
+    // the point's list holds its own center's records and what it received for the county (委托受理), nothing else of the county
+    const own = await api.ok<{ items: { id: string; channel: string }[] }>('GET', '/api/applications?pageSize=50', dali);
     expect(own.items.map((a) => a.id)).not.toContain(countyApp.id);
+    expect(own.items.length).toBeGreaterThanOrEqual(2);
+    expect(own.items.every((a) => a.channel === 'nearby')).toBe(true);
+    for (const a of own.items) expect((await api.call('GET', `/api/applications/${a.id}`, dali)).statusCode).toBe(200);
+    // 平东 received none: its list is empty, 大沥's receipts stay at 大沥
+    const pingdong = await api.ok<{ items: { id: string }[] }>('GET', '/api/applications?pageSize=50', await t.loginAs('pingdong'));
+    expect(pingdong.items).toEqual([]);
   });
 
   it('a town manager manages only their own point', async () => {
