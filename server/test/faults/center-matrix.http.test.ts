@@ -85,8 +85,13 @@ beforeAll(async () => {
   for (const { name, versioned } of tables.rows) {
     const rows = (await t.db.execute(sql`select id::text as id, ${versioned ? sql.raw('version') : sql`null`}::int as version from ${sql.identifier(name)} where center_id = ${county.id} order by id`)) as unknown as { rows: { id: string; version: number | null }[] };
     countyRows.set(name, rows.rows);
-    if (!PUBLISHED.has(name)) for (const r of rows.rows) privateIds.add(r.id);
+    // a serial id (the audit log's) is answered as a JSON number, which stringsOf does not collect;
+    // as a string it would match any "1" in a list (a point's counter number 1)
+    if (!PUBLISHED.has(name)) for (const r of rows.rows) if (!/^\d+$/.test(r.id)) privateIds.add(r.id);
   }
+  // what a point received for the county (委托受理, point_receipts) is the point's intake: legitimately in its lists
+  const received = (await t.db.execute(sql`select application_id::text as id from point_receipts where center_id = ${town.id}`)) as unknown as { rows: { id: string }[] };
+  for (const r of received.rows) privateIds.delete(r.id);
 }, 600_000);
 afterAll(() => t?.close());
 

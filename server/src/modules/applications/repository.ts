@@ -60,6 +60,8 @@ export type ApplicationFilter = {
   dueBefore?: string;
   /** one intake channel only (the online review center: `online`) */
   channel?: string;
+  /** applications of another center listed here too (those a point received, 委托受理) */
+  alsoIds?: string[];
   page: number;
   pageSize: number;
 };
@@ -74,7 +76,7 @@ export function matchesSearch(q: string): SQL {
 }
 
 export async function searchApplications(db: DbOrTx, f: ApplicationFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
-  const where: SQL[] = [eq(applications.centerId, f.centerId)];
+  const where: SQL[] = [f.alsoIds?.length ? or(eq(applications.centerId, f.centerId), inArray(applications.id, f.alsoIds))! : eq(applications.centerId, f.centerId)];
   if (f.states?.length) where.push(inArray(applications.state, f.states));
   if (f.departmentId) where.push(eq(applications.departmentId, f.departmentId));
   if (f.isTopLevel) where.push(isNull(applications.parentId));

@@ -16,7 +16,7 @@ import { ACTIONS, APPLICATION_STATES, STATES, type ApplicationAction, type Appli
 import { availableActions, workflowKindOf } from './workflow/transition.ts';
 import { isCenterInScope } from '../../platform/auth/principal.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { receivedAtPoint } from '../venue/points/service.ts';
+import { applicationsReceivedAt, receivedAtPoint } from '../venue/points/service.ts';
 
 /**
  * Reading applications: lists, the detail with everything that happened, the back office's
@@ -136,10 +136,12 @@ export async function listApplications(
   if (!principal.centerId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   assertStaffOfCenter(principal, principal.centerId);
   const view = await viewOf(deps.db, principal.centerId, now);
+  const alsoIds = await applicationsReceivedAt(deps.db, principal.centerId);
   if (q.due) {
     // Colours depend on today's working-day count: filter the open applications in memory.
     const { rows } = await repo.searchApplications(deps.db, {
       centerId: principal.centerId,
+      alsoIds,
       states: q.state ? [q.state] : (APPLICATION_STATES.filter((s) => STATES[s].isClockRunning || STATES[s].isClockPaused) as ApplicationState[]),
       departmentId: q.departmentId,
       q: q.q,
@@ -151,6 +153,7 @@ export async function listApplications(
   }
   const { rows, total } = await repo.searchApplications(deps.db, {
     centerId: principal.centerId,
+    alsoIds,
     states: q.state ? [q.state] : undefined,
     departmentId: q.departmentId,
     q: q.q,

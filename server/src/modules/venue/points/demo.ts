@@ -3,15 +3,17 @@ import { permissionsOf } from '../../../platform/auth/roles.ts';
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { receiveApplication } from '../../applications/service.ts';
+import type { Theme } from '../../catalog/contract.ts';
 import { getItemByCode } from '../../catalog/service.ts';
 import { createStaff } from '../../staff/service.ts';
-import { listCenters } from '../service.ts';
+import { createQueue } from '../../queue/settings/service.ts';
+import { createCounter, createZone, listCenters } from '../service.ts';
 import { delegateItem, publishDelegatedItem } from './service.ts';
 
 /**
- * The demo's nearby service points (6.3.5): what the county delegates to them and their clerk. No
- * counter or queue yet: a counter at a town makes GET /api/queue/my-counters show a county id to the
- * town (center-matrix), which is to be found first.
+ * The demo's nearby service points (6.3.5): what the county delegates to them, their own zone, an
+ * intake counter with its clerk, and a queue of their own. The queue serves the delegated items by
+ * their themes: a queue's item list holds only the point's own published items.
  */
 const DEMO_POINTS = [
   { name: '大沥镇便民服务中心', items: ['NH-SCJG-006', 'NH-SCJG-005', 'NH-SCJG-007'], clerk: { username: 'dali', displayName: '区嘉雯', staffNumber: 'DL0201' } },
@@ -32,14 +34,22 @@ export async function seedServicePointsDemo(db: Db, config: Config, countyId: st
   };
   for (const p of DEMO_POINTS) {
     const point = centers.find((c) => c.name === p.name)!;
+    const themes = new Set<Theme>();
     for (const code of p.items) {
       const item = await getItemByCode(db, countyId, code);
+      if (item.published) themes.add(item.published.guide.theme);
       await delegateItem(db, manager, point.id, item.id);
       await publishDelegatedItem(db, { ...manager, displayName: p.clerk.displayName }, point.id, item.id);
     }
+    const zone = await createZone(db, point.id, { kind: 'counters', name: '综合受理区', floor: '1' });
+    const counter = await createCounter(db, point.id, { zoneId: zone.id, number: '1', name: '综合受理窗口', purpose: 'intake' }, async () => null);
+    await createQueue(db, point.id, {
+      name: '综合受理', prefix: 'A', themes: [...themes], itemIds: [], dailyWalkInQuota: null, isOpen: true, typicalServiceMinutes: 12, sortOrder: 0,
+      counterIds: [counter.id],
+    });
     const clerk = await createStaff(
       db,
-      { ...p.clerk, password, roles: ['counter_clerk'], centerId: point.id, departmentId: null, counterId: null },
+      { ...p.clerk, password, roles: ['counter_clerk'], centerId: point.id, departmentId: null, counterId: counter.id },
       { isDemo: true, mustChangePassword: false },
     );
     if (p.name !== DEMO_POINTS[0]!.name) continue;

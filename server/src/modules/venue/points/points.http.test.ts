@@ -140,15 +140,35 @@ describe('intake at a point', () => {
   });
 });
 
+describe('the points’ own front desk', () => {
+  it('大沥 and 平东 each have their own intake counter in their own zone, the clerk at it, and a queue of their own serving the delegated items’ themes', async () => {
+    const mine = await api.ok<{ id: string; number: string; zoneName: string; purpose: string; queueIds: string[]; isHome: boolean }[]>('GET', '/api/queue/my-counters', dali);
+    expect(mine).toEqual([expect.objectContaining({ number: '1', zoneName: '综合受理区', purpose: 'intake', isHome: true })]);
+    const queues = await api.ok<{ id: string; prefix: string; themes: string[]; counterIds: string[] }[]>('GET', `/api/queue/centers/${point('大沥镇便民服务中心').id}/queues`, dali);
+    expect(queues).toEqual([expect.objectContaining({ prefix: 'A', counterIds: [mine[0]!.id] })]);
+    expect(queues[0]!.themes.sort()).toEqual(['operating_permits', 'start_up']);
+    expect(mine[0]!.queueIds).toEqual([queues[0]!.id]);
+    const pingdong = await api.ok<{ zoneName: string; isHome: boolean; queueIds: string[] }[]>('GET', '/api/queue/my-counters', await t.loginAs('pingdong'));
+    expect(pingdong).toEqual([expect.objectContaining({ zoneName: '综合受理区', isHome: true })]);
+    expect(pingdong[0]!.queueIds).toHaveLength(1);
+  });
+});
+
 describe('scope', () => {
   it('a point clerk manages no points, sees none of the county’s applications but those the point received', async () => {
     expect((await api.call('GET', '/api/service-points', dali)).statusCode).toBe(403);
     expect((await api.call('GET', '/api/portal/items/NH-SCJG-006/places')).statusCode).toBe(200);
     const countyApp = (await api.ok<{ items: { id: string; channel: string }[] }>('GET', '/api/applications?pageSize=50', manager)).items.find((a) => a.channel !== 'nearby')!;
     expect((await api.call('GET', `/api/applications/${countyApp.id}`, dali)).statusCode).toBe(403);
-    // the point's lists hold its own center's records only (center scope); it opens what it received by its id
-    const own = await api.ok<{ items: { id: string }[] }>('GET', '/api/applications?pageSize=50', dali);
+    // the point's list holds its own center's records and what it received for the county (委托受理), nothing else of the county
+    const own = await api.ok<{ items: { id: string; channel: string }[] }>('GET', '/api/applications?pageSize=50', dali);
     expect(own.items.map((a) => a.id)).not.toContain(countyApp.id);
+    expect(own.items.length).toBeGreaterThanOrEqual(2);
+    expect(own.items.every((a) => a.channel === 'nearby')).toBe(true);
+    for (const a of own.items) expect((await api.call('GET', `/api/applications/${a.id}`, dali)).statusCode).toBe(200);
+    // 平东 received none: its list is empty, 大沥's receipts stay at 大沥
+    const pingdong = await api.ok<{ items: { id: string }[] }>('GET', '/api/applications?pageSize=50', await t.loginAs('pingdong'));
+    expect(pingdong.items).toEqual([]);
   });
 
   it('a town manager manages only their own point', async () => {

@@ -120,3 +120,9 @@ export async function findReceipt(db: DbOrTx, applicationId: string) {
   const [row] = await db.select({ centerId: pointReceipts.centerId }).from(pointReceipts).where(eq(pointReceipts.applicationId, applicationId));
   return row;
 }
+
+/** The applications received at a point (委托受理), for its own lists. */
+export async function listReceivedIds(db: DbOrTx, centerId: string): Promise<string[]> {
+  const rows = await db.select({ id: pointReceipts.applicationId }).from(pointReceipts).where(eq(pointReceipts.centerId, centerId));
+  return rows.map((r) => r.id);
+}

@@ -167,3 +167,8 @@ export async function recordPointReceipt(db: DbOrTx, row: { applicationId: strin
 export async function receivedAtPoint(db: DbOrTx, applicationId: string, centerId: string | null): Promise<boolean> {
   return centerId !== null && (await repo.findReceipt(db, applicationId))?.centerId === centerId;
 }
+
+/** The applications received at a center that is a point: they belong to the county, and the point lists them as its own intake. */
+export async function applicationsReceivedAt(db: DbOrTx, centerId: string): Promise<string[]> {
+  return repo.listReceivedIds(db, centerId);
+}
