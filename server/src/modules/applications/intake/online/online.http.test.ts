@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, testApi, type TestApi, type TestApp } from '../../../../../test/harness.ts';
 import type { ApplicationDetail, OwnApplicationList } from '../../contract.ts';
 import { apiOf, CATERING, enterpriseLogin, FOOD_BUSINESS, MANUFACTURING, PDF, PNG, type Api } from '../../testing.ts';
+import { sampleBundleGuide, sampleItemGuide } from '../../../catalog/testing.ts';
 import type { OnlineDraftDto, OnlineFormDto, OnlineReviewEntry } from './contract.ts';
 
 /**
@@ -224,10 +225,16 @@ describe('applying online for a bundle (一件事)', () => {
   });
 
   it('refuses a bundle one of whose items is not offered online, and changes nothing', async () => {
-    const ONLY_COUNTER = 'NH-YJS-004';
-    await t.db.execute(
-      sql`update catalog_item_versions set guide = jsonb_set(guide, '{channels}', '["counter"]'::jsonb) where item_id in (select id from catalog_items where code = 'NH-RS-002')`,
-    );
+    // A bundle of an item offered online and one taken only at the counter, both published by the manager.
+    const ONLY_COUNTER = 'NH-YJS-T91';
+    const manager = await t.loginAs('manager');
+    const centerId = (await api.ok<{ id: string }[]>('GET', '/api/centers', manager))[0]!.id;
+    const departmentId = (await api.ok<{ id: string }[]>('GET', `/api/centers/${centerId}/departments`, manager))[0]!.id;
+    const counterItem = await api.ok<{ id: string; version: number }>('POST', '/api/catalog/items', manager, { centerId, code: 'NH-TEST-OL91', guide: sampleItemGuide(departmentId, { channels: ['counter'] }) });
+    await api.ok('POST', `/api/catalog/items/${counterItem.id}/publish`, manager, { version: counterItem.version });
+    const members = [{ kind: 'item', code: 'NH-SCJG-002', stage: 1 }, { kind: 'item', code: 'NH-TEST-OL91', stage: 2 }] as const;
+    const b = await api.ok<{ id: string; version: number }>('POST', '/api/catalog/bundles', manager, { centerId, code: ONLY_COUNTER, guide: sampleBundleGuide(departmentId, [...members]) });
+    await api.ok('POST', `/api/catalog/bundles/${b.id}/publish`, manager, { version: b.version });
     const form = await api.call('GET', `/api/portal/online/bundles/${ONLY_COUNTER}/form`, catering);
     expect(form.statusCode).toBe(409);
     expect(form.json()).toMatchObject({ code: 'ONLINE_NOT_OFFERED' });
