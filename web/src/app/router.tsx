@@ -100,6 +100,7 @@ const ProgressPage = lazyPage(() => import('../features/applications/components/
 const MyApplicationsPage = lazyPage(() => import('../features/applications/components/portal/my-applications-page.tsx'), 'MyApplicationsPage');
 // 一网通办 (issue 14, item 3): applying online on the portal, following an online application, the online review center
 const OnlineApplyPage = lazyPage(() => import('../features/applications/online/components/online-apply-page.tsx'), 'OnlineApplyPage');
+const OnlineBundleApplyPage = lazyPage(() => import('../features/applications/online/components/online-apply-page.tsx'), 'OnlineBundleApplyPage');
 const OnlineApplicationPage = lazyPage(() => import('../features/applications/online/components/online-application-page.tsx'), 'OnlineApplicationPage');
 const OnlineReviewPage = lazyPage(() => import('../features/applications/online/components/online-review-page.tsx'), 'OnlineReviewPage');
 
@@ -280,6 +281,7 @@ export const router = createBrowserRouter([
               { path: 'policies/:id/apply', element: <PolicyApplyPage /> },
               { path: 'my-applications', element: <MyApplicationsPage /> },
               { path: 'online/items/:code', element: <OnlineApplyPage /> },
+              { path: 'online/bundles/:code', element: <OnlineBundleApplyPage /> },
               { path: 'online/applications/:id', element: <OnlineApplicationPage /> },
               { path: 'my-briefings', element: <MyBriefingsPage /> },
               { path: 'video-assistance', element: <PortalVideoPage /> },

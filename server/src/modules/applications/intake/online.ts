@@ -9,10 +9,11 @@ import type { ItemGuide } from '../../catalog/contract.ts';
 import { getCenter } from '../../venue/service.ts';
 import { recordEvent, runAction, type Performer, type ServiceDeps } from '../actions.ts';
 import * as repo from '../repository.ts';
+import { stagePlan } from '../review/schedule.ts';
 import { requireTransition } from '../workflow/transition.ts';
-import { itemChecklist, problemsError } from './checklist.ts';
+import { bundleChecklist, itemChecklist, problemsError } from './checklist.ts';
 import { MATERIAL_POLICY } from './service.ts';
-import { resolveSource } from './source.ts';
+import { compactStages, resolveSource, type MemberSource, type ResolvedSource } from './source.ts';
 
 /**
  * 网上申报 (clause 7; 6.3.4 pre-fill): an enterprise signed in on the portal applies for one item.
@@ -27,6 +28,8 @@ export type OnlineApplicant = { enterpriseId: string; uscc: string; name: string
 
 export type OnlineIntake = {
   centerId: string;
+  /** an item, or a bundle (一件事): received as the bundle with its member applications, as at the counter */
+  kind?: 'item' | 'bundle';
   itemCode: string;
   answers: Record<string, string>;
   /** the phone progress messages go to; null: the enterprise's registered contact phone */
@@ -63,11 +66,11 @@ export async function receiveOnlineApplication(
   now = new Date(),
 ): Promise<{ id: string; number: string }> {
   const { db, config } = deps;
-  requireTransition('single', null, 'receive', 'applicant');
+  requireTransition(input.kind === 'bundle' ? 'bundle' : 'single', null, 'receive', 'applicant');
   const center = await getCenter(db, input.centerId);
-  const source = await resolveSource(db, center.id, { kind: 'item', code: input.itemCode }, input.answers);
-  if (source.kind !== 'item') throw new Error('online intake is for items');
-  if (!source.guide.channels.includes('online')) {
+  const source = await resolveSource(db, center.id, { kind: input.kind ?? 'item', code: input.itemCode }, input.answers);
+  const guides = source.kind === 'item' ? [source.guide] : source.members.map((m) => m.guide);
+  if (guides.some((g) => !g.channels.includes('online'))) {
     throw new AppError('ONLINE_NOT_OFFERED', `“${source.name}”未开通网上申报，请到窗口办理`, [{ field: 'itemCode', message: '未开通网上申报' }]);
   }
   const enterprise = await findEnterpriseByUscc(db, applicant.uscc);
@@ -82,7 +85,9 @@ export async function receiveOnlineApplication(
     phone = (await contactPhonesOf(db, keys, [enterprise.id])).get(enterprise.id) ?? null;
   }
 
-  const checklist = itemChecklist(source.guide, source.code, input.answers, { isCommitment: false, hasAgent: false });
+  const members = source.kind === 'bundle' ? compactStages(source.members) : [];
+  const checklist =
+    source.kind === 'item' ? itemChecklist(source.guide, source.code, input.answers, { isCommitment: false, hasAgent: false }) : bundleChecklist(members, input.answers, { hasAgent: false });
   const provided = await checkProvided(deps, applicant, checklist, input.materials);
 
   const today = businessToday(now);
@@ -91,15 +96,8 @@ export async function receiveOnlineApplication(
     const year = Number(today.slice(0, 4));
     const serial = await repo.nextCounter(tx, center.regionCode, year, 'application');
     const number = `${center.regionCode}-${year}-${String(serial).padStart(6, '0')}`;
-    const id = await repo.insertApplication(tx, {
+    const common = {
       centerId: center.id,
-      number,
-      kind: 'item',
-      guideVersionId: source.versionId,
-      code: source.code,
-      name: input.subject ? `${source.name}：${input.subject.title}` : source.name,
-      departmentId: source.guide.departmentId,
-      leadDepartmentId: null,
       uscc: enterprise.uscc,
       applicantName: enterprise.name,
       enterpriseId: enterprise.id,
@@ -109,12 +107,25 @@ export async function receiveOnlineApplication(
       channel: 'online',
       answers: input.answers,
       state: 'received',
-      promisedDays: source.guide.promisedLimitDays,
       receivedAt: now,
       lastReceivedOn: today,
       createdAt: now,
       updatedAt: now,
-    });
+    } as const;
+    const id =
+      source.kind === 'item'
+        ? await repo.insertApplication(tx, {
+            ...common,
+            number,
+            kind: 'item',
+            guideVersionId: source.versionId,
+            code: source.code,
+            name: input.subject ? `${source.name}：${input.subject.title}` : source.name,
+            departmentId: source.guide.departmentId,
+            leadDepartmentId: null,
+            promisedDays: source.guide.promisedLimitDays,
+          })
+        : await insertBundle(tx, common, { source, members, number, regionCode: center.regionCode, year });
     await repo.insertMaterials(
       tx,
       checklist.map((e, position) => {
@@ -131,13 +142,29 @@ export async function receiveOnlineApplication(
         from: null,
         to: 'received',
         note: input.subject ? `网上申报：${input.subject.title}` : '网上申报',
-        detail: { channel: 'online', guideVersionId: source.versionId, ...input.subject?.detail },
+        detail: { channel: 'online', ...(source.kind === 'item' ? { guideVersionId: source.versionId } : { bundleVersionId: source.versionId }), ...input.subject?.detail },
         departmentId: null,
       },
     );
     await within?.(tx, { id, number });
     return { id, number };
   });
+}
+
+type Common = Omit<Parameters<typeof repo.insertApplication>[1], 'number' | 'kind' | 'code' | 'name' | 'departmentId' | 'promisedDays'>;
+type BundleSource = Extract<ResolvedSource, { kind: 'bundle' }>;
+
+/** A bundle received online: the bundle's application and one per member item in its stage, as the counter's intake makes them. */
+async function insertBundle(tx: Tx, common: Common, b: { source: BundleSource; members: MemberSource[]; number: string; regionCode: string; year: number }): Promise<string> {
+  const lead = b.source.guide.leadDepartmentId;
+  const plan = stagePlan(b.members.map((m) => ({ stage: m.stage, promisedDays: m.guide.promisedLimitDays })));
+  const id = await repo.insertApplication(tx, { ...common, number: b.number, kind: 'bundle', bundleVersionId: b.source.versionId, code: b.source.code, name: b.source.name, departmentId: lead, leadDepartmentId: lead, promisedDays: plan.totalDays });
+  const childSerial = await repo.nextCounter(tx, b.regionCode, b.year, 'application', b.members.length);
+  for (const [i, m] of b.members.entries()) {
+    const number = `${b.regionCode}-${b.year}-${String(childSerial - b.members.length + 1 + i).padStart(6, '0')}`;
+    await repo.insertApplication(tx, { ...common, number, kind: 'item', parentId: id, guideVersionId: m.versionId, code: m.code, name: m.guide.name, departmentId: m.guide.departmentId, leadDepartmentId: lead, stage: m.stage, promisedDays: m.guide.promisedLimitDays });
+  }
+  return id;
 }
 
 /**

@@ -22,14 +22,19 @@ export async function resolveSource(db: Db, centerId: string, source: { kind: 'i
     failOn(answerProblems(questions, answers));
     return { kind: 'item', code: item.code, name: item.guide.name, versionId: item.versionId, guide: item.guide, questions };
   }
-  const bundle = await publishedBundle(db, centerId, source.code);
-  const bundleQuestions: Question[] = [];
-  const members: MemberSource[] = [];
-  await expand(db, centerId, bundle.guide, answers, 0, new Set([bundle.code]), bundleQuestions, members);
-  const questions = [...bundleQuestions, ...members.flatMap((m) => m.guide.situations)];
+  const { bundle, members, questions } = await bundleMembers(db, centerId, source.code, answers);
   failOn(answerProblems(questions, answers));
   if (members.length === 0) throw new AppError('VALIDATION_FAILED', '按所选情形，该一件事没有需要办理的事项', [{ field: 'answers', message: '没有需要办理的事项' }]);
   return { kind: 'bundle', code: bundle.code, name: bundle.guide.name, versionId: bundle.versionId, guide: bundle.guide, members, questions };
+}
+
+/** A published bundle with its members and questions under the answers given so far (not checked: a form may be half answered). */
+export async function bundleMembers(db: Db, centerId: string, code: string, answers: Record<string, string>) {
+  const bundle = await publishedBundle(db, centerId, code);
+  const bundleQuestions: Question[] = [];
+  const members: MemberSource[] = [];
+  await expand(db, centerId, bundle.guide, answers, 0, new Set([bundle.code]), bundleQuestions, members);
+  return { bundle, members, questions: [...bundleQuestions, ...members.flatMap((m) => m.guide.situations)] };
 }
 
 /** A bundle's members under the answers; a sub-bundle's stages follow its place in the parent. */

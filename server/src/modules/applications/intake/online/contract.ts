@@ -4,6 +4,9 @@ import { applicationSummary, onlineAnswers, onlineMaterial } from '../../contrac
 
 /** 网上申报 of any item offered online: the form, drafts, the submission, and the online review center's list. */
 
+/** an item, or a bundle (一件事) of items offered online */
+export const onlineKind = z.enum(['item', 'bundle']);
+
 export const itemCodeParam = z.strictObject({ code: z.string().trim().min(1).max(40) });
 export const formQuery = z.strictObject({
   /** answers so far, `key:option,key:option` */
@@ -15,6 +18,8 @@ const providedDto = z.object({ key: z.string(), fileId: z.string().nullable(), f
 
 export const onlineDraftDto = z.object({
   id: z.string(),
+  kind: onlineKind,
+  /** the item's code, or the bundle's */
   itemCode: z.string(),
   itemName: z.string(),
   answers: z.record(z.string(), z.string()),
@@ -26,6 +31,8 @@ export type OnlineDraftDto = z.infer<typeof onlineDraftDto>;
 
 export const onlineForm = z.object({
   centerId: z.string(),
+  kind: onlineKind,
+  /** the item, or the bundle (its lead department, its promised limit over its stages) */
   item: z.object({ code: z.string(), name: z.string(), departmentName: z.string(), promisedLimitDays: z.number() }),
   /** pre-filled from the enterprise's registered profile */
   applicant: z.object({ uscc: z.string(), name: z.string(), legalRepresentative: z.string(), address: z.string(), contactPhoneMasked: z.string().nullable() }),
@@ -50,10 +57,11 @@ const draftFields = {
   answers: onlineAnswers,
   materials: z.array(onlineMaterial).max(60).default([]),
 };
-export const draftCreateBody = z.strictObject({ itemCode: z.string().trim().min(1, '请选择事项').max(40), centerId: z.uuid().optional(), ...draftFields });
+export const draftCreateBody = z.strictObject({ kind: onlineKind.default('item'), itemCode: z.string().trim().min(1, '请选择事项').max(40), centerId: z.uuid().optional(), ...draftFields });
 export const draftUpdateBody = z.strictObject({ ...draftFields, version });
 
 export const submitBody = z.strictObject({
+  kind: onlineKind.default('item'),
   itemCode: z.string().trim().min(1, '请选择事项').max(40),
   centerId: z.uuid().optional(),
   ...draftFields,

@@ -28,22 +28,22 @@ export async function seedOnlineApplyingDemo(db: Db, config: Config, centerId: s
   if (!clerk) return;
   const draftOwner = await applicantOf(db, DRAFT_ACCOUNT);
   if (draftOwner) {
-    const form = await onlineFormFor(deps, draftOwner, FOOD_BUSINESS, { centerId, answers: ANSWERS });
+    const form = await onlineFormFor(deps, draftOwner, 'item', FOOD_BUSINESS, { centerId, answers: ANSWERS });
     const license = form.materials.find((m) => m.license)?.license;
-    if (!form.draft) await createDraft(deps, draftOwner, { itemCode: FOOD_BUSINESS, centerId, answers: ANSWERS, materials: license ? [{ key: 'business_license', fileId: null, licenseId: license.id }] : [] });
+    if (!form.draft) await createDraft(deps, draftOwner, { kind: 'item', itemCode: FOOD_BUSINESS, centerId, answers: ANSWERS, materials: license ? [{ key: 'business_license', fileId: null, licenseId: license.id }] : [] });
   }
   const holders = (await searchLicenses(db, { status: 'valid', page: 1, pageSize: 200 })).items.filter((l) => l.type.code === 'business_license' && !PORTAL_ACCOUNTS.includes(l.holder.uscc));
   for (const [i, step] of (['waiting', 'supplement'] as const).entries()) {
     const uscc = holders[i]?.holder.uscc;
     const applicant = uscc ? await applicantOf(db, uscc) : null;
     if (!applicant) continue;
-    const form = await onlineFormFor(deps, applicant, FOOD_BUSINESS, { centerId, answers: ANSWERS });
+    const form = await onlineFormFor(deps, applicant, 'item', FOOD_BUSINESS, { centerId, answers: ANSWERS });
     const materials = [];
     for (const m of form.materials) {
       if (m.license) materials.push({ key: m.key, fileId: null, licenseId: m.license.id });
       else if (m.key !== 'safety_staff' || step === 'waiting') materials.push({ key: m.key, fileId: (await storeApplicantUpload(deps, applicant, { filename: `${m.name}.pdf`, content: PDF })).id, licenseId: null });
     }
-    const { id } = await submitOnline(deps, applicant, { itemCode: FOOD_BUSINESS, centerId, answers: ANSWERS, materials, contactPhone: '', declaration: true });
+    const { id } = await submitOnline(deps, applicant, { kind: 'item', itemCode: FOOD_BUSINESS, centerId, answers: ANSWERS, materials, contactPhone: '', declaration: true });
     if (step === 'supplement') {
       const { version } = await getApplicationDetail(deps, clerk, id);
       await requestSupplement(deps, clerk, { id, version, items: [{ key: 'safety_staff', requirement: '附食品安全总监、食品安全员的任命文件' }], deadlineDays: 5, reason: '' });

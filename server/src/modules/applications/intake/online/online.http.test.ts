@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, testApi, type TestApi, type TestApp } from '../../../../../test/harness.ts';
 import type { ApplicationDetail, OwnApplicationList } from '../../contract.ts';
 import { apiOf, CATERING, enterpriseLogin, FOOD_BUSINESS, MANUFACTURING, PDF, PNG, type Api } from '../../testing.ts';
+import { sampleBundleGuide, sampleItemGuide } from '../../../catalog/testing.ts';
 import type { OnlineDraftDto, OnlineFormDto, OnlineReviewEntry } from './contract.ts';
 
 /**
@@ -170,5 +171,80 @@ describe('applying online for an item', () => {
     expect(res.statusCode).toBe(404);
     expect((await api.call('GET', `/api/portal/online/items/${FOOD_BUSINESS}/form?answers=prepackaged_only:maybe`, catering)).json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'answers.prepackaged_only' }] });
     expect((await api.call('GET', `/api/portal/online/items/${FOOD_BUSINESS}/form`)).statusCode).toBe(401);
+  });
+});
+
+describe('applying online for a bundle (一件事)', () => {
+  const BUNDLE = 'NH-YJS-005';
+  const bundleForm = (cookie: string) => api.ok<OnlineFormDto>('GET', `/api/portal/online/bundles/${BUNDLE}/form`, cookie);
+
+  it('saves a bundle draft beside item drafts, submits the bundle with its member applications on the online channel, into the online review center', async () => {
+    const form = await bundleForm(catering);
+    expect(form).toMatchObject({ kind: 'bundle', item: { code: BUNDLE, name: '企业信息变更一件事' }, applicant: { uscc: CATERING }, draft: null });
+    expect(form.materials.length).toBeGreaterThan(0);
+    const keys = form.materials.map((m) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
+
+    // A draft of the bundle: one per bundle, resumed from its form, listed with the enterprise's drafts.
+    const byLicense = form.materials.filter((m) => m.license);
+    const uploads = form.materials.filter((m) => !m.license);
+    const first = uploads[0]!;
+    const firstFile = await upload(catering, `${first.key}.pdf`, PDF);
+    const draft = await api.ok<OnlineDraftDto>('POST', '/api/portal/online/drafts', catering, { kind: 'bundle', itemCode: BUNDLE, answers: {}, materials: [{ key: first.key, fileId: firstFile }] });
+    expect(draft).toMatchObject({ kind: 'bundle', itemCode: BUNDLE, itemName: '企业信息变更一件事', version: 1 });
+    expect((await bundleForm(catering)).draft?.id).toBe(draft.id);
+    expect((await api.ok<OnlineDraftDto[]>('GET', '/api/portal/online/drafts', catering)).find((d) => d.id === draft.id)).toMatchObject({ kind: 'bundle' });
+    const again = await api.call('POST', '/api/portal/online/drafts', catering, { kind: 'bundle', itemCode: BUNDLE, answers: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'DUPLICATE' });
+    // A material that is not on the bundle's checklist is refused.
+    const foreign = await api.call('PUT', `/api/portal/online/drafts/${draft.id}`, catering, { version: draft.version, answers: {}, materials: [{ key: 'no_such_material', fileId: firstFile }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'materials.0.key' }] });
+
+    // Submitted: the bundle and its member applications, all on the online channel; the draft is gone.
+    const files = await Promise.all(uploads.map((m) => upload(catering, `${m.key}.pdf`, PDF)));
+    const materials = [...byLicense.map((m) => ({ key: m.key, licenseId: m.license!.id })), ...uploads.map((m, i) => ({ key: m.key, fileId: files[i] }))];
+    const before = await count('applications');
+    const created = await api.ok<{ applicationId: string; number: string }>('POST', '/api/portal/online/applications', catering, { kind: 'bundle', itemCode: BUNDLE, answers: {}, materials, declaration: true });
+    const app = await api.ok<ApplicationDetail>('GET', `/api/applications/${created.applicationId}`, clerk);
+    expect(app).toMatchObject({ kind: 'bundle', code: BUNDLE, state: 'received', channel: 'online', uscc: CATERING });
+    expect(await count('applications')).toBe(before + 5);
+    const children = await t.db.execute(sql`select channel, code from applications where parent_id = ${created.applicationId} order by code`);
+    expect((children as unknown as { rows: { channel: string; code: string }[] }).rows).toEqual(
+      ['NH-GJJ-001', 'NH-RS-001', 'NH-SCJG-002', 'NH-SW-002'].map((code) => ({ channel: 'online', code })),
+    );
+    for (const m of byLicense) expect(app.materials.find((x) => x.key === m.key)).toMatchObject({ status: 'license', licenseId: m.license!.id });
+    expect((await bundleForm(catering)).draft).toBeNull();
+
+    // The online review center lists the bundle (not its members); 我的办件 shows it.
+    const queue = await api.ok<OnlineReviewEntry[]>('GET', '/api/applications/online-review', clerk);
+    expect(queue.find((e) => e.id === created.applicationId)).toMatchObject({ kind: 'bundle', channel: 'online', state: 'received' });
+    const own = await api.ok<OwnApplicationList>('GET', '/api/portal/applications', catering);
+    expect(own.items.map((a) => a.id)).toContain(created.applicationId);
+  });
+
+  it('refuses a bundle one of whose items is not offered online, and changes nothing', async () => {
+    // A bundle of an item offered online and one taken only at the counter, both published by the manager.
+    const ONLY_COUNTER = 'NH-YJS-T91';
+    const manager = await t.loginAs('manager');
+    const centerId = (await api.ok<{ id: string }[]>('GET', '/api/centers', manager))[0]!.id;
+    const departmentId = (await api.ok<{ id: string }[]>('GET', `/api/centers/${centerId}/departments`, manager))[0]!.id;
+    const counterItem = await api.ok<{ id: string; version: number }>('POST', '/api/catalog/items', manager, { centerId, code: 'NH-TEST-OL91', guide: sampleItemGuide(departmentId, { channels: ['counter'] }) });
+    await api.ok('POST', `/api/catalog/items/${counterItem.id}/publish`, manager, { version: counterItem.version });
+    const members = [{ kind: 'item', code: 'NH-SCJG-002', stage: 1 }, { kind: 'item', code: 'NH-TEST-OL91', stage: 2 }] as const;
+    const b = await api.ok<{ id: string; version: number }>('POST', '/api/catalog/bundles', manager, { centerId, code: ONLY_COUNTER, guide: sampleBundleGuide(departmentId, [...members]) });
+    await api.ok('POST', `/api/catalog/bundles/${b.id}/publish`, manager, { version: b.version });
+    const form = await api.call('GET', `/api/portal/online/bundles/${ONLY_COUNTER}/form`, catering);
+    expect(form.statusCode).toBe(409);
+    expect(form.json()).toMatchObject({ code: 'ONLINE_NOT_OFFERED' });
+    const before = [await count('applications'), await count('online_application_drafts')];
+    for (const path of ['/api/portal/online/drafts', '/api/portal/online/applications']) {
+      const res = await api.call('POST', path, catering, { kind: 'bundle', itemCode: ONLY_COUNTER, answers: {}, materials: [], declaration: path.endsWith('applications') ? true : undefined });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'ONLINE_NOT_OFFERED', fields: [{ field: 'itemCode' }] });
+    }
+    expect([await count('applications'), await count('online_application_drafts')]).toEqual(before);
+    expect((await api.call('GET', '/api/portal/online/bundles/NO-SUCH-BUNDLE/form', catering)).statusCode).toBe(404);
   });
 });

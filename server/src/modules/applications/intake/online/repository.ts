@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../../platform/db/database.ts';
 import { onlineDrafts } from './tables.ts';
 
 export type DraftRow = typeof onlineDrafts.$inferSelect;
-export type DraftWrite = Pick<DraftRow, 'centerId' | 'enterpriseId' | 'itemCode' | 'itemName' | 'answers' | 'materials'>;
+export type DraftWrite = Pick<DraftRow, 'centerId' | 'enterpriseId' | 'kind' | 'itemCode' | 'itemName' | 'answers' | 'materials'>;
 
 /** Inserts a draft; null when the enterprise has one for this item already (the unique index decides). */
 export async function insertDraft(db: DbOrTx, row: DraftWrite, now: Date): Promise<string | null> {
@@ -30,11 +30,11 @@ export async function findDraft(db: DbOrTx, id: string): Promise<DraftRow | unde
   return row;
 }
 
-export async function findDraftOfItem(db: DbOrTx, enterpriseId: string, centerId: string, itemCode: string): Promise<DraftRow | undefined> {
+export async function findDraftOfItem(db: DbOrTx, enterpriseId: string, centerId: string, itemCode: string, kind: 'item' | 'bundle' = 'item'): Promise<DraftRow | undefined> {
   const [row] = await db
     .select()
     .from(onlineDrafts)
-    .where(and(eq(onlineDrafts.enterpriseId, enterpriseId), eq(onlineDrafts.centerId, centerId), eq(onlineDrafts.itemCode, itemCode)));
+    .where(and(eq(onlineDrafts.enterpriseId, enterpriseId), eq(onlineDrafts.centerId, centerId), eq(onlineDrafts.kind, kind), eq(onlineDrafts.itemCode, itemCode)));
   return row;
 }
 

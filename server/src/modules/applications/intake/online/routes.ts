@@ -24,7 +24,12 @@ export const onlineApplyingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
   app.get(
     '/api/portal/online/items/:code/form',
     { config: { access: 'enterprise' }, schema: { tags, summary: '网上申办：事项的申报表（按情形回答的材料清单，企业信息和电子证照预填，已存的草稿）', params: itemCodeParam, querystring: formQuery, response: { 200: onlineForm } } },
-    async (request) => onlineFormFor(deps, await applicantOf(request), request.params.code, { centerId: request.query.centerId, answers: parseAnswers(request.query.answers) }),
+    async (request) => onlineFormFor(deps, await applicantOf(request), 'item', request.params.code, { centerId: request.query.centerId, answers: parseAnswers(request.query.answers) }),
+  );
+  app.get(
+    '/api/portal/online/bundles/:code/form',
+    { config: { access: 'enterprise' }, schema: { tags, summary: '网上申办：一件事的申报表（合并的情形问题和材料清单，企业信息和电子证照预填，已存的草稿）', params: itemCodeParam, querystring: formQuery, response: { 200: onlineForm } } },
+    async (request) => onlineFormFor(deps, await applicantOf(request), 'bundle', request.params.code, { centerId: request.query.centerId, answers: parseAnswers(request.query.answers) }),
   );
   app.get(
     '/api/portal/online/drafts',
@@ -36,7 +41,7 @@ export const onlineApplyingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
     { config: { access: 'enterprise', audit: 'application.save_draft' }, schema: { tags, summary: '网上申办：保存草稿（每个事项一份）', body: draftCreateBody, response: { 201: onlineDraftDto } } },
     async (request, reply) => {
       const draft = await createDraft(deps, await applicantOf(request), request.body);
-      request.auditObject = { type: 'online_draft', id: draft.id, detail: { itemCode: draft.itemCode } };
+      request.auditObject = { type: 'online_draft', id: draft.id, detail: { kind: draft.kind, itemCode: draft.itemCode } };
       return reply.status(201).send(draft);
     },
   );
@@ -67,7 +72,7 @@ export const onlineApplyingRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (ap
     { config: { access: 'enterprise', audit: 'application.apply_online' }, schema: { tags, summary: '网上申办：提交申请（进入网上审核中心的收件预审）', body: submitBody, response: { 201: submitted } } },
     async (request, reply) => {
       const created = await submitOnline(deps, await applicantOf(request), request.body);
-      request.auditObject = { type: 'application', id: created.id, detail: { itemCode: request.body.itemCode } };
+      request.auditObject = { type: 'application', id: created.id, detail: { kind: request.body.kind, itemCode: request.body.itemCode } };
       return reply.status(201).send({ applicationId: created.id, number: created.number });
     },
   );

@@ -3,22 +3,22 @@ import { isCenterInScope } from '../../../../platform/auth/principal.ts';
 import { AppError } from '../../../../platform/errors.ts';
 import { describeFiles } from '../../../../platform/files/service.ts';
 import { maskPhone, personalDataKeys } from '../../../../platform/personal-data/personal-data.ts';
-import { getItemByCode, resolvePortalCenter } from '../../../catalog/service.ts';
+import { resolvePortalCenter } from '../../../catalog/service.ts';
 import { contactPhonesOf, getOwnProfile } from '../../../enterprises/service.ts';
 import { licensesOfHolder } from '../../../licenses/service.ts';
 import { getDepartment } from '../../../staff/service.ts';
 import type { ServiceDeps } from '../../actions.ts';
 import * as appRepo from '../../repository.ts';
 import { toSummary, viewOf } from '../../summary.ts';
-import { answerProblems, itemChecklist, problemsError } from '../checklist.ts';
-import { checkProvided, onlineChecklist, receiveOnlineApplication, type OnlineApplicant } from '../online.ts';
+import { checkProvided, receiveOnlineApplication, type OnlineApplicant } from '../online.ts';
 import type { OnlineDraftDto, OnlineFormDto, OnlineReviewEntry, SubmitBody } from './contract.ts';
 import * as repo from './repository.ts';
+import { onlineSubject, type OnlineKind } from './subject.ts';
 
 /**
  * 一网通办 (clause 7): an enterprise signed in on the portal applies for any item its center
- * offers online. The form is pre-filled from the enterprise's profile and its e-licenses; what
- * it has filled in can be saved as a draft (one per item) and resumed; submitting receives the
+ * offers online, or for a bundle (一件事) of such items. The form is pre-filled from the enterprise's profile and its e-licenses; what
+ * it has filled in can be saved as a draft (one per item or bundle) and resumed; submitting receives the
  * application on the `online` channel (intake/online.ts) and removes the draft in the same
  * transaction. The online review center (网上审核中心) is the center's intake clerks: they see the
  * online applications waiting for the check and decide on them with the counter's decisions.
@@ -26,41 +26,25 @@ import * as repo from './repository.ts';
 
 type Materials = { key: string; fileId: string | null; licenseId: string | null }[];
 
-/** The item's published guide when the center offers it online; refused otherwise. */
-async function onlineItem(deps: ServiceDeps, centerId: string, code: string) {
-  const item = await getItemByCode(deps.db, centerId, code.toUpperCase());
-  const guide = item.status === 'published' ? item.published?.guide : undefined;
-  if (!guide) throw new AppError('ITEM_NOT_FOUND', `事项“${code}”未发布`, [{ field: 'itemCode', message: '事项未发布' }]);
-  if (!guide.channels.includes('online')) throw new AppError('ONLINE_NOT_OFFERED', `“${guide.name}”未开通网上申报，请到窗口办理`, [{ field: 'itemCode', message: '未开通网上申报' }]);
-  return { code: item.code, guide };
-}
-
-/** Answers given so far: each a question of the item with one of its options (unanswered ones are fine in a form or draft). */
-function knownAnswers(guide: { situations: { key: string; text: string; options: { key: string; label: string }[] }[] }, answers: Record<string, string>) {
-  const problems = answerProblems(guide.situations, answers).filter((p) => answers[p.field.slice('answers.'.length)] !== undefined);
-  if (problems.length > 0) throw problemsError('情形问题', problems);
-  return answers;
-}
-
 export function parseAnswers(raw: string): Record<string, string> {
   return Object.fromEntries(raw ? raw.split(',').map((pair) => pair.split(':', 2) as [string, string]) : []);
 }
 
-export async function onlineFormFor(deps: ServiceDeps, applicant: OnlineApplicant, code: string, query: { centerId?: string; answers: Record<string, string> }): Promise<OnlineFormDto> {
+export async function onlineFormFor(deps: ServiceDeps, applicant: OnlineApplicant, kind: OnlineKind, code: string, query: { centerId?: string; answers: Record<string, string> }): Promise<OnlineFormDto> {
   const centerId = await resolvePortalCenter(deps.db, query.centerId);
-  const item = await onlineItem(deps, centerId, code);
-  const answers = knownAnswers(item.guide, query.answers);
+  const subject = await onlineSubject(deps, centerId, kind, code, query.answers);
   const enterprise = await getOwnProfile(deps.db, applicant.uscc);
   const phone = (await contactPhonesOf(deps.db, personalDataKeys(deps.config), [enterprise.id])).get(enterprise.id) ?? null;
   const licenses = await licensesOfHolder(deps.db, enterprise.id, { isValidOnly: true });
-  const department = await getDepartment(deps.db, item.guide.departmentId).catch(() => null);
-  const draft = await repo.findDraftOfItem(deps.db, enterprise.id, centerId, item.code);
+  const department = await getDepartment(deps.db, subject.departmentId).catch(() => null);
+  const draft = await repo.findDraftOfItem(deps.db, enterprise.id, centerId, subject.code, kind);
   return {
     centerId,
-    item: { code: item.code, name: item.guide.name, departmentName: department?.name ?? '', promisedLimitDays: item.guide.promisedLimitDays },
+    kind,
+    item: { code: subject.code, name: subject.name, departmentName: department?.name ?? '', promisedLimitDays: subject.promisedLimitDays },
     applicant: { uscc: enterprise.uscc, name: enterprise.name, legalRepresentative: enterprise.legalRepresentative, address: enterprise.registeredAddress, contactPhoneMasked: phone ? maskPhone(phone) : null },
-    questions: item.guide.situations.map((q) => ({ key: q.key, text: q.text, options: q.options.map((o) => ({ key: o.key, label: o.label })) })),
-    materials: onlineChecklist(item.guide, item.code, answers).map((m) => {
+    questions: subject.questions.map((q) => ({ key: q.key, text: q.text, options: q.options.map((o) => ({ key: o.key, label: o.label })) })),
+    materials: subject.checklist.filter((m) => m.status === 'missing').map((m) => {
       const license = m.licenseType ? licenses.find((l) => l.type.code === m.licenseType && l.status === 'valid') : undefined;
       return {
         key: m.key,
@@ -75,27 +59,30 @@ export async function onlineFormFor(deps: ServiceDeps, applicant: OnlineApplican
   };
 }
 
-/** What a draft may hold: answers to the item's questions, and only this enterprise's uploads and e-licenses for materials on the checklist. */
-async function checkedDraft(deps: ServiceDeps, applicant: OnlineApplicant, centerId: string, code: string, input: { answers: Record<string, string>; materials: Materials }) {
-  const item = await onlineItem(deps, centerId, code);
-  const answers = knownAnswers(item.guide, input.answers);
-  const checklist = itemChecklist(item.guide, item.code, answers, { isCommitment: false, hasAgent: false });
-  await checkProvided(deps, applicant, checklist, input.materials, false);
-  return { item, answers };
+/** What a draft may hold: answers to the questions asked, and only this enterprise's uploads and e-licenses for materials on the checklist. */
+async function checkedDraft(deps: ServiceDeps, applicant: OnlineApplicant, centerId: string, kind: OnlineKind, code: string, input: { answers: Record<string, string>; materials: Materials }) {
+  const subject = await onlineSubject(deps, centerId, kind, code, input.answers);
+  await checkProvided(deps, applicant, subject.checklist, input.materials, false);
+  return subject;
 }
 
-export async function createDraft(deps: ServiceDeps, applicant: OnlineApplicant, input: { itemCode: string; centerId?: string; answers: Record<string, string>; materials: Materials }, now = new Date()): Promise<OnlineDraftDto> {
+export async function createDraft(
+  deps: ServiceDeps,
+  applicant: OnlineApplicant,
+  input: { kind: OnlineKind; itemCode: string; centerId?: string; answers: Record<string, string>; materials: Materials },
+  now = new Date(),
+): Promise<OnlineDraftDto> {
   const centerId = await resolvePortalCenter(deps.db, input.centerId);
-  const { item, answers } = await checkedDraft(deps, applicant, centerId, input.itemCode, input);
-  const id = await repo.insertDraft(deps.db, { centerId, enterpriseId: applicant.enterpriseId, itemCode: item.code, itemName: item.guide.name, answers, materials: input.materials }, now);
-  if (!id) throw new AppError('DUPLICATE', `贵企业已有“${item.guide.name}”的草稿，请继续填写该草稿`, [{ field: 'itemCode', message: '已有草稿' }]);
+  const subject = await checkedDraft(deps, applicant, centerId, input.kind, input.itemCode, input);
+  const id = await repo.insertDraft(deps.db, { centerId, enterpriseId: applicant.enterpriseId, kind: input.kind, itemCode: subject.code, itemName: subject.name, answers: input.answers, materials: input.materials }, now);
+  if (!id) throw new AppError('DUPLICATE', `贵企业已有“${subject.name}”的草稿，请继续填写该草稿`, [{ field: 'itemCode', message: '已有草稿' }]);
   return getDraft(deps, applicant, id);
 }
 
 export async function updateDraft(deps: ServiceDeps, applicant: OnlineApplicant, id: string, input: { answers: Record<string, string>; materials: Materials; version: number }, now = new Date()): Promise<OnlineDraftDto> {
   const draft = await ownDraft(deps, applicant, id);
-  const { item, answers } = await checkedDraft(deps, applicant, draft.centerId, draft.itemCode, input);
-  if ((await repo.updateDraft(deps.db, id, input.version, { itemName: item.guide.name, answers, materials: input.materials }, now)) === 0) {
+  const subject = await checkedDraft(deps, applicant, draft.centerId, draft.kind, draft.itemCode, input);
+  if ((await repo.updateDraft(deps.db, id, input.version, { itemName: subject.name, answers: input.answers, materials: input.materials }, now)) === 0) {
     throw new AppError('STALE_VERSION', '草稿已在其他页面保存过，请刷新后再改', [{ field: 'version', message: '草稿已更新' }]);
   }
   return getDraft(deps, applicant, id);
@@ -114,16 +101,16 @@ export async function deleteDraft(deps: ServiceDeps, applicant: OnlineApplicant,
   await repo.deleteDraft(deps.db, id);
 }
 
-/** Submits the application (the draft of the item, if any, goes with it); refused while anything is wrong, nothing then changes. */
+/** Submits the application (the draft of the item or bundle, if any, goes with it); refused while anything is wrong, nothing then changes. */
 export async function submitOnline(deps: ServiceDeps, applicant: OnlineApplicant, body: SubmitBody, now = new Date()) {
   const centerId = await resolvePortalCenter(deps.db, body.centerId);
-  const item = await onlineItem(deps, centerId, body.itemCode);
+  const subject = await onlineSubject(deps, centerId, body.kind, body.itemCode, body.answers);
   return receiveOnlineApplication(
     deps,
     applicant,
-    { centerId, itemCode: item.code, answers: body.answers, contactPhone: body.contactPhone || null, materials: body.materials },
+    { centerId, kind: body.kind, itemCode: subject.code, answers: body.answers, contactPhone: body.contactPhone || null, materials: body.materials },
     async (tx) => {
-      const draft = await repo.findDraftOfItem(tx, applicant.enterpriseId, centerId, item.code);
+      const draft = await repo.findDraftOfItem(tx, applicant.enterpriseId, centerId, subject.code, body.kind);
       if (draft) await repo.deleteDraft(tx, draft.id);
     },
     now,
@@ -154,6 +141,7 @@ async function toDraftDto(deps: ServiceDeps, d: repo.DraftRow): Promise<OnlineDr
   const files = new Map((await describeFiles(deps.db, d.materials.flatMap((m) => (m.fileId ? [m.fileId] : [])), 'application_material')).map((f) => [f.id, f.filename]));
   return {
     id: d.id,
+    kind: d.kind,
     itemCode: d.itemCode,
     itemName: d.itemName,
     answers: d.answers,

@@ -20,7 +20,7 @@ export function MyDrafts() {
           data-testid="my-draft"
           data-code={d.itemCode}
           actions={[
-            <Link key="resume" to={`/portal/online/items/${encodeURIComponent(d.itemCode)}`} data-testid="my-draft-resume">
+            <Link key="resume" to={`/portal/online/${d.kind}s/${encodeURIComponent(d.itemCode)}`} data-testid="my-draft-resume">
               {tol.resume}
             </Link>,
             <Popconfirm key="delete" title={tol.deleteConfirm} onConfirm={() => remove.mutate(d.id)}>

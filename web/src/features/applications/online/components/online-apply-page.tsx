@@ -5,7 +5,7 @@ import { QueryError } from '../../../../components/query-error.tsx';
 import { describeError } from '../../../../components/use-show-error.ts';
 import { formatDateTime } from '../../../../lib/time.ts';
 import { tol } from '../../../../locales/online-applying.zh-CN.ts';
-import type { OnlineDraft, OnlineMaterial } from '../api.ts';
+import type { OnlineDraft, OnlineKind, OnlineMaterial } from '../api.ts';
 import { useOnlineForm, useSaveDraft, useSubmitOnline } from '../queries.ts';
 import { MaterialList, type Provided } from './material-list.tsx';
 
@@ -16,20 +16,23 @@ const parseAnswers = (raw: string | null): Record<string, string> =>
  * 在线申办 of an item offered online (clause 7): the situation questions, the checklist for the
  * answers, the enterprise's registered data, its e-licenses instead of uploads (免提交), uploads
  * for the rest and the declaration. Saved as a draft and resumed from it; submitted, it goes to
- * the online review center of the center.
+ * the online review center of the center. A bundle (一件事) is applied for the same way: its
+ * questions and its combined checklist, submitted as one application with its member items.
  */
-export function OnlineApplyPage() {
+export function OnlineApplyPage({ kind = 'item' }: { kind?: OnlineKind }) {
   const { code = '' } = useParams();
   const [search] = useSearchParams();
   const [urlAnswers] = useState(() => parseAnswers(search.get('answers')));
   // the first load says whether a draft is saved: the form starts from it
-  const first = useOnlineForm(code, urlAnswers);
+  const first = useOnlineForm(kind, code, urlAnswers);
   if (first.isError) return <QueryError error={first.error} onRetry={() => void first.refetch()} />;
   if (!first.data) return <Skeleton active />;
-  return <OnlineApplyForm code={code} saved={first.data.draft} initialAnswers={urlAnswers} />;
+  return <OnlineApplyForm kind={kind} code={code} saved={first.data.draft} initialAnswers={urlAnswers} />;
 }
 
-function OnlineApplyForm({ code, saved, initialAnswers }: { code: string; saved: OnlineDraft | null; initialAnswers: Record<string, string> }) {
+export const OnlineBundleApplyPage = () => <OnlineApplyPage kind="bundle" />;
+
+function OnlineApplyForm({ kind, code, saved, initialAnswers }: { kind: OnlineKind; code: string; saved: OnlineDraft | null; initialAnswers: Record<string, string> }) {
   const { message } = App.useApp();
   const [answers, setAnswers] = useState<Record<string, string>>(saved?.answers ?? initialAnswers);
   const [provided, setProvided] = useState<Record<string, Provided | undefined>>(() =>
@@ -40,7 +43,7 @@ function OnlineApplyForm({ code, saved, initialAnswers }: { code: string; saved:
   const [phone, setPhone] = useState('');
   const [declared, setDeclared] = useState(false);
   const [draft, setDraft] = useState<{ id: string; version: number; updatedAt: string } | null>(saved ? { id: saved.id, version: saved.version, updatedAt: saved.updatedAt } : null);
-  const form = useOnlineForm(code, answers);
+  const form = useOnlineForm(kind, code, answers);
   const save = useSaveDraft();
   const submit = useSubmitOnline();
 
@@ -66,7 +69,7 @@ function OnlineApplyForm({ code, saved, initialAnswers }: { code: string; saved:
   const isAnswered = f.questions.every((q) => answers[q.key] !== undefined);
   const onSave = () =>
     save.mutate(
-      { id: draft?.id ?? null, version: draft?.version ?? 0, itemCode: f.item.code, answers, materials },
+      { id: draft?.id ?? null, version: draft?.version ?? 0, kind, itemCode: f.item.code, answers, materials },
       {
         onSuccess: (d) => {
           setDraft({ id: d.id, version: d.version, updatedAt: d.updatedAt });
@@ -119,7 +122,7 @@ function OnlineApplyForm({ code, saved, initialAnswers }: { code: string; saved:
             type="primary"
             disabled={!isAnswered || !declared}
             loading={submit.isPending}
-            onClick={() => submit.mutate({ itemCode: f.item.code, answers, materials, contactPhone: phone.trim(), declaration: true })}
+            onClick={() => submit.mutate({ kind, itemCode: f.item.code, answers, materials, contactPhone: phone.trim(), declaration: true })}
             data-testid="online-apply-submit"
           >
             {tol.submit}

@@ -1,5 +1,6 @@
 import { Card, Descriptions, List, Table, Tag, Typography } from 'antd';
 import type { BundleMemberView, BundleNotice } from '@server/modules/catalog/portal/contract.ts';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { tc } from '../../../../locales/catalog.zh-CN.ts';
 import { MaterialTable } from './material-table.tsx';
@@ -9,7 +10,7 @@ import type { AnswersState } from './use-answers.ts';
 import './print.css';
 
 /** A bundle's notice (6.3.1): its items as one service, one merged list of materials. */
-export function BundleNoticeView({ notice, state, itemLink }: { notice: BundleNotice; state: AnswersState; itemLink: (code: string) => string }) {
+export function BundleNoticeView({ notice, state, itemLink, actions }: { notice: BundleNotice; state: AnswersState; itemLink: (code: string) => string; actions?: ReactNode }) {
   const g = notice.guide;
   const n = tc.notice;
   return (
@@ -20,6 +21,7 @@ export function BundleNoticeView({ notice, state, itemLink }: { notice: BundleNo
         versionNumber={notice.versionNumber}
         publishedAt={notice.publishedAt}
         tags={<MechanismTag color="magenta">{tc.lifeStages[g.lifeStage]}</MechanismTag>}
+        extra={actions}
       />
       {g.description && <Typography.Paragraph>{g.description}</Typography.Paragraph>}
       <Descriptions

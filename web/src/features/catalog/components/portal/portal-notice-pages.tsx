@@ -56,7 +56,9 @@ export function BundleNoticePage({ base = '/portal' }: { base?: string }) {
   const notice = useBundleNotice(code, state.param);
   if (notice.isError) return isApiError(notice.error, 'BUNDLE_NOT_FOUND') ? <Result status="404" title={tc.notice.notFound} /> : <QueryError error={notice.error} onRetry={() => void notice.refetch()} />;
   if (notice.isPending) return <Skeleton active />;
-  return <BundleNoticeView notice={notice.data} state={state} itemLink={(c) => `${base}/items/${c}`} />;
+  // 在线申办 only when every item the answers keep is offered online (the notice's channels are those all of them share)
+  const actions = base === '/portal' && <ApplyOnlineButton kind="bundle" code={code} isOffered={notice.data.channels.includes('online')} answers={state.param} />;
+  return <BundleNoticeView notice={notice.data} state={state} itemLink={(c) => `${base}/items/${c}`} actions={actions} />;
 }
 
 export const PortalItemPage = () => <ItemNoticePage />;
