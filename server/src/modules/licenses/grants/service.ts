@@ -81,6 +81,7 @@ export async function redeemGrant(db: Db, redeemer: Redeemer, input: { code: str
   const isOtherHolder = row && redeemer.uscc !== undefined && (await getEnterprise(db, row.enterpriseId)).uscc !== redeemer.uscc;
   if (!row || isOtherHolder || (parsed.token !== null && !safeEqual(parsed.token, row.token))) {
     if (redeemer.staffId) await repo.recordFailure(db, redeemer.staffId);
+    if (redeemer.uscc !== undefined) throw new AppError('NOT_FOUND', '授权码或统一社会信用代码不正确，请核对后重新输入', [{ field: 'code', message: '授权码或统一社会信用代码不正确' }]);
     throw new AppError('NOT_FOUND', '授权码不存在，请核对企业出示的 6 位数字', [{ field: 'code', message: '授权码不存在' }]);
   }
   await returnHit(db, attempts);
