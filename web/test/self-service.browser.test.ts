@@ -131,4 +131,41 @@ describe('24-hour self-service', () => {
     expect(await page.getByTestId('self-service').getAttribute('data-large')).toBe('false');
     await context.close();
   });
+
+  it('prints a copy of an e-license after the holder grant code and credit code', async () => {
+    const { context: portal } = await openPage(browser);
+    expect((await portal.request.post(`${baseUrl()}/api/auth/enterprise-login`, { data: { uscc: CATERING, password: DEMO_PASSWORD }, timeout: SLOW })).ok()).toBe(true);
+    const types = await json<{ id: string; code: string }[]>(await portal.request.get(`${baseUrl()}/api/license-types`));
+    const typeIds = [types.find((x) => x.code === 'business_license')!.id];
+    const grant = await json<{ code: string }>(await portal.request.post(`${baseUrl()}/api/portal/license-grants`, { data: { typeIds }, timeout: SLOW }));
+
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/kiosk/${given.centerId}/self-service`);
+    await page.getByTestId('ss-license').click();
+    await page.getByTestId('ss-license-code').fill(grant.code);
+    // another enterprise's credit code: refused, the code stays usable
+    await page.getByTestId('ss-license-uscc').fill('91440605MA4W3K7P3K');
+    await page.getByTestId('ss-license-search').click();
+    await expect.poll(() => page.getByTestId('ss-license-error').textContent()).toContain('统一社会信用代码不正确');
+    await page.getByTestId('ss-license-uscc').fill(CATERING);
+    await page.getByTestId('ss-license-search').click();
+    await expect.poll(() => page.getByTestId('ss-license-item').first().textContent()).toContain('营业执照');
+    expect(await page.getByTestId('ss-license-item').count()).toBe(1);
+
+    const [pdf, popup] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/self-service/license-grants/') && r.request().method() === 'POST'),
+      page.waitForEvent('popup'),
+      page.getByTestId('ss-license-print').click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await expect.poll(() => popup.url()).toMatch(/^blob:/);
+    await popup.close();
+
+    // the grant shows the kiosk's use to the holder
+    const used = await json<{ code: string | null; status: string; use: { usedByName: string } | null }[]>(await portal.request.get(`${baseUrl()}/api/portal/license-grants`));
+    expect(used[0]).toMatchObject({ status: 'used', use: { usedByName: '24小时自助终端' } });
+    await context.close();
+    await portal.close();
+  });
 });

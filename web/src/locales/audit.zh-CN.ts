@@ -288,6 +288,8 @@ export const auditActions: Record<string, string | undefined> = {
   'cross_region.return_result': '寄回跨域办件结果',
   'cross_region.complete_part': '登记多地联办环节办结',
   'cross_region.export': '导出跨域交换包',
+  'license_grant.kiosk_redeem': '自助终端凭授权码调取证照',
+  'license_grant.kiosk_print': '自助终端打印证照复印件',
   'cross_region.import_result': '导入跨域办理结果',
 };
 

@@ -2,7 +2,7 @@
 export const tss = {
   home: {
     title: '24 小时自助服务',
-    subtitle: '办件进度查询、告知书打印、诉求与投诉、信息公开，全天候可用',
+    subtitle: '办件进度查询、告知书和电子证照打印、诉求与投诉、信息公开，全天候可用',
     closedHint: '现在不在取号时间，您仍可使用下列 24 小时自助服务',
     open: '24 小时自助服务',
     progress: '办件进度查询',
@@ -33,6 +33,21 @@ export const tss = {
     noNotices: '暂无可打印的告知书',
     locker: (name: string, location: string, slot: string) => `办件结果已放入${name}${location ? `（${location}）` : ''}${slot}号格口，请凭短信中的取件码自取`,
     again: '查询其他办件',
+  },
+  license: {
+    action: '打印电子证照',
+    actionHint: '凭企业在“办事平台”生成的 6 位授权码打印电子证照复印件',
+    code: '授权码（6 位数字，10 分钟内有效，只能使用一次）',
+    uscc: '统一社会信用代码（18 位）',
+    codeRequired: '请输入 6 位授权码',
+    usccRequired: '请输入 18 位统一社会信用代码',
+    search: '调取证照',
+    holder: (name: string) => `${name}：本次授权的电子证照`,
+    validTo: (date: string | null) => `有效期至 ${date ?? '长期'}`,
+    print: '打印',
+    copyNote: '打印件为复印件，标注“复印件”字样，仅供参考',
+    none: '本次授权没有有效的电子证照',
+    again: '使用其他授权码',
   },
   locker: {
     title: '智能柜取件',

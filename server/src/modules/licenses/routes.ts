@@ -9,6 +9,7 @@ import { receiveFile } from '../../platform/files/http.ts';
 import { DOCUMENT_POLICY } from './documents.ts';
 import { sendDocument } from './send-document.ts';
 import { grantRoutes } from './grants/routes.ts';
+import { kioskLicenseRoutes } from './grants/kiosk-routes.ts';
 import * as licenses from './service.ts';
 
 /** The e-license library for administrators and chief officers, and the grant routes. */
@@ -98,4 +99,5 @@ export const licenseRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = 
   );
 
   await app.register(grantRoutes, deps);
+  await app.register(kioskLicenseRoutes, deps);
 };

@@ -42,6 +42,9 @@ const PUBLIC_WRITES = [
   'POST /api/self-service/progress',
   'POST /api/self-service/notices/:noticeId/pdf',
   'POST /api/lockers/pickup',
+  // the kiosk prints copies of e-licenses after the holder's grant code and credit code
+  'POST /api/self-service/centers/:centerId/license-grants/redeem',
+  'POST /api/self-service/license-grants/:grantId/licenses/:licenseId/pdf',
 ];
 
 let t: TestApp;

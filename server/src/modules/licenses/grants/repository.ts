@@ -74,7 +74,7 @@ export async function grantsRedeemedBy(db: DbOrTx, staffId: string, limit: numbe
  * The one-use step: only an unused, uncancelled, unexpired grant is marked used. Of two
  * clerks redeeming at once, the second finds `used_at` set and changes nothing.
  */
-export async function markUsed(db: DbOrTx, id: string, use: { staffId: string; staffName: string; centerName: string; applicationRef: string }): Promise<boolean> {
+export async function markUsed(db: DbOrTx, id: string, use: { staffId: string | null; staffName: string; centerName: string; applicationRef: string }): Promise<boolean> {
   const rows = await db
     .update(licenseGrants)
     .set({ usedAt: sql`now()`, usedByStaffId: use.staffId, usedByName: use.staffName, usedAtCenter: use.centerName, applicationRef: use.applicationRef })

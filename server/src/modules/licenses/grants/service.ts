@@ -62,7 +62,8 @@ export async function cancelGrant(db: DbOrTx, uscc: string, id: string): Promise
   return getOwnGrant(db, uscc, id);
 }
 
-export type Redeemer = { staffId: string; staffName: string; centerName: string };
+/** A clerk, or the self-service kiosk of a center (no staff id; its attempts counted per client, the holder's credit code as a second factor). */
+export type Redeemer = { staffId: string | null; staffName: string; centerName: string; attemptsKey?: string; uscc?: string };
 
 /**
  * A clerk redeems a code (typed digits or the scanned QR text) for an application. Exactly
@@ -74,16 +75,19 @@ export async function redeemGrant(db: Db, redeemer: Redeemer, input: { code: str
   if (!parsed) throw invalidField('code', '授权码应为 6 位数字，或扫描企业出示的授权二维码');
   // Every try takes a place first, in one atomic count shared by all processes: of a burst of
   // wrong codes no more than the limit are ever checked. A right code gives its place back.
-  const attempts = `grant-code:${redeemer.staffId}`;
+  const attempts = redeemer.attemptsKey ?? `grant-code:${redeemer.staffId}`;
   await takeHit(db, attempts, { max: MAX_FAILURES, windowMs: FAILURE_WINDOW_MINUTES * 60_000, message: `${FAILURE_WINDOW_MINUTES} 分钟内输错授权码次数过多，请稍后再试` });
   const row = await repo.findGrantByCode(db, parsed.code);
-  if (!row || (parsed.token !== null && !safeEqual(parsed.token, row.token))) {
-    await repo.recordFailure(db, redeemer.staffId);
+  const isOtherHolder = row && redeemer.uscc !== undefined && (await getEnterprise(db, row.enterpriseId)).uscc !== redeemer.uscc;
+  if (!row || isOtherHolder || (parsed.token !== null && !safeEqual(parsed.token, row.token))) {
+    if (redeemer.staffId) await repo.recordFailure(db, redeemer.staffId);
+    if (redeemer.uscc !== undefined) throw new AppError('NOT_FOUND', '授权码或统一社会信用代码不正确，请核对后重新输入', [{ field: 'code', message: '授权码或统一社会信用代码不正确' }]);
     throw new AppError('NOT_FOUND', '授权码不存在，请核对企业出示的 6 位数字', [{ field: 'code', message: '授权码不存在' }]);
   }
   await returnHit(db, attempts);
   const grantId = await db.transaction(async (tx) => {
-    if (!(await repo.markUsed(tx, row.id, { ...redeemer, applicationRef: input.applicationRef }))) return null;
+    const use = { staffId: redeemer.staffId, staffName: redeemer.staffName, centerName: redeemer.centerName, applicationRef: input.applicationRef };
+    if (!(await repo.markUsed(tx, row.id, use))) return null;
     const provided = await licensesOfHolder(tx, row.enterpriseId, { typeIds: row.typeIds, isValidOnly: true });
     await repo.setProvided(tx, row.id, provided.map((l) => l.id));
     return row.id;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { KIOSK_LARGE_ZOOM, useKioskLargeType } from '../../../lib/device-preference.ts';
 import { tq } from '../../../locales/queue.zh-CN.ts';
 import { tss } from '../../../locales/self-service.zh-CN.ts';
+import { LicenseCopy } from './license-copy.tsx';
 import { ProgressLookup } from './progress-lookup.tsx';
 
 /** Back to the home screen after this long without a touch, so the next person never sees a look-up. */
@@ -17,7 +18,7 @@ const IDLE_MS = 90_000;
 export function SelfServicePage() {
   const { centerId = '' } = useParams();
   const [isLarge, setLarge] = useKioskLargeType();
-  const [screen, setScreen] = useState<'home' | 'progress'>('home');
+  const [screen, setScreen] = useState<'home' | 'progress' | 'license'>('home');
 
   useEffect(() => {
     let timer = window.setTimeout(() => setScreen('home'), IDLE_MS);
@@ -63,12 +64,14 @@ export function SelfServicePage() {
           </Button>
         </Flex>
       </Flex>
-      {screen === 'progress' ? <ProgressLookup /> : <Home centerId={centerId} onProgress={() => setScreen('progress')} />}
+      {screen === 'progress' && <ProgressLookup />}
+      {screen === 'license' && <LicenseCopy centerId={centerId} />}
+      {screen === 'home' && <Home centerId={centerId} onProgress={() => setScreen('progress')} onLicense={() => setScreen('license')} />}
     </div>
   );
 }
 
-function Home({ centerId, onProgress }: { centerId: string; onProgress: () => void }) {
+function Home({ centerId, onProgress, onLicense }: { centerId: string; onProgress: () => void; onLicense: () => void }) {
   const big = { height: 160, width: '100%', whiteSpace: 'normal' as const };
   const label = (title: string, hint: string) => (
     <Flex vertical align="center" gap={8}>
@@ -81,6 +84,9 @@ function Home({ centerId, onProgress }: { centerId: string; onProgress: () => vo
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 24 }}>
         <Button type="primary" data-testid="ss-progress" onClick={onProgress} style={big}>
           {label(tss.home.progress, tss.home.progressHint)}
+        </Button>
+        <Button type="primary" data-testid="ss-license" onClick={onLicense} style={big}>
+          {label(tss.license.action, tss.license.actionHint)}
         </Button>
         <Link to={`/kiosk/${centerId}/feedback`}>
           <Button data-testid="ss-feedback" style={big}>
