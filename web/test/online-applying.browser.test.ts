@@ -7,7 +7,9 @@ import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage, saveDialog, signIn } f
  * 食品经营许可, answers the questions, keeps its business license from the e-license library
  * (免提交), uploads part of the rest and saves a draft; 我的办件 lists the draft and resumes it with
  * the upload kept; it submits with the declaration. A clerk of the online review center asks for
- * one supplement; the enterprise uploads it online; the clerk takes it in and accepts.
+ * one supplement; the enterprise uploads it online; the clerk takes it in and accepts. The
+ * reviewer approves, the clerk delivers it electronically, and the decision is disclosed with the
+ * applicant masked on the portal and on the kiosk.
  */
 
 let browser: Browser;
@@ -41,7 +43,7 @@ async function uploadTo(material: Locator, name: string) {
 }
 
 describe('applying online for 食品经营许可', () => {
-  it('is drafted, resumed, submitted with the business license by the e-license library, supplemented online and accepted', { timeout: STORY_TIMEOUT_MS }, async () => {
+  it('is drafted, resumed, submitted with the business license by the e-license library, supplemented online, accepted, decided, delivered electronically and disclosed masked', { timeout: STORY_TIMEOUT_MS }, async () => {
     const enterprise = await openPage(browser);
     const page = enterprise.page;
     page.setDefaultTimeout(SLOW_STEP_MS);
@@ -115,6 +117,44 @@ describe('applying online for 食品经营许可', () => {
 
     await page.goto(`${baseUrl()}/portal/my-applications`);
     await expect.poll(() => page.getByTestId('my-application').filter({ hasText: number }).getByTestId('my-application-state').innerText()).toBe('审查中');
-    await Promise.all([enterprise.context.close(), clerk.context.close()]);
+
+    // 市场监督管理局's reviewer approves it (the back office's pages have their own test); the
+    // clerk delivers the result electronically, as an e-license, and the enterprise sees it done.
+    const applicationId = /\/applications\/([0-9a-f-]{36})/.exec(staff.url())![1]!;
+    const reviewer = await signIn(browser, 'reviewer');
+    const api = reviewer.context.request;
+    const detail = async () => (await (await api.get(`${baseUrl()}/api/applications/${applicationId}`)).json()) as { tasks: { id: string; version: number }[] };
+    const task = (await detail()).tasks[0]!;
+    expect((await api.post(`${baseUrl()}/api/review/tasks/${task.id}/take`, { data: { version: task.version } })).ok()).toBe(true);
+    const taken = (await detail()).tasks[0]!;
+    const approved = await api.post(`${baseUrl()}/api/review/tasks/${taken.id}/approve`, { data: { version: taken.version, opinion: '符合条件，准予许可。' } });
+    expect(approved.ok(), await approved.text()).toBe(true);
+    await staff.reload();
+    await staff.getByTestId('delivery-panel').getByRole('button', { name: '电子送达' }).click();
+    await expect.poll(() => stateOf(staff)).toBe('已办结送达');
+    await page.goto(`${baseUrl()}/portal/my-applications`);
+    await expect.poll(() => page.getByTestId('my-application').filter({ hasText: number }).getByTestId('my-application-state').innerText()).toBe('已办结送达');
+
+    // The decision is disclosed with the applicant masked: on the portal and on the kiosk.
+    const disclosed = async (results: Locator) => {
+      await results.getByTestId('disclosure-results-search').locator('input').fill(number);
+      await results.getByTestId('disclosure-results-search').locator('input').press('Enter');
+      const row = results.locator('tbody tr', { hasText: number });
+      await row.waitFor();
+      const text = await row.innerText();
+      expect(text).toContain('*');
+      expect(text).not.toContain('示例餐饮管理有限公司');
+      expect(text).toContain('准予');
+    };
+    await page.goto(`${baseUrl()}/portal/disclosure`);
+    await page.getByTestId('disclosure-tab-results').click();
+    await disclosed(page.getByTestId('disclosure-results'));
+    const kiosk = await openPage(browser);
+    kiosk.page.setDefaultTimeout(SLOW_STEP_MS);
+    await kiosk.page.goto(`${baseUrl()}/kiosk/disclosure`);
+    await kiosk.page.getByTestId('kiosk-disclosure').waitFor();
+    await kiosk.page.getByTestId('kiosk-disclosure-tab-results').click();
+    await disclosed(kiosk.page.getByTestId('disclosure-results'));
+    await Promise.all([enterprise.context.close(), clerk.context.close(), reviewer.context.close(), kiosk.context.close()]);
   });
 });
