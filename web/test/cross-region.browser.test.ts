@@ -50,6 +50,8 @@ async function signIn(username: string): Promise<Session> {
 const choose = async (page: Page, testId: string, text: string) => {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // on a busy machine the list can stay open and take the next click: a click on the dialog's title closes it
+  if (await page.locator('.ant-select-dropdown:visible').count()) await page.getByRole('dialog').locator('.ant-modal-title').click();
 };
 const row = (page: Page) => page.locator(`[data-testid="cross-region-row"][data-applicant="${CATERING_NAME}"]`);
 
