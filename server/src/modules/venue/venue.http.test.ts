@@ -121,14 +121,14 @@ describe('zones and counters', () => {
     const zones = (await call('GET', `/api/centers/${center.id}/zones`, admin)).json();
     const created = await call('POST', `/api/centers/${center.id}/counters`, admin, {
       zoneId: zones[0].id,
-      number: '30',
+      number: '39',
       name: '跨域通办专窗',
       purpose: 'intake',
     });
     expect(created.statusCode).toBe(201);
     const dup = await call('POST', `/api/centers/${center.id}/counters`, admin, {
       zoneId: zones[0].id,
-      number: '30',
+      number: '39',
       name: '重复',
       purpose: 'intake',
     });
