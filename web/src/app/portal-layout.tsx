@@ -75,11 +75,13 @@ export function PortalLayout() {
           </Link>
           <GuidanceSearchBox initial={params.get('q') ?? ''} onSearch={(q) => navigate(`/portal/search?q=${encodeURIComponent(q)}`)} />
         </Flex>
+        {/* every entry shown, wrapping onto more rows: the overflow menu kept hidden copies of its links focusable (axe aria-hidden-focus) */}
         <Menu
           mode="horizontal"
+          disabledOverflow
           selectedKeys={selected}
           items={PORTAL_NAV.map((e) => ({ key: e.key, label: <Link to={e.to}>{e.label}</Link> }))}
-          style={{ borderBottom: 'none', marginTop: 8 }}
+          style={{ borderBottom: 'none', marginTop: 8, flexWrap: 'wrap' }}
         />
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
