@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage, saveDialog, signIn } from './support.ts';
+import { baseUrl, launchBrowser, openPage, portalSignIn, saveDialog, signIn } from './support.ts';
 
 /**
  * Issue 14, item 3 (一网通办) on the pages: the demo caterer finds 在线申办 on the guide of
@@ -28,14 +28,6 @@ const SLOW_STEP_MS = 90_000;
 const CATERING = '91440605MA51XQ2D77';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const stateOf = (page: Page) => page.getByTestId('state-tag').first().innerText();
-
-async function portalSignIn(page: Page, uscc: string) {
-  await page.goto(`${baseUrl()}/portal/login`);
-  await page.getByTestId('portal-uscc').fill(uscc);
-  await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('portal-login-submit').click();
-  await page.waitForURL(/\/portal\/account/);
-}
 
 async function uploadTo(material: Locator, name: string) {
   await material.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });

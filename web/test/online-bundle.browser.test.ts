@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, launchBrowser, openPage } from './support.ts';
+import { baseUrl, launchBrowser, openPage, portalSignIn } from './support.ts';
 
 /**
  * Issue 14, item 3 (一网通办) for a bundle (一件事): the demo manufacturer finds 在线申办 on the
@@ -25,14 +25,6 @@ const SLOW_STEP_MS = 90_000;
 const MANUFACTURING = '91440605MA4W3K7P3K';
 const BUNDLE = 'NH-YJS-005';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-
-async function portalSignIn(page: Page, uscc: string) {
-  await page.goto(`${baseUrl()}/portal/login`);
-  await page.getByTestId('portal-uscc').fill(uscc);
-  await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('portal-login-submit').click();
-  await page.waitForURL(/\/portal\/account/);
-}
 
 async function uploadTo(material: Locator, name: string) {
   await material.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });

@@ -59,6 +59,15 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('side-menu').waitFor();
 }
 
+/** An enterprise signs in on the portal by its credit code (the demo password), landing on its account page. */
+export async function portalSignIn(page: Page, uscc: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl()}/portal/login`);
+  await page.getByTestId('portal-uscc').fill(uscc);
+  await page.getByTestId('portal-password').fill(password);
+  await page.getByTestId('portal-login-submit').click();
+  await page.waitForURL(/\/portal\/account/);
+}
+
 /** The 保存 button of the open dialog (antd spaces two-character labels: 保 存). */
 export function saveDialog(page: Page): Promise<void> {
   return page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
