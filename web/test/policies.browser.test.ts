@@ -33,6 +33,30 @@ async function choose(page: Page, title: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, { exact: true }).click();
 }
 
+/**
+ * Adds a size class to the first rule row's multiple select and waits for its tag. Under load a
+ * click can land while the dropdown is still opening or the row re-renders; the choice is then
+ * made again — only while its tag is absent, since a second click on a chosen option removes it.
+ */
+async function pickSize(page: Page, title: string) {
+  const tag = row(page, 0).locator('.ant-select-selection-item').filter({ hasText: title });
+  await expect
+    .poll(
+      async () => {
+        if ((await tag.count()) > 0) return true;
+        const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, { exact: true });
+        if ((await option.count()) === 0) await row(page, 0).locator('.ant-select').nth(2).click();
+        await option.click({ timeout: 5_000 }).catch(() => undefined);
+        return tag.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 60_000, interval: 500 },
+    )
+    .toBe(true);
+}
+
 async function liveCount(page: Page): Promise<number> {
   const text = await page.getByTestId('live-count').innerText();
   return Number(/(\d+)/.exec(text)![1]);
@@ -91,12 +115,9 @@ describe('小微企业稳岗补贴 from the rule builder to the enterprise', () 
     await inputOf(page, 'policy-per-employee').fill('300');
 
     await page.getByTestId('rule-add').click();
-    await row(page, 0).locator('.ant-select').nth(2).click();
     // each choice shows as a tag in the select before the next (the row is rebuilt on every change)
-    await choose(page, '小型');
-    await row(page, 0).locator('.ant-select-selection-item').filter({ hasText: '小型' }).waitFor();
-    await choose(page, '微型');
-    await row(page, 0).locator('.ant-select-selection-item').filter({ hasText: '微型' }).waitFor();
+    await pickSize(page, '小型');
+    await pickSize(page, '微型');
     await page.keyboard.press('Escape');
     const small = await waitForCountChange(page, null);
     expect(small).toBeGreaterThan(0);
