@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `banshi` command: runs the TypeScript CLI through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `banshi` command: runs the compiled server (server/dist/banshi.mjs), compiling it first when
+// it is missing or older than the sources (about a second; `npm install` already compiles it).
+import { ensureServerBuild } from '../build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await import(await ensureServerBuild());

@@ -8,6 +8,7 @@ import { migrateCommand, seedCommand } from './database.ts';
 import { CliError } from './errors.ts';
 import { privacyReportCommand } from './privacy.ts';
 import { startCommand } from './start.ts';
+import { buildCommand } from './web-build.ts';
 
 const program = new Command('banshi').description('Banshi (办事) 企业政务服务平台');
 
@@ -16,6 +17,10 @@ program
   .description('启动服务（需要时先构建网页、执行数据库迁移、载入演示数据）')
   .option('--no-web', '只提供接口，不构建也不提供网页')
   .action(run(startCommand));
+program
+  .command('build')
+  .description('构建网页（源码比构建新时）；服务端在运行任何命令前已按需编译到 server/dist')
+  .action(() => buildCommand());
 program.command('migrate').description('执行数据库迁移').action(run(migrateCommand));
 program
   .command('seed')

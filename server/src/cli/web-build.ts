@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web', import.meta.url));
 const DIST = path.join(WEB_ROOT, 'dist');
@@ -15,6 +15,13 @@ export async function ensureWebBuild(log: Logger): Promise<string> {
   const { build } = await import('vite');
   await build({ configFile: path.join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
   return DIST;
+}
+
+/** `banshi build`: the web app, when missing or stale (the launcher has already compiled the server). */
+export async function buildCommand(): Promise<void> {
+  const started = performance.now();
+  await ensureWebBuild(pino({ level: 'info' }));
+  console.log(`构建完成（${Math.round(performance.now() - started)} ms）：server/dist、web/dist`);
 }
 
 function mtime(file: string): number {
