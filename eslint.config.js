@@ -5,7 +5,7 @@ import globals from 'globals';
 import boundaries from './eslint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'web/dist/**', 'data/**', '.tmp/**', 'server/migrations/**'] },
+  { ignores: ['**/node_modules/**', 'web/dist/**', 'server/dist/**', 'data/**', '.tmp/**', 'server/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
