@@ -42,7 +42,7 @@ async function supervise(config: Config, count: number): Promise<void> {
   const fork = (slot: number): Worker => {
     const worker = cluster.fork();
     workers.set(worker.id, { worker, startedAt: Date.now(), slot });
-    log.info({ worker: slot, pid: worker.process.pid }, `工作进程 ${slot} 已创建（pid ${worker.process.pid}）`);
+    log.info({ worker: slot, workerPid: worker.process.pid }, `工作进程 ${slot} 已创建（pid ${worker.process.pid}）`);
     return worker;
   };
 
@@ -55,7 +55,7 @@ async function supervise(config: Config, count: number): Promise<void> {
     quickExits.set(entry.slot, failures);
     const delayMs = failures === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** (failures - 1));
     log.warn(
-      { worker: entry.slot, pid: worker.process.pid, code, signal, delayMs },
+      { worker: entry.slot, workerPid: worker.process.pid, code, signal, delayMs },
       `工作进程 ${entry.slot}（pid ${worker.process.pid}）已退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}），${delayMs ? `${delayMs / 1000} 秒后` : ''}重新启动`,
     );
     setTimeout(() => {

@@ -112,11 +112,12 @@ describe.skipIf(!onPostgres)('two processes on one PostgreSQL', { timeout: 120_0
   it('each periodic job runs once per due time across the two processes, and once per "run now"', async () => {
     const daily = ['queue.day-end', 'jobs.prune-runs', 'outbox.prune', 'audit.anchor-days'];
     // Make them due now on both schedulers at once, and wake both.
-    const [{ due }] = await query<{ due: Date }>(
+    const dueRows = await query<{ due: Date }>(
       dbUrl(),
       `update job_schedules set next_run_at = date_trunc('second', now()) - interval '1 second' where name = any($1) returning next_run_at as due`,
       [daily],
     );
+    const due = dueRows[0]!.due;
     await query(dbUrl(), `select pg_notify('banshi_jobs', '')`);
     const runsOf = (trigger: string, since: Date) =>
       query<{ job_name: string; runs: number; finished: number }>(
@@ -125,10 +126,10 @@ describe.skipIf(!onPostgres)('two processes on one PostgreSQL', { timeout: 120_0
           where job_name = any($1) and trigger = $2 and scheduled_for >= $3 group by job_name order by job_name`,
         [daily, trigger, since],
       );
-    await waitUntil(async () => (await runsOf('schedule', due!)).filter((r) => r.finished === r.runs).length === daily.length, 20_000, 'the due jobs to run');
+    await waitUntil(async () => (await runsOf('schedule', due)).filter((r) => r.finished === r.runs).length === daily.length, 20_000, 'the due jobs to run');
     // Both schedulers look again within 5 s: neither runs them a second time.
     await new Promise((r) => setTimeout(r, 6000));
-    expect(await runsOf('schedule', due!)).toEqual([...daily].sort().map((job_name) => ({ job_name, runs: 1, finished: 1 })));
+    expect(await runsOf('schedule', due)).toEqual([...daily].sort().map((job_name) => ({ job_name, runs: 1, finished: 1 })));
     const later = await query<{ name: string }>(dbUrl(), `select name from job_schedules where name = any($1) and next_run_at <= now()`, [daily]);
     expect(later).toEqual([]);
 
@@ -169,5 +170,40 @@ describe.skipIf(!onPostgres)('two processes on one PostgreSQL', { timeout: 120_0
     // Process 1 has no read pool.
     expect(one.output()).not.toContain('DATABASE_READ_URL');
     expect(two.output()).toContain('DATABASE_READ_URL');
+  });
+});
+
+describe.skipIf(!onPostgres)('banshi start --workers 2', { timeout: 180_000 }, () => {
+  const workersDb = `${dbName}_w`;
+  afterAll(async () => {
+    if (template.kind === 'postgres') await adminQuery(template.adminUrl, `drop database if exists ${workersDb} with (force)`);
+  });
+
+  it('serves one port from two processes, starts again a worker that dies, and stops them all on SIGTERM', async () => {
+    if (template.kind !== 'postgres') return;
+    await adminQuery(template.adminUrl, `create database ${workersDb} template ${template.templateName}`);
+    const server = await startBanshi(['start', '--no-web', '--workers', '2'], { ...baseEnv, DATABASE_URL: withDatabase(template.adminUrl, workersDb) });
+    const workers = () => [...server.output().matchAll(/工作进程 (\d+) 已创建（pid (\d+)）/g)].map((m) => ({ slot: Number(m[1]), pid: Number(m[2]) }));
+    const started = () => server.output().split('Banshi 已启动').length - 1;
+    await waitUntil(() => started() === 2, 120_000, 'both workers to serve');
+    const [first, second] = workers();
+    expect([first!.slot, second!.slot]).toEqual([1, 2]);
+
+    process.kill(second!.pid, 'SIGKILL');
+    await waitUntil(() => workers().length === 3 && started() === 3, 120_000, 'the killed worker to be started again');
+    expect(server.output()).toMatch(new RegExp(`工作进程 2（pid ${second!.pid}）已退出（信号 SIGKILL），重新启动`));
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('全部工作进程已停止');
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(workers().map((w) => alive(w.pid))).toEqual([false, false, false]);
   });
 });
