@@ -86,17 +86,21 @@ async function supervise(config: Config, count: number): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 
-  // The first worker prepares the database alone; the others start once it serves.
+  // The first worker prepares the database alone; the others start once it serves. If it never
+  // serves (the database cannot be reached or migrated), the start fails as a single process's would.
   const first = fork(1);
-  const ready = await new Promise<boolean>((resolve) => {
-    const onExit = () => resolve(false);
+  const failed = await new Promise<string | null>((resolve) => {
+    const onExit = (code: number | null, signal: string | null) => {
+      stopping = true; // worker 'exit' comes before the cluster's: no restart
+      resolve(signal ? `信号 ${signal}` : `退出码 ${code}`);
+    };
     first.once('exit', onExit);
     first.once('listening', () => {
       first.off('exit', onExit);
-      resolve(true);
+      resolve(null);
     });
   });
-  if (!ready && !stopping) log.warn('第一个工作进程未能启动；其余工作进程照常启动');
+  if (failed) throw new CliError(`第一个工作进程未能启动（${failed}），见上面的日志；未启动其余工作进程`);
   for (let slot = 2; slot <= count && !stopping; slot++) fork(slot);
   log.info({ workers: count }, `${count} 个工作进程在同一端口上服务（PostgreSQL 共享事件、任务和缓存失效通知）`);
 }

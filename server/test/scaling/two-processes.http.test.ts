@@ -42,6 +42,13 @@ describe('banshi start --workers on the embedded database', { timeout: 120_000 }
     expect(run.output).toContain('PGlite');
     expect(fs.existsSync(path.join(tmp, 'pglite-data', 'pglite'))).toBe(false);
   });
+
+  it('fails like a single process when the first worker cannot start (no database there), starting no other', async () => {
+    const run = await runBanshi(['start', '--no-web', '--workers', '2'], { ...baseEnv, BANSHI_DEMO: '0', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('第一个工作进程未能启动');
+    expect(run.output).not.toContain('工作进程 2 已创建');
+  });
 });
 
 describe.skipIf(!onPostgres)('two processes on one PostgreSQL', { timeout: 120_000 }, () => {
