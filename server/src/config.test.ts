@@ -28,6 +28,15 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@localhost:5432/banshi' });
   });
 
+  it('gives the figures a read replica only with DATABASE_READ_URL, and only beside DATABASE_URL', () => {
+    const primary = 'postgres://banshi@db/banshi';
+    expect(loadConfig({ ...secrets, DATABASE_URL: primary }).database).toEqual({ kind: 'postgres', url: primary });
+    const withReplica = loadConfig({ ...secrets, DATABASE_URL: primary, DATABASE_READ_URL: 'postgresql://reader@replica/banshi' });
+    expect(withReplica.database).toEqual({ kind: 'postgres', url: primary, readUrl: 'postgresql://reader@replica/banshi' });
+    expect(() => loadConfig({ ...secrets, DATABASE_READ_URL: 'postgresql://reader@replica/banshi' })).toThrow(/DATABASE_READ_URL.*DATABASE_URL/);
+    expect(() => loadConfig({ ...secrets, DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://replica' })).toThrow(ConfigError);
+  });
+
   it('gives a video call no ICE server unless WEBRTC_ICE_SERVERS names them (a call on the center\'s network needs none)', () => {
     expect(loadConfig({ ...secrets }).WEBRTC_ICE_SERVERS).toEqual([]);
     const servers = [{ urls: 'stun:stun.example.cn:3478' }, { urls: ['turn:turn.example.cn:3478'], username: 'u', credential: 'p' }];

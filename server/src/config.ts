@@ -165,6 +165,14 @@ const settings = {
       'key (64 hex characters) of the HMAC-SHA256 signature on cross-region export packages and imported results (跨域通办), shared with the partner systems; unset: derived from AUDIT_KEY',
     schema: hexKey.optional(),
   },
+  DATABASE_READ_URL: {
+    description:
+      'PostgreSQL connection string of a read replica (or a read-only role) that the figures endpoints read from (a pool of their own); unset: they read from DATABASE_URL. Needs DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
   MIGRATION_DATABASE_URL: {
     description: 'PostgreSQL connection string of the owner that runs migrations; unset: DATABASE_URL migrates too (the application still works as the role banshi_app)',
     schema: z
@@ -200,7 +208,7 @@ export type Config = Omit<Raw, 'HOST' | 'BANSHI_DEMO' | 'PUBLIC_URL' | 'SESSION_
   PERSONAL_DATA_HASH_KEY: string;
   /** DATA_DIR resolved to an absolute path */
   dataDir: string;
-  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string };
+  database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; migrationUrl?: string; readUrl?: string };
 };
 
 export class ConfigError extends Error {
@@ -252,6 +260,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secrets.PERSONAL_DATA_KEY.toLowerCase() === secrets.PERSONAL_DATA_HASH_KEY.toLowerCase()) {
     throw new ConfigError('PERSONAL_DATA_HASH_KEY', '不能与 PERSONAL_DATA_KEY 相同');
   }
+  if (values.DATABASE_READ_URL && !values.DATABASE_URL) {
+    throw new ConfigError('DATABASE_READ_URL', '只能与 DATABASE_URL 一起设置：嵌入式数据库（PGlite）没有只读副本');
+  }
   const host = values.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
   return {
     ...values,
@@ -263,7 +274,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...secrets,
     dataDir,
     database: values.DATABASE_URL
-      ? { kind: 'postgres', url: values.DATABASE_URL, ...(values.MIGRATION_DATABASE_URL ? { migrationUrl: values.MIGRATION_DATABASE_URL } : {}) }
+      ? {
+          kind: 'postgres',
+          url: values.DATABASE_URL,
+          ...(values.MIGRATION_DATABASE_URL ? { migrationUrl: values.MIGRATION_DATABASE_URL } : {}),
+          ...(values.DATABASE_READ_URL ? { readUrl: values.DATABASE_READ_URL } : {}),
+        }
       : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
   };
 }

@@ -9,6 +9,7 @@ import { CliError } from './errors.ts';
 import { privacyReportCommand } from './privacy.ts';
 import { startCommand } from './start.ts';
 import { buildCommand } from './web-build.ts';
+import { withWorkers } from './workers.ts';
 
 const program = new Command('banshi').description('Banshi (办事) 企业政务服务平台');
 
@@ -16,7 +17,8 @@ program
   .command('start')
   .description('启动服务（需要时先构建网页、执行数据库迁移、载入演示数据）')
   .option('--no-web', '只提供接口，不构建也不提供网页')
-  .action(run(startCommand));
+  .option('--workers <n>', '启动 n 个进程共同服务同一端口（需要 PostgreSQL；退出的进程自动重启）')
+  .action(run(withWorkers(startCommand)));
 program
   .command('build')
   .description('构建网页（源码比构建新时）；服务端在运行任何命令前已按需编译到 server/dist')

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
+import { readDbOf } from '../../platform/db/database.ts';
 import { staffOf } from '../../platform/auth/plugin.ts';
 import { personalDataKeys } from '../../platform/personal-data/personal-data.ts';
 import { idParam } from '../../platform/http/schemas.ts';
@@ -57,7 +58,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, 
   app.get(
     '/api/application-figures',
     { config: { access: 'application.figures' }, schema: { tags, summary: '办件统计：按时办结率、一次性受理率、各状态与部门、超期清单', querystring: figuresQuery, response: { 200: figuresDto } } },
-    (request) => getFigures(deps.db, staffOf(request), request.query),
+    (request) => getFigures(readDbOf(deps.database), staffOf(request), request.query), // a read replica when DATABASE_READ_URL is set
   );
 
   await app.register(intakeRoutes, deps);

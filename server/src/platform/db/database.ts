@@ -22,7 +22,17 @@ export type Database = {
    */
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * Where read-only figures endpoints query: a pool on DATABASE_READ_URL (a read replica), when
+   * set; otherwise absent, and `readDbOf` gives `db`. Never for writes.
+   */
+  read?: Db;
 };
+
+/** The handle the figures endpoints read from: the read replica's pool, or the primary's. */
+export function readDbOf(database: Pick<Database, 'db' | 'read'>): Db {
+  return database.read ?? database.db;
+}
 
 /** Every business date and timestamp is read in this zone, whatever the machine's zone. */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';

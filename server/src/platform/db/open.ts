@@ -12,11 +12,11 @@ export async function openDatabase(config: Pick<Config, 'database'>, log?: Logge
   const target = config.database;
   if (target.kind === 'postgres') {
     await migratePostgres(target.migrationUrl ?? target.url, undefined, upgrade);
-    if (await canUseAppRole(target.url)) return openPostgres(target.url, log);
+    if (await canUseAppRole(target.url)) return withReadPool(openPostgres(target.url, log), target.readUrl, log);
     log?.warn(
       `数据库用户不能切换到角色 ${APP_ROLE}（迁移未能创建它，或该用户不是它的成员）：应用将以连接用户的全部权限运行，审计表不受角色保护。见 ARCHITECTURE.md“数据库角色”。`,
     );
-    return openPostgres(target.url, log, { role: null });
+    return withReadPool(openPostgres(target.url, log, { role: null }), target.readUrl, log);
   }
   log?.warn(
     '嵌入式数据库（PGlite）仅供试用和演示：它不执行 fsync，断电可能丢失数据。生产环境请设置 DATABASE_URL 使用 PostgreSQL。',
@@ -46,4 +46,27 @@ export async function openJobsDatabase(
   const target = config.database;
   if (target.kind !== 'postgres') return database;
   return openPostgres(target.url, log, { ...options, role: (await canUseAppRole(target.url)) ? APP_ROLE : null });
+}
+
+/** Connections of the figures' read pool (DATABASE_READ_URL), apart from HTTP's 10. */
+const READ_POOL_SIZE = 5;
+
+/**
+ * Adds the figures' read pool (`database.read`) on DATABASE_READ_URL: a replica, or a role whose
+ * transactions are read-only. It works as the application's role when its user may; closed with
+ * the database.
+ */
+async function withReadPool(database: Database, readUrl: string | undefined, log: Logger | undefined): Promise<Database> {
+  if (!readUrl) return database;
+  const role = (await canUseAppRole(readUrl).catch(() => false)) ? APP_ROLE : null;
+  const read = openPostgres(readUrl, log, { max: READ_POOL_SIZE, name: 'banshi-read', role });
+  log?.info('统计数据从 DATABASE_READ_URL 读取（只读副本）');
+  return {
+    ...database,
+    read: read.db,
+    async close() {
+      await read.close().catch((err: unknown) => log?.warn({ err }, 'read pool close failed'));
+      await database.close();
+    },
+  };
 }

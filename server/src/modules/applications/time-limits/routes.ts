@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
+import { readDbOf } from '../../../platform/db/database.ts';
 import { idParam } from '../../../platform/http/schemas.ts';
 import {
   noticeDto,
@@ -36,7 +37,7 @@ export const timeLimitRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, de
   app.get(
     '/api/time-limits/figures',
     { config: { access: 'time_limit.view' }, schema: { tags, summary: '各部门时限统计：预警、超期、升级、督办（未答复、已答复）', querystring: timeLimitFiguresQuery, response: { 200: timeLimitFigures } } },
-    (request) => figuresOf(deps, staffOf(request), request.query),
+    (request) => figuresOf({ ...deps, db: readDbOf(deps.database) }, staffOf(request), request.query), // a read replica when DATABASE_READ_URL is set
   );
   app.get(
     '/api/time-limits/settings',

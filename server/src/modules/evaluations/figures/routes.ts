@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
+import { readDbOf } from '../../../platform/db/database.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { figuresDto, figuresQuery } from './contract.ts';
 import { getFigures } from './service.ts';
 
 /** Evaluations — the figures of ratings, callbacks and rectification. */
-export const figuresRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+export const figuresRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { database }) => {
+  const db = readDbOf(database); // a read replica when DATABASE_READ_URL is set
   app.get(
     '/api/evaluation-figures',
     {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
+import { readDbOf } from '../../../platform/db/database.ts';
 import { staffOf } from '../../../platform/auth/plugin.ts';
 import { isoDate } from '../../../platform/http/schemas.ts';
 import { FEEDBACK_KINDS } from '../cases/kinds.ts';
@@ -52,6 +53,6 @@ export const figuresRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, deps
         response: { 200: figures },
       },
     },
-    (request) => responseFigures(deps, staffOf(request), request.query),
+    (request) => responseFigures({ ...deps, db: readDbOf(deps.database) }, staffOf(request), request.query), // a read replica when DATABASE_READ_URL is set
   );
 };

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../../platform/http/module-deps.ts';
+import { readDbOf } from '../../../platform/db/database.ts';
 import { centerIdParam } from '../contract.ts';
 import { staffInCenter } from '../scope.ts';
 import { historyFigures, historyQuery, liveFigures } from './contract.ts';
 import { getHistoryFigures, getLiveFigures } from './service.ts';
 
 /** Figures for managers: the center now, and any range of days per day, queue, counter or clerk. */
-export const figuresRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { db }) => {
+export const figuresRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app, { database }) => {
+  const db = readDbOf(database); // a read replica when DATABASE_READ_URL is set
   const tags = ['queue'];
   app.get(
     '/api/queue/centers/:centerId/figures/live',
