@@ -56,7 +56,11 @@ export type DepartmentFields = {
   phone: string;
 };
 
+/** The process cache of a center's department names (service.ts `departmentNamesOf`), emptied by every department change. */
+export const DEPARTMENT_NAMES_CACHE = 'department-names';
+
 export async function insertDepartment(db: DbOrTx, centerId: string, fields: DepartmentFields): Promise<string> {
+  await invalidate(db, DEPARTMENT_NAMES_CACHE);
   const [row] = await db.insert(departments).values({ centerId, ...fields }).returning({ id: departments.id });
   return row!.id;
 }
@@ -67,6 +71,7 @@ export async function updateDepartment(
   version: number,
   fields: Partial<DepartmentFields> & { isActive?: boolean },
 ): Promise<boolean> {
+  await invalidate(db, DEPARTMENT_NAMES_CACHE);
   const rows = await db
     .update(departments)
     .set({ ...fields, version: sql`${departments.version} + 1` })

@@ -81,7 +81,8 @@ export type Cache<T> = {
   get(db: DbOrTx, key?: string): Promise<T>;
 };
 
-export function defineCache<T>(name: string, load: (db: DbOrTx, key: string) => Promise<T>): Cache<T> {
+/** `keep`: whether a loaded value may be kept (e.g. only a version that can no longer change). */
+export function defineCache<T>(name: string, load: (db: DbOrTx, key: string) => Promise<T>, keep: (value: T) => boolean = () => true): Cache<T> {
   return {
     name,
     async get(db, key = '') {
@@ -94,7 +95,7 @@ export function defineCache<T>(name: string, load: (db: DbOrTx, key: string) => 
       if (hit && now - hit.at < MAX_AGE_MS) return hit.value as T;
       const generation = state.generation;
       const value = await load(db, key);
-      if (state.generation === generation && !isSuspended(state, Date.now())) state.values.set(key, { value, at: now });
+      if (state.generation === generation && !isSuspended(state, Date.now()) && keep(value)) state.values.set(key, { value, at: now });
       return value;
     },
   };
