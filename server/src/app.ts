@@ -61,6 +61,7 @@ import { scenarioRoutes } from './modules/scenarios/routes.ts';
 import { timeLimitRoutes } from './modules/applications/time-limits/routes.ts';
 import { servicePointRoutes } from './modules/venue/points/routes.ts';
 import { crossRegionRoutes } from './modules/applications/cross-region/routes.ts';
+import { startCaches } from './platform/cache/cache.ts';
 
 z.config(z.locales.zhCN());
 
@@ -127,6 +128,9 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
 
   // Platform: errors, who is asking and may they, what they changed
   provideStaffAccounts(staffAccountsForAuth);
+  // what nearly every request reads, kept in memory and emptied by NOTIFY (platform/cache)
+  const stopCaches = await startCaches(database);
+  app.addHook('onClose', stopCaches);
   const auditKey = Buffer.from(config.AUDIT_KEY, 'hex');
   const deps: ModuleDeps = {
     // the pool, or the transaction of the request's unit of work (platform/unit-of-work)

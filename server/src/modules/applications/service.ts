@@ -2,7 +2,7 @@ import type { StaffPrincipal } from '../../platform/auth/principal.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { openFile } from '../../platform/files/service.ts';
-import { getGuideVersion } from '../catalog/service.ts';
+import { guideOfVersion } from '../catalog/service.ts';
 import { actorsOf, type ServiceDeps } from './actions.ts';
 import type { ApplicationDetail, ApplicationPage, ApplicationSummary, DueStatus, EventDto, MaterialDto, QueueEntry, SupplementDto, TaskDto } from './contract.ts';
 import { noticeDeadlineOf } from './decisions/common.ts';
@@ -62,7 +62,7 @@ export async function getApplicationDetail(deps: ServiceDeps, principal: StaffPr
     deliveryRepo.findDelivery(db, app.id),
     reviewRepo.findVerification(db, app.id),
   ]);
-  const rules = app.guideVersionId ? (await getGuideVersion(db, app.guideVersionId)).guide : null;
+  const rules = app.guideVersionId ? await guideOfVersion(db, app.guideVersionId) : null;
   const state = app.state as ApplicationState;
   return {
     ...toSummary(app, view),

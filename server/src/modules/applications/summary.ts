@@ -1,7 +1,7 @@
 import { loadCalendar, type Calendar } from '../../platform/calendar/service.ts';
 import { businessToday } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { listDepartments } from '../staff/service.ts';
+import { departmentNamesOf } from '../staff/service.ts';
 import type { ApplicationSummary } from './contract.ts';
 import type * as repo from './repository.ts';
 import { dueStatusOf } from './review/due.ts';
@@ -10,13 +10,13 @@ import { STATES, type ApplicationState } from './workflow/definition.ts';
 
 /** An application as a list shows it: state, department and the due-date colour of today. */
 
-export type Names = Map<string, string>;
+export type Names = ReadonlyMap<string, string>;
 /** `warningShare`: the center's time-limit setting (A.7), the share of the promised time at which the back office turns orange */
 export type View = { names: Names; today: string; calendar: Calendar; warningShare: number };
 
 export async function viewOf(db: Db, centerId: string, now = new Date()): Promise<View> {
-  const [departments, calendar, settings] = await Promise.all([listDepartments(db, centerId), loadCalendar(db), settingsOf(db, centerId)]);
-  return { names: new Map(departments.map((d) => [d.id, d.name])), today: businessToday(now), calendar, warningShare: settings.warningPercent / 100 };
+  const [names, calendar, settings] = await Promise.all([departmentNamesOf(db, centerId), loadCalendar(db), settingsOf(db, centerId)]);
+  return { names, today: businessToday(now), calendar, warningShare: settings.warningPercent / 100 };
 }
 
 export function toSummary(app: repo.ApplicationRow, view: View): ApplicationSummary {

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { invalidate } from '../../platform/cache/cache.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { PUBLISHED_CACHE } from './published/cache-names.ts';
 import { catalogBundles, catalogItems, catalogRevisions } from './tables.ts';
 
 /** Item and bundle codes share one space per center, so a bundle member is named by its code alone. */
@@ -18,6 +20,7 @@ export async function findCodeOwner(db: DbOrTx, centerId: string, code: string):
 
 /** Raises the center's catalog revision; call inside the transaction that changes what the public sees. */
 export async function bumpRevision(db: DbOrTx, centerId: string): Promise<void> {
+  await invalidate(db, PUBLISHED_CACHE);
   await db
     .insert(catalogRevisions)
     .values({ centerId, revision: 1 })

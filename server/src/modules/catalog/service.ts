@@ -4,6 +4,7 @@
  */
 export { getGuideVersion, getItem, getItemByCode } from './items/service.ts';
 export { getBundle, getBundleByCode, getBundleVersion } from './bundles/service.ts';
+export { guideOfVersion, publishedBundleState, publishedItemState } from './published/per-request.ts';
 export { getItemNotice, getBundleNotice } from './portal/service.ts';
 export { searchCatalog } from './guidance/service.ts';
 /** The situation rules as pure functions, for applications that check materials against one guide version. */

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { STAFF_ACCOUNTS_CACHE } from '../../platform/auth/staff-accounts.ts';
+import { invalidate } from '../../platform/cache/cache.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { departments, staff, staffApprovals } from './tables.ts';
@@ -54,7 +56,11 @@ export type DepartmentFields = {
   phone: string;
 };
 
+/** The process cache of a center's department names (service.ts `departmentNamesOf`), emptied by every department change. */
+export const DEPARTMENT_NAMES_CACHE = 'department-names';
+
 export async function insertDepartment(db: DbOrTx, centerId: string, fields: DepartmentFields): Promise<string> {
+  await invalidate(db, DEPARTMENT_NAMES_CACHE);
   const [row] = await db.insert(departments).values({ centerId, ...fields }).returning({ id: departments.id });
   return row!.id;
 }
@@ -65,6 +71,7 @@ export async function updateDepartment(
   version: number,
   fields: Partial<DepartmentFields> & { isActive?: boolean },
 ): Promise<boolean> {
+  await invalidate(db, DEPARTMENT_NAMES_CACHE);
   const rows = await db
     .update(departments)
     .set({ ...fields, version: sql`${departments.version} + 1` })
@@ -136,6 +143,7 @@ export type StaffFields = {
 };
 
 export async function insertStaff(db: DbOrTx, fields: StaffFields): Promise<string> {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   const [row] = await db.insert(staff).values(fields).returning({ id: staff.id });
   return row!.id;
 }
@@ -146,6 +154,7 @@ export async function updateStaff(
   version: number,
   fields: Partial<Omit<StaffFields, 'username'>> & { isActive?: boolean },
 ): Promise<boolean> {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   const rows = await db
     .update(staff)
     .set({ ...fields, version: sql`${staff.version} + 1` })
@@ -155,6 +164,7 @@ export async function updateStaff(
 }
 
 export async function setStaffPassword(db: DbOrTx, id: string, passwordHash: string, mustChangePassword: boolean) {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   await db
     .update(staff)
     .set({ passwordHash, mustChangePassword, version: sql`${staff.version} + 1` })
@@ -170,6 +180,7 @@ export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
 }
 
 export async function setDemoStaffActive(db: DbOrTx, isActive: boolean) {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   await db.update(staff).set({ isActive }).where(eq(staff.isDemo, true));
 }
 
@@ -202,6 +213,7 @@ export async function loadAccount(db: DbOrTx, id: string) {
 }
 
 export async function setOwnPassword(db: DbOrTx, id: string, passwordHash: string) {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   await db
     .update(staff)
     .set({ passwordHash, mustChangePassword: false, version: sql`${staff.version} + 1` })

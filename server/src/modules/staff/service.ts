@@ -1,3 +1,4 @@
+import { defineCache } from '../../platform/cache/cache.ts';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { AppError, duplicate, invalidField, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -12,6 +13,14 @@ export async function listDepartments(db: Db, centerId: string): Promise<Departm
   await getCenter(db, centerId);
   return repo.listDepartments(db, centerId);
 }
+
+const departmentNames = defineCache(repo.DEPARTMENT_NAMES_CACHE, async (db, centerId): Promise<ReadonlyMap<string, string>> => {
+  const departments = await listDepartments(db as Db, centerId);
+  return new Map(departments.map((d) => [d.id, d.name]));
+});
+
+/** The names of a center's departments by id, kept in the process until a department changes (platform/cache). */
+export const departmentNamesOf = (db: Db, centerId: string): Promise<ReadonlyMap<string, string>> => departmentNames.get(db, centerId);
 
 export async function getDepartment(db: DbOrTx, id: string): Promise<DepartmentDto> {
   const row = await repo.findDepartment(db, id);

@@ -1,4 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { STAFF_ACCOUNTS_CACHE } from '../../platform/auth/staff-accounts.ts';
+import { invalidate } from '../../platform/cache/cache.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { centers, counters, regions, zones } from './tables.ts';
 import type { CenterLevel, CounterPurpose, ZoneKind } from './contract.ts';
@@ -62,6 +64,7 @@ export type CenterFields = {
 };
 
 export async function insertCenter(db: DbOrTx, fields: CenterFields): Promise<string> {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   const [row] = await db.insert(centers).values(fields).returning({ id: centers.id });
   return row!.id;
 }
@@ -73,6 +76,7 @@ export async function updateCenter(
   version: number,
   fields: Partial<CenterFields> & { isActive?: boolean },
 ): Promise<boolean> {
+  await invalidate(db, STAFF_ACCOUNTS_CACHE);
   const rows = await db
     .update(centers)
     .set({ ...fields, version: sql`${centers.version} + 1`, updatedAt: sql`now()` })

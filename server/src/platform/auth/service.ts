@@ -8,7 +8,8 @@ import type { Principal } from './principal.ts';
 import { isRole, permissionsOf } from './roles.ts';
 import * as repo from './repository.ts';
 import { hasTotp, takeTotpCode } from './second-factor.ts';
-import { staffAccounts } from './staff-accounts.ts';
+import { defineCache } from '../cache/cache.ts';
+import { STAFF_ACCOUNTS_CACHE, staffAccounts } from './staff-accounts.ts';
 
 export type AuthSettings = {
   idleMinutes: number;
@@ -184,12 +185,19 @@ export async function endSessionsOf(db: Db, type: 'staff' | 'enterprise', id: st
   await repo.deleteSessionsOf(db, type, id);
 }
 
+/**
+ * A staff account by id as sessions load it (roles, center scope, department), cached per process
+ * and emptied on every process when staff or centers change. The session itself (its validity,
+ * sign-out, expiry) is read from the database on every request.
+ */
+const staffAccountCache = defineCache(STAFF_ACCOUNTS_CACHE, (db, id) => staffAccounts().load(db, id));
+
 async function loadPrincipal(db: Db, type: 'staff' | 'enterprise', id: string): Promise<Principal | null> {
   if (type === 'enterprise') {
     const e = await repo.loadEnterpriseAccount(db, id);
     return e?.isActive ? { type: 'enterprise', id: e.id, uscc: e.uscc, name: e.name } : null;
   }
-  const s = await staffAccounts().load(db, id);
+  const s = await staffAccountCache.get(db, id);
   if (!s?.isActive) return null;
   const roles = s.roles.filter(isRole);
   return {

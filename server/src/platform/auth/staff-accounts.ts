@@ -27,6 +27,12 @@ export type StaffAccounts = {
   setOwnPassword(db: DbOrTx, id: string, passwordHash: string): Promise<void>;
 };
 
+/**
+ * The name of the process cache of staff accounts as sessions load them (platform/auth/service.ts):
+ * whoever changes a staff account, or the centers a scope is made of, invalidates it.
+ */
+export const STAFF_ACCOUNTS_CACHE = 'staff-accounts';
+
 let provided: StaffAccounts | null = null;
 
 export function provideStaffAccounts(accounts: StaffAccounts): void {

@@ -1,3 +1,4 @@
+import { defineCache, invalidate } from '../cache/cache.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import type { CalendarOverrideDto, OverrideInput } from './contract.ts';
@@ -18,13 +19,18 @@ export type Calendar = {
   month(month: string): DayInfo[];
 };
 
+/** The overrides, cached per process and emptied on every process when one changes (platform/cache). */
+const overridesCache = defineCache<Overrides>('calendar-overrides', async (db) => {
+  const rows = await repo.listOverrides(db);
+  return new Map(rows.map((r) => [r.date, { kind: r.kind, note: r.note }]));
+});
+
 /**
- * Reads the overrides once; the calendar answers from memory after that. Load it per request
- * or per job rather than keeping it, so an administrator's change is seen at once.
+ * The calendar with the current overrides (from the process's cache; an administrator's change
+ * empties it). Load it per request or per job rather than keeping it.
  */
 export async function loadCalendar(db: DbOrTx): Promise<Calendar> {
-  const rows = await repo.listOverrides(db);
-  return calendarWith(new Map(rows.map((r) => [r.date, { kind: r.kind, note: r.note }])));
+  return calendarWith(await overridesCache.get(db));
 }
 
 export function calendarWith(overrides: Overrides): Calendar {
@@ -61,11 +67,13 @@ export async function setOverride(
   input: OverrideInput,
   updatedBy: string,
 ): Promise<CalendarOverrideDto> {
+  await invalidate(db, overridesCache.name);
   return toDto(await repo.upsertOverride(db, { date, kind: input.kind, note: input.note, updatedBy }));
 }
 
 /** Returns the date to the official schedule. */
 export async function removeOverride(db: DbOrTx, date: string): Promise<void> {
+  await invalidate(db, overridesCache.name);
   if (!(await repo.deleteOverride(db, date))) throw notFound('日历调整');
 }
 

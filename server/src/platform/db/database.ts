@@ -1,3 +1,4 @@
+import type { StatementCount } from './statements.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /**
@@ -14,6 +15,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type Database = {
   kind: DatabaseKind;
   db: Db;
+  /** the statements sent through `db` so far (tests and benches count a request's SQL) */
+  statements?: StatementCount;
   /** throws when the database does not answer */
   ping(): Promise<void>;
   /**

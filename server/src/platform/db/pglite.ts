@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { BUSINESS_TIME_ZONE, type Database, type Db } from './database.ts';
 import { MIGRATIONS_FOLDER } from './migrations.ts';
 import { acquireLock, LockHeldError } from './data-dir-lock.ts';
+import { countingLogger } from './statements.ts';
 
 export class DataDirLockedError extends Error {
   constructor(readonly dir: string, pid?: number) {
@@ -65,10 +66,12 @@ export async function openPglite(source: PgliteSource): Promise<Database> {
     await release?.();
     throw err;
   }
-  const db = drizzle({ client }) as unknown as Db;
+  const { logger, statements } = countingLogger();
+  const db = drizzle({ client, logger }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
+    statements,
     async ping() {
       await client.query('select 1');
     },

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Logger } from 'pino';
 import { BUSINESS_TIME_ZONE, type Database, type Db } from './database.ts';
 import { MIGRATIONS_FOLDER } from './migrations.ts';
+import { countingLogger } from './statements.ts';
 
 /** Any number of Banshi processes may start at once: one migrates, the others wait here. */
 const MIGRATION_LOCK_KEY = 0x62616e736869; // "banshi"
@@ -48,11 +49,13 @@ export function openPostgres(url: string, log?: Logger, options: PoolOptions = {
   pool.on('connect', (client) => {
     client.on('error', (err) => log?.warn({ err }, 'PostgreSQL connection lost'));
   });
-  const db = drizzle({ client: pool }) as unknown as Db;
+  const { logger, statements } = countingLogger();
+  const db = drizzle({ client: pool, logger }) as unknown as Db;
   const listener = new Listener(url, log);
   return {
     kind: 'postgres',
     db,
+    statements,
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {

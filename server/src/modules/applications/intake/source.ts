@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { BundleGuide, ItemGuide } from '../../catalog/contract.ts';
-import { applyBundleSituations, getBundleByCode, getItemByCode } from '../../catalog/service.ts';
+import { applyBundleSituations, publishedBundleState, publishedItemState } from '../../catalog/service.ts';
 import { answerProblems, problemsError, type Question } from './checklist.ts';
 
 /**
@@ -63,19 +63,19 @@ async function expand(
 }
 
 async function publishedItem(db: Db, centerId: string, code: string) {
-  const item = await getItemByCode(db, centerId, code.toUpperCase());
+  const item = await publishedItemState(db, centerId, code.toUpperCase());
   if (item.status !== 'published' || !item.published) {
     throw new AppError('INVALID_STATE', `事项“${code}”未发布或已撤回，不能收件`, [{ field: 'source.code', message: '事项未发布' }]);
   }
-  return { code: item.code, versionId: item.published.meta.id, guide: item.published.guide };
+  return { code: item.code, versionId: item.published.versionId, guide: item.published.guide };
 }
 
 async function publishedBundle(db: Db, centerId: string, code: string) {
-  const bundle = await getBundleByCode(db, centerId, code.toUpperCase());
+  const bundle = await publishedBundleState(db, centerId, code.toUpperCase());
   if (bundle.status !== 'published' || !bundle.published) {
     throw new AppError('INVALID_STATE', `一件事“${code}”未发布或已撤回，不能收件`, [{ field: 'source.code', message: '一件事未发布' }]);
   }
-  return { code: bundle.code, versionId: bundle.published.meta.id, guide: bundle.published.guide };
+  return { code: bundle.code, versionId: bundle.published.versionId, guide: bundle.published.guide };
 }
 
 function failOn(problems: { field: string; message: string }[]) {

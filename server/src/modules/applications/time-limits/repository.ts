@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { invalidate } from '../../../platform/cache/cache.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { applications } from '../tables.ts';
 import { supervisions, timeLimitAlertRecipients, timeLimitAlerts, timeLimitSettings } from './tables.ts';
@@ -127,7 +128,11 @@ export async function findSettings(db: DbOrTx, centerId: string): Promise<Settin
 }
 
 /** Writes the setting if its version is still `version` (0: none yet); false when someone else changed it. */
+/** The process cache of the centers' settings (settings.ts), emptied when one is saved. */
+export const SETTINGS_CACHE = 'time-limit-settings';
+
 export async function saveSettings(db: DbOrTx, centerId: string, version: number, values: { warningPercent: number; escalationDays: number }): Promise<boolean> {
+  await invalidate(db, SETTINGS_CACHE);
   if (version === 0) {
     const rows = await db.insert(timeLimitSettings).values({ centerId, ...values }).onConflictDoNothing().returning({ id: timeLimitSettings.centerId });
     return rows.length === 1;

@@ -1,4 +1,5 @@
 import type { StaffPrincipal } from '../../../platform/auth/principal.ts';
+import { defineCache } from '../../../platform/cache/cache.ts';
 import type { DbOrTx } from '../../../platform/db/database.ts';
 import { AppError, invalidField } from '../../../platform/errors.ts';
 import type { ServiceDeps } from '../actions.ts';
@@ -9,9 +10,14 @@ import * as repo from './repository.ts';
 
 export const DEFAULT_SETTINGS = { warningPercent: 80, escalationDays: 2 } as const;
 
-export async function settingsOf(db: DbOrTx, centerId: string): Promise<TimeLimitSettingsDto> {
+const settings = defineCache(repo.SETTINGS_CACHE, async (db, centerId): Promise<TimeLimitSettingsDto> => {
   const row = await repo.findSettings(db, centerId);
   return row ? { warningPercent: row.warningPercent, escalationDays: row.escalationDays, version: row.version } : { ...DEFAULT_SETTINGS, version: 0 };
+});
+
+/** Kept in the process until a center's setting is saved (platform/cache); a copy, so callers may change it. */
+export async function settingsOf(db: DbOrTx, centerId: string): Promise<TimeLimitSettingsDto> {
+  return { ...(await settings.get(db, centerId)) };
 }
 
 function centerOf(by: StaffPrincipal): string {

@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { departmentName } from '../../staff/lookups.ts';
 import type { CatalogStatus, VersionState } from '../contract.ts';
 import type { catalogBundles, catalogBundleVersions, catalogItems, catalogItemVersions } from '../tables.ts';
+import { invalidate } from '../../../platform/cache/cache.ts';
+import { PUBLISHED_CACHE } from '../published/cache-names.ts';
 
 /**
  * The tables of one kind of versioned catalog entry (items, bundles): an entry table with the
@@ -162,6 +164,7 @@ export function versionedRepository<G>(t: VersionedTables<G>) {
 
     /** Optimistic update of the entry's state and version pointers: false when the entry moved on. */
     async updatePointers(db: DbOrTx, id: string, version: number, pointers: EntryPointers): Promise<boolean> {
+      await invalidate(db, PUBLISHED_CACHE);
       const rows = await db
         .update(entries)
         .set({ ...pointers, version: sql`${entries.version} + 1`, updatedAt: sql`now()` })
