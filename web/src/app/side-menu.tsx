@@ -182,7 +182,7 @@ const GROUPS: { key: GroupKey; icon: ReactNode; entries: Entry[] }[] = [
   },
 ];
 
-/** The groups the user closed, remembered in this browser; every group is open until closed, so every entry is in sight. */
+/** The groups the user closed, remembered in this browser; every group is open until closed, so every entry is in sight, and the current page's group cannot be closed. */
 const CLOSED_KEY = 'banshi.side-menu.closed';
 function readClosed(): GroupKey[] {
   try {
@@ -201,19 +201,14 @@ export function SideMenu() {
   const isDesk = can('feedback.handle_all') || desk.data?.isDesk === true;
   const notice = useViolationNotice(can('inquiry.violations'));
   const timeLimits = useTimeLimitNoticeCount(can('time_limit.view'));
+  // the current page's group is always open; the others stay as the user left them
   const current = GROUPS.find((g) => g.entries.some((e) => e.path === selected))?.key;
-  const [closed, setClosed] = useState<GroupKey[]>(() => readClosed().filter((k) => k !== current));
+  const [closed, setClosed] = useState<GroupKey[]>(readClosed);
   const remember = (next: GroupKey[]) => {
     setClosed(next);
     localStorage.setItem(CLOSED_KEY, JSON.stringify(next));
   };
-  // arriving on a page opens its group (the user may close it again)
-  const [arrivedIn, setArrivedIn] = useState(current);
-  if (arrivedIn !== current) {
-    setArrivedIn(current);
-    if (current && closed.includes(current)) remember(closed.filter((k) => k !== current));
-  }
-
+  const isClosed = (k: GroupKey) => k !== current && closed.includes(k);
   const isShown = (e: Entry) => (!e.permission || can(e.permission)) && (!e.isDeskOnly || isDesk);
   const badgeOf = (e: Entry) => (e.hasViolationNotice ? (notice.data?.open ?? 0) : 0) + (e.hasTimeLimitNotice ? (timeLimits.data?.open ?? 0) : 0);
   const entry = (e: Entry) => ({
@@ -232,22 +227,21 @@ export function SideMenu() {
     entry(HOME),
     ...groups.map((g) => {
       const sum = g.entries.reduce((n, e) => n + badgeOf(e), 0);
-      const isClosed = closed.includes(g.key);
       return {
         key: g.key,
         icon: g.icon,
         label: (
           <span data-testid={`menu-group-${g.key}`}>
             {tmenu.groups[g.key]}
-            {isClosed && sum > 0 && <Badge count={sum} size="small" offset={[6, -2]} title={tmenu.groupBadge(sum)} data-testid={`menu-group-badge-${g.key}`} />}
+            {isClosed(g.key) && sum > 0 && <Badge count={sum} size="small" offset={[6, -2]} title={tmenu.groupBadge(sum)} data-testid={`menu-group-badge-${g.key}`} />}
           </span>
         ),
         children: g.entries.map(entry),
       };
     }),
   ];
-  const openKeys = groups.map((g) => g.key).filter((k) => !closed.includes(k));
-  const onOpenChange = (keys: string[]) => remember(groups.map((g) => g.key).filter((k) => !keys.includes(k)));
+  const openKeys = groups.map((g) => g.key).filter((k) => !isClosed(k));
+  const onOpenChange = (keys: string[]) => remember(groups.map((g) => g.key).filter((k) => k !== current && !keys.includes(k)));
   return (
     <nav data-testid="side-menu">
       <Menu mode="inline" selectedKeys={[selected]} openKeys={openKeys} onOpenChange={onOpenChange} items={items} style={{ borderInlineEnd: 'none' }} />
