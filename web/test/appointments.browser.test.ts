@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('appointments (A.6)', () => {
   it('a new user books 企业设立登记 on the portal for the next working day and gets a code and a QR code', async () => {
     await page.goto(`${baseUrl()}/portal`);
+    await page.getByTestId('portal-nav-service').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('link', { name: '预约办事' }).click();
     await page.getByTestId('book-item-NH-SCJG-001').click();
     const items = (await (await page.request.get(`${baseUrl()}/api/portal/appointments/items`)).json()) as { id: string; code: string }[];

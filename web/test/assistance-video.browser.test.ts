@@ -65,6 +65,7 @@ describe('视频辅导', () => {
     await enterprise.getByTestId('portal-password').fill(DEMO_PASSWORD);
     await enterprise.getByTestId('portal-login-submit').click();
     await enterprise.waitForURL(/\/portal\/account/);
+    await enterprise.getByTestId('portal-nav-policy').click(); // the portal menu's area opens as a dropdown
     await enterprise.getByRole('menuitem', { name: '视频辅导' }).click();
     await enterprise.getByTestId('video-slots').locator('label.ant-radio-button-wrapper:not(.ant-radio-button-wrapper-disabled)').first().click();
     await enterprise.getByTestId('video-topic').fill('食品经营许可网上填报');

@@ -57,6 +57,7 @@ describe('宣讲培训', () => {
     await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
     await page.getByTestId('portal-login-submit').click();
     await page.waitForURL(/\/portal\/account/);
+    await page.getByTestId('portal-nav-policy').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('menuitem', { name: '宣讲培训' }).click();
     const item = page.getByTestId('portal-event').filter({ hasText: topic });
     await item.getByTestId('register-event').click();

@@ -48,6 +48,7 @@ describe('评价公示', () => {
   it('is on the portal without login: a month by department and counter, and the rectified bad reviews', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${baseUrl()}/portal`);
+    await page.getByTestId('portal-nav-interaction').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('link', { name: '评价公示' }).click();
     await page.getByTestId('evaluation-disclosure').waitFor();
     await page.getByText('各部门评价情况').waitFor();

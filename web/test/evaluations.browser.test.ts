@@ -169,6 +169,7 @@ describe('a bad review at the counter, called back and rectified', () => {
   it('is on the portal’s 评价公示 of this month, with the measures and no personal data', async () => {
     const { page } = await openPage(browser);
     await page.goto(`${baseUrl()}/portal`);
+    await page.getByTestId('portal-nav-interaction').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('link', { name: '评价公示' }).click();
     const disclosure = page.getByTestId('evaluation-disclosure');
     await disclosure.waitFor();

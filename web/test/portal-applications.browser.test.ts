@@ -67,6 +67,7 @@ describe('我的办件', () => {
     await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
     await page.getByTestId('portal-login-submit').click();
     await page.waitForURL(/\/portal\/account/);
+    await page.getByTestId('portal-nav-mine').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('menuitem', { name: '我的办件' }).click();
 
     await page.getByTestId('my-applications').waitFor();

@@ -67,6 +67,7 @@ describe('一类事', () => {
     await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
     await page.getByTestId('portal-login-submit').click();
     await page.waitForURL(/\/portal\/account/);
+    await page.getByTestId('portal-nav-policy').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('menuitem', { name: '一类事', exact: true }).click();
     const card = page.getByTestId('portal-scenario').filter({ hasText: title });
     await expect.poll(() => card.getByTestId('scenario-entry').first().innerText(), WAIT).toContain('员工招聘一件事');

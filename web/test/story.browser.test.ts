@@ -163,6 +163,7 @@ describe('kiosk ticket → intake of another theme → 办结 with that item →
     await page.getByTestId('portal-password').fill(DEMO_PASSWORD);
     await page.getByTestId('portal-login-submit').click();
     await page.waitForURL(/\/portal\/account/);
+    await page.getByTestId('portal-nav-mine').click(); // the portal menu's area opens as a dropdown
     await page.getByRole('menuitem', { name: '我的办件' }).click();
     const row = page.locator(`[data-testid="my-application"][data-number="${applicationNumber}"]`);
     await row.waitFor();

@@ -70,6 +70,7 @@ describe('venue facilities', () => {
 
     const visitor = await openPage(browser);
     await visitor.page.goto(`${baseUrl()}/portal`);
+    await visitor.page.getByTestId('portal-nav-service').click(); // the portal menu's area opens as a dropdown
     await visitor.page.getByRole('link', { name: '中心概况' }).click();
     const section = visitor.page.getByTestId('portal-accessibility');
     await section.getByTestId('accessibility-facility').first().waitFor({ timeout: 60_000 });

@@ -17,39 +17,42 @@ import { tast } from '../locales/assistance.zh-CN.ts';
 import { tag } from '../locales/agency.zh-CN.ts';
 import { tdis } from '../locales/disclosure.zh-CN.ts';
 import { tcr } from '../locales/cross-region.zh-CN.ts';
+import { tmenu } from '../locales/menu.zh-CN.ts';
 
 /**
  * The public portal's frame (no login): the center's name and the guidance search box above,
  * navigation by theme, department and 一件事, the center's contacts below. Portal sections of
- * other modules add their entry to PORTAL_NAV and render inside this layout.
+ * other modules add their entry to PORTAL_NAV, in the area where an enterprise looks for it, and
+ * render inside this layout. The areas open as dropdowns on a click (a tap on a phone).
  */
-export const PORTAL_NAV: { key: string; to: string; label: string }[] = [
+type PortalArea = keyof typeof tmenu.portal;
+export const PORTAL_NAV: { key: string; to: string; label: string; area?: PortalArea }[] = [
   { key: 'home', to: '/portal', label: tc.portal.navHome },
-  { key: 'themes', to: '/portal/items', label: tc.portal.navThemes },
-  { key: 'departments', to: '/portal/items?by=department', label: tc.portal.navDepartments },
-  { key: 'bundles', to: '/portal/bundles', label: tc.portal.navBundles },
-  { key: 'progress', to: '/portal/progress', label: ta.menu.progress },
-  { key: 'my-applications', to: '/portal/my-applications', label: ta.mine.nav },
-  { key: 'appointments', to: '/portal/appointments', label: ty.nav.book },
-  { key: 'tools', to: '/portal/tools', label: te.portal.tools },
-  { key: 'evaluations', to: '/portal/evaluations', label: trating.menu.portal },
-  { key: 'evaluation-disclosure', to: '/portal/evaluation-disclosure', label: tdisclosure.nav },
-  { key: 'feedback', to: '/portal/feedback', label: tfb.menu.portal },
-  { key: 'improvements', to: '/portal/improvements', label: tfb.menu.publicImprovements },
-  { key: 'policies', to: '/portal/policies', label: tpol.portal.nav },
-  { key: 'policy-calculator', to: '/portal/policy-calculator', label: tpol.portal.navCalculator },
-  { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine },
-  { key: 'briefings', to: '/portal/briefings', label: tbr.portal.nav },
-  { key: 'my-briefings', to: '/portal/my-briefings', label: tbr.portal.navMine },
-  { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav },
-  { key: 'agency', to: '/portal/agency', label: tag.portal.nav },
-  { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine },
-  { key: 'scenarios', to: '/portal/scenarios', label: tsn.portal.nav },
-  { key: 'my-scenario-referrals', to: '/portal/my-scenario-referrals', label: tsn.portal.navMine },
-  { key: 'cross-region', to: '/portal/cross-region', label: tcr.portal.nav },
-  { key: 'account', to: '/portal/account', label: te.portal.account },
-  { key: 'center', to: '/portal/center', label: tfac.portal.nav },
-  { key: 'disclosure', to: '/portal/disclosure', label: tdis.nav },
+  { key: 'themes', to: '/portal/items', label: tc.portal.navThemes, area: 'service' },
+  { key: 'departments', to: '/portal/items?by=department', label: tc.portal.navDepartments, area: 'service' },
+  { key: 'bundles', to: '/portal/bundles', label: tc.portal.navBundles, area: 'service' },
+  { key: 'progress', to: '/portal/progress', label: ta.menu.progress, area: 'service' },
+  { key: 'my-applications', to: '/portal/my-applications', label: ta.mine.nav, area: 'mine' },
+  { key: 'appointments', to: '/portal/appointments', label: ty.nav.book, area: 'service' },
+  { key: 'tools', to: '/portal/tools', label: te.portal.tools, area: 'service' },
+  { key: 'evaluations', to: '/portal/evaluations', label: trating.menu.portal, area: 'mine' },
+  { key: 'evaluation-disclosure', to: '/portal/evaluation-disclosure', label: tdisclosure.nav, area: 'interaction' },
+  { key: 'feedback', to: '/portal/feedback', label: tfb.menu.portal, area: 'interaction' },
+  { key: 'improvements', to: '/portal/improvements', label: tfb.menu.publicImprovements, area: 'interaction' },
+  { key: 'policies', to: '/portal/policies', label: tpol.portal.nav, area: 'policy' },
+  { key: 'policy-calculator', to: '/portal/policy-calculator', label: tpol.portal.navCalculator, area: 'policy' },
+  { key: 'my-policies', to: '/portal/my-policies', label: tpol.portal.navMine, area: 'mine' },
+  { key: 'briefings', to: '/portal/briefings', label: tbr.portal.nav, area: 'policy' },
+  { key: 'my-briefings', to: '/portal/my-briefings', label: tbr.portal.navMine, area: 'mine' },
+  { key: 'video-assistance', to: '/portal/video-assistance', label: tast.portalNav, area: 'policy' },
+  { key: 'agency', to: '/portal/agency', label: tag.portal.nav, area: 'policy' },
+  { key: 'my-agency', to: '/portal/my-agency', label: tag.portal.navMine, area: 'mine' },
+  { key: 'scenarios', to: '/portal/scenarios', label: tsn.portal.nav, area: 'policy' },
+  { key: 'my-scenario-referrals', to: '/portal/my-scenario-referrals', label: tsn.portal.navMine, area: 'mine' },
+  { key: 'cross-region', to: '/portal/cross-region', label: tcr.portal.nav, area: 'service' },
+  { key: 'account', to: '/portal/account', label: te.portal.account, area: 'mine' },
+  { key: 'center', to: '/portal/center', label: tfac.portal.nav, area: 'service' },
+  { key: 'disclosure', to: '/portal/disclosure', label: tdis.nav, area: 'interaction' },
 ];
 
 export function PortalLayout() {
@@ -62,6 +65,15 @@ export function PortalLayout() {
     const [path, query] = e.to.split('?');
     return pathname === path && (query ? params.toString().includes(query) : !params.get('by'));
   }).map((e) => e.key);
+  const link = (e: (typeof PORTAL_NAV)[number]) => ({ key: e.key, label: <Link to={e.to}>{e.label}</Link> });
+  const items = [
+    ...PORTAL_NAV.filter((e) => !e.area).map(link),
+    ...(Object.keys(tmenu.portal) as PortalArea[]).map((area) => ({
+      key: `area-${area}`,
+      label: <span data-testid={`portal-nav-${area}`}>{tmenu.portal[area]}</span>,
+      children: PORTAL_NAV.filter((e) => e.area === area).map(link),
+    })),
+  ];
 
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="portal-layout">
@@ -75,12 +87,13 @@ export function PortalLayout() {
           </Link>
           <GuidanceSearchBox initial={params.get('q') ?? ''} onSearch={(q) => navigate(`/portal/search?q=${encodeURIComponent(q)}`)} />
         </Flex>
-        {/* every entry shown, wrapping onto more rows: the overflow menu kept hidden copies of its links focusable (axe aria-hidden-focus) */}
+        {/* the areas as click-opened dropdowns; no overflow menu (its hidden copies of the links stayed focusable: axe aria-hidden-focus) */}
         <Menu
           mode="horizontal"
           disabledOverflow
+          triggerSubMenuAction="click"
           selectedKeys={selected}
-          items={PORTAL_NAV.map((e) => ({ key: e.key, label: <Link to={e.to}>{e.label}</Link> }))}
+          items={items}
           style={{ borderBottom: 'none', marginTop: 8, flexWrap: 'wrap' }}
         />
       </Layout.Header>

@@ -11,6 +11,7 @@ import { ExpiringCertificatesNotice } from '../../staff/training/components/expi
 import { TalentHomeCard } from '../../talent/components/talent-home-card.tsx';
 import { MyAssistanceCard } from '../../assistance/components/my-assistance-card.tsx';
 import { AgencyHomeCard } from '../../agency/components/agency-home-card.tsx';
+import { MyWorkCard } from './my-work-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
@@ -67,6 +68,8 @@ export function HomePage() {
 
   return (
     <Flex vertical gap="middle">
+      {/* my own work first (the command center is the home of center managers and chief officers) */}
+      {!isDesk('center_manager') && !isDesk('chief_officer') && <MyWorkCard />}
       {isDesk('talent_officer') && <TalentHomeCard />}
       {isDesk('filing_assistant') && <MyAssistanceCard />}
       {isDesk('agency_agent') && <AgencyHomeCard />}
