@@ -9,7 +9,7 @@ import { figuresRollupDays, figuresStaleDays } from './tables.ts';
  * The daily figures rollups' bookkeeping, shared by the modules that keep rollups: which days of a
  * period are answered from the rollups and which from the raw rows, and the job that (re)computes
  * the days — every day after the last one covered up to yesterday, and every day a late change
- * marked stale — each by delete + insert in one transaction, so that running it twice changes
+ * marked stale — by delete + insert in one transaction per run of days, so that running it twice changes
  * nothing.
  */
 
@@ -64,7 +64,10 @@ export function lastRollupDay(now: Date): string {
   return addDays(businessToday(new Date(Math.min(now.getTime(), Date.now()) - 120_000)), -1);
 }
 
-export type DayTask = { centerId: string; day: string; staleVersion: number | null };
+/** Days to compute: a run of days of one center (at most a month: one transaction each), or one stale day with the mark read. */
+export type DayTask = { centerId: string; from: string; to: string; staleVersion: number | null };
+
+const RUN_DAYS = 31;
 
 /** Every day to (re)compute: those after the last covered one (from the center's first day of data), and the stale ones. */
 export async function daysToCompute(db: DbOrTx, domain: RollupDomain, firstDays: { centerId: string; firstDay: string | null }[], lastDay: string): Promise<DayTask[]> {
@@ -78,48 +81,46 @@ export async function daysToCompute(db: DbOrTx, domain: RollupDomain, firstDays:
     .select({ centerId: figuresStaleDays.centerId, day: sql<string>`${figuresStaleDays.day}::text`, version: figuresStaleDays.version })
     .from(figuresStaleDays)
     .where(and(eq(figuresStaleDays.domain, domain), sql`${figuresStaleDays.day} <= ${lastDay}::date`));
-  const tasks = new Map<string, DayTask>();
-  for (const s of stale) tasks.set(`${s.centerId}:${s.day}`, { centerId: s.centerId, day: s.day, staleVersion: s.version });
+  const tasks: DayTask[] = stale.map((s) => ({ centerId: s.centerId, from: s.day, to: s.day, staleVersion: s.version }));
   for (const { centerId, firstDay } of firstDays) {
     const last = lastOf.get(centerId);
     const start = last ? addDays(last, 1) : firstDay;
-    if (!start) continue;
-    for (let day = start; day <= lastDay; day = addDays(day, 1)) {
-      const key = `${centerId}:${day}`;
-      if (!tasks.has(key)) tasks.set(key, { centerId, day, staleVersion: null });
+    for (let from = start; from !== null && from <= lastDay; from = addDays(from, RUN_DAYS)) {
+      const to = addDays(from, RUN_DAYS - 1);
+      tasks.push({ centerId, from, to: to < lastDay ? to : lastDay, staleVersion: null });
     }
   }
-  return [...tasks.values()].sort((a, b) => a.day.localeCompare(b.day) || a.centerId.localeCompare(b.centerId));
+  return tasks;
 }
 
 /**
- * Recomputes one day in one transaction: `compute` deletes and inserts the day's rollup rows, the
- * day is recorded as covered, and the stale mark read is cleared unless a later change bumped it.
+ * Recomputes days in one transaction: `compute` deletes and inserts their rollup rows, each day is
+ * recorded as covered, and the stale mark read is cleared unless a later change bumped it.
  */
-export async function recomputeDay(db: Db, domain: RollupDomain, task: DayTask, compute: (tx: Tx) => Promise<void>): Promise<void> {
+export async function recomputeDays(db: Db, domain: RollupDomain, task: DayTask, compute: (tx: Tx) => Promise<void>): Promise<void> {
   await db.transaction(async (tx) => {
     await compute(tx);
-    await tx
-      .insert(figuresRollupDays)
-      .values({ domain, centerId: task.centerId, day: task.day })
-      .onConflictDoUpdate({ target: [figuresRollupDays.domain, figuresRollupDays.centerId, figuresRollupDays.day], set: { computedAt: sql`now()` } });
+    await tx.execute(sql`
+      insert into ${figuresRollupDays} (domain, center_id, day)
+      select ${domain}, ${task.centerId}::uuid, d::date from generate_series(${task.from}::date, ${task.to}::date, interval '1 day') d
+      on conflict (domain, center_id, day) do update set computed_at = now()`);
     if (task.staleVersion !== null)
       await tx
         .delete(figuresStaleDays)
-        .where(and(eq(figuresStaleDays.domain, domain), eq(figuresStaleDays.centerId, task.centerId), sql`${figuresStaleDays.day} = ${task.day}::date`, eq(figuresStaleDays.version, task.staleVersion)));
+        .where(and(eq(figuresStaleDays.domain, domain), eq(figuresStaleDays.centerId, task.centerId), sql`${figuresStaleDays.day} = ${task.from}::date`, eq(figuresStaleDays.version, task.staleVersion)));
   });
 }
 
-/** A rollup job's run: every day to compute, one transaction each; returns the number of days. */
+/** A rollup job's run: every run of days to compute, one transaction each; returns the number of days. */
 export async function runRollup(
   db: Db,
   domain: RollupDomain,
   now: Date,
   firstDays: (db: Db) => Promise<{ centerId: string; firstDay: string | null }[]>,
-  compute: (tx: Tx, centerId: string, day: string) => Promise<void>,
+  compute: (tx: Tx, centerId: string, from: string, to: string) => Promise<void>,
   items: Items = strictItems,
 ): Promise<number> {
   const tasks = await daysToCompute(db, domain, await firstDays(db), lastRollupDay(now));
-  await items.each(tasks, (t) => recomputeDay(db, domain, t, (tx) => compute(tx, t.centerId, t.day)), (t) => `${domain}:${t.centerId}:${t.day}`);
-  return tasks.length;
+  await items.each(tasks, (t) => recomputeDays(db, domain, t, (tx) => compute(tx, t.centerId, t.from, t.to)), (t) => `${domain}:${t.centerId}:${t.from}..${t.to}`);
+  return tasks.reduce((n, t) => n + (Date.parse(t.to) - Date.parse(t.from)) / 86_400_000 + 1, 0);
 }

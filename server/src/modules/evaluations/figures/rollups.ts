@@ -14,39 +14,41 @@ import { figuresDailyRatings, figuresDailyServices } from './tables.ts';
  * the raw rows by the repository's own queries; the additive counts are merged here.
  */
 
-const dayBounds = (day: string) => sql`r.rated_at >= (${day}::date::timestamp at time zone 'Asia/Shanghai') and r.rated_at < ((${day}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+const within = (column: SQL, from: string, to: string) => sql`${column} >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and ${column} < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+const localDay = (column: SQL) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
 const ITEM = sql`nullif(r.item_code, '')`;
 
-/** Recomputes the rating rollup rows of one center and business day (delete + insert, in the caller's transaction). */
-export async function computeRatingDay(tx: Tx, centerId: string, day: string): Promise<void> {
-  await tx.execute(sql`delete from ${figuresDailyRatings} where center_id = ${centerId}::uuid and day = ${day}::date`);
+/** Recomputes the rating rollup rows of one center and business days (delete + insert, in the caller's transaction). */
+export async function computeRatingDays(tx: Tx, centerId: string, from: string, to: string): Promise<void> {
+  await tx.execute(sql`delete from ${figuresDailyRatings} where center_id = ${centerId}::uuid and day between ${from}::date and ${to}::date`);
   await tx.execute(sql`
     insert into ${figuresDailyRatings} (center_id, day, department_id, dim, key, label, rated, l5, l4, l3, l2, l1, active, active_good, excluded,
       anonymous_bad, real_name_bad, called_back, rectified, callback_hours_sum, callback_hours_count)
-    select ${centerId}::uuid, ${day}::date, r.department_id,
+    select ${centerId}::uuid, rd, r.department_id,
       case when grouping(r.counter_id) = 0 then 'counter' when grouping(r.staff_id) = 0 then 'staff' when grouping(${ITEM}) = 0 then 'item' when grouping(r.channel) = 0 then 'channel' else 'department' end,
       case when grouping(r.counter_id) = 0 then r.counter_id::text when grouping(r.staff_id) = 0 then r.staff_id::text when grouping(${ITEM}) = 0 then ${ITEM}
         when grouping(r.channel) = 0 then r.channel else r.department_id::text end,
       max(nullif(r.item_name, '')), ${RATING_MEASURES}
     from ${RATING_SOURCE}
-    where r.center_id = ${centerId}::uuid and ${dayBounds(day)}
-    group by grouping sets ((r.department_id), (r.department_id, r.counter_id), (r.department_id, r.staff_id), (r.department_id, ${ITEM}), (r.department_id, r.channel))`);
+    cross join lateral (select ${localDay(sql`r.rated_at`)} as rd) d
+    where r.center_id = ${centerId}::uuid and ${within(sql`r.rated_at`, from, to)}
+    group by rd, grouping sets ((r.department_id), (r.department_id, r.counter_id), (r.department_id, r.staff_id), (r.department_id, ${ITEM}), (r.department_id, r.channel))`);
 }
 
 /** Recomputes the service rollup rows (services finished that day, with their rating if any). */
-export async function computeServiceDay(tx: Tx, centerId: string, day: string): Promise<void> {
-  await tx.execute(sql`delete from ${figuresDailyServices} where center_id = ${centerId}::uuid and day = ${day}::date`);
+export async function computeServiceDays(tx: Tx, centerId: string, from: string, to: string): Promise<void> {
+  await tx.execute(sql`delete from ${figuresDailyServices} where center_id = ${centerId}::uuid and day between ${from}::date and ${to}::date`);
   await tx.execute(sql`
     with r as (
-      select x.department_id, x.counter_id, x.staff_id, x.item_code, x.item_name,
+      select ${localDay(sql`x.finished_at`)} as rd, x.department_id, x.counter_id, x.staff_id, x.item_code, x.item_name,
         coalesce(rt.id, ra.id) as rating_id, coalesce(rt.excluded_at, ra.excluded_at) as excluded_at, coalesce(rt.is_default, ra.is_default) as is_default
       from ${rateableSubjects} x
       left join ${ratings} rt on x.kind = 'visit' and rt.ticket_id = x.id
       left join ${ratings} ra on x.kind = 'application' and ra.application_id = x.id
-      where x.center_id = ${centerId}::uuid and x.finished_at >= (${day}::date::timestamp at time zone 'Asia/Shanghai') and x.finished_at < ((${day}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+      where x.center_id = ${centerId}::uuid and ${within(sql`x.finished_at`, from, to)}
     )
     insert into ${figuresDailyServices} (center_id, day, department_id, dim, key, label, finished, actively_rated, defaulted, excluded, unrated)
-    select ${centerId}::uuid, ${day}::date, r.department_id,
+    select ${centerId}::uuid, rd, r.department_id,
       case when grouping(r.counter_id) = 0 then 'counter' when grouping(r.staff_id) = 0 then 'staff' when grouping(${ITEM}) = 0 then 'item' else 'department' end,
       case when grouping(r.counter_id) = 0 then r.counter_id::text when grouping(r.staff_id) = 0 then r.staff_id::text when grouping(${ITEM}) = 0 then ${ITEM} else r.department_id::text end,
       max(nullif(r.item_name, '')),
@@ -56,7 +58,7 @@ export async function computeServiceDay(tx: Tx, centerId: string, day: string): 
       count(r.rating_id) filter (where r.excluded_at is not null)::int,
       count(*) filter (where r.rating_id is null)::int
     from r
-    group by grouping sets ((r.department_id), (r.department_id, r.counter_id), (r.department_id, r.staff_id), (r.department_id, ${ITEM}))`);
+    group by rd, grouping sets ((r.department_id), (r.department_id, r.counter_id), (r.department_id, r.staff_id), (r.department_id, ${ITEM}))`);
 }
 
 const firstDaysOf = (column: 'rated' | 'finished') => async (db: Db) =>
@@ -72,7 +74,7 @@ const firstDaysOf = (column: 'rated' | 'finished') => async (db: Db) =>
 
 /** The job's run: every rating and service day not yet rolled up (to yesterday) or made stale by a late change. */
 export async function rollUpEvaluations(db: Db, now: Date, items?: Items): Promise<number> {
-  return (await runRollup(db, 'ratings', now, firstDaysOf('rated'), computeRatingDay, items)) + (await runRollup(db, 'services', now, firstDaysOf('finished'), computeServiceDay, items));
+  return (await runRollup(db, 'ratings', now, firstDaysOf('rated'), computeRatingDays, items)) + (await runRollup(db, 'services', now, firstDaysOf('finished'), computeServiceDays, items));
 }
 
 /** The key of a group over a rollup row `f`. */

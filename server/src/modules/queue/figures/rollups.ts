@@ -6,9 +6,9 @@ import { listCenters } from '../../venue/service.ts';
 import { tickets } from '../tables.ts';
 import { figuresDailyTickets } from './tables.ts';
 
-/** Recomputes the ticket rollup rows of one center and business day (delete + insert, in the caller's transaction). */
-export async function computeTicketDay(tx: Tx, centerId: string, day: string): Promise<void> {
-  await tx.execute(sql`delete from ${figuresDailyTickets} where center_id = ${centerId}::uuid and day = ${day}::date`);
+/** Recomputes the ticket rollup rows of one center and business days (delete + insert, in the caller's transaction). */
+export async function computeTicketDays(tx: Tx, centerId: string, from: string, to: string): Promise<void> {
+  await tx.execute(sql`delete from ${figuresDailyTickets} where center_id = ${centerId}::uuid and day between ${from}::date and ${to}::date`);
   await tx.execute(sql`
     insert into ${figuresDailyTickets} (center_id, day, dim, key, tickets, done, no_show, cancelled, wait_seconds_sum, wait_count, max_wait_seconds, service_seconds_sum, service_count)
     select t.center_id, t.business_date,
@@ -24,7 +24,7 @@ export async function computeTicketDay(tx: Tx, centerId: string, day: string): P
       sum(extract(epoch from t.service_ended_at - t.service_started_at)) filter (where t.state = 'done' and t.service_started_at is not null and t.service_ended_at is not null),
       (count(*) filter (where t.state = 'done' and t.service_started_at is not null and t.service_ended_at is not null))::int
     from ${tickets} t
-    where t.center_id = ${centerId}::uuid and t.business_date = ${day}::date
+    where t.center_id = ${centerId}::uuid and t.business_date between ${from}::date and ${to}::date
     group by t.center_id, t.business_date, grouping sets ((), (t.issued_queue_id), (t.counter_id), (t.staff_id))`);
 }
 
@@ -40,5 +40,5 @@ async function firstTicketDays(db: Db): Promise<{ centerId: string; firstDay: st
 
 /** The job's run: every ticket day not yet rolled up (to yesterday) or made stale by a late change. */
 export function rollUpTickets(db: Db, now: Date, items?: Items): Promise<number> {
-  return runRollup(db, 'tickets', now, firstTicketDays, computeTicketDay, items);
+  return runRollup(db, 'tickets', now, firstTicketDays, computeTicketDays, items);
 }
