@@ -25,7 +25,7 @@ export async function generate(client: pg.Client, o: { centers: string[]; demoCe
         `insert into tickets (id, center_id, queue_id, issued_queue_id, business_date, number, display_number, token, state, channel, priority_class, item_id,
            issued_at, sort_at, called_at, last_called_at, service_started_at, service_ended_at, counter_id, staff_id, handled_item_ids)
          select md5('t' || i)::uuid, d.centers[1 + i % array_length(d.centers, 1)], d.queues[1 + i % array_length(d.queues, 1)], d.queues[1 + i % array_length(d.queues, 1)],
-           day, i, 'A' || (i % 1000000), md5('k' || i), case when i % 20 = 0 then 'no_show' when i % 33 = 0 then 'cancelled' else 'done' end, 'kiosk', 'ordinary', d.items[1 + i % array_length(d.items, 1)],
+           day, 100000 + i, 'A' || (i % 1000000), md5('k' || i), case when i % 20 = 0 then 'no_show' when i % 33 = 0 then 'cancelled' else 'done' end, 'kiosk', 'ordinary', d.items[1 + i % array_length(d.items, 1)],
            issued, issued, issued + wait, issued + wait, case when i % 20 <> 0 and i % 33 <> 0 then issued + wait + interval '1 minute' end,
            case when i % 20 <> 0 and i % 33 <> 0 then issued + wait + interval '1 minute' + (i % 1200) * interval '1 second' end,
            case when i % 33 <> 0 then d.counters[1 + i % array_length(d.counters, 1)] end, case when i % 33 <> 0 then d.staff[1 + i % array_length(d.counters, 1)] end, '{}'

@@ -35,6 +35,7 @@ async function run(url: string) {
   progress('migrate and seed the demo');
   const database = await openDemoDatabase(url);
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined); // the database is dropped (with force) after the run
   await client.connect();
   const q = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows;
   const version = (await q('show server_version'))[0].server_version as string;
