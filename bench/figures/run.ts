@@ -123,4 +123,6 @@ async function run(url: string) {
   if (mismatches.length > 0) process.exitCode = 1;
 }
 
-const f = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
+function f(ms: number): string {
+  return `${ms.toFixed(1).padStart(8)} ms`;
+}
