@@ -66,7 +66,7 @@ describe('figures from the daily rollups', () => {
     expect(await rollUp()).toBe(0);
     expect(await count('figures_daily_ratings')).toBe(rows);
     expect(await answers()).toEqual(before);
-  });
+  }, 180_000);
 
   it('reads the rollups for the days they cover', async () => {
     // A rollup row altered by hand shows in the answer: the endpoints read it rather than the ratings.
@@ -100,5 +100,5 @@ describe('figures from the daily rollups', () => {
     expect(await answers()).toEqual(changed);
     expect(await rollUp()).toBeGreaterThan(0);
     expect(await answers()).toEqual(changed);
-  });
+  }, 180_000);
 });
