@@ -38,6 +38,9 @@ export default defineConfig({
     './server/src/modules/applications/time-limits/tables.ts',
     './server/src/modules/venue/points/tables.ts',
     './server/src/modules/applications/cross-region/tables.ts',
+    './server/src/platform/rollups/tables.ts',
+    './server/src/modules/queue/figures/tables.ts',
+    './server/src/modules/evaluations/figures/tables.ts',
   ],
   out: './server/migrations',
 });

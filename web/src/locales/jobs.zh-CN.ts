@@ -21,6 +21,8 @@ export const tj = {
     'appointments.guarantee': '三个工作日内可约检查',
     'evaluations.callback-overdue': '回访逾期提醒',
     'evaluations.default-ratings': '逾期未评价记为默认评价',
+    'queue.figures-rollup': '排队统计日汇总（至前一日及迟到的变更）',
+    'evaluations.figures-rollup': '好差评统计日汇总（至前一日及迟到的变更）',
   } as Record<string, string>,
   fields: {
     job: '任务',

@@ -17,7 +17,7 @@ const localDate = businessDateSql;
 /** Between the start of `from` and the end of `to` in Shanghai, as instants, so that the (center, time) indexes serve. */
 const inPeriod = (column: unknown, p: Period) =>
   sql`${column} >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai') and ${column} < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
-const inScope = (column: unknown, p: Period) =>
+export const inScope = (column: unknown, p: Period) =>
   p.departmentIds === null ? sql`true` : p.departmentIds.length === 0 ? sql`false` : sql`${column} in (${sql.join(p.departmentIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
 
 /** The key of a rating's group (SQL over `r`, the ratings alias). */
@@ -69,33 +69,38 @@ export type RatingCounts = {
   callbackHoursCount: number;
 };
 
-const firstReached = sql`(select ${callbackContacts.callbackId} as callback_id, min(${callbackContacts.contactedAt}) as first_reached
-  from ${callbackContacts} where ${callbackContacts.isReached} group by ${callbackContacts.callbackId})`;
+/** The first contact that reached the rater of callback `c` (a lateral subquery: it reads that callback's contacts only). */
+const firstReached = sql`lateral (select min(${callbackContacts.contactedAt}) as first_reached from ${callbackContacts} where ${callbackContacts.callbackId} = c.id and ${callbackContacts.isReached})`;
 
-export async function ratingCounts(db: DbOrTx, p: Period, groupBy: FiguresGroup): Promise<RatingCounts[]> {
-  const key = ratingKey(groupBy);
-  const kept = sql`r.excluded_at is null`;
-  const result = await db.execute(sql`
-    select ${key} as key, max(nullif(r.item_name, '')) as label,
-      count(*) filter (where ${kept})::int as rated,
-      count(*) filter (where ${kept} and r.level = 5)::int as l5,
-      count(*) filter (where ${kept} and r.level = 4)::int as l4,
-      count(*) filter (where ${kept} and r.level = 3)::int as l3,
-      count(*) filter (where ${kept} and r.level = 2)::int as l2,
-      count(*) filter (where ${kept} and r.level = 1)::int as l1,
-      count(*) filter (where ${kept} and not r.is_default)::int as active,
-      count(*) filter (where ${kept} and not r.is_default and r.level >= 4)::int as "activeGood",
+/** The additive measures of ratings (over `r`, with `c`, `x`, `fc` joined as in RATING_SOURCE), in the rollup's column order. */
+export const RATING_MEASURES = sql`
+      count(*) filter (where r.excluded_at is null)::int as rated,
+      count(*) filter (where r.excluded_at is null and r.level = 5)::int as l5,
+      count(*) filter (where r.excluded_at is null and r.level = 4)::int as l4,
+      count(*) filter (where r.excluded_at is null and r.level = 3)::int as l3,
+      count(*) filter (where r.excluded_at is null and r.level = 2)::int as l2,
+      count(*) filter (where r.excluded_at is null and r.level = 1)::int as l1,
+      count(*) filter (where r.excluded_at is null and not r.is_default)::int as active,
+      count(*) filter (where r.excluded_at is null and not r.is_default and r.level >= 4)::int as "activeGood",
       count(*) filter (where r.excluded_at is not null)::int as excluded,
-      count(*) filter (where ${kept} and r.level <= 2 and not r.is_real_name)::int as "anonymousBad",
+      count(*) filter (where r.excluded_at is null and r.level <= 2 and not r.is_real_name)::int as "anonymousBad",
       count(*) filter (where ${REAL_NAME_BAD})::int as "realNameBad",
       count(*) filter (where ${REAL_NAME_BAD} and ${CONTACTED})::int as "calledBack",
       count(*) filter (where ${REAL_NAME_BAD} and ${HANDLED})::int as rectified,
       (sum(extract(epoch from (coalesce(fc.first_reached, c.contacted_at) - r.rated_at)) / 3600.0) filter (where ${REAL_NAME_BAD} and ${CONTACTED}))::float8 as "callbackHoursSum",
-      count(*) filter (where ${REAL_NAME_BAD} and ${CONTACTED})::int as "callbackHoursCount"
-    from ${ratings} r
+      count(*) filter (where ${REAL_NAME_BAD} and ${CONTACTED})::int as "callbackHoursCount"`;
+
+/** The ratings with their callback, rectification and first reaching contact. */
+export const RATING_SOURCE = sql`${ratings} r
     left join ${callbacks} c on c.rating_id = r.id
     left join ${rectifications} x on x.callback_id = c.id
-    left join ${firstReached} fc on fc.callback_id = c.id
+    left join ${firstReached} fc on true`;
+
+export async function ratingCounts(db: DbOrTx, p: Period, groupBy: FiguresGroup): Promise<RatingCounts[]> {
+  const key = ratingKey(groupBy);
+  const result = await db.execute(sql`
+    select ${key} as key, max(nullif(r.item_name, '')) as label, ${RATING_MEASURES}
+    from ${RATING_SOURCE}
     where r.center_id = ${p.centerId}::uuid and ${inPeriod(sql`r.rated_at`, p)} and ${inScope(sql`r.department_id`, p)}
     group by 1`);
   return rowsOf<RatingCounts>(result);
@@ -174,7 +179,7 @@ export async function pendingCallbacks(db: DbOrTx, p: Period, limit: number): Pr
     from ${ratings} r
     left join ${callbacks} c on c.rating_id = r.id
     left join ${rectifications} x on x.callback_id = c.id
-    left join ${firstReached} fc on fc.callback_id = c.id
+    left join ${firstReached} fc on true
     where r.center_id = ${p.centerId}::uuid and ${inPeriod(sql`r.rated_at`, p)} and ${inScope(sql`r.department_id`, p)}
       and ${REAL_NAME_BAD} and (c.id is null or not ${HANDLED})
     order by r.rated_at
@@ -187,6 +192,6 @@ export async function ratingPeriodDays(db: DbOrTx, centerId: string): Promise<nu
   return row?.days ?? 7;
 }
 
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }

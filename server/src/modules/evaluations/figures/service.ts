@@ -7,6 +7,7 @@ import { listCounters } from '../../venue/service.ts';
 import type { FiguresDto, FiguresGroup, FiguresQuery, FiguresRow, PendingCallback } from './contract.ts';
 import * as repo from './repository.ts';
 import { figuresScope } from './scope.ts';
+import { rolledRatingCounts, rolledServiceCounts } from './rollups.ts';
 
 /** Labels of the rating channels, for the figures by channel and the export. */
 export const CHANNEL_LABELS: Record<string, string> = {
@@ -54,8 +55,8 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: FiguresQu
   const groupBy = q.groupBy;
   const periodDays = await repo.ratingPeriodDays(db, scope.centerId);
   const [byRating, byService, pendingRows, labels] = await Promise.all([
-    repo.ratingCounts(db, period, groupBy),
-    repo.serviceCounts(db, period, groupBy, periodDays, now),
+    rolledRatingCounts(db, period, groupBy),
+    rolledServiceCounts(db, period, groupBy, periodDays, now),
     repo.pendingCallbacks(db, period, PENDING_LIMIT),
     labelsOf(db, scope.centerId, groupBy),
   ]);
@@ -97,7 +98,7 @@ export async function getFigures(db: Db, principal: StaffPrincipal, q: FiguresQu
     ratingPeriodDays: periodDays,
     target: 1,
     // Every group is disjoint, so the totals are the sums of the groups (the channel grouping has no services).
-    totals: rowOf(sumOf(byRating), groupBy === 'channel' ? (await repo.serviceCounts(db, period, 'center', periodDays, now))[0] : sumOf(byService)),
+    totals: rowOf(sumOf(byRating), groupBy === 'channel' ? (await rolledServiceCounts(db, period, 'center', periodDays, now))[0] : sumOf(byService)),
     rows,
     pending,
   };
