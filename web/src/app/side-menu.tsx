@@ -70,6 +70,8 @@ import { tsn } from '../locales/scenarios.zh-CN.ts';
 import { CrownOutlined, PieChartOutlined } from '@ant-design/icons';
 import { GlobalOutlined } from '@ant-design/icons';
 import { tcr } from '../locales/cross-region.zh-CN.ts';
+import { DashboardOutlined } from '@ant-design/icons';
+import { tcc } from '../locales/command-center.zh-CN.ts';
 import { useIsDesk, useViolationNotice } from '../features/feedback/queries.ts';
 import { ttr } from '../locales/training.zh-CN.ts';
 import { ttl } from '../locales/time-limits.zh-CN.ts';
@@ -150,6 +152,7 @@ const ENTRIES: Entry[] = [
   { path: '/training', icon: <SafetyCertificateOutlined />, label: () => ttr.menu, permission: 'training.read' },
   { path: '/time-limits', icon: <FieldTimeOutlined />, label: () => ttl.menu, permission: 'time_limit.view', hasTimeLimitNotice: true },
   { path: '/cross-region', icon: <GlobalOutlined />, label: () => tcr.menu, permission: 'application.intake' },
+  { path: '/command-center', icon: <DashboardOutlined />, label: () => tcc.menu, permission: 'command_center.view' },
 ];
 
 export function SideMenu() {
