@@ -21,7 +21,7 @@ export function CommandCenterScreenPage() {
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#12315e', colorText: '#ffffff', colorTextSecondary: '#d6e4ff' } }}>
       <style>{SCREEN_CSS}</style>
-      <main className="cc-screen" data-testid="command-center-screen">
+      <main className="cc-screen" data-testid="command-center-screen" data-generated-at={data?.generatedAt ?? ""}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
           <Typography.Title level={1} style={{ margin: 0, color: '#fff' }}>
             {data ? `${data.centerName} · ` : ''}
