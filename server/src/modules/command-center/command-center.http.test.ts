@@ -88,6 +88,18 @@ describe('who sees what', () => {
     expect(other.json()).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('puts the centers of the region side by side for the county manager', async () => {
+    const c = await get<CommandCenterDto>(manager, `/api/command-center?${PERIOD}`);
+    const centers = await get<{ id: string; level: string; parentId: string | null }[]>(manager, '/api/centers');
+    const town = centers.find((x) => x.level === 'town' && x.parentId === c.centerId)!;
+    expect(c.region.map((r) => r.centerId)).toEqual(expect.arrayContaining([c.centerId, town.id]));
+    expect(c.region.find((r) => r.centerId === c.centerId)!.targets).toEqual(c.targets);
+    const townRow = c.region.find((r) => r.centerId === town.id)!;
+    expect(townRow.targets.map((x) => x.key)).toEqual(c.targets.map((x) => x.key));
+    // the known ratings are the county's: the town has no real-name bad review in the period
+    expect(townRow.targets.find((x) => x.key === 'callback_rate')).toMatchObject({ value: null, isMet: true, denominator: 0 });
+  });
+
   it('lets a manager narrow to one department', async () => {
     const c = await get<CommandCenterDto>(manager, `/api/command-center?${PERIOD}&departmentId=${set.taxId}`);
     expect(c.scope).toBe('department');
