@@ -107,10 +107,12 @@ describe('who sees what', () => {
   });
 
   it('refuses a clerk, and bad input with the field named', async () => {
-    for (const url of ['/api/command-center', '/api/command-center/stream']) {
+    for (const url of ['/api/command-center', `/api/command-center/centers/${set.centerId}/stream`]) {
       const res = await t.app.inject({ method: 'GET', url, headers: { cookie: clerk } });
       expect(res.statusCode).toBe(403);
     }
+    const elsewhere = await t.app.inject({ method: 'GET', url: '/api/command-center/centers/00000000-0000-4000-8000-000000000000/stream', headers: { cookie: manager } });
+    expect(elsewhere.statusCode).toBe(404);
     const reversed = await t.app.inject({ method: 'GET', url: '/api/command-center?from=2020-06-10&to=2020-06-01', headers: { cookie: manager } });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'from' }] });

@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleDeps } from '../../platform/http/module-deps.ts';
 import { staffOf } from '../../platform/auth/plugin.ts';
 import { streamEvents } from '../../platform/events/sse.ts';
-import { AppError } from '../../platform/errors.ts';
+import { z } from 'zod';
+import { isCenterInScope } from '../../platform/auth/principal.ts';
+import { notFound } from '../../platform/errors.ts';
+import { getCenter } from '../venue/service.ts';
 import { queueChannel } from '../queue/events.ts';
 import { commandCenterDto, commandCenterQuery } from './contract.ts';
 import { getCommandCenter, getScreen } from './service.ts';
@@ -16,14 +19,18 @@ export const commandCenterRoutes: FastifyPluginAsyncZod<ModuleDeps> = async (app
     (request) => getCommandCenter({ db, config }, staffOf(request), request.query),
   );
   app.get(
-    '/api/command-center/stream',
-    { config: { access: 'command_center.view' }, schema: { tags, summary: '指挥中心大屏实时更新（server-sent events：snapshot，然后每次取号、叫号等排队事件一个 update）' } },
+    '/api/command-center/centers/:id/stream',
+    {
+      config: { access: 'command_center.view' },
+      schema: { tags, summary: '指挥中心大屏实时更新（server-sent events：snapshot，然后每次取号、叫号等排队事件一个 update）', params: z.object({ id: z.uuid() }) },
+    },
     async (request, reply) => {
       const staff = staffOf(request);
-      if (!staff.centerId) throw new AppError('FORBIDDEN', '您未被分配到服务中心');
-      const centerId = staff.centerId;
-      const snapshot = () => getScreen({ db, config }, staff);
-      await streamEvents(request, reply, { hub: events, channel: queueChannel(centerId), snapshot });
+      // a center outside the staff member's scope answers as a missing one
+      if (!isCenterInScope(staff, request.params.id)) throw notFound('服务中心');
+      const centerId = (await getCenter(db, request.params.id)).id;
+      const viewer = { ...staff, centerId };
+      await streamEvents(request, reply, { hub: events, channel: queueChannel(centerId), snapshot: () => getScreen({ db, config }, viewer) });
     },
   );
 };

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { formatDateTime } from '../../../lib/time.ts';
 import { tcc } from '../../../locales/command-center.zh-CN.ts';
 import { useEventStream } from '../../queue/use-event-stream.ts';
-import { SCREEN_STREAM_URL, type CommandCenterDto } from '../api.ts';
+import { useAuth } from '../../../app/auth-context.tsx';
+import { screenStreamUrl, type CommandCenterDto } from '../api.ts';
 import { QueueNowChart, TrendCharts } from './figures-charts.tsx';
 import { TargetCard } from './target-card.tsx';
 
@@ -16,8 +17,9 @@ const SCREEN_CSS = `
  * server-sent events: a snapshot, then fresh figures after every queue event (a ticket issued or called).
  */
 export function CommandCenterScreenPage() {
+  const { me } = useAuth();
   const [data, setData] = useState<CommandCenterDto | null>(null);
-  const { isConnected } = useEventStream<CommandCenterDto>(SCREEN_STREAM_URL, (next) => setData(next));
+  const { isConnected } = useEventStream<CommandCenterDto>(me.centerId ? screenStreamUrl(me.centerId) : null, (next) => setData(next));
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#12315e', colorText: '#ffffff', colorTextSecondary: '#d6e4ff' } }}>
       <style>{SCREEN_CSS}</style>
