@@ -62,6 +62,7 @@ import { timeLimitRoutes } from './modules/applications/time-limits/routes.ts';
 import { servicePointRoutes } from './modules/venue/points/routes.ts';
 import { crossRegionRoutes } from './modules/applications/cross-region/routes.ts';
 import { startCaches } from './platform/cache/cache.ts';
+import { commandCenterRoutes } from './modules/command-center/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -191,6 +192,7 @@ export async function buildApp({ config, database, logger, webDist }: AppDeps): 
   await app.register(timeLimitRoutes, deps);
   await app.register(servicePointRoutes, deps);
   await app.register(crossRegionRoutes, deps);
+  await app.register(commandCenterRoutes, deps);
 
   // The built web app: assets as files; other paths fall through to index.html (client-side routes).
   // Hashed assets never change under their name: cached for a year; the build ships them brotli/gzip-compressed.

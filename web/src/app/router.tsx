@@ -222,6 +222,8 @@ const KioskDisclosurePage = lazyPage(() => import('../features/disclosure/compon
 const TimeLimitsPage = lazyPage(() => import('../features/applications/time-limits/components/time-limits-page.tsx'), 'TimeLimitsPage');
 const CrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/handovers-page.tsx'), 'CrossRegionPage');
 const PortalCrossRegionPage = lazyPage(() => import('../features/applications/cross-region/components/portal-directory-page.tsx'), 'PortalCrossRegionPage');
+const CommandCenterPage = lazyPage(() => import('../features/command-center/components/command-center-page.tsx'), 'CommandCenterPage');
+const CommandCenterScreenPage = lazyPage(() => import('../features/command-center/components/screen-page.tsx'), 'CommandCenterScreenPage');
 
 export const router = createBrowserRouter([
   {
@@ -525,9 +527,12 @@ export const router = createBrowserRouter([
                   { path: 'video/:id', element: <StaffCallPage /> },
                 ],
               },
+              { path: 'command-center', element: <RequirePermission permission="command_center.view" />, children: [{ index: true, element: <CommandCenterPage /> }] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },
+          // 大屏: the hall's display, without the menu
+          { path: 'command-center/screen', element: <RequirePermission permission="command_center.view" />, children: [{ index: true, element: <CommandCenterScreenPage /> }] },
         ],
       },
     ],

@@ -1,4 +1,5 @@
 import {
+  DashboardOutlined,
   CloudUploadOutlined,
   VideoCameraOutlined,
   GiftOutlined,
@@ -76,6 +77,7 @@ import { ttl } from '../locales/time-limits.zh-CN.ts';
 import { useTimeLimitNoticeCount } from '../features/applications/time-limits/queries.ts';
 import { t } from '../locales/zh-CN.ts';
 import { tmenu } from '../locales/menu.zh-CN.ts';
+import { tcc } from '../locales/command-center.zh-CN.ts';
 import { useAuth } from './auth-context.tsx';
 
 type Entry = {
@@ -93,6 +95,8 @@ type Entry = {
 };
 
 const HOME: Entry = { path: '/', icon: <HomeOutlined />, label: () => t.menu.home };
+/** the home of managers and chief officers, beside 首页 (which leads there for them) */
+const COMMAND_CENTER: Entry = { path: '/command-center', icon: <DashboardOutlined />, label: () => tcc.menu, permission: 'command_center.view' };
 
 type GroupKey = keyof typeof tmenu.groups;
 
@@ -225,6 +229,7 @@ export function SideMenu() {
   const groups = GROUPS.map((g) => ({ ...g, entries: g.entries.filter(isShown) })).filter((g) => g.entries.length > 0);
   const items = [
     entry(HOME),
+    ...(isShown(COMMAND_CENTER) ? [entry(COMMAND_CENTER)] : []),
     ...groups.map((g) => {
       const sum = g.entries.reduce((n, e) => n + badgeOf(e), 0);
       return {

@@ -117,4 +117,6 @@ export const pageTitles: [pattern: string, title: string][] = [
   ['/kiosk/:centerId/disclosure', '取号机 · 信息公开'],
   ['/kiosk/disclosure', '取号机 · 信息公开'],
   ['/time-limits', '时限预警'],
+  ['/command-center', '指挥中心'],
+  ['/command-center/screen', '指挥中心大屏'],
 ];

@@ -20,3 +20,9 @@ export async function listVerificationTasks(deps: ServiceDeps, principal: StaffP
   const rows = await reviewRepo.listVerifications(deps.db, { departmentId: principal.departmentId, states: ['pending'] });
   return rows.map((r) => ({ dueDate: r.verification.dueDate, state: r.verification.state, isOverdue: r.verification.isOverdue, application: toSummary(r.application, view) }));
 }
+
+/** The pending commitments of a center's applications (the command center's count), soonest due first. */
+export async function listCenterVerificationTasks(deps: ServiceDeps, centerId: string) {
+  const rows = await reviewRepo.listVerifications(deps.db, { states: ['pending'] });
+  return rows.filter((r) => r.application.centerId === centerId).map((r) => ({ dueDate: r.verification.dueDate, isOverdue: r.verification.isOverdue, departmentId: r.application.departmentId }));
+}

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
 import type { Role } from '@server/platform/auth/roles.ts';
 import { useAuth } from '../../../app/auth-context.tsx';
 import { formatDate, todayInShanghai } from '../../../lib/time.ts';
@@ -15,7 +16,7 @@ import { MyWorkCard } from './my-work-card.tsx';
 
 /** 工作台: who I am, where I work, and whether today is a working day. */
 export function HomePage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   // the desks' own work comes first: the filing assistant's sessions, the agent's requests, the talent officer's ledger
   const isDesk = (role: Role) => me.roles.includes(role);
   const today = todayInShanghai();
@@ -65,6 +66,9 @@ export function HomePage() {
       children: next.data ? formatDate(next.data.dueDate) : <Pending isError={next.isError} />,
     },
   ];
+
+  // managers and chief officers: their home is the command center (指挥中心)
+  if (can('command_center.view')) return <Navigate to="/command-center" replace />;
 
   return (
     <Flex vertical gap="middle">

@@ -1,7 +1,7 @@
 import { Alert, Card, Checkbox, DatePicker, Flex, Select, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../../../app/auth-context.tsx';
 import { QueryError } from '../../../../components/query-error.tsx';
 import { formatDateTime, toIsoDate } from '../../../../lib/time.ts';
@@ -16,8 +16,15 @@ const STATES = ['open', 'contacted', 'verified', 'rectifying', 'closed'] as cons
 /** 差评回访 (9.1.2): the callbacks the staff member answers for, the overdue alerts on top. */
 export function CallbackListPage() {
   const { me, can } = useAuth();
-  const [filter, setFilter] = useState<CallbackFilter>({ page: 1, pageSize: 20 });
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  // a link may open the list filtered (the command center's callback rate: ?state=open&from=&to=)
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<CallbackFilter>(() => ({
+    page: 1,
+    pageSize: 20,
+    ...(params.get('state') ? { state: params.get('state')! } : {}),
+    ...(params.get('from') && params.get('to') ? { from: params.get('from')!, to: params.get('to')! } : {}),
+  }));
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null);
   const query = useCallbackList(filter);
   const alerts = useCallbackAlerts();
   const isCenterWide = can('evaluation.callback_all');
