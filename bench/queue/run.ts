@@ -113,7 +113,12 @@ async function run(url: string) {
   for (const streamCount of STREAM_SIZES) {
     progress(`(c) ${streamCount} display streams`);
     const arrivals = new Map<string, number[]>();
-    const streams = await Promise.all(Array.from({ length: streamCount }, () => openDisplay(`${base}/api/queue/display/${centerId}/${waitingZone.id}/stream`, arrivals)));
+    // Opened 100 at a time: thousands of connections at once overflow the listen backlog (connections reset).
+    const streams: AbortController[] = [];
+    for (let i = 0; i < streamCount; i += 100) {
+      const batch = Array.from({ length: Math.min(100, streamCount - i) }, () => openDisplay(`${base}/api/queue/display/${centerId}/${waitingZone.id}/stream`, arrivals));
+      streams.push(...(await Promise.all(batch)));
+    }
     const sentAt = new Map<string, number>();
     for (let i = 0; i < CALLS; i++) {
       await api.json('POST', `/api/queue/kiosk/${centerId}/tickets`, undefined, { queueId: queueB.id });

@@ -10,6 +10,12 @@ type Subscriber = { write: (frame: string) => void; end: () => void; awaitingSna
 
 /** How long a zone's feed outlives its last display: a display reconnecting finds its snapshot ready. */
 const IDLE_MS = 10_000;
+/**
+ * A display joining gets the feed's snapshot only while it is this fresh; an older one is computed
+ * again (once, for all who join meanwhile): a notification lost while the database was away, or a
+ * new business day, does not reach joining displays.
+ */
+const FRESH_MS = 30_000;
 
 /**
  * The calling displays of a process, one feed per zone: each queue event of the center causes one
@@ -58,6 +64,7 @@ class ZoneFeed implements FrameSource {
   private readonly subscribers = new Set<Subscriber>();
   private snapshot: DisplaySnapshot | null = null;
   private snapshotFrame = '';
+  private snapshotAt = 0;
   private failure: unknown = null;
   /** events received since the snapshot being computed (or the last one) was started */
   private pending: QueueEvent[] = [];
@@ -100,11 +107,12 @@ class ZoneFeed implements FrameSource {
     clearTimeout(this.idle);
     const subscriber: Subscriber = { write, end, awaitingSnapshot: true };
     this.subscribers.add(subscriber);
-    if (this.snapshot && !this.dirty) {
+    if (this.snapshot && !this.dirty && Date.now() - this.snapshotAt < FRESH_MS) {
       subscriber.awaitingSnapshot = false;
       write(this.snapshotFrame);
     } else if (!this.computing) {
-      void this.run(); // the last snapshot failed: try again for this display
+      this.dirty = true; // too old, or the last one failed: computed again for this display
+      void this.run();
     }
     return () => {
       this.subscribers.delete(subscriber);
@@ -162,6 +170,7 @@ class ZoneFeed implements FrameSource {
   /** Serialises the frames once and writes the same strings to every display of the zone. */
   private publish(snapshot: DisplaySnapshot, events: QueueEvent[]): void {
     this.snapshot = snapshot;
+    this.snapshotAt = Date.now();
     this.failure = null;
     const frame = (event: 'snapshot' | 'update', announcement: DisplayUpdate['announcement']) =>
       sseFrame(event, { snapshot, announcement } satisfies DisplayUpdate, ++this.sequence);
