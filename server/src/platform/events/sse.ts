@@ -49,7 +49,7 @@ export async function streamEvents<S>(request: FastifyRequest, reply: FastifyRep
   }
 }
 
-/** One server-sent event as written on the wire: made once, it can be written to any number of streams. */
+/** One server-sent event as written on the wire: made once (as a Buffer, encoded once too), it can be written to any number of streams. */
 export function sseFrame(event: string, data: unknown, id: number | string): string {
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -60,7 +60,7 @@ export function sseFrame(event: string, data: unknown, id: number | string): str
  * to `write` must be the stream's snapshot; `end` ends the stream (the client reconnects).
  */
 export type FrameSource = {
-  attach: (write: (frame: string) => void, end: () => void) => () => void;
+  attach: (write: (frame: string | Buffer) => void, end: () => void) => () => void;
 };
 
 /**
@@ -98,7 +98,7 @@ function openStream(request: FastifyRequest, reply: FastifyReply, hub: EventHub)
     'x-request-id': String(request.id),
   });
   return {
-    write: (text: string) => {
+    write: (text: string | Buffer) => {
       if (!closed) res.write(text);
     },
     end: () => res.end(),

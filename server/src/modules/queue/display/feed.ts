@@ -6,7 +6,7 @@ import type { DisplaySnapshot, DisplayUpdate } from './contract.ts';
 import { announcementOf } from './service.ts';
 
 type Compute = (centerId: string, zoneId: string) => Promise<DisplaySnapshot>;
-type Subscriber = { write: (frame: string) => void; end: () => void; awaitingSnapshot: boolean };
+type Subscriber = { write: (frame: Buffer) => void; end: () => void; awaitingSnapshot: boolean };
 
 /** How long a zone's feed outlives its last display: a display reconnecting finds its snapshot ready. */
 const IDLE_MS = 10_000;
@@ -63,7 +63,7 @@ class ZoneFeed implements FrameSource {
   readonly started: Promise<void>;
   private readonly subscribers = new Set<Subscriber>();
   private snapshot: DisplaySnapshot | null = null;
-  private snapshotFrame = '';
+  private snapshotFrame = Buffer.alloc(0);
   private snapshotAt = 0;
   private failure: unknown = null;
   /** events received since the snapshot being computed (or the last one) was started */
@@ -99,7 +99,7 @@ class ZoneFeed implements FrameSource {
       });
   }
 
-  attach(write: (frame: string) => void, end: () => void): () => void {
+  attach(write: (frame: Buffer) => void, end: () => void): () => void {
     if (this.stopped) {
       end();
       return () => {};
@@ -167,13 +167,13 @@ class ZoneFeed implements FrameSource {
     }
   }
 
-  /** Serialises the frames once and writes the same strings to every display of the zone. */
+  /** Serialises and encodes the frames once, and writes the same bytes to every display of the zone. */
   private publish(snapshot: DisplaySnapshot, events: QueueEvent[]): void {
     this.snapshot = snapshot;
     this.snapshotAt = Date.now();
     this.failure = null;
     const frame = (event: 'snapshot' | 'update', announcement: DisplayUpdate['announcement']) =>
-      sseFrame(event, { snapshot, announcement } satisfies DisplayUpdate, ++this.sequence);
+      Buffer.from(sseFrame(event, { snapshot, announcement } satisfies DisplayUpdate, ++this.sequence));
     this.snapshotFrame = frame('snapshot', null);
     const announced = events.map((e) => announcementOf(e, snapshot)).filter((a) => a !== null);
     // One update per call among the events (each is announced); otherwise one update with the new state.
