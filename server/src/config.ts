@@ -139,7 +139,8 @@ const settings = {
     schema: positiveInt.max(100_000).default(10),
   },
   EVENT_STREAMS_ANONYMOUS: {
-    description: 'live streams held open without signing in, from all addresses together, per process; more are refused with 429',
+    description:
+      'live streams held open without signing in, from all addresses together, per process; more are refused with 429. The displays of a zone share one snapshot per event, so a process holds thousands (bench/queue: 2,000): raise it for a hall with more than 500 displays on one process',
     schema: positiveInt.max(1_000_000).default(500),
   },
   EVENT_STREAMS_SIGNED_IN: {

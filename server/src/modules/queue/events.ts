@@ -10,7 +10,7 @@ import type { TicketAction } from './contract.ts';
 export const queueChannel = (centerId: string) => `queue_${centerId.replace(/-/g, '')}`;
 
 export type QueueEvent = {
-  /** the same for every receiver of one event: lets streams share the snapshot it causes */
+  /** the same for every receiver of one event */
   eventId: string;
   kind: 'ticket' | 'counter' | 'settings';
   action: TicketAction | 'issue' | 'rated' | 'open' | 'pause' | 'resume' | 'close' | 'changed';
@@ -28,23 +28,4 @@ export async function publishQueueEvent(tx: DbOrTx, centerId: string, event: Omi
 
 export function asQueueEvent(payload: Record<string, unknown>): QueueEvent {
   return payload as QueueEvent;
-}
-
-/**
- * Shares one snapshot among every stream that wants it for the same event: with hundreds of
- * displays on one zone, an event costs one query, not hundreds.
- */
-export class SharedSnapshots<T> {
-  private readonly entries = new Map<string, { eventId: string; value: Promise<T> }>();
-
-  constructor(private readonly compute: (key: string) => Promise<T>) {}
-
-  get(key: string, eventId: string): Promise<T> {
-    const entry = this.entries.get(key);
-    if (entry && entry.eventId === eventId) return entry.value;
-    const value = this.compute(key);
-    this.entries.set(key, { eventId, value });
-    value.catch(() => this.entries.delete(key));
-    return value;
-  }
 }

@@ -26,33 +26,10 @@ export const STREAM_RETRY_SECONDS = 30;
  * client over its cap gets 429 `RATE_LIMITED` with Retry-After, before anything is streamed.
  */
 export async function streamEvents<S>(request: FastifyRequest, reply: FastifyReply, options: StreamOptions<S>): Promise<void> {
-  const release = options.hub.streams.take(request.principal ? { kind: 'signed_in' } : { kind: 'anonymous', address: request.ip });
-  if (!release) throw rateLimited(zhCN.http.tooManyStreams, STREAM_RETRY_SECONDS);
-  reply.hijack();
-  const res = reply.raw;
-  let closed = false;
-  let unsubscribe = () => {};
-  let heartbeat: NodeJS.Timeout | undefined;
-  // The response's close: the client went away, or the stream was ended here.
-  res.on('close', () => {
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-    release();
-  });
+  const stream = openStream(request, reply, options.hub);
   try {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-request-id': String(request.id),
-    });
     let sequence = 0;
-    const send = (event: string, data: unknown) => {
-      if (closed) return;
-      res.write(`id: ${++sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
+    const send = (event: string, data: unknown) => stream.write(sseFrame(event, data, ++sequence));
     // Events are handled one at a time, so updates reach the client in the order they happened.
     let queue = Promise.resolve();
     const stop = await options.hub.subscribe(options.channel, (payload) => {
@@ -61,14 +38,74 @@ export async function streamEvents<S>(request: FastifyRequest, reply: FastifyRep
         .then(async () => send('update', options.toMessage ? await options.toMessage(payload) : await options.snapshot()))
         .catch((err) => request.log.warn({ err }, 'event stream update failed'));
     });
-    unsubscribe = stop;
-    if (closed) stop(); // gone while subscribing
-    res.write('retry: 2000\n\n');
+    stream.onClose(stop);
+    stream.write('retry: 2000\n\n');
     send('snapshot', await options.snapshot());
-    if (!closed) heartbeat = setInterval(() => !closed && res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+    stream.startHeartbeat(options.heartbeatMs);
   } catch (err) {
     // The 200 is sent: all that is left is to end the stream (the client reconnects) and free its slot.
     request.log.warn({ err }, 'event stream failed to start');
-    res.end();
+    stream.end();
   }
+}
+
+/** One server-sent event as written on the wire: made once (as a Buffer, encoded once too), it can be written to any number of streams. */
+export function sseFrame(event: string, data: unknown, id: number | string): string {
+  return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * Frames made elsewhere and shared by many streams (the calling displays of a zone): `attach`
+ * registers the stream's writer and answers the function that detaches it. The first frame given
+ * to `write` must be the stream's snapshot; `end` ends the stream (the client reconnects).
+ */
+export type FrameSource = {
+  attach: (write: (frame: string | Buffer) => void, end: () => void) => () => void;
+};
+
+/**
+ * A server-sent event stream fed by a shared source: the same slot caps, headers and heartbeat as
+ * `streamEvents`, but no work per stream — the source serialises each frame once for all of them.
+ */
+export function streamFrames(request: FastifyRequest, reply: FastifyReply, options: { hub: EventHub; source: FrameSource; heartbeatMs?: number }): void {
+  const stream = openStream(request, reply, options.hub);
+  stream.write('retry: 2000\n\n');
+  stream.onClose(options.source.attach(stream.write, stream.end));
+  stream.startHeartbeat(options.heartbeatMs);
+}
+
+/** Takes a slot (429 when over a cap), then sends the headers of an event stream; all that follows is written raw. */
+function openStream(request: FastifyRequest, reply: FastifyReply, hub: EventHub) {
+  const release = hub.streams.take(request.principal ? { kind: 'signed_in' } : { kind: 'anonymous', address: request.ip });
+  if (!release) throw rateLimited(zhCN.http.tooManyStreams, STREAM_RETRY_SECONDS);
+  reply.hijack();
+  const res = reply.raw;
+  let closed = false;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const cleanups: (() => void)[] = [];
+  // The response's close: the client went away, or the stream was ended here.
+  res.on('close', () => {
+    closed = true;
+    clearInterval(heartbeat);
+    for (const cleanup of cleanups) cleanup();
+    release();
+  });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-request-id': String(request.id),
+  });
+  return {
+    write: (text: string | Buffer) => {
+      if (!closed) res.write(text);
+    },
+    end: () => res.end(),
+    /** runs `cleanup` when the stream closes, or now if it is closed already */
+    onClose: (cleanup: () => void) => (closed ? cleanup() : cleanups.push(cleanup)),
+    startHeartbeat: (ms = 15_000) => {
+      if (!closed) heartbeat = setInterval(() => !closed && res.write(': keep-alive\n\n'), ms);
+    },
+  };
 }
