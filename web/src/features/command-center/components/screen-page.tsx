@@ -21,7 +21,7 @@ export function CommandCenterScreenPage() {
   const [data, setData] = useState<CommandCenterDto | null>(null);
   const { isConnected } = useEventStream<CommandCenterDto>(me.centerId ? screenStreamUrl(me.centerId) : null, (next) => setData(next));
   return (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#12315e', colorText: '#ffffff', colorTextSecondary: '#d6e4ff' } }}>
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: '#12315e', colorText: '#ffffff', colorTextSecondary: '#d6e4ff', colorTextDescription: '#d6e4ff' } }}>
       <style>{SCREEN_CSS}</style>
       <main className="cc-screen" data-testid="command-center-screen" data-generated-at={data?.generatedAt ?? ""}>
         <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>

@@ -56,6 +56,12 @@ function miniOption(x: TargetDto, isDark: boolean): ChartOption {
   };
 }
 
+/** The mark on the dark big screen: white on deep green or red, readable from across the hall (contrast ≥ 4.5). */
+const darkMark = (isMet: boolean) => {
+  const background = isMet ? '#237804' : '#a8071a';
+  return { color: '#ffffff', background, borderColor: background, fontSize: 16 };
+};
+
 export function TargetCard({ target: x, period, canOpen, isDark = false }: { target: TargetDto; period: { from: string; to: string }; canOpen: boolean; isDark?: boolean }) {
   const option = useMemo(() => miniOption(x, isDark), [x, isDark]);
   const label = tcc.targets[x.key];
@@ -66,7 +72,7 @@ export function TargetCard({ target: x, period, canOpen, isDark = false }: { tar
         <Typography.Text strong style={{ fontSize: 24 }} data-testid={`target-${x.key}-value`}>
           {formatValue(x)}
         </Typography.Text>
-        <Tag color={x.isMet ? 'success' : 'error'} data-testid={`target-${x.key}-mark`}>
+        <Tag color={isDark ? undefined : x.isMet ? 'success' : 'error'} style={isDark ? darkMark(x.isMet) : undefined} data-testid={`target-${x.key}-mark`}>
           {x.isMet ? tcc.met : tcc.notMet}
         </Tag>
       </Flex>
