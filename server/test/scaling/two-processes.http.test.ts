@@ -198,7 +198,7 @@ describe.skipIf(!onPostgres)('banshi start --workers 2', { timeout: 180_000 }, (
 
     process.kill(second!.pid, 'SIGKILL');
     await waitUntil(() => workers().length === 3 && started() === 3, 120_000, 'the killed worker to be started again');
-    expect(server.output()).toMatch(new RegExp(`工作进程 2（pid ${second!.pid}）已退出（信号 SIGKILL），重新启动`));
+    expect(server.output()).toMatch(new RegExp(`工作进程 2（pid ${second!.pid}）已退出（信号 SIGKILL），(\\d+ 秒后)?重新启动`));
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
 
     expect(await server.stop()).toBe(0);
