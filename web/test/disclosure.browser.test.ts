@@ -24,7 +24,7 @@ describe('信息公开', () => {
     page.setDefaultTimeout(90_000);
     await page.goto(`${baseUrl()}/portal`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.getByTestId('portal-nav-interaction').click(); // the portal menu's area opens as a dropdown
-    await page.getByTestId('portal-layout').getByRole('link', { name: '信息公开', exact: true }).click();
+    await page.getByRole('menuitem', { name: '信息公开', exact: true }).click();
     await page.getByTestId('disclosure-page').waitFor();
 
     // the catalog: 食品经营许可 with its time limits and legal basis

@@ -83,7 +83,9 @@ describe('我的评价 on the portal', () => {
     const { context, page } = await openPage(browser);
     const login = await context.request.post(`${baseUrl()}/api/auth/enterprise-login`, { data: { uscc: CATERING, password: 'Demo1234' } });
     expect(login.status()).toBe(200);
-    const service = page.getByTestId(`to-rate-service-${ticket.displayNumber}`);
+    // numbers start again every day: after midnight in Shanghai an earlier day's service can carry the same number
+    const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const service = page.getByTestId(`to-rate-service-${ticket.displayNumber}`).filter({ hasText: `办结时间 ${today}` });
     for (let i = 0; i < 20 && !(await service.count()); i++) {
       await page.goto(`${baseUrl()}/portal/evaluations`);
       await page.getByTestId('portal-evaluations').waitFor();
