@@ -42,11 +42,14 @@ export async function openDemoDatabase(url: string): Promise<Database> {
   return database;
 }
 
+/** The server's version and whether it syncs to disk, for the first line of a bench's output. */
 export async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query('show server_version')).rows[0].server_version as string;
+    const version = (await client.query('show server_version')).rows[0].server_version as string;
+    const fsync = (await client.query('show fsync')).rows[0].fsync as string;
+    return `${version}, fsync ${fsync}${fsync === 'off' ? ' (writes not durable: faster than a production server)' : ''}`;
   } finally {
     await client.end();
   }
