@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, CONTEXT, DEMO_PASSWORD, launchBrowser, logIn, saveDialog } from './support.ts';
+import { baseUrl, CONTEXT, DEMO_PASSWORD, launchBrowser, logIn, saveDialog, seriousViolations } from './support.ts';
 
 /**
  * Issue 13, item 1 — 帮办代办, the story of "Done when": an enterprise asks on the portal for
@@ -19,19 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-
-/** axe-core's serious and critical WCAG 2 A/AA violations on the page, as in accessibility.browser.test.ts. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 async function waitForState(page: Page, label: string): Promise<void> {
   await page.waitForFunction(

@@ -1,14 +1,12 @@
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, CONTEXT, DEMO_PASSWORD, launchBrowser, logIn, signIn } from './support.ts';
+import { baseUrl, CONTEXT, DEMO_PASSWORD, launchBrowser, logIn, seriousViolations, signIn } from './support.ts';
 
 /**
  * 指挥中心 on the demo center: the manager lands on it, every target has its 达标/未达标 mark and a
  * chart, the callback rate opens the callbacks that keep it below 100 %; the big screen is dark
  * at 1920×1080 and updates by itself when a ticket is taken; the chief officer sees their department.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TARGETS = [
   'callback_rate',
   'rectification_rate',
@@ -21,17 +19,6 @@ const TARGETS = [
   'wait_today',
   'service_today',
 ];
-
-type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 let browser: Browser;
 
